@@ -1,0 +1,136 @@
+package io.distest.protocol;
+
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.KryoException;
+import com.esotericsoftware.kryo.Serializer;
+import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.io.Output;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns messages into bytes and back with Kryo, every class registered under an explicit id and
+ * registration required: bytes naming any other class are refused, never instantiated.
+ *
+ * <p>Not thread-safe: use one instance per thread (a {@link MessageChannel} keeps one for each direction).
+ */
+public final class MessageCodec {
+    private final Kryo kryo = new Kryo();
+
+    public MessageCodec() {
+        kryo.setRegistrationRequired(true);
+        kryo.setReferences(false);
+        // Ids are part of the protocol: append, never renumber (raise Protocol.VERSION if you must).
+        kryo.register(Hello.class, 10);
+        kryo.register(WorkerFacts.class, 11);
+        kryo.register(Refused.class, 12);
+        kryo.register(Configure.class, 13);
+        kryo.register(RunUnit.class, 14);
+        kryo.register(Shutdown.class, 15);
+        kryo.register(TestId.class, 16);
+        kryo.register(TestStarted.class, 17);
+        kryo.register(TestOutput.class, 18);
+        kryo.register(Outcome.class, 19);
+        kryo.register(ThrowableInfo.class, 20);
+        kryo.register(TestFinished.class, 21);
+        kryo.register(UnitFinished.class, 22);
+        // the JDK's immutable collections that the records' List.copyOf / Map.copyOf produce
+        ImmutableListSerializer lists = new ImmutableListSerializer();
+        kryo.register(List.of().getClass(), lists, 40);
+        kryo.register(List.of(1).getClass(), lists, 41);
+        ImmutableMapSerializer maps = new ImmutableMapSerializer();
+        kryo.register(Map.of().getClass(), maps, 42);
+        kryo.register(Map.of(1, 1).getClass(), maps, 43);
+    }
+
+    public byte[] encode(Message message) {
+        Output output = new Output(256, Protocol.MAX_FRAME_BYTES);
+        try {
+            kryo.writeClassAndObject(output, message);
+        } catch (KryoException e) {
+            throw new IllegalArgumentException("cannot encode " + message.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        }
+        return output.toBytes();
+    }
+
+    /** Decodes one frame's payload; anything but exactly one registered message is a {@link ProtocolException}. */
+    public Message decode(byte[] payload) throws ProtocolException {
+        Input input = new Input(payload);
+        Object decoded;
+        try {
+            decoded = kryo.readClassAndObject(input);
+        } catch (KryoException | IllegalArgumentException | IndexOutOfBoundsException | NegativeArraySizeException
+                | ClassCastException | NullPointerException e) {
+            throw new ProtocolException("undecodable frame of " + payload.length + " bytes: " + e.getMessage(), e);
+        }
+        if (!(decoded instanceof Message message)) {
+            throw new ProtocolException("frame of " + payload.length + " bytes does not hold a message but "
+                    + (decoded == null ? "null" : decoded.getClass().getName()));
+        }
+        if (input.position() != payload.length) {
+            throw new ProtocolException("frame of " + payload.length + " bytes has "
+                    + (payload.length - input.position()) + " trailing bytes after " + message.getClass().getSimpleName());
+        }
+        return message;
+    }
+
+    private static final class ImmutableListSerializer extends Serializer<List<Object>> {
+        ImmutableListSerializer() {
+            setImmutable(true);
+        }
+
+        @Override
+        public void write(Kryo kryo, Output output, List<Object> list) {
+            output.writeVarInt(list.size(), true);
+            for (Object element : list) {
+                kryo.writeClassAndObject(output, element);
+            }
+        }
+
+        @Override
+        public List<Object> read(Kryo kryo, Input input, Class<? extends List<Object>> type) {
+            int size = readSize(input);
+            List<Object> elements = new ArrayList<>(Math.min(size, 64));
+            for (int i = 0; i < size; i++) {
+                elements.add(kryo.readClassAndObject(input));
+            }
+            return List.copyOf(elements);
+        }
+    }
+
+    private static final class ImmutableMapSerializer extends Serializer<Map<Object, Object>> {
+        ImmutableMapSerializer() {
+            setImmutable(true);
+        }
+
+        @Override
+        public void write(Kryo kryo, Output output, Map<Object, Object> map) {
+            output.writeVarInt(map.size(), true);
+            for (Map.Entry<Object, Object> entry : map.entrySet()) {
+                kryo.writeClassAndObject(output, entry.getKey());
+                kryo.writeClassAndObject(output, entry.getValue());
+            }
+        }
+
+        @Override
+        public Map<Object, Object> read(Kryo kryo, Input input, Class<? extends Map<Object, Object>> type) {
+            int size = readSize(input);
+            Map<Object, Object> entries = new HashMap<>();
+            for (int i = 0; i < size; i++) {
+                entries.put(kryo.readClassAndObject(input), kryo.readClassAndObject(input));
+            }
+            return Map.copyOf(entries);
+        }
+    }
+
+    /** A size read from the wire can be hostile: it may never exceed what the frame could hold. */
+    private static int readSize(Input input) {
+        int size = input.readVarInt(true);
+        if (size < 0 || size > Protocol.MAX_FRAME_BYTES) {
+            throw new KryoException("collection size out of range: " + size);
+        }
+        return size;
+    }
+}

@@ -1,0 +1,119 @@
+package io.distest.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.io.Output;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+class MessageCodecTest {
+    private final MessageCodec codec = new MessageCodec();
+
+    static Stream<Message> everyMessage() {
+        TestId test = new TestId("[engine:junit-jupiter]/[class:a.B]/[method:m()]", "a.B", "m", "m()");
+        ThrowableInfo boom = new ThrowableInfo("java.lang.AssertionError", "expected: <1> but was: <2>", "trace\n\tat a.B.m");
+        return Stream.of(
+                new Hello(Protocol.VERSION, "secret", "gw0", WorkerFacts.ofThisJvm()),
+                new Refused("wrong token"),
+                new Configure(List.of("fast", "db & !slow"), List.of(), Map.of("k", "v", "k2", "v2")),
+                new Configure(List.of(), List.of("x"), Map.of()),
+                new RunUnit(7, "a.B", List.of("m*"), List.of("slow?", "other", "third")),
+                new Shutdown(),
+                new TestStarted(7, test),
+                new TestOutput(7, true, "héllo\n"),
+                new TestFinished(7, test, Outcome.FAILED, 12, null, boom),
+                new TestFinished(7, new TestId("u", "a.B", null, "B"), Outcome.SKIPPED, 0, "disabled", null),
+                new UnitFinished(7, 40, null),
+                new UnitFinished(8, 1, boom));
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyMessage")
+    void roundTripsEveryMessage(Message message) throws Exception {
+        assertEquals(message, codec.decode(codec.encode(message)));
+    }
+
+    @Test
+    void everyMessageTypeIsCoveredByTheRoundTrip() {
+        long covered = everyMessage().map(Object::getClass).distinct().count();
+        assertEquals(Message.class.getPermittedSubclasses().length, covered);
+    }
+
+    @Test
+    void helloNeverPrintsItsToken() {
+        Hello hello = new Hello(1, "s3cr3t-token", "gw0", WorkerFacts.ofThisJvm());
+        assertFalse(hello.toString().contains("s3cr3t-token"));
+    }
+
+    @Test
+    void refusesAnUnregisteredClassWithoutInstantiatingIt() {
+        Kryo permissive = new Kryo();
+        permissive.setRegistrationRequired(false);
+        Output output = new Output(256, -1);
+        permissive.writeClassAndObject(output, new Instantiated());
+        Instantiated.count = 0;
+
+        ProtocolException e = assertThrows(ProtocolException.class, () -> codec.decode(output.toBytes()));
+        assertTrue(e.getMessage().contains("undecodable frame"), e.getMessage());
+        assertEquals(0, Instantiated.count);
+    }
+
+    @Test
+    void refusesARegisteredNonMessage() throws Exception {
+        Kryo other = new Kryo();
+        other.register(TestId.class, 16);
+        Output output = new Output(256, -1);
+        other.writeClassAndObject(output, new TestId("u", "c", "m", "d"));
+
+        ProtocolException e = assertThrows(ProtocolException.class, () -> codec.decode(output.toBytes()));
+        assertTrue(e.getMessage().contains("does not hold a message"), e.getMessage());
+    }
+
+    @Test
+    void refusesTrailingBytes() {
+        byte[] one = codec.encode(new Shutdown());
+        byte[] padded = java.util.Arrays.copyOf(one, one.length + 3);
+        assertThrows(ProtocolException.class, () -> codec.decode(padded));
+    }
+
+    @Test
+    void refusesRandomGarbageOnlyWithProtocolErrors() {
+        Random random = new Random(42);
+        byte[] valid = codec.encode(everyMessage().toList().get(8));
+        for (int i = 0; i < 20_000; i++) {
+            byte[] garbage;
+            if (i % 2 == 0) {
+                garbage = new byte[random.nextInt(64)];
+                random.nextBytes(garbage);
+            } else {
+                garbage = valid.clone();
+                for (int flips = 1 + random.nextInt(4); flips > 0; flips--) {
+                    garbage[random.nextInt(garbage.length)] = (byte) random.nextInt(256);
+                }
+            }
+            try {
+                codec.decode(garbage);
+            } catch (ProtocolException expected) {
+                // the only acceptable failure
+            }
+        }
+    }
+
+    /** Counts instances: decoding must never construct it. */
+    public static final class Instantiated {
+        static int count;
+
+        public Instantiated() {
+            count++;
+        }
+    }
+}
