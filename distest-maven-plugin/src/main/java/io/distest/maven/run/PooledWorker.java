@@ -1,0 +1,70 @@
+package io.distest.maven.run;
+
+import io.distest.maven.schedule.TestUnit;
+import io.distest.maven.schedule.WorkerRef;
+import io.distest.maven.tx.TxSpec;
+import io.distest.protocol.Message;
+import io.distest.protocol.MessageChannel;
+import io.distest.protocol.WorkerFacts;
+import java.io.EOFException;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.BlockingQueue;
+
+/** The plugin's side of one worker JVM: its process, its connection, the units it holds. Used by the run loop only. */
+final class PooledWorker {
+    enum State { STARTING, READY, GONE }
+
+    final WorkerRef ref;
+    final int number;
+    final TxSpec spec;
+    final WorkerProcess process;
+    final long startedNanos = System.nanoTime();
+    final Deque<TestUnit> held = new ArrayDeque<>();
+    State state = State.STARTING;
+    MessageChannel channel;
+    WorkerFacts facts;
+    WorkerReport report;
+
+    PooledWorker(String id, int number, TxSpec spec, WorkerProcess process) {
+        this.ref = new WorkerRef(id);
+        this.number = number;
+        this.spec = spec;
+        this.process = process;
+    }
+
+    String id() {
+        return ref.id();
+    }
+
+    /** Binds the connection and starts reading from it into {@code events}. */
+    void connected(MessageChannel channel, WorkerFacts facts, BlockingQueue<RunEvent> events) {
+        this.channel = channel;
+        this.facts = facts;
+        this.state = State.READY;
+        Thread reader = new Thread(() -> read(events), "distest-read-" + id());
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private void read(BlockingQueue<RunEvent> events) {
+        try {
+            while (true) {
+                events.add(new RunEvent.Received(this, channel.receive()));
+            }
+        } catch (EOFException e) {
+            events.add(new RunEvent.Disconnected(this, "connection closed"));
+        } catch (IOException e) {
+            events.add(new RunEvent.Disconnected(this, e.getMessage()));
+        }
+    }
+
+    void send(Message message) throws IOException {
+        channel.send(message);
+    }
+
+    double secondsSinceStart() {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+}

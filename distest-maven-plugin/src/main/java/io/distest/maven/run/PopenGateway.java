@@ -1,0 +1,75 @@
+package io.distest.maven.run;
+
+import io.distest.maven.tx.TxSpec;
+import io.distest.protocol.Protocol;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** {@code popen}: worker JVMs as subprocesses of this build. */
+final class PopenGateway implements Gateway {
+    private final RunRequest request;
+    private final String token;
+
+    PopenGateway(RunRequest request, String token) {
+        this.request = request;
+        this.token = token;
+    }
+
+    @Override
+    public WorkerProcess spawn(WorkerLaunch launch) throws IOException {
+        TxSpec spec = launch.spec();
+        String java = spec.java().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Path argFile = launch.logFile().resolveSibling(launch.workerId() + ".args");
+        Files.writeString(argFile, argFileContent(launch), StandardCharsets.UTF_8);
+
+        // the class path goes through an argument file: no command-line length limit, as Surefire's jar manifest
+        List<String> command = List.of(java, "@" + argFile, "io.distest.worker.WorkerMain", "connect",
+                launch.connectTo(), launch.workerId());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(spec.chdir().map(Path::of).orElse(request.jvm().workingDirectory()).toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(launch.logFile().toFile())
+                .redirectInput(ProcessBuilder.Redirect.PIPE);
+        Map<String, String> environment = builder.environment();
+        environment.putAll(request.jvm().environment());
+        environment.putAll(spec.env());
+        environment.put(Protocol.TOKEN_ENV, token);
+        try {
+            Process process = builder.start();
+            process.getOutputStream().close();
+            return new WorkerProcess(process, launch.logFile(), String.join(" ", command));
+        } catch (IOException e) {
+            throw new IOException("cannot start worker " + launch.workerId() + " with java \"" + java + "\" (from tx spec \""
+                    + spec.text() + "\"): " + e.getMessage() + ". Point //java= at a java executable of JDK 17 or later.", e);
+        }
+    }
+
+    private String argFileContent(WorkerLaunch launch) {
+        List<String> args = new ArrayList<>();
+        args.addAll(launch.spec().jvmArgs());
+        args.addAll(request.jvm().argLine());
+        request.jvm().systemProperties().forEach((name, value) -> args.add("-D" + name + "=" + value));
+        args.add("-Ddistest.worker=" + launch.workerId());
+        args.add("-Ddistest.worker.number=" + launch.number());
+        args.add("-cp");
+        List<Path> classpath = new ArrayList<>(request.testClasspath());
+        classpath.add(request.workerJar()); // last: it holds only io.distest classes, never a project's
+        args.add(classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
+        return args.stream().map(PopenGateway::quote).collect(Collectors.joining("\n", "", "\n"));
+    }
+
+    /** Quotes one argument for a java {@code @argfile}: double quotes, backslashes escaped. */
+    static String quote(String arg) {
+        return "\"" + arg.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    @Override
+    public void close() {}
+}

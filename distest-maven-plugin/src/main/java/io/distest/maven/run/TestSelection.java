@@ -1,0 +1,90 @@
+package io.distest.maven.run;
+
+import io.distest.maven.schedule.TestUnit;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.maven.plugin.surefire.util.DirectoryScanner;
+import org.apache.maven.surefire.api.testset.TestListResolver;
+
+/**
+ * Which test classes run, by Surefire's rules: default or configured includes/excludes, or {@code -Dtest=}
+ * (class patterns, {@code Class#method} with {@code +} for several methods, {@code !} exclusions) which replaces
+ * them. Method parts become method-name globs the worker applies.
+ */
+public final class TestSelection {
+    public static final List<String> DEFAULT_INCLUDES =
+            List.of("**/Test*.java", "**/*Test.java", "**/*Tests.java", "**/*TestCase.java");
+    public static final List<String> DEFAULT_EXCLUDES = List.of("**/*$*");
+
+    private TestSelection() {}
+
+    /**
+     * @param test Surefire's {@code test} parameter, or {@code null}
+     * @return one unit per selected class, in class-name order
+     */
+    public static List<TestUnit> select(Path testClassesDirectory, List<String> includes, List<String> excludes,
+            String test) {
+        if (!Files.isDirectory(testClassesDirectory)) {
+            return List.of();
+        }
+        boolean specific = test != null && !test.isBlank();
+        List<String> tokens = specific ? tokens(test) : List.of();
+        TestListResolver filter = specific
+                ? new TestListResolver(tokens, List.of())
+                : new TestListResolver(orDefault(includes, DEFAULT_INCLUDES), orDefault(excludes, DEFAULT_EXCLUDES));
+        List<String> classes = new ArrayList<>(new DirectoryScanner(testClassesDirectory.toFile(), filter).scan().getClasses());
+        classes.sort(null);
+        List<TestUnit> units = new ArrayList<>();
+        for (String className : classes) {
+            units.add(specific ? unitWithMethods(units.size(), className, tokens) : TestUnit.wholeClass(units.size(), className));
+        }
+        return units;
+    }
+
+    private static TestUnit unitWithMethods(int id, String className, List<String> tokens) {
+        String classFile = className.replace('.', File.separatorChar) + ".class";
+        Set<String> include = new LinkedHashSet<>();
+        Set<String> exclude = new LinkedHashSet<>();
+        boolean wholeClass = false;
+        for (String token : tokens) {
+            boolean negated = token.startsWith("!");
+            String body = negated ? token.substring(1) : token;
+            int hash = body.indexOf('#');
+            String classPart = hash < 0 ? body : body.substring(0, hash);
+            if (classPart.isEmpty() || body.startsWith("%regex[")) {
+                continue; // method-only or regex patterns: Surefire's class filter already applied them
+            }
+            if (!new TestListResolver(classPart).shouldRun(classFile, null)) {
+                continue;
+            }
+            List<String> methods = hash < 0 ? List.of() : List.of(body.substring(hash + 1).split("\\+"));
+            if (negated) {
+                exclude.addAll(methods);
+            } else if (methods.isEmpty()) {
+                wholeClass = true;
+            } else {
+                include.addAll(methods);
+            }
+        }
+        return new TestUnit(id, className, wholeClass ? List.of() : List.copyOf(include), List.copyOf(exclude));
+    }
+
+    private static List<String> tokens(String test) {
+        List<String> tokens = new ArrayList<>();
+        for (String token : test.split(",")) {
+            if (!token.isBlank()) {
+                tokens.add(token.trim());
+            }
+        }
+        return tokens;
+    }
+
+    private static List<String> orDefault(List<String> patterns, List<String> defaults) {
+        return patterns == null || patterns.isEmpty() ? defaults : patterns;
+    }
+}

@@ -1,0 +1,34 @@
+package io.distest.maven.schedule;
+
+import java.util.List;
+
+/**
+ * Decides which worker runs which unit. Sees worker handles and units only, never I/O, so it is driven by a
+ * single event loop and tested with fakes. Every call comes from that one thread.
+ */
+public interface SchedulingPolicy {
+
+    /** A worker is connected and ready. */
+    void addWorker(WorkerRef worker);
+
+    /** Units to send now; each is handed out exactly once until it finishes or its worker is lost. */
+    List<Assignment> assignments();
+
+    /** The worker finished this unit (whatever the test outcomes). */
+    void unitFinished(WorkerRef worker, TestUnit unit);
+
+    /**
+     * The worker is gone. Returns the units it held, the one it was running first; the units it had not
+     * started go back to the queue, the running one is the caller's to report (and to requeue if it wishes).
+     */
+    List<TestUnit> workerLost(WorkerRef worker);
+
+    /** Put a unit (or what is left of one) back at the front of the queue. */
+    void requeue(TestUnit unit);
+
+    /** No unit queued and none in flight. */
+    boolean finished();
+
+    /** Units neither finished nor in flight, for reporting when no worker is left. */
+    List<TestUnit> unassigned();
+}

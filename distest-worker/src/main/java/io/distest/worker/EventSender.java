@@ -1,0 +1,96 @@
+package io.distest.worker;
+
+import io.distest.protocol.MessageChannel;
+import io.distest.protocol.Outcome;
+import io.distest.protocol.TestFinished;
+import io.distest.protocol.TestId;
+import io.distest.protocol.TestStarted;
+import io.distest.protocol.ThrowableInfo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+
+/** Streams launcher events of one unit to the plugin as they happen. */
+final class EventSender implements TestExecutionListener {
+    private final MessageChannel channel;
+    private final int unitId;
+    private final Map<String, Long> startNanos = new ConcurrentHashMap<>();
+
+    EventSender(MessageChannel channel, int unitId, OutputCapture capture) {
+        this.channel = channel;
+        this.unitId = unitId;
+    }
+
+    @Override
+    public void executionStarted(TestIdentifier id) {
+        startNanos.put(id.getUniqueId(), System.nanoTime());
+        if (id.isTest()) {
+            send(new TestStarted(unitId, testId(id)));
+        }
+    }
+
+    @Override
+    public void executionSkipped(TestIdentifier id, String reason) {
+        if (id.isTest() || isClass(id)) {
+            send(new TestFinished(unitId, testId(id), Outcome.SKIPPED, 0, reason, null));
+        }
+    }
+
+    @Override
+    public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+        Long start = startNanos.remove(id.getUniqueId());
+        long elapsed = start == null ? 0 : (System.nanoTime() - start) / 1_000_000;
+        // a container only reports when it failed itself (e.g. @BeforeAll threw): its tests never ran
+        if (!id.isTest() && result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
+            return;
+        }
+        if (!id.isTest() && !isClass(id) && result.getStatus() != TestExecutionResult.Status.FAILED) {
+            return;
+        }
+        Throwable thrown = result.getThrowable().orElse(null);
+        Outcome outcome = switch (result.getStatus()) {
+            case SUCCESSFUL -> Outcome.SUCCESSFUL;
+            case ABORTED -> Outcome.ABORTED;
+            case FAILED -> thrown instanceof AssertionError ? Outcome.FAILED : Outcome.ERROR;
+        };
+        String reason = outcome == Outcome.ABORTED && thrown != null ? thrown.getMessage() : null;
+        send(new TestFinished(unitId, testId(id), outcome, elapsed, reason, thrown == null ? null : ThrowableInfo.of(thrown)));
+    }
+
+    private static boolean isClass(TestIdentifier id) {
+        return id.getSource().orElse(null) instanceof ClassSource;
+    }
+
+    static TestId testId(TestIdentifier id) {
+        TestSource source = id.getSource().orElse(null);
+        if (source instanceof MethodSource method) {
+            return new TestId(id.getUniqueId(), method.getClassName(), reportName(id, method), id.getDisplayName());
+        }
+        if (source instanceof ClassSource type) {
+            return new TestId(id.getUniqueId(), type.getClassName(), null, id.getDisplayName());
+        }
+        return new TestId(id.getUniqueId(), null, id.getLegacyReportingName(), id.getDisplayName());
+    }
+
+    /** Surefire's naming: the plain method name, or the legacy name for invocations such as {@code m(int)[1]}. */
+    private static String reportName(TestIdentifier id, MethodSource method) {
+        String legacy = id.getLegacyReportingName();
+        String name = method.getMethodName();
+        return legacy.equals(name + "()") || legacy.equals(name) ? name : legacy;
+    }
+
+    private void send(io.distest.protocol.Message message) {
+        try {
+            channel.send(message);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

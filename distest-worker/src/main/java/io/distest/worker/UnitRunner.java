@@ -1,0 +1,69 @@
+package io.distest.worker;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import io.distest.protocol.Configure;
+import io.distest.protocol.MessageChannel;
+import io.distest.protocol.RunUnit;
+import io.distest.protocol.ThrowableInfo;
+import io.distest.protocol.UnitFinished;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.platform.engine.Filter;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TagFilter;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/** Runs one unit (a test class, maybe narrowed to some methods) through the JUnit Platform launcher. */
+final class UnitRunner {
+    private final MessageChannel channel;
+    private final OutputCapture capture;
+    private Launcher launcher;
+
+    UnitRunner(MessageChannel channel, OutputCapture capture) {
+        this.channel = channel;
+        this.capture = capture;
+    }
+
+    void run(RunUnit unit, Configure configure) throws IOException {
+        long start = System.nanoTime();
+        ThrowableInfo error = null;
+        capture.attributeTo(unit.unitId());
+        try {
+            launcher().execute(request(unit, configure), new EventSender(channel, unit.unitId(), capture));
+        } catch (Throwable t) { // a discovery or engine failure is reported, not fatal to the worker
+            error = ThrowableInfo.of(t);
+        } finally {
+            capture.attributeTo(-1);
+        }
+        channel.send(new UnitFinished(unit.unitId(), (System.nanoTime() - start) / 1_000_000, error));
+    }
+
+    private Launcher launcher() {
+        if (launcher == null) {
+            launcher = LauncherFactory.create();
+        }
+        return launcher;
+    }
+
+    private static LauncherDiscoveryRequest request(RunUnit unit, Configure configure) {
+        List<Filter<?>> filters = new ArrayList<>();
+        if (!configure.includeTags().isEmpty()) {
+            filters.add(TagFilter.includeTags(configure.includeTags()));
+        }
+        if (!configure.excludeTags().isEmpty()) {
+            filters.add(TagFilter.excludeTags(configure.excludeTags()));
+        }
+        if (!unit.includeMethods().isEmpty() || !unit.excludeMethods().isEmpty()) {
+            filters.add(new MethodNameFilter(unit.includeMethods(), unit.excludeMethods()));
+        }
+        return LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(unit.className()))
+                .filters(filters.toArray(new Filter<?>[0]))
+                .configurationParameters(configure.configurationParameters())
+                .build();
+    }
+}
