@@ -1,0 +1,163 @@
+package io.distest.maven.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.distest.maven.schedule.TestUnit;
+import io.distest.maven.tx.TxSpecs;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real worker JVMs, real launcher, real Surefire reporters: the run from specs to XML reports. */
+class DistestRunnerTest {
+    private static final String FIXTURES = "io.distest.maven.run.fixtures.";
+
+    @TempDir
+    Path temp;
+
+    private final RecordingLog log = new RecordingLog();
+
+    @Test
+    void runsEveryClassAcrossTwoWorkersAndWritesSurefireReports() throws Exception {
+        RunSummary summary = run(List.of("2*popen"), "PassingFixture", "FailingFixture", "Slow1Fixture", "Slow2Fixture");
+
+        assertEquals(7, summary.tests());
+        assertEquals(1, summary.failures());
+        assertEquals(1, summary.errors());
+        assertEquals(1, summary.skipped());
+        String passing = report("PassingFixture");
+        assertTrue(passing.contains("printed by addsUp on gw"), "per-test output is in the report:\n" + passing);
+        assertTrue(passing.contains("name=\"distest.worker\""), passing);
+        String failing = report("FailingFixture");
+        assertTrue(failing.contains("type=\"org.opentest4j.AssertionFailedError\""), failing);
+        assertTrue(failing.contains("type=\"java.lang.IllegalStateException\""), failing);
+        assertTrue(log.lines().stream().anyMatch(l -> l.startsWith("[gw0] 2*popen: Java ")), log.text());
+        assertTrue(log.lines().stream().anyMatch(l -> l.startsWith("[gw1] 2*popen: Java ")), log.text());
+        assertTrue(log.text().contains("Tests run: 7, Failures: 1, Errors: 1, Skipped: 1"), log.text());
+    }
+
+    @Test
+    void reportsTheTestThatKilledItsWorkerAndRunsTheRestOnAReplacement() throws Exception {
+        RunSummary summary = run(List.of("popen"), "ExitingFixture", "Slow1Fixture", "Slow2Fixture", "Slow3Fixture");
+
+        assertEquals(1, summary.errors());
+        assertEquals(0, summary.failures());
+        assertEquals(5, summary.tests());
+        String exiting = report("ExitingFixture");
+        assertTrue(exiting.contains("worker gw0"), exiting);
+        assertTrue(exiting.contains("exit code 3"), exiting);
+        assertTrue(exiting.contains("about to exit"), "the dying test's own output is kept:\n" + exiting);
+        for (String slow : List.of("Slow1Fixture", "Slow2Fixture", "Slow3Fixture")) {
+            assertTrue(report(slow).contains("tests=\"1\""), slow);
+        }
+        assertTrue(log.text().contains("starting a replacement for gw0"), log.text());
+    }
+
+    @Test
+    void failsClearlyWhenTheJavaOfASpecDoesNotExist() {
+        DistestException e = assertThrows(DistestException.class,
+                () -> run(List.of("popen//java=/no/such/java"), "PassingFixture"));
+        assertTrue(e.getMessage().contains("/no/such/java"), e.getMessage());
+        assertTrue(e.getMessage().contains("//java="), e.getMessage());
+    }
+
+    @Test
+    void failsClearlyWhenAWorkerJvmCannotStart() {
+        DistestException e = assertThrows(DistestException.class,
+                () -> run(List.of("popen//jvmArgs=-XX:+NoSuchJvmOption"), "PassingFixture"));
+        assertTrue(e.getMessage().contains("could not start"), e.getMessage());
+        assertTrue(e.getMessage().contains("NoSuchJvmOption"), "quotes the JVM's own complaint:\n" + e.getMessage());
+    }
+
+    @Test
+    void leavesNoWorkerProcessBehind() throws Exception {
+        run(List.of("2*popen"), "Slow1Fixture", "Slow2Fixture");
+        long leftovers = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).count();
+        assertEquals(0, leftovers);
+    }
+
+    private RunSummary run(List<String> specs, String... fixtures) throws Exception {
+        List<TestUnit> units = new ArrayList<>();
+        for (String fixture : fixtures) {
+            units.add(TestUnit.wholeClass(units.size(), FIXTURES + fixture));
+        }
+        Path work = temp.resolve("distest");
+        RunRequest request = new RunRequest(TxSpecs.parseAll(specs), units, classpath(), workerJar(),
+                new JvmSettings(List.of(), Map.of(), Map.of(), temp), new TestFilters(List.of(), List.of(), Map.of()),
+                new ReportOptions(temp.resolve("reports"), false, false), work, 2, Duration.ofSeconds(60));
+        return new DistestRunner(log).run(request);
+    }
+
+    private String report(String fixture) throws Exception {
+        Path xml = temp.resolve("reports").resolve("TEST-" + FIXTURES + fixture + ".xml");
+        assertTrue(Files.exists(xml), "no report " + xml);
+        return Files.readString(xml);
+    }
+
+    /** This module's own test class path holds the fixtures, Jupiter and the launcher. */
+    private static List<Path> classpath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(Path::of)
+                .filter(p -> !p.toString().contains("surefire"))
+                .collect(Collectors.toList());
+    }
+
+    private static Path workerJar() {
+        Path jar = Path.of("target", "classes", "META-INF", "distest", "distest-worker.jar");
+        assertNotNull(jar);
+        assertTrue(Files.exists(jar), "build the module first: " + jar.toAbsolutePath());
+        return jar;
+    }
+
+    /** Keeps what the runner logs, so tests can read the console lines. */
+    static final class RecordingLog extends SystemStreamLog {
+        private final List<String> lines = new ArrayList<>();
+
+        @Override
+        public void debug(CharSequence content) {
+            // the worker command lines: not needed here
+        }
+
+        @Override
+        public void info(CharSequence content) {
+            record(content);
+        }
+
+        @Override
+        public void warn(CharSequence content) {
+            record(content);
+        }
+
+        @Override
+        public void error(CharSequence content) {
+            record(content);
+        }
+
+        private synchronized void record(CharSequence content) {
+            // Surefire colours its lines; tests read them plain
+            Stream.of(content.toString().replaceAll("\u001B\\[[;\\d]*m", "").split("\n")).forEach(lines::add);
+        }
+
+        synchronized List<String> lines() {
+            return new ArrayList<>(lines);
+        }
+
+        String text() {
+            return String.join("\n", lines());
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.distest.maven.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.distest.maven.schedule.TestUnit;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TestSelectionTest {
+    @TempDir
+    Path classes;
+
+    @BeforeEach
+    void compiledTestClasses() throws Exception {
+        for (String name : List.of("com/acme/FooTest", "com/acme/BarTest", "com/acme/TestBaz", "com/acme/QuxTests",
+                "com/acme/LegacyTestCase", "com/acme/Helper", "com/acme/FooTest$Inner", "com/acme/db/DbTest")) {
+            Path file = classes.resolve(name + ".class");
+            Files.createDirectories(file.getParent());
+            Files.write(file, new byte[0]);
+        }
+    }
+
+    private List<String> classNames(List<TestUnit> units) {
+        return units.stream().map(TestUnit::className).toList();
+    }
+
+    @Test
+    void selectsSurefireDefaultsInNameOrder() {
+        List<TestUnit> units = TestSelection.select(classes, null, null, null);
+        assertEquals(List.of("com.acme.BarTest", "com.acme.FooTest", "com.acme.LegacyTestCase", "com.acme.QuxTests",
+                "com.acme.TestBaz", "com.acme.db.DbTest"), classNames(units));
+        assertEquals(List.of(0, 1, 2, 3, 4, 5), units.stream().map(TestUnit::id).toList());
+    }
+
+    @Test
+    void honoursConfiguredIncludesAndExcludes() {
+        List<TestUnit> units = TestSelection.select(classes, List.of("**/*Test.java"), List.of("**/db/**"), null);
+        assertEquals(List.of("com.acme.BarTest", "com.acme.FooTest"), classNames(units));
+    }
+
+    @Test
+    void testParameterReplacesIncludesAndNarrowsMethods() {
+        List<TestUnit> units = TestSelection.select(classes, List.of("**/Nothing*.java"), null, "FooTest#one+two*");
+        assertEquals(List.of(new TestUnit(0, "com.acme.FooTest", List.of("one", "two*"), List.of())), units);
+    }
+
+    @Test
+    void testParameterExclusionsDropClassesAndMethods() {
+        List<TestUnit> units = TestSelection.select(classes, null, null, "*Test, !BarTest, !DbTest#slow");
+        assertEquals(List.of("com.acme.FooTest", "com.acme.db.DbTest"), classNames(units));
+        TestUnit db = units.stream().filter(u -> u.className().endsWith("DbTest")).findFirst().orElseThrow();
+        assertEquals(List.of("slow"), db.excludeMethods());
+        assertEquals(List.of(), db.includeMethods());
+    }
+
+    @Test
+    void aWholeClassPatternWinsOverAMethodPatternForTheSameClass() {
+        List<TestUnit> units = TestSelection.select(classes, null, null, "FooTest#one,FooTest");
+        assertEquals(List.of(TestUnit.wholeClass(0, "com.acme.FooTest")), units);
+    }
+
+    @Test
+    void selectsNothingWhenTheDirectoryIsMissing() {
+        assertEquals(List.of(), TestSelection.select(classes.resolve("absent"), null, null, null));
+    }
+}
