@@ -2,9 +2,12 @@ package io.distest.protocol;
 
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.KryoException;
+import com.esotericsoftware.kryo.Registration;
 import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import com.esotericsoftware.kryo.util.DefaultClassResolver;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,11 +20,13 @@ import java.util.Map;
  * <p>Not thread-safe: use one instance per thread (a {@link MessageChannel} keeps one for each direction).
  */
 public final class MessageCodec {
-    private final Kryo kryo = new Kryo();
+    private final Kryo kryo = new Kryo(new IdsOnlyClassResolver(), null);
 
     public MessageCodec() {
         kryo.setRegistrationRequired(true);
         kryo.setReferences(false);
+        // Kryo's own String reader allocates whatever length the bytes claim: a hostile frame could ask for GiBs
+        kryo.register(String.class, new BoundedStringSerializer());
         // Ids are part of the protocol: append, never renumber (raise Protocol.VERSION if you must).
         kryo.register(Hello.class, 10);
         kryo.register(WorkerFacts.class, 11);
@@ -76,6 +81,14 @@ public final class MessageCodec {
         return message;
     }
 
+    /** Kryo would read a class *name* from the wire (and load that class) before refusing it: refuse at once. */
+    private static final class IdsOnlyClassResolver extends DefaultClassResolver {
+        @Override
+        protected Registration readName(Input input) {
+            throw new KryoException("a class given by name is not accepted; only registered message ids are");
+        }
+    }
+
     private static final class ImmutableListSerializer extends Serializer<List<Object>> {
         ImmutableListSerializer() {
             setImmutable(true);
@@ -125,12 +138,45 @@ public final class MessageCodec {
         }
     }
 
-    /** A size read from the wire can be hostile: it may never exceed what the frame could hold. */
+    /** A size read from the wire can be hostile: it may never exceed the bytes left in the frame. */
     private static int readSize(Input input) {
         int size = input.readVarInt(true);
-        if (size < 0 || size > Protocol.MAX_FRAME_BYTES) {
-            throw new KryoException("collection size out of range: " + size);
+        int remaining = input.limit() - input.position();
+        if (size < 0 || size > remaining) {
+            throw new KryoException("size " + size + " exceeds the " + remaining + " bytes left in the frame");
         }
         return size;
+    }
+
+    /** Strings as UTF-8 with a length checked against the frame before anything is allocated; 0 stands for null. */
+    private static final class BoundedStringSerializer extends Serializer<String> {
+        BoundedStringSerializer() {
+            setImmutable(true);
+            setAcceptsNull(true);
+        }
+
+        @Override
+        public void write(Kryo kryo, Output output, String value) {
+            if (value == null) {
+                output.writeVarInt(0, true);
+                return;
+            }
+            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+            output.writeVarInt(bytes.length + 1, true);
+            output.writeBytes(bytes);
+        }
+
+        @Override
+        public String read(Kryo kryo, Input input, Class<? extends String> type) {
+            int lengthPlusOne = input.readVarInt(true);
+            if (lengthPlusOne == 0) {
+                return null;
+            }
+            int length = lengthPlusOne - 1;
+            if (length < 0 || length > input.limit() - input.position()) {
+                throw new KryoException("string of " + length + " bytes exceeds the frame");
+            }
+            return new String(input.readBytes(length), StandardCharsets.UTF_8);
+        }
     }
 }

@@ -70,9 +70,9 @@ class MessageCodecTest {
     @Test
     void refusesARegisteredNonMessage() throws Exception {
         Kryo other = new Kryo();
-        other.register(TestId.class, 16);
+        other.register(Outcome.class, 19);
         Output output = new Output(256, -1);
-        other.writeClassAndObject(output, new TestId("u", "c", "m", "d"));
+        other.writeClassAndObject(output, Outcome.FAILED);
 
         ProtocolException e = assertThrows(ProtocolException.class, () -> codec.decode(output.toBytes()));
         assertTrue(e.getMessage().contains("does not hold a message"), e.getMessage());
@@ -86,26 +86,49 @@ class MessageCodecTest {
     }
 
     @Test
-    void refusesRandomGarbageOnlyWithProtocolErrors() {
+    void refusesAClassGivenByNameBeforeReadingTheName() {
+        Kryo permissive = new Kryo();
+        permissive.setRegistrationRequired(false);
+        Output output = new Output(256, -1);
+        permissive.writeClassAndObject(output, new java.util.Date());
+        ProtocolException e = assertThrows(ProtocolException.class, () -> codec.decode(output.toBytes()));
+        assertTrue(e.getMessage().contains("given by name is not accepted"), e.getMessage());
+    }
+
+    @Test
+    void refusesAStringLongerThanItsFrameWithoutAllocatingIt() {
+        // Refused(reason) with a length prefix claiming ~2 GiB
+        byte[] frame = {(byte) (12 + 2), (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x07};
+        ProtocolException e = assertThrows(ProtocolException.class, () -> codec.decode(frame));
+        assertTrue(e.getMessage().contains("exceeds the frame"), e.getMessage());
+    }
+
+    /** 100,000 random and mutated frames: only ProtocolException, and quickly (no giant allocation on the way). */
+    @Test
+    void fuzzedFramesFailOnlyWithProtocolErrors() {
         Random random = new Random(42);
-        byte[] valid = codec.encode(everyMessage().toList().get(8));
-        for (int i = 0; i < 20_000; i++) {
-            byte[] garbage;
-            if (i % 2 == 0) {
-                garbage = new byte[random.nextInt(64)];
-                random.nextBytes(garbage);
+        List<byte[]> valid = everyMessage().map(codec::encode).toList();
+        int decoded = 0;
+        for (int i = 0; i < 100_000; i++) {
+            byte[] frame;
+            if (i % 3 == 0) {
+                frame = new byte[random.nextInt(64)];
+                random.nextBytes(frame);
             } else {
-                garbage = valid.clone();
-                for (int flips = 1 + random.nextInt(4); flips > 0; flips--) {
-                    garbage[random.nextInt(garbage.length)] = (byte) random.nextInt(256);
+                byte[] base = valid.get(random.nextInt(valid.size()));
+                frame = i % 3 == 1 ? base.clone() : java.util.Arrays.copyOf(base, random.nextInt(base.length + 1));
+                for (int flips = 1 + random.nextInt(4); flips > 0 && frame.length > 0; flips--) {
+                    frame[random.nextInt(frame.length)] = (byte) random.nextInt(256);
                 }
             }
             try {
-                codec.decode(garbage);
+                codec.decode(frame);
+                decoded++;
             } catch (ProtocolException expected) {
                 // the only acceptable failure
             }
         }
+        assertTrue(decoded < 100_000, "some frames must have been refused");
     }
 
     /** Counts instances: decoding must never construct it. */
