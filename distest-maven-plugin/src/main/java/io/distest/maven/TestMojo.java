@@ -3,9 +3,11 @@ package io.distest.maven;
 import io.distest.maven.run.DistestException;
 import io.distest.maven.run.DistestRunner;
 import io.distest.maven.run.JvmSettings;
+import io.distest.maven.run.RemoteSettings;
 import io.distest.maven.run.ReportOptions;
 import io.distest.maven.run.RunRequest;
 import io.distest.maven.run.RunSummary;
+import io.distest.maven.run.SyncSettings;
 import io.distest.maven.run.TestFilters;
 import io.distest.maven.run.TestSelection;
 import io.distest.maven.schedule.TestUnit;
@@ -13,6 +15,7 @@ import io.distest.maven.tx.TxSpec;
 import io.distest.maven.tx.Arguments;
 import io.distest.maven.tx.TxSpecException;
 import io.distest.maven.tx.TxSpecs;
+import io.distest.protocol.Protocol;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -62,6 +65,18 @@ public class TestMojo extends AbstractMojo {
     /** Seconds a worker JVM may take from start to connecting back. */
     @Parameter(property = "distest.startTimeout", defaultValue = "60")
     private int startTimeout;
+
+    /** Directories (relative to the module) sent to remote gateways besides the class path and {@code src}. */
+    @Parameter(property = "distest.rsyncDirs")
+    private List<String> rsyncDirs = new ArrayList<>();
+
+    /** Glob patterns, relative to each synced directory, of files never sent ({@code **}{@code /*.log}). */
+    @Parameter(property = "distest.rsyncIgnores")
+    private List<String> rsyncIgnores = new ArrayList<>();
+
+    /** The token of socket worker servers; default: {@code $DISTEST_TOKEN}. Never logged. */
+    @Parameter(property = "distest.token")
+    private String token;
 
     /** Extra JVM arguments for every test JVM, as Surefire's {@code argLine}. */
     @Parameter(property = "argLine")
@@ -178,11 +193,19 @@ public class TestMojo extends AbstractMojo {
                     new ReportOptions(reportsDirectory.toPath(), trimStackTrace, redirectTestOutputToFile),
                     workDirectory,
                     maxWorkerRestart != null ? maxWorkerRestart : 4 * specs.stream().mapToInt(TxSpec::count).sum(),
-                    Duration.ofSeconds(startTimeout));
+                    Duration.ofSeconds(startTimeout),
+                    new RemoteSettings(syncSettings(), token != null ? token : System.getenv(Protocol.TOKEN_ENV)));
             verdict(new DistestRunner(getLog()).run(request));
         } catch (DistestException | IOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
+    }
+
+    private SyncSettings syncSettings() {
+        MavenProject top = session.getTopLevelProject();
+        Path projectRoot = top != null && top.getBasedir() != null ? top.getBasedir().toPath() : project.getBasedir().toPath();
+        return new SyncSettings(repositorySession.getLocalRepository().getBasedir().toPath(), projectRoot,
+                project.getBasedir().toPath(), rsyncDirs.stream().map(Path::of).toList(), rsyncIgnores);
     }
 
     private List<TxSpec> specs() throws MojoExecutionException {

@@ -5,6 +5,12 @@ package io.distest.protocol;
  *
  * <p>Worker to plugin: {@link Hello}, {@link TestStarted}, {@link TestOutput}, {@link TestFinished},
  * {@link UnitFinished}. Plugin to worker: {@link Refused}, {@link Configure}, {@link RunUnit}, {@link Shutdown}.
+ *
+ * <p>Plugin and worker server ({@code distest-worker.jar serve}): {@link Attach} / {@link Attached} on every
+ * connection; then on the control connection {@link SyncManifest}, {@link SyncRequest}, {@link FileData},
+ * {@link SyncDone} and later {@link WorkerExited}; on a worker connection {@link SpawnWorker}, after which the
+ * connection carries that worker's messages.
  */
 public sealed interface Message
-        permits Hello, Refused, Configure, RunUnit, Shutdown, TestStarted, TestOutput, TestFinished, UnitFinished {}
+        permits Hello, Refused, Configure, RunUnit, Shutdown, TestStarted, TestOutput, TestFinished, UnitFinished,
+                Attach, Attached, SyncManifest, SyncRequest, FileData, SyncDone, SpawnWorker, WorkerExited {}

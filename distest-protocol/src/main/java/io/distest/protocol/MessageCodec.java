@@ -41,6 +41,16 @@ public final class MessageCodec {
         kryo.register(ThrowableInfo.class, 20);
         kryo.register(TestFinished.class, 21);
         kryo.register(UnitFinished.class, 22);
+        kryo.register(Attach.class, 23);
+        kryo.register(Attached.class, 24);
+        kryo.register(FileEntry.class, 25);
+        kryo.register(SyncManifest.class, 26);
+        kryo.register(SyncRequest.class, 27);
+        kryo.register(FileData.class, 28);
+        kryo.register(SyncDone.class, 29);
+        kryo.register(SpawnWorker.class, 30);
+        kryo.register(WorkerExited.class, 31);
+        kryo.register(byte[].class, new BoundedBytesSerializer(), 32);
         // the JDK's immutable collections that the records' List.copyOf / Map.copyOf produce
         ImmutableListSerializer lists = new ImmutableListSerializer();
         kryo.register(List.of().getClass(), lists, 40);
@@ -146,6 +156,24 @@ public final class MessageCodec {
             throw new KryoException("size " + size + " exceeds the " + remaining + " bytes left in the frame");
         }
         return size;
+    }
+
+    /** Byte arrays with a length checked against the frame before anything is allocated. */
+    private static final class BoundedBytesSerializer extends Serializer<byte[]> {
+        BoundedBytesSerializer() {
+            setImmutable(true);
+        }
+
+        @Override
+        public void write(Kryo kryo, Output output, byte[] bytes) {
+            output.writeVarInt(bytes.length, true);
+            output.writeBytes(bytes);
+        }
+
+        @Override
+        public byte[] read(Kryo kryo, Input input, Class<? extends byte[]> type) {
+            return input.readBytes(readSize(input));
+        }
     }
 
     /** Strings as UTF-8 with a length checked against the frame before anything is allocated; 0 stands for null. */

@@ -33,7 +33,16 @@ class MessageCodecTest {
                 new TestFinished(7, test, Outcome.FAILED, 12, null, boom),
                 new TestFinished(7, new TestId("u", "a.B", null, "B"), Outcome.SKIPPED, 0, "disabled", null),
                 new UnitFinished(7, 40, null),
-                new UnitFinished(8, 1, boom));
+                new UnitFinished(8, 1, boom),
+                new Attach(Protocol.VERSION, "secret", "s-1", Attach.CONTROL),
+                new Attached(WorkerFacts.ofThisJvm()),
+                new SyncManifest(List.of(new FileEntry("repo/a.jar", 3, "ab01", false), new FileEntry("bin/x", 0, "00", true))),
+                new SyncRequest(List.of(0, 5, 300)),
+                new FileData(5, new byte[] {1, 2, 3}, true),
+                new SyncDone(2, 1024, "/tmp/cache/sessions/s-1"),
+                new SpawnWorker("gw1", "java", List.of("-Xmx1g"), List.of("repo/a.jar", "project/target/classes"),
+                        "project", Map.of("A", "1"), "t"),
+                new WorkerExited("gw1", "exit code 3", "last words"));
     }
 
     @ParameterizedTest
@@ -46,6 +55,13 @@ class MessageCodecTest {
     void everyMessageTypeIsCoveredByTheRoundTrip() {
         long covered = everyMessage().map(Object::getClass).distinct().count();
         assertEquals(Message.class.getPermittedSubclasses().length, covered);
+    }
+
+    @Test
+    void attachAndSpawnNeverPrintTheirTokens() {
+        assertFalse(new Attach(1, "s3cr3t-token", "s", Attach.WORKER).toString().contains("s3cr3t-token"));
+        assertFalse(new SpawnWorker("gw0", "java", List.of(), List.of(), ".", Map.of(), "s3cr3t-token").toString()
+                .contains("s3cr3t-token"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.net.Socket;
  *
  * <pre>
  * java -cp distest-worker.jar:TEST-CLASSPATH io.distest.worker.WorkerMain connect HOST:PORT WORKER-ID
+ * java -jar distest-worker.jar serve [options]      (a worker server; see {@link ServerOptions#USAGE})
  * </pre>
  *
  * The session token comes from the environment variable {@value Protocol#TOKEN_ENV}, never the command line.
@@ -24,6 +25,9 @@ public final class WorkerMain {
     private WorkerMain() {}
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("serve")) {
+            System.exit(ServeCommand.run(java.util.List.of(args).subList(1, args.length), System.in, System.out, System.err));
+        }
         PrintStream diagnostics = System.err;
         if (args.length != 3 || !args[0].equals("connect")) {
             diagnostics.println("usage: java -cp distest-worker.jar:<test classpath> io.distest.worker.WorkerMain"

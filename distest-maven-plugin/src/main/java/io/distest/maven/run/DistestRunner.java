@@ -26,7 +26,7 @@ public final class DistestRunner {
         String token = newToken();
         Map<TxSpec, Gateway> gateways = new LinkedHashMap<>();
         for (TxSpec spec : request.specs()) {
-            gateways.put(spec, gatewayFor(spec, request, token));
+            gateways.put(spec, gatewayFor(spec, request, token, log));
         }
         log.info(String.format("distest: %d test classes on %d workers (%s), dist=load", request.units().size(),
                 request.workerCount(), request.specs().stream().map(TxSpec::text).collect(Collectors.joining(", "))));
@@ -40,9 +40,20 @@ public final class DistestRunner {
                 result.getSkipped(), result.getFlakes(), loop.notRunReason());
     }
 
-    private static Gateway gatewayFor(TxSpec spec, RunRequest request, String token) throws DistestException {
+    private static Gateway gatewayFor(TxSpec spec, RunRequest request, String token, Log log) throws DistestException {
         if (spec.transport() instanceof Transport.Popen) {
             return new PopenGateway(request, token);
+        }
+        if (spec.transport() instanceof Transport.Socket socket) {
+            String serverToken = request.remote().serverToken();
+            if (serverToken == null || serverToken.isBlank()) {
+                throw new DistestException("tx spec \"" + spec.text() + "\" needs the worker server's token: pass"
+                        + " -Ddistest.token=… or set $DISTEST_TOKEN (`serve` prints it and keeps it in its server.token file)");
+            }
+            if (spec.chdir().isPresent()) {
+                log.warn("distest: //chdir= is ignored for " + spec.text() + ": the server's --root decides where files go");
+            }
+            return new RemoteGateway(spec, request, token, log, new SocketEndpoint(socket, serverToken));
         }
         throw new DistestException("tx spec \"" + spec.text() + "\": " + spec.transport()
                 + " gateways are not available in this version of distest; use popen specs");

@@ -6,8 +6,11 @@ import java.io.IOException;
 /** Somewhere workers can be started: this machine, an ssh account, a socket server. One per tx spec. */
 interface Gateway extends Closeable {
 
-    /** Starts a worker JVM that connects back as {@code launch} says. */
-    WorkerProcess spawn(WorkerLaunch launch) throws IOException;
+    /** Connects and brings over what the run needs; called once, before the first {@link #spawn}. */
+    default void open() throws IOException {}
+
+    /** Starts a worker JVM as {@code launch} says. */
+    SpawnedWorker spawn(WorkerLaunch launch) throws IOException;
 
     @Override
     void close();

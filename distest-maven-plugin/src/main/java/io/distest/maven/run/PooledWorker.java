@@ -19,7 +19,7 @@ final class PooledWorker {
     final WorkerRef ref;
     final int number;
     final TxSpec spec;
-    final WorkerProcess process;
+    final WorkerHandle handle;
     final long startedNanos = System.nanoTime();
     final Deque<TestUnit> held = new ArrayDeque<>();
     State state = State.STARTING;
@@ -27,11 +27,11 @@ final class PooledWorker {
     WorkerFacts facts;
     WorkerReport report;
 
-    PooledWorker(String id, int number, TxSpec spec, WorkerProcess process) {
+    PooledWorker(String id, int number, TxSpec spec, WorkerHandle handle) {
         this.ref = new WorkerRef(id);
         this.number = number;
         this.spec = spec;
-        this.process = process;
+        this.handle = handle;
     }
 
     String id() {

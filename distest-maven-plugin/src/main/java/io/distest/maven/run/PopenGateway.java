@@ -23,7 +23,7 @@ final class PopenGateway implements Gateway {
     }
 
     @Override
-    public WorkerProcess spawn(WorkerLaunch launch) throws IOException {
+    public SpawnedWorker spawn(WorkerLaunch launch) throws IOException {
         TxSpec spec = launch.spec();
         String java = spec.java().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         Path argFile = launch.logFile().resolveSibling(launch.workerId() + ".args");
@@ -44,7 +44,7 @@ final class PopenGateway implements Gateway {
         try {
             Process process = builder.start();
             process.getOutputStream().close();
-            return new WorkerProcess(process, launch.logFile(), String.join(" ", command));
+            return new SpawnedWorker(new WorkerProcess(process, launch.logFile(), String.join(" ", command)), null);
         } catch (IOException e) {
             throw new IOException("cannot start worker " + launch.workerId() + " with java \"" + java + "\" (from tx spec \""
                     + spec.text() + "\"): " + e.getMessage() + ". Point //java= at a java executable of JDK 17 or later.", e);
@@ -52,12 +52,7 @@ final class PopenGateway implements Gateway {
     }
 
     private String argFileContent(WorkerLaunch launch) {
-        List<String> args = new ArrayList<>();
-        args.addAll(launch.spec().jvmArgs());
-        args.addAll(request.jvm().argLine());
-        request.jvm().systemProperties().forEach((name, value) -> args.add("-D" + name + "=" + value));
-        args.add("-Ddistest.worker=" + launch.workerId());
-        args.add("-Ddistest.worker.number=" + launch.number());
+        List<String> args = new ArrayList<>(WorkerJvmArgs.of(request, launch));
         args.add("-cp");
         List<Path> classpath = new ArrayList<>(request.testClasspath());
         classpath.add(request.workerJar()); // last: it holds only io.distest classes, never a project's

@@ -5,6 +5,8 @@ import io.distest.maven.schedule.SchedulingPolicy;
 import io.distest.maven.schedule.TestUnit;
 import io.distest.maven.tx.TxSpec;
 import io.distest.protocol.Configure;
+import io.distest.protocol.Hello;
+import io.distest.protocol.MessageChannel;
 import io.distest.protocol.Message;
 import io.distest.protocol.RunUnit;
 import io.distest.protocol.Shutdown;
@@ -13,6 +15,7 @@ import io.distest.protocol.TestOutput;
 import io.distest.protocol.TestStarted;
 import io.distest.protocol.UnitFinished;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.maven.plugin.logging.Log;
@@ -43,6 +48,7 @@ final class RunLoop {
     private int restartsUsed;
     private String notRunReason;
     private WorkerListener listener;
+    private String token;
 
     RunLoop(RunRequest request, Log log, SurefireReporting reporting, SchedulingPolicy policy,
             Map<TxSpec, Gateway> gateways) {
@@ -54,9 +60,11 @@ final class RunLoop {
     }
 
     void run(String token) throws DistestException {
+        this.token = token;
         try {
             Files.createDirectories(request.workDirectory());
             listener = new WorkerListener(token, events, log::warn);
+            openGateways();
             startAll();
             reporting.runStarting();
             while (!policy.finished() && notRunReason == null) {
@@ -80,6 +88,28 @@ final class RunLoop {
         }
     }
 
+    /** Connects and syncs every gateway at once: remote hosts are slow to reach one by one. */
+    private void openGateways() throws IOException {
+        List<CompletableFuture<Void>> opening = new ArrayList<>();
+        for (Gateway gateway : gateways.values()) {
+            opening.add(CompletableFuture.runAsync(() -> {
+                try {
+                    gateway.open();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }));
+        }
+        for (CompletableFuture<Void> future : opening) {
+            try {
+                future.join();
+            } catch (CompletionException e) {
+                Throwable cause = e.getCause() instanceof UncheckedIOException unchecked ? unchecked.getCause() : e.getCause();
+                throw cause instanceof IOException io ? io : new IOException(cause.getMessage(), cause);
+            }
+        }
+    }
+
     private void startAll() throws IOException {
         int number = 0;
         for (TxSpec spec : request.specs()) {
@@ -98,11 +128,28 @@ final class RunLoop {
     private void start(String id, int number, TxSpec spec) throws IOException {
         WorkerLaunch launch = new WorkerLaunch(id, number, spec, listener.address(),
                 request.workDirectory().resolve(id + ".log"));
-        WorkerProcess process = gateways.get(spec).spawn(launch);
-        PooledWorker worker = new PooledWorker(id, number, spec, process);
+        SpawnedWorker spawned = gateways.get(spec).spawn(launch);
+        PooledWorker worker = new PooledWorker(id, number, spec, spawned.handle());
         workers.put(id, worker);
-        process.onExit().thenRun(() -> events.add(new RunEvent.Exited(worker)));
-        log.debug("distest: started " + id + ": " + process.command());
+        spawned.handle().onExit().whenComplete((ended, error) -> events.add(new RunEvent.Exited(worker)));
+        if (spawned.channel() != null) {
+            awaitHello(worker, spawned.channel());
+        }
+        log.debug("distest: started " + id + " (" + spawned.handle().where() + ")");
+    }
+
+    /** A worker that arrives through its gateway's connection says hello there, not on our port. */
+    private void awaitHello(PooledWorker worker, MessageChannel channel) {
+        Thread handshake = new Thread(() -> {
+            try {
+                Hello hello = Handshake.expectHello(channel, token);
+                events.add(new RunEvent.Connected(hello.workerId(), channel, hello.facts()));
+            } catch (IOException e) {
+                events.add(new RunEvent.Disconnected(worker, "no hello: " + e.getMessage()));
+            }
+        }, "distest-hello-" + worker.id());
+        handshake.setDaemon(true);
+        handshake.start();
     }
 
     private void handle(RunEvent event) throws IOException {
@@ -192,15 +239,14 @@ final class RunLoop {
         }
         boolean everConnected = worker.state == PooledWorker.State.READY;
         worker.state = PooledWorker.State.GONE;
-        String exit = worker.process.describeExit(5_000);
-        worker.process.destroy();
-        String cause = "worker " + worker.id() + " (" + worker.spec.text() + ", pid " + worker.process.pid() + ") " + how
-                + ", " + exit + ". Last output of its JVM (" + worker.process.logFile() + "):\n"
-                + worker.process.tail(TAIL_LINES);
+        String exit = worker.handle.describeExit(5_000);
+        worker.handle.destroy();
+        String cause = "worker " + worker.id() + " (" + worker.spec.text() + ", " + worker.handle.where() + ") " + how
+                + ", " + exit + ". Last output of its JVM:\n" + worker.handle.tail(TAIL_LINES);
         if (!everConnected && !specsThatConnected.contains(worker.spec)) {
             throw new IOException("worker " + worker.id() + " could not start: its JVM " + how + " before connecting, "
                     + exit + ". Check the tx spec \"" + worker.spec.text() + "\" (//java=, //jvmArgs=) and argLine."
-                    + " Last output of its JVM:\n" + worker.process.tail(TAIL_LINES));
+                    + " Last output of its JVM (" + worker.handle.where() + "):\n" + worker.handle.tail(TAIL_LINES));
         }
         log.warn("distest: " + cause);
         if (everConnected) {
@@ -221,7 +267,7 @@ final class RunLoop {
         long limit = request.startTimeout().toNanos();
         for (PooledWorker worker : new ArrayList<>(workers.values())) {
             if (worker.state == PooledWorker.State.STARTING && System.nanoTime() - worker.startedNanos > limit) {
-                worker.process.destroy();
+                worker.handle.destroy();
                 lose(worker, "did not connect within " + request.startTimeout().toSeconds() + " s");
             }
         }
@@ -259,8 +305,8 @@ final class RunLoop {
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         for (PooledWorker worker : workers.values()) {
-            worker.process.describeExit(Math.max(0, (deadline - System.nanoTime()) / 1_000_000));
-            worker.process.destroy();
+            worker.handle.describeExit(Math.max(0, (deadline - System.nanoTime()) / 1_000_000));
+            worker.handle.destroy();
             closeQuietly(worker.channel);
         }
         closeQuietly(listener);

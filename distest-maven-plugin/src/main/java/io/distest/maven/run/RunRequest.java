@@ -16,6 +16,7 @@ import java.util.List;
  * @param workDirectory where per-run files go (worker logs, argument files)
  * @param maxWorkerRestart how many crashed workers are replaced before the run gives up
  * @param startTimeout how long a worker may take to connect after its JVM was started
+ * @param remote what ssh and socket gateways need
  */
 public record RunRequest(
         List<TxSpec> specs,
@@ -27,7 +28,8 @@ public record RunRequest(
         ReportOptions reports,
         Path workDirectory,
         int maxWorkerRestart,
-        Duration startTimeout) {
+        Duration startTimeout,
+        RemoteSettings remote) {
     public RunRequest {
         if (specs.isEmpty()) {
             throw new IllegalArgumentException("at least one tx spec is needed");

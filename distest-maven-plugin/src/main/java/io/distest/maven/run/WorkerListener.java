@@ -1,17 +1,12 @@
 package io.distest.maven.run;
 
 import io.distest.protocol.Hello;
-import io.distest.protocol.Message;
 import io.distest.protocol.MessageChannel;
-import io.distest.protocol.Protocol;
-import io.distest.protocol.Refused;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.Consumer;
 
@@ -23,14 +18,14 @@ final class WorkerListener implements AutoCloseable {
     private static final int HANDSHAKE_MILLIS = 30_000;
 
     private final ServerSocket server;
-    private final byte[] token;
+    private final String token;
     private final BlockingQueue<RunEvent> events;
     private final Consumer<String> warn;
 
     WorkerListener(String token, BlockingQueue<RunEvent> events, Consumer<String> warn) throws IOException {
         this.server = new ServerSocket();
         this.server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        this.token = token.getBytes(StandardCharsets.UTF_8);
+        this.token = token;
         this.events = events;
         this.warn = warn;
         Thread acceptor = new Thread(this::acceptLoop, "distest-accept");
@@ -63,36 +58,12 @@ final class WorkerListener implements AutoCloseable {
             socket.setTcpNoDelay(true);
             socket.setSoTimeout(HANDSHAKE_MILLIS);
             MessageChannel channel = new MessageChannel(socket.getInputStream(), socket.getOutputStream(), socket);
-            Message first = channel.receive();
-            if (!(first instanceof Hello hello)) {
-                refuse(channel, "expected Hello first, got " + first.getClass().getSimpleName());
-                return;
-            }
-            if (!MessageDigest.isEqual(token, hello.token().getBytes(StandardCharsets.UTF_8))) {
-                refuse(channel, "wrong session token from " + socket.getRemoteSocketAddress());
-                return;
-            }
-            if (hello.protocolVersion() != Protocol.VERSION) {
-                refuse(channel, "worker " + hello.workerId() + " speaks protocol version " + hello.protocolVersion()
-                        + ", this plugin speaks " + Protocol.VERSION + ": use the worker jar of the same distest version");
-                return;
-            }
+            Hello hello = Handshake.expectHello(channel, token);
             socket.setSoTimeout(0);
             events.add(new RunEvent.Connected(hello.workerId(), channel, hello.facts()));
         } catch (IOException e) {
-            warn.accept("distest: a connection from " + socket.getRemoteSocketAddress() + " failed its handshake: "
-                    + e.getMessage());
+            warn.accept("distest: refused a connection from " + socket.getRemoteSocketAddress() + ": " + e.getMessage());
             closeQuietly(socket);
-        }
-    }
-
-    private void refuse(MessageChannel channel, String reason) {
-        warn.accept("distest: refused a worker connection: " + reason);
-        try {
-            channel.send(new Refused(reason));
-            channel.close();
-        } catch (IOException ignored) {
-            // it is being refused anyway
         }
     }
 

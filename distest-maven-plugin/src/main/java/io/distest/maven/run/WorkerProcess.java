@@ -1,6 +1,7 @@
 package io.distest.maven.run;
 
 import java.io.IOException;
+import io.distest.protocol.ProcessExits;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,8 +9,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** A started worker JVM: its exit, its own output (kept in a log file), and a way to end it. */
-final class WorkerProcess {
+/** A worker JVM started here: its exit, its own output (kept in a log file), and a way to end it. */
+final class WorkerProcess implements WorkerHandle {
     private final Process process;
     private final Path logFile;
     private final String command;
@@ -28,12 +29,13 @@ final class WorkerProcess {
         return command;
     }
 
-    CompletableFuture<Process> onExit() {
+    @Override
+    public CompletableFuture<Process> onExit() {
         return process.onExit();
     }
 
-    /** Waits up to {@code millis} for the exit, then describes it, e.g. "exit code 3" or "killed by signal 9 (SIGKILL)". */
-    String describeExit(long millis) {
+    @Override
+    public String describeExit(long millis) {
         try {
             if (!process.waitFor(millis, TimeUnit.MILLISECONDS)) {
                 return "still running";
@@ -42,22 +44,11 @@ final class WorkerProcess {
             Thread.currentThread().interrupt();
             return "unknown exit";
         }
-        int code = process.exitValue();
-        if (code > 128 && code < 160) {
-            int signal = code - 128;
-            return "killed by signal " + signal + switch (signal) {
-                case 9 -> " (SIGKILL)";
-                case 15 -> " (SIGTERM)";
-                case 6 -> " (SIGABRT)";
-                case 11 -> " (SIGSEGV)";
-                default -> "";
-            };
-        }
-        return "exit code " + code;
+        return ProcessExits.describe(process.exitValue());
     }
 
-    /** The last lines the JVM printed outside tests (JVM errors, crash messages). */
-    String tail(int lines) {
+    @Override
+    public String tail(int lines) {
         try {
             List<String> all = Files.readAllLines(logFile, StandardCharsets.UTF_8);
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
@@ -66,12 +57,13 @@ final class WorkerProcess {
         }
     }
 
-    Path logFile() {
-        return logFile;
+    @Override
+    public String where() {
+        return "pid " + process.pid() + ", output in " + logFile;
     }
 
-    /** Ends the JVM and everything it started. */
-    void destroy() {
+    @Override
+    public void destroy() {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
     }

@@ -30,6 +30,7 @@ class DistestRunnerTest {
     Path temp;
 
     private final RecordingLog log = new RecordingLog();
+    private String serverToken;
 
     @Test
     void runsEveryClassAcrossTwoWorkersAndWritesSurefireReports() throws Exception {
@@ -90,6 +91,54 @@ class DistestRunnerTest {
         assertEquals(0, leftovers);
     }
 
+    @Test
+    void runsOnASocketServerWhoseRootTheBuildCannotSeeAndResendsOnlyWhatChanged() throws Exception {
+        Path serverRoot = Files.createTempDirectory("distest-far-side");
+        try (WorkerServerProcess server = new WorkerServerProcess(workerJar(), serverRoot, "s3cret")) {
+            serverToken = "s3cret";
+            String spec = "2*socket=127.0.0.1:" + server.port;
+
+            RunSummary first = run(List.of(spec), "PassingFixture", "Slow1Fixture", "Slow2Fixture");
+            assertEquals(5, first.tests());
+            assertTrue(report("PassingFixture").contains("printed by addsUp on gw"), report("PassingFixture"));
+            assertTrue(syncLine().matches(".*sent [1-9]\\d* files.*"), syncLine());
+            assertTrue(Files.isDirectory(serverRoot.resolve("cas")), "content travelled into the server's cache");
+
+            log.clear();
+            run(List.of(spec), "PassingFixture");
+            assertTrue(syncLine().contains("sent 0 files (0 B)"), "an unchanged project sends nothing: " + syncLine());
+        } finally {
+            deleteTree(serverRoot);
+        }
+    }
+
+    @Test
+    void refusesAWrongServerTokenAndRunsNothing() throws Exception {
+        Path serverRoot = Files.createTempDirectory("distest-far-side");
+        try (WorkerServerProcess server = new WorkerServerProcess(workerJar(), serverRoot, "right")) {
+            serverToken = "wrong";
+            DistestException e = assertThrows(DistestException.class,
+                    () -> run(List.of("socket=127.0.0.1:" + server.port), "PassingFixture"));
+            assertTrue(e.getMessage().contains("wrong token"), e.getMessage());
+            assertTrue(e.getMessage().contains("-Ddistest.token"), e.getMessage());
+            assertFalse(Files.exists(temp.resolve("reports")), "nothing ran");
+            Thread.sleep(200);
+            assertTrue(server.log().contains("refused"), server.log());
+        } finally {
+            deleteTree(serverRoot);
+        }
+    }
+
+    private String syncLine() {
+        return log.lines().stream().filter(l -> l.contains("synced")).findFirst().orElse("(no sync line)\n" + log.text());
+    }
+
+    private static void deleteTree(Path root) throws Exception {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
     private RunSummary run(List<String> specs, String... fixtures) throws Exception {
         List<TestUnit> units = new ArrayList<>();
         for (String fixture : fixtures) {
@@ -98,7 +147,9 @@ class DistestRunnerTest {
         Path work = temp.resolve("distest");
         RunRequest request = new RunRequest(TxSpecs.parseAll(specs), units, classpath(), workerJar(),
                 new JvmSettings(List.of(), Map.of(), Map.of(), temp), new TestFilters(List.of(), List.of(), Map.of()),
-                new ReportOptions(temp.resolve("reports"), false, false), work, 2, Duration.ofSeconds(60));
+                new ReportOptions(temp.resolve("reports"), false, false), work, 2, Duration.ofSeconds(60),
+                new RemoteSettings(new SyncSettings(Path.of(System.getProperty("user.home"), ".m2", "repository"),
+                        Path.of("").toAbsolutePath(), Path.of("").toAbsolutePath(), List.of(), List.of()), serverToken));
         return new DistestRunner(log).run(request);
     }
 
@@ -150,6 +201,10 @@ class DistestRunnerTest {
         private synchronized void record(CharSequence content) {
             // Surefire colours its lines; tests read them plain
             Stream.of(content.toString().replaceAll("\u001B\\[[;\\d]*m", "").split("\n")).forEach(lines::add);
+        }
+
+        synchronized void clear() {
+            lines.clear();
         }
 
         synchronized List<String> lines() {

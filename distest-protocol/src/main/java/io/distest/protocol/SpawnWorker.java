@@ -1,0 +1,28 @@
+package io.distest.protocol;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Start one worker JVM on the far side; from then on the connection carries that worker's own protocol.
+ * Paths are relative to the session directory and checked to stay inside it.
+ *
+ * @param java the far side's java executable ({@code java}: from its {@code PATH})
+ * @param jvmArgs JVM arguments before the class path (tx spec jvmArgs, argLine, system properties)
+ * @param classpath class path entries relative to the session directory
+ * @param workingDirectory relative to the session directory
+ * @param workerToken the token the worker must present in its {@link Hello}
+ */
+public record SpawnWorker(String workerId, String java, List<String> jvmArgs, List<String> classpath,
+        String workingDirectory, Map<String, String> environment, String workerToken) implements Message {
+    public SpawnWorker {
+        jvmArgs = List.copyOf(jvmArgs);
+        classpath = List.copyOf(classpath);
+        environment = Map.copyOf(environment);
+    }
+
+    @Override
+    public String toString() { // never print the token
+        return "SpawnWorker[workerId=" + workerId + ", java=" + java + ", workingDirectory=" + workingDirectory + "]";
+    }
+}

@@ -1,0 +1,164 @@
+package io.distest.worker;
+
+import io.distest.protocol.ProcessExits;
+import io.distest.protocol.Protocol;
+import io.distest.protocol.SpawnWorker;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A worker JVM the server started for a client; it connects to the server, which relays it to the client. */
+final class RemoteWorker {
+    private static final int CONNECT_MILLIS = 60_000;
+
+    private final String id;
+    private final Process process;
+    private final Path logFile;
+    private final ServerSocket listener;
+
+    private RemoteWorker(String id, Process process, Path logFile, ServerSocket listener) {
+        this.id = id;
+        this.process = process;
+        this.logFile = logFile;
+        this.listener = listener;
+    }
+
+    static RemoteWorker start(SpawnWorker spawn, Path session, PrintStream log) throws IOException {
+        if (!spawn.workerId().matches("[A-Za-z0-9_.-]{1,64}")) {
+            throw new IllegalArgumentException("invalid worker id \"" + spawn.workerId() + "\"");
+        }
+        List<String> classpath = new ArrayList<>();
+        for (String entry : spawn.classpath()) {
+            classpath.add(SafePaths.resolve(session, entry).toString());
+        }
+        Path workingDirectory = SafePaths.resolve(session, spawn.workingDirectory());
+        Files.createDirectories(workingDirectory);
+        Path workerFiles = session.resolve(".distest");
+        Files.createDirectories(workerFiles);
+        Path argFile = workerFiles.resolve(spawn.workerId() + ".args");
+        Path logFile = workerFiles.resolve(spawn.workerId() + ".log");
+
+        ServerSocket listener = new ServerSocket();
+        listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
+        List<String> args = new ArrayList<>(spawn.jvmArgs());
+        args.add("-cp");
+        args.add(String.join(File.pathSeparator, classpath));
+        StringBuilder content = new StringBuilder();
+        for (String arg : args) {
+            content.append('"').append(arg.replace("\\", "\\\\").replace("\"", "\\\"")).append("\"\n");
+        }
+        Files.writeString(argFile, content, StandardCharsets.UTF_8);
+        ProcessBuilder builder = new ProcessBuilder(spawn.java(), "@" + argFile, "io.distest.worker.WorkerMain", "connect",
+                "127.0.0.1:" + listener.getLocalPort(), spawn.workerId())
+                .directory(workingDirectory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(logFile.toFile());
+        builder.environment().putAll(spawn.environment());
+        builder.environment().put(Protocol.TOKEN_ENV, spawn.workerToken());
+        try {
+            Process process = builder.start();
+            process.getOutputStream().close();
+            log.println("distest server: started worker " + spawn.workerId() + " (pid " + process.pid() + ")");
+            return new RemoteWorker(spawn.workerId(), process, logFile, listener);
+        } catch (IOException e) {
+            listener.close();
+            throw new IOException("cannot start java \"" + spawn.java() + "\" on " + io.distest.protocol.WorkerFacts.ofThisJvm().hostName() + ": "
+                    + e.getMessage() + " (set //java= in the tx spec to a JDK 17+ java on that host)", e);
+        }
+    }
+
+    /** Waits for the worker to connect, then copies bytes both ways until one side ends. */
+    void relay(Socket client) throws IOException {
+        Socket worker = awaitConnection();
+        try (worker) {
+            worker.setTcpNoDelay(true);
+            Thread up = pump(worker.getInputStream(), client.getOutputStream(), client, worker, "up");
+            pump(client.getInputStream(), worker.getOutputStream(), client, worker, "down").join();
+            up.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Socket awaitConnection() throws IOException {
+        listener.setSoTimeout(500);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CONNECT_MILLIS);
+        try {
+            while (true) {
+                try {
+                    return listener.accept();
+                } catch (SocketTimeoutException e) {
+                    if (!process.isAlive()) {
+                        throw new IOException("worker " + id + " exited before connecting");
+                    }
+                    if (System.nanoTime() > deadline) {
+                        throw new IOException("worker " + id + " did not connect within " + CONNECT_MILLIS / 1000 + " s");
+                    }
+                }
+            }
+        } finally {
+            listener.close();
+        }
+    }
+
+    /** Copies one direction; when either side ends, both connections close, so the other direction ends too. */
+    private Thread pump(InputStream from, OutputStream to, Socket client, Socket worker, String direction) {
+        Thread thread = new Thread(() -> {
+            try {
+                from.transferTo(to);
+            } catch (IOException ignored) {
+                // one side ended
+            } finally {
+                closeQuietly(worker);
+                closeQuietly(client);
+            }
+        }, "distest-relay-" + id + "-" + direction);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+    }
+
+    /** Ends the worker (if it still runs) and says how it ended. */
+    String stop() {
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                process.waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return process.isAlive() ? "still running" : ProcessExits.describe(process.exitValue());
+    }
+
+    String tail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

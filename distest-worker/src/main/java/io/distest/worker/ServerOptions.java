@@ -1,0 +1,81 @@
+package io.distest.worker;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Options of {@code serve}.
+ *
+ * @param bind the address to listen on (loopback unless told otherwise: the server runs code it is sent)
+ * @param port the port, 0 for any free one
+ * @param root the cache and session directory
+ * @param tokenFile where the token is read from, or written to when absent
+ * @param lifeline exit when standard input ends (the ssh gateway's way of tying the server to its connection)
+ * @param maxConnections connections served at once; more are refused
+ * @param handshakeMillis how long a new connection may take to prove the token
+ */
+record ServerOptions(String bind, int port, Path root, Path tokenFile, boolean lifeline, int maxConnections,
+        int handshakeMillis) {
+
+    static final String USAGE = """
+            usage: java -jar distest-worker.jar serve [--bind ADDRESS] [--port PORT] [--root DIR] [--token-file FILE]
+                                                      [--max-connections N] [--lifeline-stdin]
+              --bind        address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
+              --port        port to listen on (default 8888; 0 for any free port)
+              --root        cache and session directory (default $XDG_CACHE_HOME/distest or ~/.cache/distest)
+              --token-file  file holding the token clients must present (created with a new token if absent;
+                            default ROOT/server.token; $DISTEST_TOKEN, if set, wins)
+              --max-connections  connections served at once (default 64)
+              --lifeline-stdin   read the token from the first line of standard input and exit when it ends
+            """;
+
+    static ServerOptions parse(List<String> args) {
+        String bind = "127.0.0.1";
+        int port = 8888;
+        Path root = defaultRoot();
+        Path tokenFile = null;
+        boolean lifeline = false;
+        int maxConnections = 64;
+        List<String> rest = new ArrayList<>(args);
+        while (!rest.isEmpty()) {
+            String option = rest.remove(0);
+            switch (option) {
+                case "--bind" -> bind = value(option, rest);
+                case "--port" -> port = number(option, value(option, rest), 0, 65535);
+                case "--root" -> root = Path.of(value(option, rest));
+                case "--token-file" -> tokenFile = Path.of(value(option, rest));
+                case "--max-connections" -> maxConnections = number(option, value(option, rest), 1, 10_000);
+                case "--lifeline-stdin" -> lifeline = true;
+                default -> throw new IllegalArgumentException("unknown option \"" + option + "\"");
+            }
+        }
+        return new ServerOptions(bind, port, root.toAbsolutePath(),
+                tokenFile != null ? tokenFile : root.toAbsolutePath().resolve("server.token"), lifeline, maxConnections, 10_000);
+    }
+
+    static Path defaultRoot() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path cache = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return cache.resolve("distest");
+    }
+
+    private static String value(String option, List<String> rest) {
+        if (rest.isEmpty()) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return rest.remove(0);
+    }
+
+    private static int number(String option, String text, int min, int max) {
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + " must be a number from " + min + " to " + max + ", got \"" + text + "\"");
+    }
+}

@@ -1,0 +1,160 @@
+package io.distest.worker;
+
+import io.distest.protocol.FileData;
+import io.distest.protocol.FileEntry;
+import io.distest.protocol.Message;
+import io.distest.protocol.MessageChannel;
+import io.distest.protocol.Refused;
+import io.distest.protocol.SpawnWorker;
+import io.distest.protocol.SyncDone;
+import io.distest.protocol.SyncManifest;
+import io.distest.protocol.SyncRequest;
+import io.distest.protocol.WorkerExited;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * One build's stay on the server: its own directory, laid out from the content store; the worker JVMs it
+ * started, which end with it. Lives as long as its control connection.
+ */
+final class Session implements AutoCloseable {
+    private final String id;
+    private final Path directory;
+    private final ContentStore store;
+    private final MessageChannel control;
+    private final PrintStream log;
+    private final Set<RemoteWorker> workers = ConcurrentHashMap.newKeySet();
+
+    Session(String id, Path root, ContentStore store, MessageChannel control, PrintStream log) {
+        this.id = id;
+        this.directory = root.resolve("sessions").resolve(id);
+        this.store = store;
+        this.control = control;
+        this.log = log;
+    }
+
+    /** Serves sync requests until the control connection ends. */
+    void control() throws IOException {
+        Files.createDirectories(directory);
+        log.println("distest server: session " + id + " opened");
+        try {
+            while (true) {
+                Message message = control.receive();
+                if (message instanceof SyncManifest manifest) {
+                    sync(manifest);
+                } else {
+                    throw new IOException("unexpected " + message.getClass().getSimpleName() + " on the control connection");
+                }
+            }
+        } catch (EOFException e) {
+            log.println("distest server: session " + id + " closed by the client");
+        }
+    }
+
+    private void sync(SyncManifest manifest) throws IOException {
+        List<FileEntry> files = manifest.files();
+        List<Path> targets = new ArrayList<>();
+        try {
+            for (FileEntry entry : files) {
+                targets.add(SafePaths.resolve(directory, entry.path()));
+                store.pathOf(entry.sha256());
+            }
+        } catch (IllegalArgumentException e) {
+            refuse("manifest refused: " + e.getMessage());
+            throw new IOException("manifest refused: " + e.getMessage());
+        }
+        List<Integer> missing = new ArrayList<>();
+        Set<String> requested = new HashSet<>();
+        for (int i = 0; i < files.size(); i++) {
+            String sha256 = files.get(i).sha256();
+            if (!store.has(sha256) && requested.add(sha256)) { // the same content under two paths travels once
+                missing.add(i);
+            }
+        }
+        control.send(new SyncRequest(missing));
+        long bytes = 0;
+        int received = 0;
+        for (int index : missing) {
+            FileEntry entry = files.get(index);
+            try (ContentStore.Incoming incoming = store.receive(entry.sha256(), entry.size())) {
+                while (true) {
+                    Message message = control.receive();
+                    if (!(message instanceof FileData data) || data.index() != index) {
+                        throw new IOException("expected content of manifest entry " + index + ", got " + message);
+                    }
+                    incoming.write(data.bytes());
+                    bytes += data.bytes().length;
+                    if (data.last()) {
+                        break;
+                    }
+                }
+                incoming.commit();
+                received++;
+            } catch (IOException e) {
+                refuse(entry.path() + ": " + e.getMessage());
+                throw e;
+            }
+        }
+        for (int i = 0; i < files.size(); i++) {
+            store.materialize(files.get(i).sha256(), targets.get(i), files.get(i).executable());
+        }
+        control.send(new SyncDone(received, bytes, directory.toString()));
+    }
+
+    /** Starts the worker this connection asks for and relays its bytes until either side ends. */
+    void runWorker(MessageChannel channel, Socket client) throws IOException {
+        Message message = channel.receive();
+        if (!(message instanceof SpawnWorker spawn)) {
+            throw new IOException("expected SpawnWorker, got " + message.getClass().getSimpleName());
+        }
+        RemoteWorker worker;
+        try {
+            worker = RemoteWorker.start(spawn, directory, log);
+        } catch (IOException | IllegalArgumentException e) {
+            channel.send(new Refused(e.getMessage()));
+            return;
+        }
+        workers.add(worker);
+        try {
+            worker.relay(client);
+        } finally {
+            workers.remove(worker);
+            String exit = worker.stop();
+            notice(new WorkerExited(spawn.workerId(), exit, worker.tail(20)));
+        }
+    }
+
+    private void refuse(String reason) {
+        log.println("distest server: session " + id + ": " + reason);
+        notice(new Refused(reason));
+    }
+
+    private void notice(Message message) {
+        try {
+            control.send(message);
+        } catch (IOException ignored) {
+            // the client is gone; the session ends with it
+        }
+    }
+
+    @Override
+    public void close() {
+        workers.forEach(RemoteWorker::stop);
+        try (Stream<Path> paths = Files.exists(directory) ? Files.walk(directory) : Stream.empty()) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            log.println("distest server: could not remove " + directory + ": " + e.getMessage());
+        }
+    }
+}
