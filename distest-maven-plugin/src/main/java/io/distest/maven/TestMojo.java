@@ -1,5 +1,6 @@
 package io.distest.maven;
 
+import io.distest.maven.remote.SshOptions;
 import io.distest.maven.run.DistestException;
 import io.distest.maven.run.DistestRunner;
 import io.distest.maven.run.JvmSettings;
@@ -77,6 +78,22 @@ public class TestMojo extends AbstractMojo {
     /** The token of socket worker servers; default: {@code $DISTEST_TOKEN}. Never logged. */
     @Parameter(property = "distest.token")
     private String token;
+
+    /** The OpenSSH client config ssh gateways read (HostName, User, Port, IdentityFile). */
+    @Parameter(property = "distest.ssh.config", defaultValue = "${user.home}/.ssh/config")
+    private File sshConfig;
+
+    /** The known_hosts file ssh host keys are checked against. */
+    @Parameter(property = "distest.ssh.knownHosts", defaultValue = "${user.home}/.ssh/known_hosts")
+    private File knownHosts;
+
+    /** Private keys tried after the config's IdentityFile entries; default the usual ~/.ssh/id_* keys. */
+    @Parameter(property = "distest.ssh.identities")
+    private List<File> sshIdentities = new ArrayList<>();
+
+    /** Append an unknown ssh host's key to known_hosts and go on (a changed key is never accepted). */
+    @Parameter(property = "distest.ssh.acceptNewHostKeys", defaultValue = "false")
+    private boolean acceptNewHostKeys;
 
     /** Extra JVM arguments for every test JVM, as Surefire's {@code argLine}. */
     @Parameter(property = "argLine")
@@ -194,11 +211,21 @@ public class TestMojo extends AbstractMojo {
                     workDirectory,
                     maxWorkerRestart != null ? maxWorkerRestart : 4 * specs.stream().mapToInt(TxSpec::count).sum(),
                     Duration.ofSeconds(startTimeout),
-                    new RemoteSettings(syncSettings(), token != null ? token : System.getenv(Protocol.TOKEN_ENV)));
+                    new RemoteSettings(syncSettings(), token != null ? token : System.getenv(Protocol.TOKEN_ENV),
+                            sshOptions()));
             verdict(new DistestRunner(getLog()).run(request));
         } catch (DistestException | IOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
+    }
+
+    private SshOptions sshOptions() {
+        SshOptions defaults = SshOptions.defaults();
+        return defaults.withSshConfig(sshConfig.toPath())
+                .withKnownHosts(knownHosts.toPath())
+                .withIdentities(sshIdentities.isEmpty() ? defaults.identities()
+                        : sshIdentities.stream().map(File::toPath).toList())
+                .withAcceptNewHostKeys(acceptNewHostKeys);
     }
 
     private SyncSettings syncSettings() {

@@ -55,8 +55,11 @@ public final class DistestRunner {
             }
             return new RemoteGateway(spec, request, token, log, new SocketEndpoint(socket, serverToken));
         }
-        throw new DistestException("tx spec \"" + spec.text() + "\": " + spec.transport()
-                + " gateways are not available in this version of distest; use popen specs");
+        if (spec.transport() instanceof Transport.Ssh ssh) {
+            return new RemoteGateway(spec, request, token, log,
+                    new SshEndpoint(spec, ssh, request.remote().ssh(), request.workerJar(), log));
+        }
+        throw new IllegalStateException("no gateway for " + spec.transport());
     }
 
     /** A fresh secret per run: only our own workers can connect to the run's port. */

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * Which local files a remote session needs and where each lands on the far side: the class path, the worker
- * jar, the module's {@code src} tree and the {@code rsyncDirs}, minus {@code rsyncIgnores} and build clutter.
+ * jar, the module's {@code pom.xml} and {@code src} tree, and the {@code rsyncDirs}, minus {@code rsyncIgnores}
+ * and build clutter.
  *
  * <p>Links: a link to a file travels as a plain file with the target's content; a link to a directory is not
  * followed. Permissions: only the executable bit travels. Nothing outside the mapped roots keeps its absolute
@@ -45,6 +46,7 @@ final class SyncPlan {
             plan.addTree(entry, List.of());
         }
         plan.addTree(request.workerJar(), List.of());
+        plan.addTree(settings.moduleBasedir().resolve("pom.xml"), List.of());
         plan.addTree(settings.moduleBasedir().resolve("src"), CLUTTER);
         List<String> ignores = new ArrayList<>(CLUTTER);
         ignores.addAll(settings.rsyncIgnores());

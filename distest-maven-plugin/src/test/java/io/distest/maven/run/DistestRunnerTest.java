@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.distest.maven.remote.SshOptions;
+import io.distest.maven.remote.SshdServer;
 import io.distest.maven.schedule.TestUnit;
 import io.distest.maven.tx.TxSpecs;
 import java.io.File;
@@ -20,17 +22,22 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Real worker JVMs, real launcher, real Surefire reporters: the run from specs to XML reports. */
 class DistestRunnerTest {
     private static final String FIXTURES = "io.distest.maven.run.fixtures.";
 
+    @RegisterExtension
+    static final SshdServer SSHD = new SshdServer();
+
     @TempDir
     Path temp;
 
     private final RecordingLog log = new RecordingLog();
     private String serverToken;
+    private SshOptions sshOptions = SshOptions.defaults();
 
     @Test
     void runsEveryClassAcrossTwoWorkersAndWritesSurefireReports() throws Exception {
@@ -87,8 +94,9 @@ class DistestRunnerTest {
     @Test
     void leavesNoWorkerProcessBehind() throws Exception {
         run(List.of("2*popen"), "Slow1Fixture", "Slow2Fixture");
-        long leftovers = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).count();
-        assertEquals(0, leftovers);
+        List<String> leftovers = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .map(p -> p.info().commandLine().orElse("")).filter(c -> c.contains("io.distest.worker.WorkerMain")).toList();
+        assertEquals(List.of(), leftovers);
     }
 
     @Test
@@ -129,6 +137,48 @@ class DistestRunnerTest {
         }
     }
 
+    @Test
+    void runsTwoWorkersOverSshInACacheDirectoryOfTheFarSide() throws Exception {
+        Path farSide = Files.createTempDirectory("distest-ssh-far-side");
+        try {
+            sshOptions = SSHD.options(SSHD.writeKnownHosts(temp.resolve("known_hosts")));
+            String spec = "2*ssh=" + SSHD.user() + "@127.0.0.1:" + SSHD.port() + "//chdir=" + farSide;
+
+            RunSummary summary = run(List.of(spec), "PassingFixture", "Slow1Fixture", "Slow2Fixture");
+
+            assertEquals(5, summary.tests());
+            assertEquals(0, summary.failures() + summary.errors());
+            assertTrue(log.text().contains("installed the worker jar"), log.text());
+            assertTrue(syncLine().matches(".*sent [1-9]\\d* files.*"), syncLine());
+            assertTrue(log.lines().stream().anyMatch(l -> l.startsWith("[gw1] " + spec + ": Java ")), log.text());
+            try (Stream<Path> jars = Files.list(farSide.resolve("jars"))) {
+                assertEquals(1, jars.count(), "the worker jar is cached by hash on the far side");
+            }
+            Thread.sleep(500);
+            assertEquals(List.of(), serverProcessesUnder(farSide), "the far side's server ends with the connection");
+        } finally {
+            deleteTree(farSide);
+        }
+    }
+
+    @Test
+    void refusesAnUnknownSshHostKeyWithItsFingerprint() throws Exception {
+        sshOptions = SSHD.options(temp.resolve("empty_known_hosts"));
+        DistestException e = assertThrows(DistestException.class,
+                () -> run(List.of("ssh=" + SSHD.user() + "@127.0.0.1:" + SSHD.port()), "PassingFixture"));
+        assertTrue(e.getMessage().contains("SHA256:"), e.getMessage());
+        assertTrue(e.getMessage().contains("acceptNewHostKeys"), e.getMessage());
+        assertFalse(Files.exists(temp.resolve("reports")), "nothing ran");
+    }
+
+    /** Worker servers still running with a root below {@code root}. */
+    private static List<String> serverProcessesUnder(Path root) {
+        return ProcessHandle.allProcesses()
+                .map(p -> p.info().commandLine().orElse(""))
+                .filter(c -> c.contains("distest-worker") && c.contains(root.toString()))
+                .toList();
+    }
+
     private String syncLine() {
         return log.lines().stream().filter(l -> l.contains("synced")).findFirst().orElse("(no sync line)\n" + log.text());
     }
@@ -149,7 +199,8 @@ class DistestRunnerTest {
                 new JvmSettings(List.of(), Map.of(), Map.of(), temp), new TestFilters(List.of(), List.of(), Map.of()),
                 new ReportOptions(temp.resolve("reports"), false, false), work, 2, Duration.ofSeconds(60),
                 new RemoteSettings(new SyncSettings(Path.of(System.getProperty("user.home"), ".m2", "repository"),
-                        Path.of("").toAbsolutePath(), Path.of("").toAbsolutePath(), List.of(), List.of()), serverToken));
+                        Path.of("").toAbsolutePath(), Path.of("").toAbsolutePath(), List.of(), List.of()), serverToken,
+                        sshOptions));
         return new DistestRunner(log).run(request);
     }
 
