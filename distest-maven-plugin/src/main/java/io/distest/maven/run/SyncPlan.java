@@ -35,6 +35,8 @@ final class SyncPlan {
 
     private final SyncSettings settings;
     private final Map<String, Item> items = new LinkedHashMap<>();
+    /** Synced trees outside the local repository and the project: each keeps its inner layout under extra/. */
+    private final List<Path> extraRoots = new ArrayList<>();
 
     private SyncPlan(SyncSettings settings) {
         this.settings = settings;
@@ -76,9 +78,18 @@ final class SyncPlan {
         if (path.startsWith(project)) {
             return path.equals(project) ? "project" : join("project", project.relativize(path));
         }
-        Path parent = path.getParent();
-        String bucket = HexFormat.of().formatHex(sha256(String.valueOf(parent).getBytes())).substring(0, 12);
-        return "extra/" + bucket + "/" + path.getFileName();
+        for (Path root : extraRoots) {
+            if (path.startsWith(root)) {
+                return path.equals(root) ? extraPrefix(root) : join(extraPrefix(root), root.relativize(path));
+            }
+        }
+        return extraPrefix(path);
+    }
+
+    /** {@code extra/<hash of the absolute path>/<name>}: distinct local trees never meet on the far side. */
+    private static String extraPrefix(Path root) {
+        String bucket = HexFormat.of().formatHex(sha256(String.valueOf(root).getBytes())).substring(0, 12);
+        return "extra/" + bucket + "/" + root.getFileName();
     }
 
     /** The manifest: every item with its size and content hash. */
@@ -90,7 +101,11 @@ final class SyncPlan {
         return entries;
     }
 
-    private void addTree(Path root, List<String> ignores) throws IOException {
+    private void addTree(Path tree, List<String> ignores) throws IOException {
+        Path root = tree.toAbsolutePath().normalize();
+        if (remotePathOf(root).startsWith("extra/") && !extraRoots.contains(root)) {
+            extraRoots.add(root);
+        }
         if (Files.isRegularFile(root)) {
             add(root);
             return;

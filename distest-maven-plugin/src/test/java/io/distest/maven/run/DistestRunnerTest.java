@@ -37,6 +37,10 @@ class DistestRunnerTest {
 
     private final RecordingLog log = new RecordingLog();
     private String serverToken;
+    private Path moduleBasedir = Path.of("").toAbsolutePath();
+    private Path extraClasspath;
+    private List<Path> rsyncDirs = List.of();
+    private List<String> rsyncIgnores = List.of();
     private SshOptions sshOptions = SshOptions.defaults();
 
     @Test
@@ -121,6 +125,46 @@ class DistestRunnerTest {
     }
 
     @Test
+    void sendsOnlyTheOneChangedClassAndTheRsyncDirsAFarSideTestReads() throws Exception {
+        Path serverRoot = Files.createTempDirectory("distest-far-side");
+        Path module = temp.resolve("module");
+        Files.createDirectories(module.resolve("data"));
+        Files.writeString(module.resolve("data/input.txt"), "travelled\n");
+        Files.writeString(module.resolve("data/build.log"), "ignored\n");
+        Path changing = module.resolve("extra-classes/io/distest/Changing.class");
+        Files.createDirectories(changing.getParent());
+        Files.copy(fixtureClass("Slow1Fixture"), changing);
+        moduleBasedir = module;
+        extraClasspath = module.resolve("extra-classes");
+        rsyncDirs = List.of(Path.of("data"));
+        rsyncIgnores = List.of("**.log");
+        try (WorkerServerProcess server = new WorkerServerProcess(workerJar(), serverRoot, "s3cret")) {
+            serverToken = "s3cret";
+            String spec = "socket=127.0.0.1:" + server.port;
+
+            RunSummary first = run(List.of(spec), "ReadsDataFixture");
+            assertEquals(1, first.tests());
+            assertEquals(0, first.failures() + first.errors(), report("ReadsDataFixture"));
+            try (Stream<Path> synced = Files.walk(serverRoot.resolve("cas"))) {
+                assertTrue(synced.noneMatch(p -> p.toString().endsWith("build.log")));
+            }
+
+            // new content no cache has seen (a plain copy of another class would already be cached: content-addressed)
+            Files.write(changing, (new String(Files.readAllBytes(fixtureClass("Slow2Fixture")), "ISO-8859-1")
+                    + System.nanoTime()).getBytes("ISO-8859-1"));
+            log.clear();
+            run(List.of(spec), "ReadsDataFixture");
+            assertTrue(syncLine().contains("sent 1 files"), "one changed class sends one file: " + syncLine());
+        } finally {
+            deleteTree(serverRoot);
+        }
+    }
+
+    private static Path fixtureClass(String name) {
+        return Path.of("target/test-classes/io/distest/maven/run/fixtures/" + name + ".class");
+    }
+
+    @Test
     void refusesAWrongServerTokenAndRunsNothing() throws Exception {
         Path serverRoot = Files.createTempDirectory("distest-far-side");
         try (WorkerServerProcess server = new WorkerServerProcess(workerJar(), serverRoot, "right")) {
@@ -195,11 +239,16 @@ class DistestRunnerTest {
             units.add(TestUnit.wholeClass(units.size(), FIXTURES + fixture));
         }
         Path work = temp.resolve("distest");
-        RunRequest request = new RunRequest(TxSpecs.parseAll(specs), units, classpath(), workerJar(),
-                new JvmSettings(List.of(), Map.of(), Map.of(), temp), new TestFilters(List.of(), List.of(), Map.of()),
+        List<Path> classpath = new ArrayList<>(classpath());
+        if (extraClasspath != null) {
+            classpath.add(extraClasspath);
+        }
+        RunRequest request = new RunRequest(TxSpecs.parseAll(specs), units, classpath, workerJar(),
+                new JvmSettings(List.of(), Map.of(), Map.of(), moduleBasedir),
+                new TestFilters(List.of(), List.of(), Map.of()),
                 new ReportOptions(temp.resolve("reports"), false, false), work, 2, Duration.ofSeconds(60),
                 new RemoteSettings(new SyncSettings(Path.of(System.getProperty("user.home"), ".m2", "repository"),
-                        Path.of("").toAbsolutePath(), Path.of("").toAbsolutePath(), List.of(), List.of()), serverToken,
+                        moduleBasedir, moduleBasedir, rsyncDirs, rsyncIgnores), serverToken,
                         sshOptions));
         return new DistestRunner(log).run(request);
     }
