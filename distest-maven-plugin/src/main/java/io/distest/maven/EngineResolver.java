@@ -14,6 +14,7 @@ import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.collection.CollectRequest;
 import org.eclipse.aether.graph.Dependency;
+import org.eclipse.aether.graph.Exclusion;
 import org.eclipse.aether.resolution.ArtifactResult;
 import org.eclipse.aether.resolution.DependencyRequest;
 import org.eclipse.aether.resolution.DependencyResolutionException;
@@ -38,9 +39,13 @@ final class EngineResolver {
         if (missing.isEmpty()) {
             return List.of();
         }
+        // what the project already has is neither added nor downloaded again (e.g. testng-engine's own testng)
+        List<Exclusion> alreadyPresent = present.keySet().stream()
+                .map(ga -> new Exclusion(ga.substring(0, ga.indexOf(':')), ga.substring(ga.indexOf(':') + 1), "*", "*"))
+                .toList();
         CollectRequest collect = new CollectRequest();
         for (String coordinates : missing) {
-            collect.addDependency(new Dependency(new DefaultArtifact(coordinates), "runtime"));
+            collect.addDependency(new Dependency(new DefaultArtifact(coordinates), "runtime", false, alreadyPresent));
         }
         collect.setRepositories(project.getRemoteProjectRepositories());
         try {

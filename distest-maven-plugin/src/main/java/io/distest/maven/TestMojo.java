@@ -11,6 +11,7 @@ import io.distest.maven.run.RunSummary;
 import io.distest.maven.run.SyncSettings;
 import io.distest.maven.run.TestFilters;
 import io.distest.maven.run.TestSelection;
+import io.distest.maven.run.WorkerPolicy;
 import io.distest.maven.schedule.TestUnit;
 import io.distest.maven.tx.TxSpec;
 import io.distest.maven.tx.Arguments;
@@ -62,6 +63,10 @@ public class TestMojo extends AbstractMojo {
     /** How many crashed workers are replaced before the run gives up; default: 4 per worker. */
     @Parameter(property = "distest.maxWorkerRestart")
     private Integer maxWorkerRestart;
+
+    /** Surefire's {@code reuseForks}: {@code false} runs every test class in a fresh worker JVM. */
+    @Parameter(property = "reuseForks", defaultValue = "true")
+    private boolean reuseForks;
 
     /** Seconds a worker JVM may take from start to connecting back. */
     @Parameter(property = "distest.startTimeout", defaultValue = "60")
@@ -209,8 +214,8 @@ public class TestMojo extends AbstractMojo {
                     new TestFilters(commaList(groups), commaList(excludedGroups), Map.of()),
                     new ReportOptions(reportsDirectory.toPath(), trimStackTrace, redirectTestOutputToFile),
                     workDirectory,
-                    maxWorkerRestart != null ? maxWorkerRestart : 4 * specs.stream().mapToInt(TxSpec::count).sum(),
-                    Duration.ofSeconds(startTimeout),
+                    new WorkerPolicy(maxWorkerRestart != null ? maxWorkerRestart
+                            : 4 * specs.stream().mapToInt(TxSpec::count).sum(), Duration.ofSeconds(startTimeout), reuseForks),
                     new RemoteSettings(syncSettings(), token != null ? token : System.getenv(Protocol.TOKEN_ENV),
                             sshOptions()));
             verdict(new DistestRunner(getLog()).run(request));

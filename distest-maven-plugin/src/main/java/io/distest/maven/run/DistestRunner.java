@@ -31,9 +31,9 @@ public final class DistestRunner {
         log.info(String.format("distest: %d test classes on %d workers (%s), dist=load", request.units().size(),
                 request.workerCount(), request.specs().stream().map(TxSpec::text).collect(Collectors.joining(", "))));
 
-        SurefireReporting reporting = new SurefireReporting(request.reports(), log, request.units().size());
+        SurefireReporting reporting = new SurefireReporting(request.reports(), log, request.units());
         RunLoop loop = new RunLoop(request, log, reporting,
-                new LoadScheduling(request.units(), UNITS_AHEAD), gateways);
+                new LoadScheduling(request.units(), request.workers().reuseForks() ? UNITS_AHEAD : 0), gateways);
         loop.run(token);
         RunResult result = reporting.finish();
         return new RunSummary(result.getCompletedCount(), result.getFailures(), result.getErrors(),

@@ -26,14 +26,16 @@ final class PopenGateway implements Gateway {
     public SpawnedWorker spawn(WorkerLaunch launch) throws IOException {
         TxSpec spec = launch.spec();
         String java = spec.java().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        Path argFile = launch.logFile().resolveSibling(launch.workerId() + ".args");
+        Path argFile = launch.logFile().resolveSibling(launch.logFile().getFileName().toString().replace(".log", ".args"));
+        Path directory = spec.chdir().map(Path::of).orElse(request.jvm().workingDirectory());
+        Files.createDirectories(directory); // as Surefire does for its workingDirectory
         Files.writeString(argFile, argFileContent(launch), StandardCharsets.UTF_8);
 
         // the class path goes through an argument file: no command-line length limit, as Surefire's jar manifest
         List<String> command = List.of(java, "@" + argFile, "io.distest.worker.WorkerMain", "connect",
                 launch.connectTo(), launch.workerId());
         ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(spec.chdir().map(Path::of).orElse(request.jvm().workingDirectory()).toFile())
+                .directory(directory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(launch.logFile().toFile())
                 .redirectInput(ProcessBuilder.Redirect.PIPE);
@@ -52,7 +54,7 @@ final class PopenGateway implements Gateway {
     }
 
     private String argFileContent(WorkerLaunch launch) {
-        List<String> args = new ArrayList<>(WorkerJvmArgs.of(request, launch));
+        List<String> args = new ArrayList<>(WorkerJvmArgs.of(request, launch, Path::toString));
         args.add("-cp");
         List<Path> classpath = new ArrayList<>(request.testClasspath());
         classpath.add(request.workerJar()); // last: it holds only io.distest classes, never a project's

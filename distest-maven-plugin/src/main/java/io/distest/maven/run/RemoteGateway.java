@@ -71,7 +71,7 @@ final class RemoteGateway implements Gateway {
         Map<String, String> environment = new LinkedHashMap<>(request.jvm().environment());
         environment.putAll(spec.env());
         SpawnWorker spawn = new SpawnWorker(launch.workerId(), spec.java().orElse("java"),
-                WorkerJvmArgs.of(request, launch), classpath, plan.remotePathOf(request.jvm().workingDirectory()),
+                WorkerJvmArgs.of(request, launch, plan::remotePathOf), classpath, plan.remotePathOf(request.jvm().workingDirectory()),
                 environment, runToken);
         MessageChannel channel = client.spawn(spawn);
         return new SpawnedWorker(new RemoteWorkerHandle(launch.workerId(), endpoint.describe(), channel,

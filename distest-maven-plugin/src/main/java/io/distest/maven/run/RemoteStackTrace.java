@@ -51,8 +51,11 @@ final class RemoteStackTrace implements StackTraceWriter {
         return new SafeThrowable(info.message());
     }
 
+    /** As Surefire shortens it: {@code java.lang.IllegalStateException} becomes {@code IllegalState}. */
     private String shortType() {
-        return info.type().substring(info.type().lastIndexOf('.') + 1);
+        String simple = info.type().substring(info.type().lastIndexOf('.') + 1);
+        return simple.endsWith("Exception") && simple.length() > "Exception".length()
+                ? simple.substring(0, simple.length() - "Exception".length()) : simple;
     }
 
     private String firstTestFrame() {

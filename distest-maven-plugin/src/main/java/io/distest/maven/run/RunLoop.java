@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +46,7 @@ final class RunLoop {
     private final BlockingQueue<RunEvent> events = new LinkedBlockingQueue<>();
     private final Map<String, PooledWorker> workers = new LinkedHashMap<>();
     private final Set<TxSpec> specsThatConnected = new HashSet<>();
+    private final Map<String, Integer> generations = new HashMap<>();
     private int restartsUsed;
     private String notRunReason;
     private WorkerListener listener;
@@ -74,7 +76,7 @@ final class RunLoop {
                 }
                 checkStartTimeouts();
                 if (!policy.finished() && noWorkerLeft()) {
-                    reportUnrun("no worker is left (" + restartsUsed + " of " + request.maxWorkerRestart()
+                    reportUnrun("no worker is left (" + restartsUsed + " of " + request.workers().maxWorkerRestart()
                             + " restarts used; raise distest.maxWorkerRestart to allow more)");
                 }
             }
@@ -126,8 +128,10 @@ final class RunLoop {
     }
 
     private void start(String id, int number, TxSpec spec) throws IOException {
+        int generation = generations.merge(id, 1, Integer::sum) - 1;
+        // a replacement keeps its id but not the log file: the dead worker's output stays for diagnosis
         WorkerLaunch launch = new WorkerLaunch(id, number, spec, listener.address(),
-                request.workDirectory().resolve(id + ".log"));
+                request.workDirectory().resolve(generation == 0 ? id + ".log" : id + "-" + generation + ".log"));
         SpawnedWorker spawned = gateways.get(spec).spawn(launch);
         PooledWorker worker = new PooledWorker(id, number, spec, spawned.handle());
         workers.put(id, worker);
@@ -223,12 +227,24 @@ final class RunLoop {
             }
             worker.report.unitFinished(finished.elapsedMillis(), finished.error());
             policy.unitFinished(worker.ref, unit);
-            if (!worker.held.isEmpty()) {
+            if (!request.workers().reuseForks()) {
+                retire(worker);
+            } else if (!worker.held.isEmpty()) {
                 worker.report.unitStarting(worker.held.peek());
             }
             dispatch();
         } else {
             log.warn("distest: ignoring unexpected " + message.getClass().getSimpleName() + " from " + worker.id());
+        }
+    }
+
+    /** reuseForks=false: every class gets a fresh JVM, so a worker leaves after one unit and a new one takes its place. */
+    private void retire(PooledWorker worker) throws IOException {
+        worker.state = PooledWorker.State.GONE;
+        policy.workerLost(worker.ref); // it held nothing else: with reuseForks=false nothing is sent ahead
+        worker.send(new Shutdown());
+        if (!policy.finished()) {
+            start(worker.id(), worker.number, worker.spec);
         }
     }
 
@@ -255,20 +271,20 @@ final class RunLoop {
                 worker.report.workerDied(cause);
             }
         }
-        if (!policy.finished() && restartsUsed < request.maxWorkerRestart()) {
+        if (!policy.finished() && restartsUsed < request.workers().maxWorkerRestart()) {
             restartsUsed++;
             log.info("distest: starting a replacement for " + worker.id() + " (restart " + restartsUsed + " of "
-                    + request.maxWorkerRestart() + ")");
+                    + request.workers().maxWorkerRestart() + ")");
             start(worker.id(), worker.number, worker.spec);
         }
     }
 
     private void checkStartTimeouts() throws IOException {
-        long limit = request.startTimeout().toNanos();
+        long limit = request.workers().startTimeout().toNanos();
         for (PooledWorker worker : new ArrayList<>(workers.values())) {
             if (worker.state == PooledWorker.State.STARTING && System.nanoTime() - worker.startedNanos > limit) {
                 worker.handle.destroy();
-                lose(worker, "did not connect within " + request.startTimeout().toSeconds() + " s");
+                lose(worker, "did not connect within " + request.workers().startTimeout().toSeconds() + " s");
             }
         }
     }

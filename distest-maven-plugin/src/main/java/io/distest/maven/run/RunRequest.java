@@ -3,7 +3,6 @@ package io.distest.maven.run;
 import io.distest.maven.schedule.TestUnit;
 import io.distest.maven.tx.TxSpec;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -14,8 +13,7 @@ import java.util.List;
  * @param testClasspath the test JVM's class path (test classes, classes, dependencies, launcher and engines)
  * @param workerJar the distest worker jar to start
  * @param workDirectory where per-run files go (worker logs, argument files)
- * @param maxWorkerRestart how many crashed workers are replaced before the run gives up
- * @param startTimeout how long a worker may take to connect after its JVM was started
+ * @param workers how worker JVMs are kept (restarts, start timeout, reuse)
  * @param remote what ssh and socket gateways need
  */
 public record RunRequest(
@@ -27,15 +25,11 @@ public record RunRequest(
         TestFilters filters,
         ReportOptions reports,
         Path workDirectory,
-        int maxWorkerRestart,
-        Duration startTimeout,
+        WorkerPolicy workers,
         RemoteSettings remote) {
     public RunRequest {
         if (specs.isEmpty()) {
             throw new IllegalArgumentException("at least one tx spec is needed");
-        }
-        if (maxWorkerRestart < 0) {
-            throw new IllegalArgumentException("maxWorkerRestart must be >= 0, got " + maxWorkerRestart);
         }
         specs = List.copyOf(specs);
         units = List.copyOf(units);

@@ -39,6 +39,9 @@ public final class TestSelection {
                 : new TestListResolver(orDefault(includes, DEFAULT_INCLUDES), orDefault(excludes, DEFAULT_EXCLUDES));
         List<String> classes = new ArrayList<>(new DirectoryScanner(testClassesDirectory.toFile(), filter).scan().getClasses());
         classes.sort(null);
+        // a nested class runs with its outer class (as in Surefire's single launcher request); never twice
+        Set<String> selected = Set.copyOf(classes);
+        classes.removeIf(name -> name.contains("$") && selected.contains(name.substring(0, name.indexOf('$'))));
         List<TestUnit> units = new ArrayList<>();
         for (String className : classes) {
             units.add(specific ? unitWithMethods(units.size(), className, tokens) : TestUnit.wholeClass(units.size(), className));

@@ -1,15 +1,23 @@
 package io.distest.maven.run;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** The JVM arguments every worker gets, wherever it runs: spec jvmArgs, argLine, system properties, its identity. */
 final class WorkerJvmArgs {
     private WorkerJvmArgs() {}
 
-    static List<String> of(RunRequest request, WorkerLaunch launch) {
+    /**
+     * @param pathOnWorkerSide where a local path is found on the worker's side (itself for popen)
+     */
+    static List<String> of(RunRequest request, WorkerLaunch launch, Function<Path, String> pathOnWorkerSide) {
         List<String> args = new ArrayList<>(launch.spec().jvmArgs());
         args.addAll(request.jvm().argLine());
+        if (!request.jvm().systemProperties().containsKey("basedir")) { // Surefire sets it in every fork
+            args.add("-Dbasedir=" + pathOnWorkerSide.apply(request.remote().sync().moduleBasedir()));
+        }
         request.jvm().systemProperties().forEach((name, value) -> args.add("-D" + name + "=" + value));
         args.add("-Ddistest.worker=" + launch.workerId());
         args.add("-Ddistest.worker.number=" + launch.number());

@@ -3,75 +3,70 @@ package io.distest.maven.run;
 import static org.apache.maven.surefire.api.report.RunMode.NORMAL_RUN;
 
 import io.distest.maven.schedule.TestUnit;
-import io.distest.protocol.Outcome;
 import io.distest.protocol.TestFinished;
 import io.distest.protocol.TestId;
 import io.distest.protocol.ThrowableInfo;
-import java.util.Map;
 import org.apache.maven.surefire.api.report.SimpleReportEntry;
 import org.apache.maven.surefire.api.report.TestOutputReportEntry;
-import org.apache.maven.surefire.api.report.TestReportListener;
 
-/** Turns one worker's events into Surefire report calls; remembers the running test to name it if the worker dies. */
+/**
+ * Records one worker's events unit by unit for Surefire's reporters, and remembers the running test to name it
+ * if the worker dies.
+ */
 final class WorkerReport {
     /** The error type a dead worker leaves in reports. */
     static final String CRASH_TYPE = "io.distest.WorkerCrashed";
 
-    private final TestReportListener<TestOutputReportEntry> listener;
-    private final Map<String, String> properties;
-    private final Runnable onUnitCompleted;
-    private TestUnit unit;
-    private boolean setStarted;
+    private final String workerId;
+    private final SurefireReporting reporting;
+    private UnitRecording recording;
     private long unitStartMillis;
     private TestId runningTest;
     private long runningTestStartMillis;
 
-    WorkerReport(TestReportListener<TestOutputReportEntry> listener, Map<String, String> properties,
-            Runnable onUnitCompleted) {
-        this.listener = listener;
-        this.properties = Map.copyOf(properties);
-        this.onUnitCompleted = onUnitCompleted;
+    WorkerReport(String workerId, SurefireReporting reporting) {
+        this.workerId = workerId;
+        this.reporting = reporting;
     }
 
-    /** A unit begins; Surefire hears of it with its first event, so a class without tests leaves no report. */
     void unitStarting(TestUnit unit) {
-        this.unit = unit;
-        this.unitStartMillis = System.currentTimeMillis();
-        this.setStarted = false;
-    }
-
-    private void ensureSetStarted() {
-        if (!setStarted) {
-            setStarted = true;
-            listener.testSetStarting(new SimpleReportEntry(NORMAL_RUN, runId(), unit.className(), null, null, null,
-                    properties));
-        }
+        recording = new UnitRecording(unit);
+        unitStartMillis = System.currentTimeMillis();
     }
 
     void testStarting(TestId test) {
-        ensureSetStarted();
         runningTest = test;
         runningTestStartMillis = System.currentTimeMillis();
-        listener.testStarting(entry(test, null, null));
+        SimpleReportEntry entry = entry(test, null, null);
+        recording.add(className(test), listener -> listener.testStarting(entry));
     }
 
     void output(boolean stderr, String text) {
-        ensureSetStarted();
-        listener.writeTestOutput(new TestOutputReportEntry(text, !stderr, false, NORMAL_RUN, runId()));
+        long runId = runId();
+        String testClass = runningTest != null ? className(runningTest) : recording.unit.className();
+        recording.add(testClass, listener -> listener.writeTestOutput(new TestOutputReportEntry(text, !stderr, false, NORMAL_RUN, runId)));
     }
 
     void testFinished(TestFinished finished) {
-        ensureSetStarted();
         TestId test = finished.test();
         int elapsed = (int) finished.elapsedMillis();
+        SimpleReportEntry entry = switch (finished.outcome()) {
+            case SUCCESSFUL -> entry(test, null, elapsed);
+            case FAILED, ERROR -> entry(test, trace(finished.throwable(), test), elapsed);
+            case ABORTED -> finished.throwable() == null
+                    ? SimpleReportEntry.assumption(NORMAL_RUN, runId(), className(test), null, test.methodName(), null,
+                            finished.reason())
+                    : entry(test, trace(finished.throwable(), test), elapsed);
+            case SKIPPED -> SimpleReportEntry.ignored(NORMAL_RUN, runId(), className(test), null, test.methodName(),
+                    null, finished.reason());
+        };
+        String testClass = className(test);
         switch (finished.outcome()) {
-            case SUCCESSFUL -> listener.testSucceeded(entry(test, null, elapsed));
-            case FAILED -> listener.testFailed(entry(test, trace(finished.throwable(), test), elapsed));
-            case ERROR -> listener.testError(entry(test, trace(finished.throwable(), test), elapsed));
-            case ABORTED -> listener.testAssumptionFailure(SimpleReportEntry.assumption(
-                    NORMAL_RUN, runId(), className(test), null, test.methodName(), null, finished.reason()));
-            case SKIPPED -> listener.testSkipped(SimpleReportEntry.ignored(
-                    NORMAL_RUN, runId(), className(test), null, test.methodName(), null, finished.reason()));
+            case SUCCESSFUL -> recording.add(testClass, listener -> listener.testSucceeded(entry));
+            case FAILED -> recording.add(testClass, listener -> listener.testFailed(entry));
+            case ERROR -> recording.add(testClass, listener -> listener.testError(entry));
+            case ABORTED -> recording.add(testClass, listener -> listener.testAssumptionFailure(entry));
+            case SKIPPED -> recording.add(testClass, listener -> listener.testSkipped(entry));
         }
         if (test.equals(runningTest)) {
             runningTest = null;
@@ -81,11 +76,9 @@ final class WorkerReport {
     /** The unit ended normally; {@code error} is a failure to run it at all. */
     void unitFinished(long elapsedMillis, ThrowableInfo error) {
         if (error != null) {
-            ensureSetStarted();
-            listener.testError(new SimpleReportEntry(NORMAL_RUN, runId(), unit.className(), null, null, null,
-                    trace(error, null), 0));
+            classError(trace(error, null));
         }
-        completeUnit((int) elapsedMillis);
+        completeUnit(elapsedMillis);
     }
 
     /**
@@ -93,26 +86,27 @@ final class WorkerReport {
      * reported as an error carrying {@code cause}.
      */
     void workerDied(String cause) {
-        ensureSetStarted();
-        ThrowableInfo crash = new ThrowableInfo(CRASH_TYPE, cause, CRASH_TYPE + ": " + cause + "\n");
+        RemoteStackTrace crash = new RemoteStackTrace(new ThrowableInfo(CRASH_TYPE, cause, CRASH_TYPE + ": " + cause + "\n"), null);
         if (runningTest != null) {
-            int elapsed = (int) (System.currentTimeMillis() - runningTestStartMillis);
-            listener.testError(entry(runningTest, new RemoteStackTrace(crash, null), elapsed));
+            SimpleReportEntry entry = entry(runningTest, crash, (int) (System.currentTimeMillis() - runningTestStartMillis));
+            recording.add(className(runningTest), listener -> listener.testError(entry));
             runningTest = null;
         } else {
-            listener.testError(new SimpleReportEntry(NORMAL_RUN, runId(), unit.className(), null, null, null,
-                    new RemoteStackTrace(crash, null), 0));
+            classError(crash);
         }
-        completeUnit((int) (System.currentTimeMillis() - unitStartMillis));
+        completeUnit(System.currentTimeMillis() - unitStartMillis);
     }
 
-    private void completeUnit(int elapsedMillis) {
-        onUnitCompleted.run(); // first, so that the line below shows this unit in the progress figure
-        if (setStarted) {
-            listener.testSetCompleted(new SimpleReportEntry(NORMAL_RUN, runId(), unit.className(), null, null, null,
-                    null, elapsedMillis, properties));
-        }
-        unit = null;
+    private void classError(RemoteStackTrace trace) {
+        SimpleReportEntry entry = new SimpleReportEntry(NORMAL_RUN, runId(), recording.unit.className(), null, null, null,
+                trace, 0);
+        recording.add(recording.unit.className(), listener -> listener.testError(entry));
+    }
+
+    private void completeUnit(long elapsedMillis) {
+        recording.finish(elapsedMillis);
+        reporting.unitDone(recording, workerId);
+        recording = null;
     }
 
     private SimpleReportEntry entry(TestId test, RemoteStackTrace trace, Integer elapsed) {
@@ -120,16 +114,16 @@ final class WorkerReport {
     }
 
     private String className(TestId test) {
-        return test.className() != null ? test.className() : unit.className();
+        return test.className() != null ? test.className() : recording.unit.className();
     }
 
     private RemoteStackTrace trace(ThrowableInfo info, TestId test) {
         ThrowableInfo known = info != null ? info
                 : new ThrowableInfo("java.lang.AssertionError", null, "java.lang.AssertionError\n");
-        return new RemoteStackTrace(known, test == null ? unit.className() : className(test));
+        return new RemoteStackTrace(known, test == null ? recording.unit.className() : className(test));
     }
 
     private long runId() {
-        return unit == null ? 0L : unit.id();
+        return recording == null ? 0L : recording.unit.id();
     }
 }

@@ -37,6 +37,7 @@ class DistestRunnerTest {
 
     private final RecordingLog log = new RecordingLog();
     private String serverToken;
+    private boolean reuseForks = true;
     private Path moduleBasedir = Path.of("").toAbsolutePath();
     private Path extraClasspath;
     private List<Path> rsyncDirs = List.of();
@@ -77,6 +78,17 @@ class DistestRunnerTest {
             assertTrue(report(slow).contains("tests=\"1\""), slow);
         }
         assertTrue(log.text().contains("starting a replacement for gw0"), log.text());
+    }
+
+    @Test
+    void givesEveryClassAFreshJvmWhenForksAreNotReused() throws Exception {
+        reuseForks = false;
+        RunSummary summary = run(List.of("2*popen"), "PidFixture", "Pid2Fixture", "Slow1Fixture");
+        assertEquals(3, summary.tests());
+        String first = report("PidFixture").replaceAll("(?s).*pid=(\\d+).*", "$1");
+        String second = report("Pid2Fixture").replaceAll("(?s).*pid=(\\d+).*", "$1");
+        assertFalse(first.equals(second), "each class ran in its own JVM: " + first + " vs " + second);
+        assertFalse(log.text().contains("restart"), "retiring a worker is not a restart:\n" + log.text());
     }
 
     @Test
@@ -246,7 +258,8 @@ class DistestRunnerTest {
         RunRequest request = new RunRequest(TxSpecs.parseAll(specs), units, classpath, workerJar(),
                 new JvmSettings(List.of(), Map.of(), Map.of(), moduleBasedir),
                 new TestFilters(List.of(), List.of(), Map.of()),
-                new ReportOptions(temp.resolve("reports"), false, false), work, 2, Duration.ofSeconds(60),
+                new ReportOptions(temp.resolve("reports"), false, false), work,
+                new WorkerPolicy(2, Duration.ofSeconds(60), reuseForks),
                 new RemoteSettings(new SyncSettings(Path.of(System.getProperty("user.home"), ".m2", "repository"),
                         moduleBasedir, moduleBasedir, rsyncDirs, rsyncIgnores), serverToken,
                         sshOptions));

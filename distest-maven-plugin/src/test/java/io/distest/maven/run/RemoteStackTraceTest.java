@@ -30,7 +30,7 @@ class RemoteStackTraceTest {
     void namesTheTypeOfOtherExceptions() {
         RemoteStackTrace error = new RemoteStackTrace(new ThrowableInfo("java.lang.IllegalStateException", "boom",
                 "java.lang.IllegalStateException: boom\n\tat com.acme.FooTest.go(FooTest.java:7)\n"), "com.acme.FooTest");
-        assertEquals("FooTest.go:7 IllegalStateException boom", error.smartTrimmedStackTrace());
+        assertEquals("FooTest.go:7 IllegalState boom", error.smartTrimmedStackTrace());
         assertEquals("boom", error.getThrowable().getMessage());
     }
 }

@@ -1,0 +1,9 @@
+package it.sel;
+
+import org.junit.jupiter.api.Test;
+
+class BazTest {
+    @Test
+    void baz() {
+    }
+}
