@@ -33,7 +33,8 @@ public final class DistestRunner {
 
         SurefireReporting reporting = new SurefireReporting(request.reports(), log, request.units());
         RunLoop loop = new RunLoop(request, log, reporting,
-                new LoadScheduling(request.units(), request.workers().reuseForks() ? UNITS_AHEAD : 0), gateways);
+                new LoadScheduling(request.units(), request.workers().reuseForks() ? UNITS_AHEAD : 0), gateways,
+                RunObserver.NONE);
         loop.run(token);
         RunResult result = reporting.finish();
         return new RunSummary(result.getCompletedCount(), result.getFailures(), result.getErrors(),

@@ -43,6 +43,7 @@ final class RunLoop {
     private final SurefireReporting reporting;
     private final SchedulingPolicy policy;
     private final Map<TxSpec, Gateway> gateways;
+    private final RunObserver observer;
     private final BlockingQueue<RunEvent> events = new LinkedBlockingQueue<>();
     private final Map<String, PooledWorker> workers = new LinkedHashMap<>();
     private final Set<TxSpec> specsThatConnected = new HashSet<>();
@@ -53,8 +54,9 @@ final class RunLoop {
     private String token;
 
     RunLoop(RunRequest request, Log log, SurefireReporting reporting, SchedulingPolicy policy,
-            Map<TxSpec, Gateway> gateways) {
+            Map<TxSpec, Gateway> gateways, RunObserver observer) {
         this.request = request;
+        this.observer = observer;
         this.log = log;
         this.reporting = reporting;
         this.policy = policy;
@@ -63,6 +65,7 @@ final class RunLoop {
 
     void run(String token) throws DistestException {
         this.token = token;
+        long startNanos = System.nanoTime();
         try {
             Files.createDirectories(request.workDirectory());
             listener = new WorkerListener(token, events, log::warn);
@@ -80,6 +83,7 @@ final class RunLoop {
                             + " restarts used; raise distest.maxWorkerRestart to allow more)");
                 }
             }
+            observer.runFinished(System.nanoTime() - startNanos);
         } catch (IOException e) {
             throw new DistestException("distest could not run the tests: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -182,6 +186,7 @@ final class RunLoop {
         worker.report = reporting.forWorker(worker.id(), worker.number, reportProperties(worker));
         worker.send(new Configure(request.filters().includeTags(), request.filters().excludeTags(),
                 request.filters().configurationParameters()));
+        observer.workerReady(worker.id(), worker.secondsSinceStart());
         log.info(String.format("[%s] %s: %s, pid %d, ready in %.1f s", worker.id(), worker.spec.text(),
                 worker.facts.platform(), worker.facts.pid(), worker.secondsSinceStart()));
         policy.addWorker(worker.ref);
@@ -207,6 +212,7 @@ final class RunLoop {
             worker.held.add(unit);
             if (worker.held.size() == 1) {
                 worker.report.unitStarting(unit);
+                observer.unitStarted(worker.id(), unit);
             }
             worker.send(new RunUnit(unit.id(), unit.className(), unit.includeMethods(), unit.excludeMethods()));
         }
@@ -219,6 +225,9 @@ final class RunLoop {
             worker.report.output(output.stderr(), output.text());
         } else if (message instanceof TestFinished finished) {
             worker.report.testFinished(finished);
+            if (!worker.held.isEmpty()) {
+                observer.testFinished(worker.id(), worker.held.peek(), finished);
+            }
         } else if (message instanceof UnitFinished finished) {
             TestUnit unit = worker.held.poll();
             if (unit == null || unit.id() != finished.unitId()) {
@@ -226,11 +235,13 @@ final class RunLoop {
                         + " but was running " + (unit == null ? "nothing" : unit.id()));
             }
             worker.report.unitFinished(finished.elapsedMillis(), finished.error());
+            observer.unitFinished(worker.id(), unit, finished.elapsedMillis());
             policy.unitFinished(worker.ref, unit);
             if (!request.workers().reuseForks()) {
                 retire(worker);
             } else if (!worker.held.isEmpty()) {
                 worker.report.unitStarting(worker.held.peek());
+                observer.unitStarted(worker.id(), worker.held.peek());
             }
             dispatch();
         } else {
