@@ -6,13 +6,17 @@ Standard library only (Python 3.11). Usually started through bench/run.sh; see b
 Every knob is an environment variable (run.sh also maps a few flags onto them):
 
   REPEAT                 runs per configuration; the median is reported          (3)
-  BENCH_VARIANT          cpu | sleep | both                                       (both)
+  BENCH_VARIANT          cpu | sleep | trivial | both (cpu and sleep) | all, or a
+                         comma-separated list                                     (all)
+  BENCH_NS               parallelism to compare, comma-separated (N > 1)          (2,4)
   BENCH_SURFIRE_ONLY     1: time only the Surefire configurations                 (0)
   BENCH_CLASSES          test classes per generated project                       (40)
   BENCH_LONG_CLASSES     how many of them are long (they come last by name)       (3)
   BENCH_LONG_SHARE       fraction of the total test time in the long classes      (0.5)
   BENCH_TOTAL_SECONDS    sequential test time of each project                     (30)
   BENCH_SEED             seed for the generator                                   (42)
+  BENCH_TRIVIAL_TESTS    tests of the trivial variant (each asserts 1 + 1 == 2)   (5000)
+  BENCH_TRIVIAL_CLASSES  classes they are spread over                             (100)
   BENCH_CPU_UNITS_PER_MS work units per millisecond for the cpu variant; measured
                          once on this machine and cached in work/ when unset
   BENCH_RECALIBRATE      1: measure the cpu speed again even if cached            (0)
@@ -91,16 +95,22 @@ def env_bool(name: str, default: bool | None) -> bool | None:
     sys.exit(f"bench: {name} must be 1 or 0, was {raw!r}")
 
 
+VARIANTS = ("cpu", "sleep", "trivial")
+
+
 @dataclasses.dataclass(frozen=True)
 class Settings:
     repeat: int
     variants: tuple[str, ...]
+    ns: tuple[int, ...]
     surefire_only: bool
     classes: int
     long_classes: int
     long_share: float
     total_seconds: float
     seed: int
+    trivial_tests: int
+    trivial_classes: int
     offline: bool
     with_plugin: bool | None
     distest_version: str
@@ -108,22 +118,34 @@ class Settings:
 
     @staticmethod
     def from_env() -> "Settings":
-        variant = os.environ.get("BENCH_VARIANT", "both").strip() or "both"
-        if variant not in ("cpu", "sleep", "both"):
-            sys.exit(f"bench: BENCH_VARIANT must be cpu, sleep or both, was {variant!r}")
+        variant = os.environ.get("BENCH_VARIANT", "all").strip() or "all"
+        named = {"both": ("cpu", "sleep"), "all": VARIANTS}.get(variant) or tuple(
+            v.strip() for v in variant.split(",") if v.strip())
+        if not named or any(v not in VARIANTS for v in named):
+            sys.exit(f"bench: BENCH_VARIANT must be cpu, sleep, trivial, both, all or a comma-separated list, was {variant!r}")
+        raw_ns = os.environ.get("BENCH_NS", "2,4").strip() or "2,4"
+        try:
+            ns = tuple(sorted({int(n) for n in raw_ns.split(",") if n.strip()}))
+        except ValueError:
+            sys.exit(f"bench: BENCH_NS must be comma-separated integers, was {raw_ns!r}")
+        if not ns or min(ns) < 2:
+            sys.exit(f"bench: BENCH_NS must list numbers of at least 2, was {raw_ns!r}")
         classes = env_int("BENCH_CLASSES", 40, minimum=2)
         long_classes = env_int("BENCH_LONG_CLASSES", 3, minimum=0)
         if long_classes >= classes:
             sys.exit(f"bench: BENCH_LONG_CLASSES ({long_classes}) must be less than BENCH_CLASSES ({classes})")
         return Settings(
             repeat=env_int("REPEAT", 3, minimum=1),
-            variants=("cpu", "sleep") if variant == "both" else (variant,),
+            variants=tuple(v for v in VARIANTS if v in named),
+            ns=ns,
             surefire_only=bool(env_bool("BENCH_SURFIRE_ONLY", False)),
             classes=classes,
             long_classes=long_classes,
             long_share=env_float("BENCH_LONG_SHARE", 0.5, 0.0, 0.95),
             total_seconds=env_float("BENCH_TOTAL_SECONDS", 30.0, 1.0, 3600.0),
             seed=env_int("BENCH_SEED", 42),
+            trivial_tests=env_int("BENCH_TRIVIAL_TESTS", 5000, minimum=1),
+            trivial_classes=env_int("BENCH_TRIVIAL_CLASSES", 100, minimum=1),
             offline=bool(env_bool("BENCH_OFFLINE", True)),
             with_plugin=env_bool("BENCH_WITH_PLUGIN", None),
             distest_version=os.environ.get("DISTEST_VERSION", "0.1.0-SNAPSHOT").strip() or "0.1.0-SNAPSHOT",
@@ -139,14 +161,21 @@ class Config:
     tool: str          # "surefire" | "distest"
     n: int             # parallelism: forks or workers
     args: tuple[str, ...]
+    history: bool = False  # distest: plan with the project's durations history
 
 
-def configs_for(variant: str, surefire_only: bool) -> list[Config]:
-    ns = [1, 2] + ([4] if variant == "sleep" else [])
-    configs = [Config(f"surefire forkCount={n}", "surefire", n, (f"-DforkCount={n}",)) for n in ns]
-    if not surefire_only:
-        configs += [Config(f"distest tx={n}*popen", "distest", n, (f"-Ddistest.tx={n}*popen",))
-                    for n in ns if n > 1]
+# A distest run "without history" reads and writes this scratch file, removed before each run: a first run.
+FIRST_RUN_HISTORY = "target/bench-first-run-durations.tsv"
+
+
+def configs_for(s: Settings, variant: str) -> list[Config]:
+    configs = [Config(f"surefire forkCount={n}", "surefire", n, (f"-DforkCount={n}",)) for n in (1, *s.ns)]
+    if not s.surefire_only:
+        for n in s.ns:
+            configs.append(Config(f"distest tx={n}*popen", "distest", n,
+                                  (f"-Ddistest.tx={n}*popen", f"-Ddistest.historyFile={FIRST_RUN_HISTORY}")))
+            configs.append(Config(f"distest tx={n}*popen +hist", "distest", n, (f"-Ddistest.tx={n}*popen",),
+                                  history=True))
     return configs
 
 
@@ -165,6 +194,12 @@ class TestClass:
 
 def plan_classes(s: Settings, variant: str) -> list[TestClass]:
     """Deterministic class/method durations: many short classes first, the few long ones last by name."""
+    if variant == "trivial":
+        per_class = [s.trivial_tests // s.trivial_classes + (1 if i < s.trivial_tests % s.trivial_classes else 0)
+                     for i in range(s.trivial_classes)]
+        width = max(3, len(str(s.trivial_classes)))
+        return [TestClass(f"Trivial{i + 1:0{width}d}Test", False, (0,) * count)
+                for i, count in enumerate(per_class) if count]
     # One stream per variant, so changing one variant's size does not reshuffle the other.
     rng = random.Random(f"{s.seed}/{variant}")
     total_ms = s.total_seconds * 1000.0
@@ -322,7 +357,20 @@ CALIBRATE_JAVA = """public class Calibrate {
 """
 
 
+def trivial_java(tc: TestClass) -> str:
+    lines = ["package bench;", "", "import static org.junit.jupiter.api.Assertions.assertEquals;", "",
+             "import org.junit.jupiter.api.Test;", "",
+             f"/** Generated: {len(tc.method_ms)} trivial tests: per-test overhead, nothing else. */",
+             f"class {tc.name} {{"]
+    for i in range(1, len(tc.method_ms) + 1):
+        lines += ["", "    @Test", f"    void adds{i:03d}() {{", "        assertEquals(2, 1 + 1);", "    }"]
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
 def test_java(variant: str, tc: TestClass) -> str:
+    if variant == "trivial":
+        return trivial_java(tc)
     kind = "long" if tc.long else "short"
     lines = [
         "package bench;",
@@ -433,6 +481,9 @@ class Run:
     skipped: int = 0
     test_time_s: float = 0.0      # summed testcase times
     longest_class_s: float = 0.0  # largest per-class sum
+    efficiency_pct: float | None = None  # distest's efficiency line: ideal / its own wall time
+    startup_s: float | None = None       # distest: JVM start to ready (median of the workers)
+    first_test_s: float | None = None    # distest: JVM start to first test (median of the workers)
 
     @property
     def ok(self) -> bool:
@@ -440,11 +491,25 @@ class Run:
                 and self.tests == self.expected_tests)
 
 
-def mvn_cmd(s: Settings, *args: str, offline: bool | None = None) -> list[str]:
+def mvn_cmd(s: Settings, *args: str, offline: bool | None = None, quiet: bool = True) -> list[str]:
     cmd = [s.mvn]
     if s.offline if offline is None else offline:
         cmd.append("-o")
-    return cmd + ["-q", "-B", "-Dstyle.color=never", *args]
+    return cmd + (["-q"] if quiet else []) + ["-B", "-Dstyle.color=never", *args]
+
+
+EFFICIENCY = re.compile(r"efficiency (\d+) % of the ideal .*JVM start-up ([\d.]+) s; first test ([\d.]+) s after JVM start")
+
+
+def read_efficiency(log_path: Path, run: "Run") -> None:
+    try:
+        match = EFFICIENCY.search(log_path.read_text(errors="replace"))
+    except OSError:
+        return
+    if match:
+        run.efficiency_pct = float(match.group(1))
+        run.startup_s = float(match.group(2))
+        run.first_test_s = float(match.group(3))
 
 
 def run_logged(cmd: list[str], cwd: Path, log_path: Path) -> tuple[int, float]:
@@ -492,6 +557,19 @@ def read_reports(project: Path, run: Run) -> None:
     run.longest_class_s = max(per_class.values(), default=0.0)
 
 
+def prime_history(s: Settings, variant: str, project: Path) -> None:
+    """A fresh durations history from one untimed distest run, for the "+hist" configurations."""
+    history = project / ".distest"
+    if history.exists():
+        shutil.rmtree(history)
+    n = min(s.ns)
+    log_path = WORK_DIR / "logs" / f"{variant}-prime-history.log"
+    code, elapsed = run_logged(mvn_cmd(s, "test", f"-Ddistest.tx={n}*popen"), project, log_path)
+    if code != 0 or not (history / "durations.tsv").is_file():
+        sys.exit(f"bench: the history run of {variant} failed (exit {code}); see {log_path}\n{tail(log_path)}")
+    log(f"[{variant}] durations history written by an untimed {n}*popen run ({elapsed:.1f}s)")
+
+
 def prime(s: Settings, variant: str, project: Path, classes: list[TestClass], configs: list[Config]) -> None:
     """Resolves every dependency online once (plugins, Surefire provider, distest's launcher) so `-o` works."""
     wanted = sorted({c.tool for c in configs})
@@ -524,15 +602,20 @@ def time_config(s: Settings, variant: str, project: Path, config: Config, rep: i
     reports = project / "target" / "surefire-reports"
     if reports.exists():
         shutil.rmtree(reports)
+    (project / FIRST_RUN_HISTORY).unlink(missing_ok=True)
     slug = re.sub(r"[^A-Za-z0-9]+", "-", config.name).strip("-")
     log_path = WORK_DIR / "logs" / f"{variant}-{slug}-{rep}.log"
-    code, elapsed = run_logged(mvn_cmd(s, "test", *config.args), project, log_path)
+    # not -q: the logs keep each tool's per-class lines and distest's efficiency line (same cost for both tools)
+    code, elapsed = run_logged(mvn_cmd(s, "test", *config.args, quiet=False), project, log_path)
     run = Run(variant, config.name, rep, elapsed, code, str(log_path.relative_to(BENCH_DIR)), expected)
     read_reports(project, run)
+    if config.tool == "distest":
+        read_efficiency(log_path, run)
     status = "ok" if run.ok else (f"FAILED (exit {code}, {run.failures} failures, {run.errors} errors, "
                                   f"{run.tests} of {expected} tests reported)")
-    log(f"[{variant}] {config.name:<22} run {rep}/{s.repeat}: {elapsed:6.2f}s wall, "
-        f"{run.tests} tests in {run.reports} reports, test time {run.test_time_s:.1f}s  {status}")
+    efficiency = "" if run.efficiency_pct is None else f", efficiency {run.efficiency_pct:.0f}%"
+    log(f"[{variant}] {config.name:<28} run {rep}/{s.repeat}: {elapsed:6.2f}s wall, "
+        f"{run.tests} tests in {run.reports} reports, test time {run.test_time_s:.1f}s{efficiency}  {status}")
     if not run.ok:
         log(f"  see {log_path}\n" + "\n".join("  | " + l for l in tail(log_path, 15).splitlines()))
     return run
@@ -575,7 +658,7 @@ def machine_facts(s: Settings) -> dict[str, str]:
 def summarise(s: Settings, runs: list[Run]) -> list[dict]:
     rows = []
     for variant in s.variants:
-        configs = configs_for(variant, s.surefire_only)
+        configs = configs_for(s, variant)
         medians: dict[tuple[str, int], float] = {}
         for config in configs:
             mine = [r for r in runs if r.variant == variant and r.config == config.name]
@@ -590,6 +673,9 @@ def summarise(s: Settings, runs: list[Run]) -> list[dict]:
                 "skipped": good[0].skipped if good else None,
                 "bound_s": (statistics.median([max(r.test_time_s / config.n, r.longest_class_s) for r in good])
                             if good else None),
+                "history": config.history,
+                "efficiency_pct": median_of([r.efficiency_pct for r in good]),
+                "first_test_s": median_of([r.first_test_s for r in good]),
             }
             if row["median_s"] is not None:
                 medians[(config.tool, config.n)] = row["median_s"]
@@ -602,13 +688,18 @@ def summarise(s: Settings, runs: list[Run]) -> list[dict]:
     return rows
 
 
+def median_of(values: list) -> float | None:
+    present = [v for v in values if v is not None]
+    return statistics.median(present) if present else None
+
+
 def fmt(value, spec: str, missing: str = "-") -> str:
     return missing if value is None else format(value, spec)
 
 
 def print_table(s: Settings, rows: list[dict], facts: dict[str, str], planned: dict[str, float]) -> str:
     header = ["variant", "configuration", "N", "median wall s", f"runs (s)", "vs surefire same N",
-              "speedup vs fork=1", "summed test time s", "bound s", "tests"]
+              "speedup vs fork=1", "summed test time s", "bound s", "efficiency %", "first test s", "tests"]
     table = [header]
     for r in rows:
         runs = " ".join(f"{x:.1f}" for x in r["runs"]) + (f" ({r['failed_runs']} FAILED)" if r["failed_runs"] else "")
@@ -617,10 +708,11 @@ def print_table(s: Settings, rows: list[dict], facts: dict[str, str], planned: d
             fmt(r["median_s"], ".2f", "FAILED"), runs,
             fmt(r["vs_surefire_same_n"], ".2f"), fmt(r["speedup_vs_fork1"], ".2f"),
             fmt(r["test_time_s"], ".1f"), fmt(r["bound_s"], ".1f"),
+            fmt(r["efficiency_pct"], ".0f"), fmt(r["first_test_s"], ".1f"),
             "-" if r["tests"] is None else f"{r['tests']} ({r['skipped']} skipped)",
         ])
     widths = [max(len(row[i]) for row in table) for i in range(len(header))]
-    numeric = {2, 3, 5, 6, 7, 8}
+    numeric = {2, 3, 5, 6, 7, 8, 9, 10}
 
     def line(row: list[str]) -> str:
         return "  ".join(cell.rjust(widths[i]) if i in numeric else cell.ljust(widths[i])
@@ -629,8 +721,9 @@ def print_table(s: Settings, rows: list[dict], facts: dict[str, str], planned: d
     out = []
     out.append("")
     out.append("machine: " + ", ".join(f"{k} {v}" for k, v in facts.items()))
-    out.append(f"settings: REPEAT={s.repeat}, {s.classes} classes ({s.long_classes} long, last by name), "
-               f"~{s.total_seconds:g}s sequential test time per variant, seed {s.seed}"
+    out.append(f"settings: REPEAT={s.repeat}, N={','.join(map(str, s.ns))}; cpu/sleep: {s.classes} classes "
+               f"({s.long_classes} long, last by name), ~{s.total_seconds:g}s sequential test time, seed {s.seed}; "
+               f"trivial: {s.trivial_tests} tests in {s.trivial_classes} classes"
                + (", Surefire only" if s.surefire_only else ""))
     out.append("planned sequential test time: " + ", ".join(f"{v} {t:.1f}s" for v, t in planned.items()))
     out.append("")
@@ -643,15 +736,46 @@ def print_table(s: Settings, rows: list[dict], facts: dict[str, str], planned: d
         out.append(line(row))
         previous = row[0]
     out.append("")
-    out.append("median wall s      wall clock of `mvn -o -q test <args>` (Maven start-up included), median of the runs")
+    out.append("median wall s      wall clock of `mvn -o test <args>` (Maven start-up included), median of the runs")
     out.append("vs surefire same N median / median of Surefire with forkCount=N (below 1.00: faster than Surefire)")
     out.append("speedup vs fork=1  median of Surefire forkCount=1 / this median")
     out.append("summed test time s sum of <testcase time> over the TEST-*.xml reports (median over runs)")
     out.append("bound s            max(summed test time / N, longest class): the best a class-by-class scheduler can do,")
     out.append("                   excluding JVM start-up")
+    out.append("+hist              distest planning with the durations history of earlier runs (longest first, long")
+    out.append("                   classes split); without it: a first run (its history file is removed before each run)")
+    out.append("efficiency %       distest's own end-of-run line: max(unit time / N, longest unit) + JVM start-up, over")
+    out.append("                   its wall time from starting workers to the last result (Maven excluded)")
+    out.append("first test s       distest: from starting a worker JVM to its first test (median of the workers)")
+    out.extend(targets(s, rows))
     text = "\n".join(out)
     print(text, flush=True)
     return text
+
+
+TARGETS = {"cpu": 0.85, "sleep": 0.85, "trivial": 1.0}
+EFFICIENCY_TARGET = ("sleep", 4, 90.0)
+
+
+def targets(s: Settings, rows: list[dict]) -> list[str]:
+    """Issue 6's targets: distest with history against Surefire forkCount=N, and its efficiency."""
+    if s.surefire_only:
+        return []
+    out = ["", "targets (distest with history):"]
+    for r in rows:
+        if r["tool"] != "distest" or not r["history"]:
+            continue
+        goal = TARGETS[r["variant"]]
+        ratio = r["vs_surefire_same_n"]
+        verdict = "-" if ratio is None else ("met" if ratio <= goal else f"missed by {ratio - goal:.2f}")
+        out.append(f"  {r['variant']:<8} N={r['n']}: {fmt(ratio, '.2f')} x Surefire forkCount={r['n']} "
+                   f"(target <= {goal:.2f}): {verdict}")
+        variant, n, minimum = EFFICIENCY_TARGET
+        if r["variant"] == variant and r["n"] == n:
+            eff = r["efficiency_pct"]
+            verdict = "-" if eff is None else ("met" if eff >= minimum else f"missed by {minimum - eff:.0f} points")
+            out.append(f"  {variant:<8} N={n}: efficiency {fmt(eff, '.0f')} % (target >= {minimum:.0f} %): {verdict}")
+    return out
 
 
 # --------------------------------------------------------------------------- main
@@ -680,10 +804,12 @@ def main() -> int:
         projects[variant] = project
         planned[variant] = sum(c.total_ms for c in classes) / 1000
         expected[variant] = sum(len(c.method_ms) for c in classes)
-        configs = configs_for(variant, s.surefire_only)
+        configs = configs_for(s, variant)
         if s.offline:
             prime(s, variant, project, classes, configs)
         warm_up(s, variant, project)
+        if any(c.history for c in configs):
+            prime_history(s, variant, project)
 
     # Repeats are interleaved (all configurations once, then again) so that a slow moment of the
     # machine spreads over the configurations instead of landing on one of them.
@@ -691,7 +817,7 @@ def main() -> int:
     started = time.perf_counter()
     for rep in range(1, s.repeat + 1):
         for variant in s.variants:
-            for config in configs_for(variant, s.surefire_only):
+            for config in configs_for(s, variant):
                 runs.append(time_config(s, variant, projects[variant], config, rep, expected[variant]))
     log(f"timed runs took {time.perf_counter() - started:.0f}s")
 

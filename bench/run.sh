@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # distest benchmark: Surefire vs distest on generated JUnit 5 projects. See bench/README.md.
 #
-#   bench/run.sh                      # everything, REPEAT=3 (about 10 minutes on 2 cores)
-#   bench/run.sh --variant sleep      # one variant only (cpu | sleep | both)
+#   bench/run.sh                      # everything, REPEAT=3 (about 18 minutes on 2 cores)
+#   bench/run.sh --variant sleep      # some variants only (cpu | sleep | trivial | both | all | a,b)
 #   bench/run.sh --dry-run            # Surefire configurations only (= BENCH_SURFIRE_ONLY=1)
 #   REPEAT=1 BENCH_CLASSES=12 BENCH_TOTAL_SECONDS=8 bench/run.sh --dry-run   # a quick check
 #
@@ -16,10 +16,10 @@ usage() {
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --dry-run|--surefire-only) export BENCH_SURFIRE_ONLY=1 ;;
-    --variant) [[ $# -ge 2 ]] || { echo "run.sh: --variant needs cpu, sleep or both" >&2; exit 2; }
+    --variant) [[ $# -ge 2 ]] || { echo "run.sh: --variant needs cpu, sleep, trivial, both or all" >&2; exit 2; }
                export BENCH_VARIANT="$2"; shift ;;
     --variant=*) export BENCH_VARIANT="${1#--variant=}" ;;
-    --cpu|--sleep) export BENCH_VARIANT="${1#--}" ;;
+    --cpu|--sleep|--trivial|--all) export BENCH_VARIANT="${1#--}" ;;
     --repeat) [[ $# -ge 2 ]] || { echo "run.sh: --repeat needs a number" >&2; exit 2; }
               export REPEAT="$2"; shift ;;
     --repeat=*) export REPEAT="${1#--repeat=}" ;;

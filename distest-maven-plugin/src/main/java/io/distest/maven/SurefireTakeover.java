@@ -3,8 +3,9 @@ package io.distest.maven;
 import io.distest.maven.tx.TxSpec;
 import io.distest.maven.tx.TxSpecException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.maven.AbstractMavenLifecycleParticipant;
 import org.apache.maven.MavenExecutionException;
@@ -17,18 +18,14 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * In every module that declares distest (with {@code <extensions>true</extensions>}) and asks for gateways, replaces
- * each Surefire {@code test} execution with a distest execution of the same id, carrying over the Surefire settings
- * distest understands. Distest's own configuration wins over Surefire's. Without gateways nothing changes.
+ * each Surefire {@code test} execution with a distest execution of the same id and phase. The Surefire execution
+ * stays in the model without its goal: at run time {@link TestMojo} inherits its configuration by that id (see
+ * {@link SurefireSettings}), so the take-over and the command-line goal inherit alike. Without gateways nothing
+ * changes.
  */
 public class SurefireTakeover extends AbstractMavenLifecycleParticipant {
     static final String DISTEST = "io.distest:distest-maven-plugin";
-    static final String SUREFIRE = "org.apache.maven.plugins:maven-surefire-plugin";
-
-    /** Surefire parameters with the same name and meaning in distest's test goal. */
-    static final Set<String> INHERITED = Set.of("argLine", "systemPropertyVariables", "environmentVariables",
-            "workingDirectory", "includes", "excludes", "test", "groups", "excludedGroups", "failIfNoTests",
-            "failIfNoSpecifiedTests", "testFailureIgnore", "skipTests", "skip", "skipExec", "reportsDirectory",
-            "testClassesDirectory", "trimStackTrace", "redirectTestOutputToFile");
+    static final String SUREFIRE = SurefireSettings.SUREFIRE;
 
     private Logger logger;
 
@@ -58,12 +55,15 @@ public class SurefireTakeover extends AbstractMavenLifecycleParticipant {
             return; // no gateways asked for: Surefire runs the tests as before
         }
         List<String> taken = new ArrayList<>();
+        Map<String, List<String>> reportNames = new LinkedHashMap<>(); // reportsDirectory + suffix -> executions
         Plugin surefire = project.getPlugin(SUREFIRE);
         if (surefire != null) {
             for (PluginExecution execution : surefire.getExecutions()) {
                 if (execution.getGoals().remove("test")) {
                     distest.addExecution(replacement(execution, configuration));
                     taken.add(execution.getId());
+                    reportNames.computeIfAbsent(reportNames(execution, configuration), k -> new ArrayList<>())
+                            .add(execution.getId());
                 }
             }
             surefire.flushExecutionMap();
@@ -75,23 +75,40 @@ public class SurefireTakeover extends AbstractMavenLifecycleParticipant {
         }
         logger.info("distest: " + project.getArtifactId() + ": maven-surefire-plugin:test (" + String.join(", ", taken)
                 + ") taken over by distest:test on " + specs.stream().map(TxSpec::text).collect(Collectors.joining(", ")));
+        for (List<String> sharing : reportNames.values()) {
+            if (sharing.size() > 1) {
+                logger.info("distest: " + project.getArtifactId() + ": executions " + String.join(", ", sharing)
+                        + " write TEST-*.xml under the same names into the same reportsDirectory: a later run's report"
+                        + " of a class replaces an earlier one's, as with Surefire (give each a reportNameSuffix or a"
+                        + " reportsDirectory of its own to keep all)");
+            }
+        }
     }
 
+    /** Where an execution's reports go and how they are named, as configured (distest's own settings winning). */
+    private static String reportNames(PluginExecution execution, Xpp3Dom distestConfiguration) {
+        StringBuilder key = new StringBuilder();
+        for (String name : List.of("reportsDirectory", "reportNameSuffix")) {
+            String value = childValue(distestConfiguration, name);
+            if (value == null && execution.getConfiguration() instanceof Xpp3Dom surefireConfiguration) {
+                value = childValue(surefireConfiguration, name);
+            }
+            key.append(value == null ? "" : value.trim()).append('\n');
+        }
+        return key.toString();
+    }
+
+    /**
+     * A distest execution with the Surefire execution's id and phase and distest's own (plugin-level) configuration:
+     * an execution added after the model was built does not get the plugin-level configuration by itself.
+     */
     private static PluginExecution replacement(PluginExecution surefireExecution, Xpp3Dom distestConfiguration) {
         PluginExecution execution = new PluginExecution();
         execution.setId(surefireExecution.getId());
         execution.setPhase(surefireExecution.getPhase());
         execution.addGoal("test");
-        Xpp3Dom inherited = new Xpp3Dom("configuration");
-        if (surefireExecution.getConfiguration() instanceof Xpp3Dom surefireConfiguration) {
-            for (Xpp3Dom child : surefireConfiguration.getChildren()) {
-                if (INHERITED.contains(child.getName())) {
-                    inherited.addChild(new Xpp3Dom(child));
-                }
-            }
-        }
-        Xpp3Dom own = distestConfiguration == null ? new Xpp3Dom("configuration") : new Xpp3Dom(distestConfiguration);
-        execution.setConfiguration(Xpp3Dom.mergeXpp3Dom(own, inherited));
+        execution.setConfiguration(distestConfiguration == null ? new Xpp3Dom("configuration")
+                : new Xpp3Dom(distestConfiguration));
         return execution;
     }
 

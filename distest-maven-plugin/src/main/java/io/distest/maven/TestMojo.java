@@ -8,6 +8,7 @@ import io.distest.maven.run.RemoteSettings;
 import io.distest.maven.run.ReportOptions;
 import io.distest.maven.run.RunRequest;
 import io.distest.maven.run.RunSummary;
+import io.distest.maven.run.SpeedOptions;
 import io.distest.maven.run.SyncSettings;
 import io.distest.maven.run.TestFilters;
 import io.distest.maven.run.TestSelection;
@@ -23,20 +24,29 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.PluginParameterExpressionEvaluator;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.component.configurator.ComponentConfigurationException;
+import org.codehaus.plexus.component.configurator.ComponentConfigurator;
+import org.codehaus.plexus.configuration.xml.XmlPlexusConfiguration;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 
@@ -67,6 +77,30 @@ public class TestMojo extends AbstractMojo {
     /** Surefire's {@code reuseForks}: {@code false} runs every test class in a fresh worker JVM. */
     @Parameter(property = "reuseForks", defaultValue = "true")
     private boolean reuseForks;
+
+    /** Seconds a test may run; past it the test errs with a thread dump of its worker, which is replaced. 0: no limit. */
+    @Parameter(property = "distest.timeout", defaultValue = "0")
+    private int timeout;
+
+    /** Seconds the whole run may take (Surefire's {@code forkedProcessTimeoutInSeconds}); 0: no limit. */
+    @Parameter(property = "surefire.timeout", defaultValue = "0")
+    private int forkedProcessTimeoutInSeconds;
+
+    /** Run a remote gateway's share on local workers when it cannot be reached at start. */
+    @Parameter(property = "distest.fallbackToLocal", defaultValue = "false")
+    private boolean fallbackToLocal;
+
+    /** Run a failing test again up to this many times; one that then passes is reported as a flake. */
+    @Parameter(property = "surefire.rerunFailingTestsCount", defaultValue = "0")
+    private int rerunFailingTestsCount;
+
+    /** Fail the build once this many flakes happened; 0: flakes never fail the build. */
+    @Parameter(property = "surefire.failOnFlakeCount", defaultValue = "0")
+    private int failOnFlakeCount;
+
+    /** After this many failures no new test class starts; the rest are reported as skipped. 0: never. */
+    @Parameter(property = "surefire.skipAfterFailureCount", defaultValue = "0")
+    private int skipAfterFailureCount;
 
     /** Seconds a worker JVM may take from start to connecting back. */
     @Parameter(property = "distest.startTimeout", defaultValue = "60")
@@ -176,6 +210,95 @@ public class TestMojo extends AbstractMojo {
     @Parameter(property = "maven.test.redirectTestOutputToFile", defaultValue = "false")
     private boolean redirectTestOutputToFile;
 
+    /**
+     * The test durations history: {@code true} plans each run with {@code historyFile} (longest classes first, long
+     * classes split) and updates it afterwards; {@code read} only plans with it (a committed file in CI);
+     * {@code false} ignores it.
+     */
+    @Parameter(property = "distest.history", defaultValue = "true")
+    private String history;
+
+    /** Where test durations are kept between runs; outside {@code target} so that {@code mvn clean} keeps it. */
+    @Parameter(property = "distest.historyFile", defaultValue = "${project.basedir}/.distest/durations.tsv")
+    private File historyFile;
+
+    /**
+     * {@code auto}: a class expected to take longer than its fair share of the run is split by method across
+     * workers, unless its methods depend on each other (ordered, one shared instance); {@code never}.
+     */
+    @Parameter(property = "distest.splitClasses", defaultValue = "auto")
+    private String splitClasses;
+
+    /** Test classes never split: class-name patterns ({@code com.acme.db.*}, {@code *IT}), comma-separated. */
+    @Parameter(property = "distest.noSplit")
+    private List<String> noSplit = new ArrayList<>();
+
+    /** A file of test class patterns to run, one per line, added to {@code includes} (Surefire's {@code includesFile}). */
+    @Parameter(property = "surefire.includesFile")
+    private File includesFile;
+
+    /** A file of test class patterns not to run, one per line, added to {@code excludes}. */
+    @Parameter(property = "surefire.excludesFile")
+    private File excludesFile;
+
+    /** System properties for the test JVMs in the old {@code Properties} form (Surefire's {@code systemProperties}). */
+    @Parameter
+    private Properties systemProperties;
+
+    /** A properties file of system properties for the test JVMs (Surefire's {@code systemPropertiesFile}). */
+    @Parameter(property = "surefire.systemPropertiesFile")
+    private File systemPropertiesFile;
+
+    /** Pass the build's user properties ({@code -Dname=value}) to the test JVMs as system properties, as Surefire does. */
+    @Parameter(defaultValue = "true")
+    private boolean promoteUserPropertiesToSystemProperties;
+
+    /** Dependencies to leave off the test class path: {@code groupId:artifactId} patterns (Surefire's). */
+    @Parameter(property = "maven.test.dependency.excludes")
+    private List<String> classpathDependencyExcludes;
+
+    /** A scope whose dependencies are left off the test class path ({@code compile}, {@code runtime}, …). */
+    @Parameter
+    private String classpathDependencyScopeExclude;
+
+    /** Files and directories added to the end of the test class path. */
+    @Parameter(property = "maven.test.additionalClasspath")
+    private List<String> additionalClasspathElements;
+
+    /** The main classes on the test class path (Surefire's {@code classesDirectory}). */
+    @Parameter(defaultValue = "${project.build.outputDirectory}")
+    private File classesDirectory;
+
+    /** Appended to report names: {@code TEST-<class>-<suffix>.xml}, for several runs into one directory. */
+    @Parameter(property = "surefire.reportNameSuffix", defaultValue = "")
+    private String reportNameSuffix;
+
+    /** Run the test JVMs with assertions enabled (unless {@code argLine} says {@code -da}), as Surefire does. */
+    @Parameter(property = "enableAssertions", defaultValue = "true")
+    private boolean enableAssertions;
+
+    /**
+     * Surefire's {@code properties}; {@code configurationParameters} (one {@code key=value} per line) become the
+     * JUnit Platform's configuration parameters.
+     */
+    @Parameter
+    private Properties properties;
+
+    /** TestNG suite files: the classes, packages, methods and groups they name run (Surefire's {@code suiteXmlFiles}). */
+    @Parameter(property = "surefire.suiteXmlFiles")
+    private List<File> suiteXmlFiles;
+
+    /**
+     * Surefire's in-JVM {@code parallel} mode. TestNG projects: passed to the TestNG engine as {@code testng.parallel},
+     * in effect inside each worker; otherwise not honoured (the workers run classes in parallel).
+     */
+    @Parameter(property = "parallel")
+    private String parallel;
+
+    /** Surefire's {@code threadCount} for {@code parallel}: TestNG's {@code testng.threadCount}. */
+    @Parameter(property = "threadCount")
+    private Integer threadCount;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
@@ -191,8 +314,13 @@ public class TestMojo extends AbstractMojo {
     @Component
     private RepositorySystem repositorySystem;
 
+    /** Maven's own configurator: Surefire's settings are applied to this mojo exactly as Maven applies a POM's. */
+    @Component(role = ComponentConfigurator.class, hint = "basic")
+    private ComponentConfigurator configurator;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
+        SurefireSettings surefire = inheritSurefireSettings();
         if (skip || skipTests || skipExec) {
             getLog().info("Tests are skipped.");
             return;
@@ -201,7 +329,25 @@ public class TestMojo extends AbstractMojo {
         if (specs.isEmpty()) {
             return;
         }
-        List<TestUnit> units = TestSelection.select(testClassesDirectory.toPath(), includes, excludes, test);
+        List<String> notHonoured = new ArrayList<>(surefire.notHonoured());
+        List<String> jvmArguments = jvmArguments(notHonoured);
+        Map<String, String> testSystemProperties = testSystemProperties();
+        TestNgSuites.Selection suites = suiteSelection();
+        List<TestUnit> units = suites != null ? suites.units() : TestSelection.select(testClassesDirectory.toPath(),
+                patterns(includes, includesFile), patterns(excludes, excludesFile), test);
+        Map<String, String> configurationParameters = new LinkedHashMap<>(SurefireRules.configurationParameters(properties));
+        List<String> includeTags = commaList(groups);
+        List<String> excludeTags = commaList(excludedGroups);
+        if (suites != null) {
+            notHonoured.addAll(suites.notHonoured());
+            suites.configurationParameters().forEach(configurationParameters::putIfAbsent);
+        }
+        String parallelNote = parallel(configurationParameters, notHonoured);
+        if (!SurefireRules.providerProperties(properties).isEmpty()) {
+            notHonoured.add("properties " + String.join(", ", SurefireRules.providerProperties(properties))
+                    + ": provider properties are not passed on; only configurationParameters reach the JUnit Platform");
+        }
+        describeInheritance(surefire, specs, suites, parallelNote, notHonoured);
         if (units.isEmpty()) {
             noTests();
             return;
@@ -209,19 +355,38 @@ public class TestMojo extends AbstractMojo {
         try {
             Path workDirectory = Path.of(project.getBuild().getDirectory(), "distest");
             RunRequest request = new RunRequest(specs, units, testClasspath(), WorkerJar.extractTo(workDirectory),
-                    new JvmSettings(Arguments.split(argLine), systemPropertyVariables, environmentVariables,
-                            workingDirectory.toPath()),
-                    new TestFilters(commaList(groups), commaList(excludedGroups), Map.of()),
-                    new ReportOptions(reportsDirectory.toPath(), trimStackTrace, redirectTestOutputToFile),
+                    new JvmSettings(jvmArguments, testSystemProperties, environmentVariables, workingDirectory.toPath()),
+                    new TestFilters(includeTags, excludeTags, configurationParameters),
+                    new ReportOptions(reportsDirectory.toPath(), trimStackTrace, redirectTestOutputToFile,
+                            rerunFailingTestsCount, reportNameSuffix),
                     workDirectory,
                     new WorkerPolicy(maxWorkerRestart != null ? maxWorkerRestart
-                            : 4 * specs.stream().mapToInt(TxSpec::count).sum(), Duration.ofSeconds(startTimeout), reuseForks),
+                            : 4 * specs.stream().mapToInt(TxSpec::count).sum(), Duration.ofSeconds(startTimeout),
+                            reuseForks, Duration.ofSeconds(timeout), Duration.ofSeconds(forkedProcessTimeoutInSeconds),
+                            fallbackToLocal, rerunFailingTestsCount, skipAfterFailureCount),
                     new RemoteSettings(syncSettings(), token != null ? token : System.getenv(Protocol.TOKEN_ENV),
-                            sshOptions()));
+                            sshOptions()), speedOptions());
             verdict(new DistestRunner(getLog()).run(request));
         } catch (DistestException | IOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
+    }
+
+    private SpeedOptions speedOptions() throws MojoExecutionException {
+        SpeedOptions.History mode = switch (history.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> SpeedOptions.History.USE;
+            case "read" -> SpeedOptions.History.READ_ONLY;
+            case "false" -> SpeedOptions.History.OFF;
+            default -> throw new MojoExecutionException(
+                    "distest.history=\"" + history + "\" is not a history mode; use true (default), read or false");
+        };
+        boolean split = switch (splitClasses.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "auto" -> true;
+            case "never" -> false;
+            default -> throw new MojoExecutionException(
+                    "distest.splitClasses=\"" + splitClasses + "\" is not a split mode; use auto (default) or never");
+        };
+        return new SpeedOptions(historyFile.toPath(), mode, split, noSplit, testClassesDirectory.toPath());
     }
 
     private SshOptions sshOptions() {
@@ -266,16 +431,182 @@ public class TestMojo extends AbstractMojo {
     }
 
     private List<Path> testClasspath() throws MojoExecutionException {
-        List<Path> classpath = new ArrayList<>();
-        try {
-            for (String element : project.getTestClasspathElements()) {
-                classpath.add(Path.of(element));
-            }
-        } catch (DependencyResolutionRequiredException e) {
-            throw new MojoExecutionException("the test class path of " + project.getId() + " is not resolved", e);
-        }
+        List<Path> classpath = new ArrayList<>(TestClasspath.of(testClassesDirectory.toPath(), classesDirectory.toPath(),
+                project.getArtifacts(), classpathDependencyScopeExclude, classpathDependencyExcludes,
+                additionalClasspathElements, project.getBasedir().toPath()));
         classpath.addAll(new EngineResolver(repositorySystem, repositorySession).resolveMissing(project));
         return classpath;
+    }
+
+    /**
+     * Takes the settings of the Surefire execution this one stands in for (same id; {@code default-test} for the
+     * command-line goal) that distest itself does not configure, applying them to this mojo as Maven would have.
+     */
+    private SurefireSettings inheritSurefireSettings() throws MojoExecutionException {
+        PluginParameterExpressionEvaluator evaluator = new PluginParameterExpressionEvaluator(session, mojoExecution);
+        String executionId = mojoExecution.getExecutionId();
+        Xpp3Dom own = SurefireSettings.modelConfiguration(project.getPlugin(SurefireTakeover.DISTEST), executionId);
+        Set<String> ownSettings = SurefireSettings.ownSettings(own, mojoExecution.getMojoDescriptor().getParameters(),
+                evaluator);
+        SurefireSettings settings = SurefireSettings.read(project, executionId, own, ownSettings, evaluator);
+        if (settings.inherited().getChildCount() > 0) {
+            try {
+                configurator.configureComponent(this, new XmlPlexusConfiguration(settings.inherited()), evaluator,
+                        mojoExecution.getMojoDescriptor().getPluginDescriptor().getClassRealm());
+            } catch (ComponentConfigurationException e) {
+                throw new MojoExecutionException("distest cannot take over the configuration of " + settings.source()
+                        + ": " + e.getMessage(), e);
+            }
+        }
+        return settings;
+    }
+
+    /** argLine after Surefire's {@code @{property}} late replacement, with {@code -ea} as Surefire's enableAssertions. */
+    private List<String> jvmArguments(List<String> notHonoured) {
+        String line = SurefireRules.lateReplace(argLine, project.getProperties(), session.getUserProperties());
+        if (!SurefireRules.lateExpressions(line).isEmpty()) {
+            notHonoured.add("argLine " + String.join(", ", SurefireRules.lateExpressions(line)) + ": no such project"
+                    + " property; passed on as it is, as Surefire does");
+        }
+        if (SurefireRules.mentionsForkNumber(line) || SurefireRules.mentionsForkNumber(workingDirectory.getPath())
+                || systemPropertyVariables.values().stream().anyMatch(SurefireRules::mentionsForkNumber)) {
+            notHonoured.add("${surefire.forkNumber} / ${surefire.threadNumber}: passed on as they are; a test JVM"
+                    + " finds its number in the system property distest.worker.number (0, 1, …)");
+        }
+        List<String> arguments = new ArrayList<>(Arguments.split(line));
+        if (SurefireRules.assertionsEnabled(enableAssertions, arguments)) {
+            arguments.add(0, "-ea");
+        }
+        return arguments;
+    }
+
+    private Map<String, String> testSystemProperties() throws MojoExecutionException {
+        return SurefireRules.systemProperties(systemProperties, loadSystemPropertiesFile(), systemPropertyVariables,
+                promoteUserPropertiesToSystemProperties ? SurefireRules.promotable(session.getUserProperties())
+                        : new Properties());
+    }
+
+    private Properties loadSystemPropertiesFile() throws MojoExecutionException {
+        try {
+            return SurefireRules.load(systemPropertiesFile == null ? null : systemPropertiesFile.toPath());
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot read systemPropertiesFile " + systemPropertiesFile + ": " + e, e);
+        }
+    }
+
+    /** Configured patterns plus those of Surefire's includesFile / excludesFile. */
+    private List<String> patterns(List<String> configured, File file) throws MojoExecutionException {
+        List<String> patterns = new ArrayList<>(configured == null ? List.of() : configured);
+        if (file != null) {
+            try {
+                patterns.addAll(SurefireRules.patternFile(file.toPath()));
+            } catch (IOException e) {
+                throw new MojoExecutionException("Failed to load list from file: " + file + " (" + e + ")", e);
+            }
+        }
+        return patterns;
+    }
+
+    /** With suiteXmlFiles and no -Dtest, the suites say what runs (as in Surefire); else {@code null}. */
+    private TestNgSuites.Selection suiteSelection() throws MojoExecutionException {
+        if (suiteXmlFiles == null || suiteXmlFiles.isEmpty() || (test != null && !test.isBlank())) {
+            return null;
+        }
+        try {
+            return TestNgSuites.select(suiteXmlFiles.stream().map(File::toPath).toList(), testClassesDirectory.toPath());
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot read suiteXmlFiles: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Surefire's parallel/threadCount: the TestNG engine's own parameters for TestNG, else not honoured.
+     *
+     * @return what the log says about it, or {@code null}
+     */
+    private String parallel(Map<String, String> configurationParameters, List<String> notHonoured) {
+        if (parallel == null || parallel.isBlank() || "none".equals(parallel.trim())) {
+            return null;
+        }
+        String setting = "parallel=" + parallel.trim() + (threadCount != null ? ", threadCount=" + threadCount : "");
+        boolean testNg = project.getArtifacts().stream()
+                .anyMatch(a -> (a.getGroupId() + ":" + a.getArtifactId()).equals(JUnitPlatformArtifacts.TESTNG));
+        if (!testNg) {
+            notHonoured.add(setting + ": " + SurefireSettings.PARALLEL);
+            return null;
+        }
+        configurationParameters.putIfAbsent("testng.parallel", parallel.trim());
+        if (threadCount != null) {
+            configurationParameters.putIfAbsent("testng.threadCount", String.valueOf(threadCount));
+        }
+        return setting + " passed to the TestNG engine (testng.parallel), in effect inside each worker";
+    }
+
+    /** The one info line per execution about what it inherited, and the one warning about what it cannot honour. */
+    private void describeInheritance(SurefireSettings surefire, List<TxSpec> specs, TestNgSuites.Selection suites,
+            String parallelNote, List<String> notHonoured) throws MojoExecutionException {
+        String executionId = mojoExecution.getExecutionId();
+        String specsText = specs.stream().map(TxSpec::text).collect(Collectors.joining(", "));
+        StringBuilder line = new StringBuilder("distest: execution ").append(executionId);
+        if (surefire.source() == null) {
+            line.append(": no Surefire configuration to inherit");
+        } else {
+            line.append(" inherits from ").append(surefire.source()).append(": argLine ")
+                    .append(argLine == null || argLine.isBlank() ? "none"
+                            : "\"" + SurefireRules.lateReplace(argLine, project.getProperties(), session.getUserProperties()).trim() + "\"")
+                    .append(", ").append(count(patterns(includes), "include")).append(", ")
+                    .append(count(patterns(excludes), "exclude"));
+            if (includesFile != null || excludesFile != null) {
+                line.append(" (plus those in ").append(Stream.of(includesFile, excludesFile).filter(f -> f != null)
+                        .map(File::getName).collect(Collectors.joining(" and "))).append(")");
+            }
+            if (suites != null) {
+                line.append(" (suiteXmlFiles decide").append(suites.configurationParameters().isEmpty() ? ""
+                        : "; TestNG engine parameters " + String.join(", ", suites.configurationParameters().keySet()))
+                        .append(")");
+            }
+            int configured = SurefireRules.systemProperties(systemProperties, loadSystemPropertiesFile(),
+                    systemPropertyVariables, new Properties()).size();
+            line.append(", ").append(count(configured, "system property", "system properties"));
+            int promoted = promoteUserPropertiesToSystemProperties
+                    ? SurefireRules.promotable(session.getUserProperties()).size() : 0;
+            if (promoted > 0) {
+                line.append(" (and ").append(count(promoted, "user property", "user properties")).append(" from -D)");
+            }
+            List<String> others = surefire.inheritedNames().stream().filter(name -> !List.of("argLine", "includes",
+                    "excludes", "systemPropertyVariables", "systemProperties").contains(name)).toList();
+            if (!others.isEmpty()) {
+                line.append("; also ").append(String.join(", ", others));
+            }
+            if (!surefire.overridden().isEmpty()) {
+                line.append("; distest's own: ").append(String.join(", ", surefire.overridden()));
+            }
+        }
+        line.append("; forkCount").append(surefire.forkCount() != null ? "=" + surefire.forkCount() : "")
+                .append(" is replaced by the tx specs (").append(specsText).append(")");
+        if (!reuseForks) {
+            line.append("; reuseForks=false: every test class in a fresh worker JVM");
+        }
+        if (parallelNote != null) {
+            line.append("; ").append(parallelNote);
+        }
+        getLog().info(line.toString());
+        if (!notHonoured.isEmpty()) {
+            getLog().warn("distest: execution " + executionId + ": Surefire settings distest does not honour:\n  - "
+                    + String.join("\n  - ", notHonoured));
+        }
+    }
+
+    private static int patterns(List<String> list) {
+        return list == null ? 0 : list.size();
+    }
+
+    private static String count(int n, String singular) {
+        return count(n, singular, singular + "s");
+    }
+
+    private static String count(int n, String singular, String plural) {
+        return n + " " + (n == 1 ? singular : plural);
     }
 
     private void noTests() throws MojoFailureException {
@@ -296,6 +627,10 @@ public class TestMojo extends AbstractMojo {
         }
         if (summary.tests() == 0) {
             noTests();
+        }
+        if (failOnFlakeCount > 0 && summary.flakes() >= failOnFlakeCount) {
+            throw new MojoFailureException("There are " + summary.flakes() + " flaky tests (failOnFlakeCount="
+                    + failOnFlakeCount + ").\n\nSee " + reportsDirectory + " for the individual test results.");
         }
         if (!summary.passed()) {
             String message = "There are test failures.\n\nSee " + reportsDirectory + " for the individual test results.";

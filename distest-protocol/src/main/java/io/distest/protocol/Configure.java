@@ -9,12 +9,18 @@ import java.util.Map;
  * @param includeTags JUnit Platform tag expressions a test must match (Surefire's {@code groups}); empty: all
  * @param excludeTags tag expressions that exclude a test (Surefire's {@code excludedGroups})
  * @param configurationParameters JUnit Platform configuration parameters
+ * @param testTimeoutMillis a test running longer is reported with a thread dump and its worker ends; 0: no limit
  */
-public record Configure(List<String> includeTags, List<String> excludeTags, Map<String, String> configurationParameters)
-        implements Message {
+public record Configure(List<String> includeTags, List<String> excludeTags, Map<String, String> configurationParameters,
+        long testTimeoutMillis) implements Message {
     public Configure {
         includeTags = List.copyOf(includeTags);
         excludeTags = List.copyOf(excludeTags);
         configurationParameters = Map.copyOf(configurationParameters);
+    }
+
+    /** Without a test timeout. */
+    public Configure(List<String> includeTags, List<String> excludeTags, Map<String, String> configurationParameters) {
+        this(includeTags, excludeTags, configurationParameters, 0);
     }
 }

@@ -51,6 +51,7 @@ public final class MessageCodec {
         kryo.register(SpawnWorker.class, 30);
         kryo.register(WorkerExited.class, 31);
         kryo.register(byte[].class, new BoundedBytesSerializer(), 32);
+        kryo.register(TestTimedOut.class, 34);
         // the JDK's immutable collections that the records' List.copyOf / Map.copyOf produce
         ImmutableListSerializer lists = new ImmutableListSerializer();
         kryo.register(List.of().getClass(), lists, 40);
@@ -58,6 +59,8 @@ public final class MessageCodec {
         ImmutableMapSerializer maps = new ImmutableMapSerializer();
         kryo.register(Map.of().getClass(), maps, 42);
         kryo.register(Map.of(1, 1).getClass(), maps, 43);
+        kryo.register(Revoke.class, 44);
+        kryo.register(Revoked.class, 45);
     }
 
     public byte[] encode(Message message) {

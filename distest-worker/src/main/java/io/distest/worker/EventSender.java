@@ -21,18 +21,22 @@ import org.junit.platform.launcher.TestIdentifier;
 final class EventSender implements TestExecutionListener {
     private final MessageChannel channel;
     private final int unitId;
+    private final TimeoutWatchdog watchdog;
     private final Map<String, Long> startNanos = new ConcurrentHashMap<>();
 
-    EventSender(MessageChannel channel, int unitId, OutputCapture capture) {
+    EventSender(MessageChannel channel, int unitId, TimeoutWatchdog watchdog) {
         this.channel = channel;
         this.unitId = unitId;
+        this.watchdog = watchdog;
     }
 
     @Override
     public void executionStarted(TestIdentifier id) {
         startNanos.put(id.getUniqueId(), System.nanoTime());
         if (id.isTest()) {
-            send(new TestStarted(unitId, testId(id)));
+            TestId test = testId(id);
+            watchdog.testStarted(unitId, test);
+            send(new TestStarted(unitId, test));
         }
     }
 
@@ -45,6 +49,9 @@ final class EventSender implements TestExecutionListener {
 
     @Override
     public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+        if (id.isTest()) {
+            watchdog.testFinished();
+        }
         Long start = startNanos.remove(id.getUniqueId());
         long elapsed = start == null ? 0 : (System.nanoTime() - start) / 1_000_000;
         // a container only reports when it failed itself (e.g. @BeforeAll threw): its tests never ran

@@ -21,11 +21,13 @@ import org.junit.platform.launcher.core.LauncherFactory;
 final class UnitRunner {
     private final MessageChannel channel;
     private final OutputCapture capture;
+    private final TimeoutWatchdog watchdog;
     private Launcher launcher;
 
-    UnitRunner(MessageChannel channel, OutputCapture capture) {
+    UnitRunner(MessageChannel channel, OutputCapture capture, TimeoutWatchdog watchdog) {
         this.channel = channel;
         this.capture = capture;
+        this.watchdog = watchdog;
     }
 
     void run(RunUnit unit, Configure configure) throws IOException {
@@ -33,7 +35,9 @@ final class UnitRunner {
         ThrowableInfo error = null;
         capture.attributeTo(unit.unitId());
         try {
-            launcher().execute(request(unit, configure), new EventSender(channel, unit.unitId(), capture));
+            Launcher launcher = launcher();
+            start = System.nanoTime(); // made once per JVM: start-up time, not the unit's (durations history)
+            launcher.execute(request(unit, configure), new EventSender(channel, unit.unitId(), watchdog));
         } catch (Throwable t) { // a discovery or engine failure is reported, not fatal to the worker
             error = ThrowableInfo.of(t);
         } finally {
@@ -59,6 +63,9 @@ final class UnitRunner {
         }
         if (!unit.includeMethods().isEmpty() || !unit.excludeMethods().isEmpty()) {
             filters.add(new MethodNameFilter(unit.includeMethods(), unit.excludeMethods()));
+        }
+        if (!unit.onlyTests().isEmpty() || !unit.skipTests().isEmpty()) {
+            filters.add(new UniqueIdFilter(unit.onlyTests(), unit.skipTests()));
         }
         return LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(unit.className()))

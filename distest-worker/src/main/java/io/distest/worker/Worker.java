@@ -6,6 +6,8 @@ import io.distest.protocol.Message;
 import io.distest.protocol.MessageChannel;
 import io.distest.protocol.Protocol;
 import io.distest.protocol.Refused;
+import io.distest.protocol.Revoke;
+import io.distest.protocol.Revoked;
 import io.distest.protocol.RunUnit;
 import io.distest.protocol.Shutdown;
 import io.distest.protocol.WorkerFacts;
@@ -46,7 +48,8 @@ final class Worker {
         reader.start();
 
         OutputCapture capture = OutputCapture.install(channel);
-        UnitRunner runner = new UnitRunner(channel, capture);
+        TimeoutWatchdog watchdog = new TimeoutWatchdog(channel);
+        UnitRunner runner = new UnitRunner(channel, capture, watchdog);
         Configure configure = new Configure(List.of(), List.of(), Map.of());
         while (true) {
             Message message;
@@ -57,6 +60,7 @@ final class Worker {
             }
             if (message instanceof Configure c) {
                 configure = c;
+                watchdog.setTimeoutMillis(c.testTimeoutMillis());
             } else if (message instanceof RunUnit unit) {
                 runner.run(unit, configure);
             } else if (message instanceof Shutdown) {
@@ -74,6 +78,10 @@ final class Worker {
         try {
             while (true) {
                 Message message = channel.receive();
+                if (message instanceof Revoke revoke) {
+                    giveBack(revoke);
+                    continue;
+                }
                 inbox.put(message);
                 if (message instanceof Shutdown) {
                     return; // the main loop exits cleanly; the plugin closes the connection after that
@@ -87,5 +95,14 @@ final class Worker {
         }
         diagnostics.flush();
         Runtime.getRuntime().halt(WorkerMain.EXIT_CONNECTION_LOST);
+    }
+
+    /**
+     * Work stealing: a unit still waiting in the inbox is dropped and reported returned; one the main loop has
+     * taken runs on. Answered here, on the reader thread, so that a long test does not delay the answer.
+     */
+    private void giveBack(Revoke revoke) throws IOException {
+        boolean returned = inbox.removeIf(m -> m instanceof RunUnit unit && unit.unitId() == revoke.unitId());
+        channel.send(new Revoked(revoke.unitId(), returned));
     }
 }

@@ -10,11 +10,14 @@ import io.distest.protocol.Message;
 import io.distest.protocol.MessageChannel;
 import io.distest.protocol.Outcome;
 import io.distest.protocol.Protocol;
+import io.distest.protocol.Revoke;
+import io.distest.protocol.Revoked;
 import io.distest.protocol.RunUnit;
 import io.distest.protocol.Shutdown;
 import io.distest.protocol.TestFinished;
 import io.distest.protocol.TestOutput;
 import io.distest.protocol.UnitFinished;
+import io.distest.worker.fixtures.GateFixture;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.PrintStream;
@@ -23,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -109,6 +113,34 @@ class WorkerSessionTest {
         assertTrue(events.stream().anyMatch(m -> m.toString().contains("NoSuchTest")), events.toString());
         assertEquals(Map.of("a_passesAndPrints", Outcome.SUCCESSFUL), outcomes(next));
         assertEquals(0, exit.get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void givesBackAUnitThatWaitsAndKeepsTheOneItRuns() throws Exception {
+        GateFixture.entered = new CountDownLatch(1);
+        GateFixture.gate = new CountDownLatch(1);
+        plugin.receive();
+        plugin.send(new RunUnit(1, GateFixture.class.getName(), List.of(), List.of()));
+        plugin.send(new RunUnit(2, FIXTURE, List.of("a_*"), List.of()));
+        assertTrue(GateFixture.entered.await(30, TimeUnit.SECONDS), "unit 1 is running");
+
+        plugin.send(new Revoke(2));
+        plugin.send(new Revoke(1));
+        List<Message> answers = new ArrayList<>();
+        while (answers.size() < 2) {
+            Message message = plugin.receive();
+            if (message instanceof Revoked) {
+                answers.add(message);
+            }
+        }
+        assertEquals(List.of(new Revoked(2, true), new Revoked(1, false)), answers, "answered while a test runs");
+
+        GateFixture.gate.countDown();
+        List<Message> events = untilUnitFinished();
+        assertEquals(1, ((UnitFinished) events.get(events.size() - 1)).unitId());
+        plugin.send(new Shutdown());
+        assertEquals(0, exit.get(10, TimeUnit.SECONDS));
+        assertTrue(events.stream().noneMatch(m -> m.toString().contains("unitId=2")), "unit 2 never ran: " + events);
     }
 
     private List<Message> untilUnitFinished() throws Exception {

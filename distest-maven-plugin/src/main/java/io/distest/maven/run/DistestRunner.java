@@ -1,12 +1,23 @@
 package io.distest.maven.run;
 
+import io.distest.maven.schedule.DurationHistory;
 import io.distest.maven.schedule.LoadScheduling;
+import io.distest.maven.schedule.SchedulingPolicy;
+import io.distest.maven.schedule.UnitPlanner;
+import io.distest.maven.schedule.UnitPlanner.Plan;
 import io.distest.maven.tx.Transport;
 import io.distest.maven.tx.TxSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.surefire.api.suite.RunResult;
@@ -31,14 +42,97 @@ public final class DistestRunner {
         log.info(String.format("distest: %d test classes on %d workers (%s), dist=load", request.units().size(),
                 request.workerCount(), request.specs().stream().map(TxSpec::text).collect(Collectors.joining(", "))));
 
-        SurefireReporting reporting = new SurefireReporting(request.reports(), log, request.units());
-        RunLoop loop = new RunLoop(request, log, reporting,
-                new LoadScheduling(request.units(), request.workers().reuseForks() ? UNITS_AHEAD : 0), gateways,
-                RunObserver.NONE);
+        DurationHistory history = readHistory(request.speed());
+        Plan plan = plan(request, history);
+        RunRequest planned = request.withUnits(plan.units());
+        SurefireReporting reporting = new SurefireReporting(request.reports(), log, planned.units());
+        boolean byTags = !request.filters().includeTags().isEmpty() || !request.filters().excludeTags().isEmpty();
+        SpeedObserver observer = new SpeedObserver(log, request.workerCount(), byTags ? plan.withoutWholeClasses() : plan,
+                measured -> updateHistory(request.speed(), measured), System::nanoTime);
+        RunLoop loop = new RunLoop(planned, log, reporting, policy(planned, plan), gateways, observer);
         loop.run(token);
         RunResult result = reporting.finish();
         return new RunSummary(result.getCompletedCount(), result.getFailures(), result.getErrors(),
                 result.getSkipped(), result.getFlakes(), loop.notRunReason());
+    }
+
+    /** The scheduling policy of the run: dist=load hands units out longest expected first. */
+    private static SchedulingPolicy policy(RunRequest request, Plan plan) {
+        return new LoadScheduling(request.units(), request.workers().reuseForks() ? UNITS_AHEAD : 0, plan::expectedMillis);
+    }
+
+    /** Orders the units by the history and splits the classes that would hold up the end of the run. */
+    private Plan plan(RunRequest request, DurationHistory history) {
+        SpeedOptions speed = request.speed();
+        if (speed.history() == SpeedOptions.History.OFF) {
+            return Plan.unchanged(request.units());
+        }
+        if (history.isEmpty()) {
+            log.info("distest: no test durations in " + shown(speed.historyFile()) + " yet; this run writes them"
+                    + (speed.history() == SpeedOptions.History.USE ? "" : " (it does not: distest.history=read)"));
+            return Plan.unchanged(request.units());
+        }
+        SplitSafety[] safety = new SplitSafety[1]; // made on first use: most runs split nothing
+        try {
+            Plan plan = new UnitPlanner(history, request.workerCount(), speed.splitClasses(), className -> {
+                if (speed.optedOut(className)) {
+                    return Optional.of("listed in distest.noSplit");
+                }
+                if (safety[0] == null) {
+                    safety[0] = new SplitSafety(request.testClasspath(), request.filters().configurationParameters());
+                }
+                return safety[0].reasonNotToSplit(className);
+            }).plan(request.units());
+            log.info(String.format("distest: durations of %d of %d classes from %s: longest first", plan.knownClasses(),
+                    request.units().size(), shown(speed.historyFile())));
+            plan.notes().forEach(note -> log.info("distest: " + note));
+            return plan;
+        } finally {
+            if (safety[0] != null) {
+                safety[0].close();
+            }
+        }
+    }
+
+    private DurationHistory readHistory(SpeedOptions speed) {
+        if (speed.history() == SpeedOptions.History.OFF) {
+            return DurationHistory.empty();
+        }
+        try {
+            return DurationHistory.read(speed.historyFile());
+        } catch (IOException | UncheckedIOException e) {
+            log.warn("distest: cannot read " + speed.historyFile() + " (" + e.getMessage() + "); planning without it");
+            return DurationHistory.empty();
+        }
+    }
+
+    /** Merges the run's durations into the file as it is now (another build may have written it meanwhile). */
+    private void updateHistory(SpeedOptions speed, List<DurationHistory.Measurement> measured) {
+        if (speed.history() != SpeedOptions.History.USE || measured.isEmpty()) {
+            return;
+        }
+        Path classes = speed.testClassesDirectory();
+        Predicate<String> stillExists = classes == null ? className -> true
+                : className -> Files.exists(classes.resolve(className.replace('.', '/') + ".class"));
+        try {
+            DurationHistory current;
+            try {
+                current = DurationHistory.read(speed.historyFile());
+            } catch (IOException | UncheckedIOException e) {
+                current = DurationHistory.empty(); // unreadable: replaced by what this run measured
+            }
+            current.merge(measured, stillExists).write(speed.historyFile());
+            log.debug("distest: test durations written to " + speed.historyFile());
+        } catch (IOException e) {
+            log.warn("distest: cannot write test durations to " + speed.historyFile() + ": " + e.getMessage());
+        }
+    }
+
+    /** The path as a user recognises it: relative to the current directory when below it. */
+    private static String shown(Path file) {
+        Path here = Path.of("").toAbsolutePath();
+        Path absolute = file.toAbsolutePath().normalize();
+        return absolute.startsWith(here) ? here.relativize(absolute).toString() : absolute.toString();
     }
 
     private static Gateway gatewayFor(TxSpec spec, RunRequest request, String token, Log log) throws DistestException {

@@ -16,18 +16,27 @@ import java.util.stream.Collectors;
 final class PopenGateway implements Gateway {
     private final RunRequest request;
     private final String token;
+    private final boolean standIn;
 
     PopenGateway(RunRequest request, String token) {
+        this(request, token, false);
+    }
+
+    /** @param standIn runs a remote spec's share here (fallbackToLocal): its far-side java and chdir do not apply */
+    PopenGateway(RunRequest request, String token, boolean standIn) {
         this.request = request;
         this.token = token;
+        this.standIn = standIn;
     }
 
     @Override
     public SpawnedWorker spawn(WorkerLaunch launch) throws IOException {
         TxSpec spec = launch.spec();
-        String java = spec.java().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String localJava = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String java = standIn ? localJava : spec.java().orElse(localJava);
         Path argFile = launch.logFile().resolveSibling(launch.logFile().getFileName().toString().replace(".log", ".args"));
-        Path directory = spec.chdir().map(Path::of).orElse(request.jvm().workingDirectory());
+        Path directory = standIn ? request.jvm().workingDirectory()
+                : spec.chdir().map(Path::of).orElse(request.jvm().workingDirectory());
         Files.createDirectories(directory); // as Surefire does for its workingDirectory
         Files.writeString(argFile, argFileContent(launch), StandardCharsets.UTF_8);
 

@@ -8,5 +8,18 @@ import java.nio.file.Path;
  * @param reportsDirectory where {@code TEST-*.xml} go
  * @param trimStackTrace trim stack traces in reports to the test's frames
  * @param redirectTestOutputToFile test output to {@code *-output.txt} files instead of the console
+ * @param rerunFailingTestsCount as the run's: Surefire's reporters then count a failure that later passed as a flake
+ * @param reportNameSuffix Surefire's {@code reportNameSuffix}: {@code TEST-<class>-<suffix>.xml}; empty: none
  */
-public record ReportOptions(Path reportsDirectory, boolean trimStackTrace, boolean redirectTestOutputToFile) {}
+public record ReportOptions(Path reportsDirectory, boolean trimStackTrace, boolean redirectTestOutputToFile,
+        int rerunFailingTestsCount, String reportNameSuffix) {
+
+    public ReportOptions(Path reportsDirectory, boolean trimStackTrace, boolean redirectTestOutputToFile) {
+        this(reportsDirectory, trimStackTrace, redirectTestOutputToFile, 0);
+    }
+
+    public ReportOptions(Path reportsDirectory, boolean trimStackTrace, boolean redirectTestOutputToFile,
+            int rerunFailingTestsCount) {
+        this(reportsDirectory, trimStackTrace, redirectTestOutputToFile, rerunFailingTestsCount, "");
+    }
+}

@@ -3,16 +3,20 @@ package io.distest.maven.run;
 import io.distest.maven.schedule.Assignment;
 import io.distest.maven.schedule.SchedulingPolicy;
 import io.distest.maven.schedule.TestUnit;
+import io.distest.maven.tx.Transport;
 import io.distest.maven.tx.TxSpec;
 import io.distest.protocol.Configure;
 import io.distest.protocol.Hello;
 import io.distest.protocol.MessageChannel;
 import io.distest.protocol.Message;
+import io.distest.protocol.Revoke;
+import io.distest.protocol.Revoked;
 import io.distest.protocol.RunUnit;
 import io.distest.protocol.Shutdown;
 import io.distest.protocol.TestFinished;
 import io.distest.protocol.TestOutput;
 import io.distest.protocol.TestStarted;
+import io.distest.protocol.TestTimedOut;
 import io.distest.protocol.UnitFinished;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,6 +53,12 @@ final class RunLoop {
     private final Set<TxSpec> specsThatConnected = new HashSet<>();
     private final Map<String, Integer> generations = new HashMap<>();
     private int restartsUsed;
+    private int nextUnitId;
+    /** How often a unit's tests have run before: 0 for the first run, 1 for the first re-run of failures, … */
+    private final Map<Integer, Integer> attempts = new HashMap<>();
+    private int failures;
+    private boolean skipping;
+    private WorkerReport distestReport;
     private String notRunReason;
     private WorkerListener listener;
     private String token;
@@ -61,6 +71,7 @@ final class RunLoop {
         this.reporting = reporting;
         this.policy = policy;
         this.gateways = gateways;
+        this.nextUnitId = request.units().stream().mapToInt(TestUnit::id).max().orElse(0) + 1;
     }
 
     void run(String token) throws DistestException {
@@ -78,6 +89,7 @@ final class RunLoop {
                     handle(event);
                 }
                 checkStartTimeouts();
+                checkRunTimeout(startNanos);
                 if (!policy.finished() && noWorkerLeft()) {
                     reportUnrun("no worker is left (" + restartsUsed + " of " + request.workers().maxWorkerRestart()
                             + " restarts used; raise distest.maxWorkerRestart to allow more)");
@@ -96,22 +108,27 @@ final class RunLoop {
 
     /** Connects and syncs every gateway at once: remote hosts are slow to reach one by one. */
     private void openGateways() throws IOException {
-        List<CompletableFuture<Void>> opening = new ArrayList<>();
-        for (Gateway gateway : gateways.values()) {
-            opening.add(CompletableFuture.runAsync(() -> {
-                try {
-                    gateway.open();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }));
-        }
-        for (CompletableFuture<Void> future : opening) {
+        Map<TxSpec, CompletableFuture<Void>> opening = new LinkedHashMap<>();
+        gateways.forEach((spec, gateway) -> opening.put(spec, CompletableFuture.runAsync(() -> {
             try {
-                future.join();
+                gateway.open();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        })));
+        for (Map.Entry<TxSpec, CompletableFuture<Void>> entry : opening.entrySet()) {
+            try {
+                entry.getValue().join();
             } catch (CompletionException e) {
                 Throwable cause = e.getCause() instanceof UncheckedIOException unchecked ? unchecked.getCause() : e.getCause();
-                throw cause instanceof IOException io ? io : new IOException(cause.getMessage(), cause);
+                IOException failure = cause instanceof IOException io ? io : new IOException(cause.getMessage(), cause);
+                if (!request.workers().fallbackToLocal() || entry.getKey().transport() instanceof Transport.Popen) {
+                    throw failure;
+                }
+                log.warn("distest: " + entry.getKey().text() + " cannot be reached (" + failure.getMessage()
+                        + "); distest.fallbackToLocal runs its share on local workers");
+                gateways.get(entry.getKey()).close();
+                gateways.put(entry.getKey(), new PopenGateway(request, token, true));
             }
         }
     }
@@ -185,7 +202,7 @@ final class RunLoop {
         specsThatConnected.add(worker.spec);
         worker.report = reporting.forWorker(worker.id(), worker.number, reportProperties(worker));
         worker.send(new Configure(request.filters().includeTags(), request.filters().excludeTags(),
-                request.filters().configurationParameters()));
+                request.filters().configurationParameters(), request.workers().testTimeout().toMillis()));
         observer.workerReady(worker.id(), worker.secondsSinceStart());
         log.info(String.format("[%s] %s: %s, pid %d, ready in %.1f s", worker.id(), worker.spec.text(),
                 worker.facts.platform(), worker.facts.pid(), worker.secondsSinceStart()));
@@ -211,11 +228,30 @@ final class RunLoop {
             TestUnit unit = assignment.unit();
             worker.held.add(unit);
             if (worker.held.size() == 1) {
-                worker.report.unitStarting(unit);
+                worker.report.unitStarting(unit, isRerun(unit));
                 observer.unitStarted(worker.id(), unit);
             }
-            worker.send(new RunUnit(unit.id(), unit.className(), unit.includeMethods(), unit.excludeMethods()));
+            worker.send(new RunUnit(unit.id(), unit.className(), unit.includeMethods(), unit.excludeMethods(),
+                    unit.onlyTests(), unit.skipTests()));
         }
+        for (Assignment revocation : policy.revocations()) {
+            workers.get(revocation.worker().id()).send(new Revoke(revocation.unit().id()));
+        }
+    }
+
+    /** Work stealing: the worker answered a {@link Revoke}; a unit it gave back goes to an idle worker. */
+    private void onRevoked(PooledWorker worker, Revoked revoked) throws IOException {
+        if (revoked.returned()) {
+            // it may already count as started here, when the unit before it ended just before the worker answered
+            boolean wasStarted = !worker.held.isEmpty() && worker.held.peek().id() == revoked.unitId();
+            worker.held.removeIf(unit -> unit.id() == revoked.unitId());
+            if (wasStarted && !worker.held.isEmpty()) {
+                worker.report.unitStarting(worker.held.peek(), isRerun(worker.held.peek()));
+                observer.unitStarted(worker.id(), worker.held.peek());
+            }
+        }
+        policy.revoked(worker.ref, revoked.unitId(), revoked.returned());
+        dispatch();
     }
 
     private void onMessage(PooledWorker worker, Message message) throws IOException {
@@ -223,6 +259,8 @@ final class RunLoop {
             worker.report.testStarting(started.test());
         } else if (message instanceof TestOutput output) {
             worker.report.output(output.stderr(), output.text());
+        } else if (message instanceof TestTimedOut timedOut) {
+            worker.report.testTimedOut(timedOut);
         } else if (message instanceof TestFinished finished) {
             worker.report.testFinished(finished);
             if (!worker.held.isEmpty()) {
@@ -234,19 +272,93 @@ final class RunLoop {
                 throw new IOException("worker " + worker.id() + " finished unit " + finished.unitId()
                         + " but was running " + (unit == null ? "nothing" : unit.id()));
             }
+            List<String> failed = worker.report.failuresInUnit();
+            rerunFailures(unit, failed); // before the unit reports: its class must wait for the re-run
             worker.report.unitFinished(finished.elapsedMillis(), finished.error());
             observer.unitFinished(worker.id(), unit, finished.elapsedMillis());
+            countFailures(failed.size() + (finished.error() != null ? 1 : 0));
             policy.unitFinished(worker.ref, unit);
             if (!request.workers().reuseForks()) {
                 retire(worker);
             } else if (!worker.held.isEmpty()) {
-                worker.report.unitStarting(worker.held.peek());
+                worker.report.unitStarting(worker.held.peek(), isRerun(worker.held.peek()));
                 observer.unitStarted(worker.id(), worker.held.peek());
             }
             dispatch();
+        } else if (message instanceof Revoked revoked) {
+            onRevoked(worker, revoked);
         } else {
             log.warn("distest: ignoring unexpected " + message.getClass().getSimpleName() + " from " + worker.id());
         }
+    }
+
+    /** The tests of a dying worker's unit that had not run yet go back to the queue, for another worker. */
+    private void rescheduleRest(TestUnit unit, WorkerReport report) {
+        if (!report.anyTestStarted()) {
+            return; // it died before its first test (static initialiser, engine): another try would die the same way
+        }
+        List<String> done = new ArrayList<>(unit.skipTests());
+        done.addAll(report.resultsInUnit());
+        TestUnit rest = unit.again(nextUnitId++, unit.onlyTests(), done);
+        attempts.put(rest.id(), attempts.getOrDefault(unit.id(), 0));
+        reporting.expect(rest);
+        policy.requeue(rest);
+    }
+
+    /** rerunFailingTestsCount: failed tests run again, on whichever worker is free; the class waits for them. */
+    private void rerunFailures(TestUnit unit, List<String> failed) {
+        int attempt = attempts.getOrDefault(unit.id(), 0);
+        if (failed.isEmpty() || attempt >= request.workers().rerunFailingTestsCount()) {
+            return;
+        }
+        TestUnit rerun = unit.again(nextUnitId++, failed, List.of());
+        attempts.put(rerun.id(), attempt + 1);
+        reporting.expect(rerun);
+        policy.requeue(rerun);
+    }
+
+    private boolean isRerun(TestUnit unit) {
+        return attempts.getOrDefault(unit.id(), 0) > 0;
+    }
+
+    /** skipAfterFailureCount: once reached, no new class starts; the rest is reported as skipped at once. */
+    private void countFailures(int count) {
+        failures += count;
+        int limit = request.workers().skipAfterFailureCount();
+        if (limit > 0 && failures >= limit && !skipping) {
+            skipping = true;
+            String reason = "skipped after " + failures + " failures (skipAfterFailureCount=" + limit + ")";
+            log.warn("distest: " + reason + "; the classes not started yet are reported as skipped");
+            for (TestUnit unit : policy.drain()) {
+                distestReport().skipped(unit, reason);
+            }
+        }
+    }
+
+    /** Reports for what no worker runs: skipped and unrun units. */
+    private WorkerReport distestReport() {
+        if (distestReport == null) {
+            distestReport = reporting.forWorker("distest", -1, Map.of());
+        }
+        return distestReport;
+    }
+
+    /** Surefire's forkedProcessTimeoutInSeconds: past it, every worker ends and what did not finish says why. */
+    private void checkRunTimeout(long startNanos) {
+        long limit = request.workers().runTimeout().toNanos();
+        if (limit == 0 || System.nanoTime() - startNanos < limit || notRunReason != null) {
+            return;
+        }
+        String reason = "the run passed its timeout of " + request.workers().runTimeout().toSeconds()
+                + " s (distest.runTimeout / forkedProcessTimeoutInSeconds)";
+        for (PooledWorker worker : workers.values()) {
+            if (worker.state == PooledWorker.State.READY && !policy.workerLost(worker.ref).isEmpty()) {
+                worker.report.workerDied(reason);
+            }
+            worker.state = PooledWorker.State.GONE;
+            worker.handle.destroy();
+        }
+        reportUnrun(reason);
     }
 
     /** reuseForks=false: every class gets a fresh JVM, so a worker leaves after one unit and a new one takes its place. */
@@ -279,15 +391,22 @@ final class RunLoop {
         if (everConnected) {
             List<TestUnit> lost = policy.workerLost(worker.ref);
             if (!lost.isEmpty()) {
+                rescheduleRest(lost.get(0), worker.report);
                 worker.report.workerDied(cause);
+                countFailures(1);
             }
         }
-        if (!policy.finished() && restartsUsed < request.workers().maxWorkerRestart()) {
+        if (!policy.finished() && !skipping && restartsUsed < request.workers().maxWorkerRestart()) {
             restartsUsed++;
             log.info("distest: starting a replacement for " + worker.id() + " (restart " + restartsUsed + " of "
                     + request.workers().maxWorkerRestart() + ")");
-            start(worker.id(), worker.number, worker.spec);
+            try {
+                start(worker.id(), worker.number, worker.spec);
+            } catch (IOException e) { // its host may be gone: the other workers carry on
+                log.warn("distest: the replacement for " + worker.id() + " could not start: " + e.getMessage());
+            }
         }
+        dispatch(); // what it held is queued again: idle workers take it now
     }
 
     private void checkStartTimeouts() throws IOException {
@@ -307,10 +426,9 @@ final class RunLoop {
     /** No worker can run what is left: every remaining unit is reported as an error that says why. */
     private void reportUnrun(String why) {
         notRunReason = why;
-        WorkerReport report = reporting.forWorker("distest", -1, Map.of());
-        for (TestUnit unit : policy.unassigned()) {
-            report.unitStarting(unit);
-            report.workerDied("not run: " + why);
+        for (TestUnit unit : policy.drain()) {
+            distestReport().unitStarting(unit, false);
+            distestReport().workerDied("not run: " + why);
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.List;
  * @param workDirectory where per-run files go (worker logs, argument files)
  * @param workers how worker JVMs are kept (restarts, start timeout, reuse)
  * @param remote what ssh and socket gateways need
+ * @param speed the durations history and class splitting
  */
 public record RunRequest(
         List<TxSpec> specs,
@@ -26,7 +27,8 @@ public record RunRequest(
         ReportOptions reports,
         Path workDirectory,
         WorkerPolicy workers,
-        RemoteSettings remote) {
+        RemoteSettings remote,
+        SpeedOptions speed) {
     public RunRequest {
         if (specs.isEmpty()) {
             throw new IllegalArgumentException("at least one tx spec is needed");
@@ -34,6 +36,20 @@ public record RunRequest(
         specs = List.copyOf(specs);
         units = List.copyOf(units);
         testClasspath = List.copyOf(testClasspath);
+    }
+
+    /** A run without durations history. */
+    public RunRequest(List<TxSpec> specs, List<TestUnit> units, List<Path> testClasspath, Path workerJar,
+            JvmSettings jvm, TestFilters filters, ReportOptions reports, Path workDirectory, WorkerPolicy workers,
+            RemoteSettings remote) {
+        this(specs, units, testClasspath, workerJar, jvm, filters, reports, workDirectory, workers, remote,
+                SpeedOptions.NONE);
+    }
+
+    /** The same request with other units (ordered, split). */
+    public RunRequest withUnits(List<TestUnit> planned) {
+        return new RunRequest(specs, planned, testClasspath, workerJar, jvm, filters, reports, workDirectory, workers,
+                remote, speed);
     }
 
     /** How many workers the specs ask for. */

@@ -47,12 +47,16 @@ final class SurefireReporting {
         factoryOptions.setStatPerSourceName(true); // as Surefire does for the JUnit Platform
         this.configuration = new StartupReportConfiguration(
                 true, true, "brief", options.redirectTestOutputToFile(), options.reportsDirectory().toFile(),
-                options.trimStackTrace(), null, null, false, 0, XSD, "UTF-8", true, true, true,
+                options.trimStackTrace(), blankToNull(options.reportNameSuffix()), null, false, options.rerunFailingTestsCount(), XSD, "UTF-8", true, true, true,
                 new SurefireStatelessReporter(), new SurefireConsoleOutputReporter(),
                 new SurefireStatelessTestsetInfoReporter(), factoryOptions);
         this.log = log;
         this.global = new DefaultReporterFactory(configuration, new PrefixedConsoleLogger(log, () -> ""));
         units.forEach(this::expect);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     /** One more unit of its class will report (a split part, a re-run); the class waits for it. */

@@ -13,7 +13,9 @@ final class WorkerJvmArgs {
      * @param pathOnWorkerSide where a local path is found on the worker's side (itself for popen)
      */
     static List<String> of(RunRequest request, WorkerLaunch launch, Function<Path, String> pathOnWorkerSide) {
-        List<String> args = new ArrayList<>(launch.spec().jvmArgs());
+        // a worker out of memory is in no state to report anything: it ends, and its crash is reported for it
+        List<String> args = new ArrayList<>(List.of("-XX:+ExitOnOutOfMemoryError"));
+        args.addAll(launch.spec().jvmArgs());
         args.addAll(request.jvm().argLine());
         if (!request.jvm().systemProperties().containsKey("basedir")) { // Surefire sets it in every fork
             args.add("-Dbasedir=" + pathOnWorkerSide.apply(request.remote().sync().moduleBasedir()));

@@ -1,11 +1,17 @@
 package io.distest.maven.run;
 
 import static org.apache.maven.surefire.api.report.RunMode.NORMAL_RUN;
+import static org.apache.maven.surefire.api.report.RunMode.RERUN_TEST_AFTER_FAILURE;
 
 import io.distest.maven.schedule.TestUnit;
 import io.distest.protocol.TestFinished;
 import io.distest.protocol.TestId;
+import io.distest.protocol.Outcome;
+import io.distest.protocol.TestTimedOut;
 import io.distest.protocol.ThrowableInfo;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.surefire.api.report.RunMode;
 import org.apache.maven.surefire.api.report.SimpleReportEntry;
 import org.apache.maven.surefire.api.report.TestOutputReportEntry;
 
@@ -20,8 +26,13 @@ final class WorkerReport {
     private final String workerId;
     private final SurefireReporting reporting;
     private UnitRecording recording;
+    private RunMode runMode = NORMAL_RUN;
+    private final List<String> resultsInUnit = new ArrayList<>();
+    private final List<String> failuresInUnit = new ArrayList<>();
     private long unitStartMillis;
     private TestId runningTest;
+    /** The worker announced its own end (a timed-out test): its death needs no second error. */
+    private boolean endAnnounced;
     private long runningTestStartMillis;
 
     WorkerReport(String workerId, SurefireReporting reporting) {
@@ -29,12 +40,39 @@ final class WorkerReport {
         this.reporting = reporting;
     }
 
-    void unitStarting(TestUnit unit) {
+    /** @param rerun whether this unit runs earlier failures again (Surefire reports those runs apart) */
+    void unitStarting(TestUnit unit, boolean rerun) {
         recording = new UnitRecording(unit);
+        endAnnounced = false;
+        runMode = rerun ? RERUN_TEST_AFTER_FAILURE : NORMAL_RUN;
+        resultsInUnit.clear();
+        failuresInUnit.clear();
         unitStartMillis = System.currentTimeMillis();
     }
 
+    /** Unique ids of the tests that have (or, for the running one, are about to get) a result in the current unit. */
+    List<String> resultsInUnit() {
+        List<String> results = new ArrayList<>(resultsInUnit);
+        if (runningTest != null) {
+            results.add(runningTest.uniqueId());
+        }
+        return results;
+    }
+
+    /** Unique ids of the tests that failed or erred in the current unit. */
+    List<String> failuresInUnit() {
+        return List.copyOf(failuresInUnit);
+    }
+
+    /** Whether a test had started in the current unit: a class that dies before any test is not worth a retry. */
+    boolean anyTestStarted() {
+        return runningTest != null || !resultsInUnit.isEmpty();
+    }
+
     void testStarting(TestId test) {
+        if (!recording.unit.reports(test.uniqueId())) {
+            return; // a test it did not ask for: a template runs whole, the plugin keeps only what it wanted
+        }
         runningTest = test;
         runningTestStartMillis = System.currentTimeMillis();
         SimpleReportEntry entry = entry(test, null, null);
@@ -44,20 +82,28 @@ final class WorkerReport {
     void output(boolean stderr, String text) {
         long runId = runId();
         String testClass = runningTest != null ? className(runningTest) : recording.unit.className();
-        recording.add(testClass, listener -> listener.writeTestOutput(new TestOutputReportEntry(text, !stderr, false, NORMAL_RUN, runId)));
+        RunMode mode = runMode;
+        recording.add(testClass, listener -> listener.writeTestOutput(new TestOutputReportEntry(text, !stderr, false, mode, runId)));
     }
 
     void testFinished(TestFinished finished) {
         TestId test = finished.test();
+        if (!recording.unit.reports(test.uniqueId())) {
+            return;
+        }
+        resultsInUnit.add(test.uniqueId());
+        if ((finished.outcome() == Outcome.FAILED || finished.outcome() == Outcome.ERROR) && test.methodName() != null) {
+            failuresInUnit.add(test.uniqueId());
+        }
         int elapsed = (int) finished.elapsedMillis();
         SimpleReportEntry entry = switch (finished.outcome()) {
             case SUCCESSFUL -> entry(test, null, elapsed);
             case FAILED, ERROR -> entry(test, trace(finished.throwable(), test), elapsed);
             case ABORTED -> finished.throwable() == null
-                    ? SimpleReportEntry.assumption(NORMAL_RUN, runId(), className(test), null, test.methodName(), null,
+                    ? SimpleReportEntry.assumption(runMode, runId(), className(test), null, test.methodName(), null,
                             finished.reason())
                     : entry(test, trace(finished.throwable(), test), elapsed);
-            case SKIPPED -> SimpleReportEntry.ignored(NORMAL_RUN, runId(), className(test), null, test.methodName(),
+            case SKIPPED -> SimpleReportEntry.ignored(runMode, runId(), className(test), null, test.methodName(),
                     null, finished.reason());
         };
         String testClass = className(test);
@@ -81,14 +127,39 @@ final class WorkerReport {
         completeUnit(elapsedMillis);
     }
 
+    /** The worker ended itself because the running test passed the timeout: the test errs, with the thread dump. */
+    void testTimedOut(TestTimedOut timedOut) {
+        TestId test = timedOut.test();
+        String message = "test timed out after " + timedOut.timeoutMillis() / 1000.0 + " s on worker " + workerId
+                + " (distest.timeout); every thread of its JVM before it was ended:";
+        ThrowableInfo info = new ThrowableInfo("io.distest.TestTimedOut", message,
+                "io.distest.TestTimedOut: " + message + "\n" + timedOut.threadDump());
+        SimpleReportEntry entry = entry(test, new RemoteStackTrace(info, null), (int) timedOut.timeoutMillis());
+        resultsInUnit.add(test.uniqueId());
+        recording.add(className(test), listener -> listener.testError(entry));
+        runningTest = null;
+        endAnnounced = true;
+    }
+
+    /** Reports a unit that will not run (skipAfterFailureCount), as Surefire reports skipped classes. */
+    void skipped(TestUnit unit, String reason) {
+        unitStarting(unit, false);
+        SimpleReportEntry entry = SimpleReportEntry.ignored(NORMAL_RUN, runId(), unit.className(), null, null, null, reason);
+        recording.add(unit.className(), listener -> listener.testSkipped(entry));
+        completeUnit(0);
+    }
+
     /**
      * The worker died while running the current unit: the test it was in (or the class, between tests) is
      * reported as an error carrying {@code cause}.
      */
     void workerDied(String cause) {
         RemoteStackTrace crash = new RemoteStackTrace(new ThrowableInfo(CRASH_TYPE, cause, CRASH_TYPE + ": " + cause + "\n"), null);
-        if (runningTest != null) {
+        if (endAnnounced) {
+            // the timed-out test carries the error already
+        } else if (runningTest != null) {
             SimpleReportEntry entry = entry(runningTest, crash, (int) (System.currentTimeMillis() - runningTestStartMillis));
+            resultsInUnit.add(runningTest.uniqueId());
             recording.add(className(runningTest), listener -> listener.testError(entry));
             runningTest = null;
         } else {
@@ -98,7 +169,7 @@ final class WorkerReport {
     }
 
     private void classError(RemoteStackTrace trace) {
-        SimpleReportEntry entry = new SimpleReportEntry(NORMAL_RUN, runId(), recording.unit.className(), null, null, null,
+        SimpleReportEntry entry = new SimpleReportEntry(runMode, runId(), recording.unit.className(), null, null, null,
                 trace, 0);
         recording.add(recording.unit.className(), listener -> listener.testError(entry));
     }
@@ -110,7 +181,7 @@ final class WorkerReport {
     }
 
     private SimpleReportEntry entry(TestId test, RemoteStackTrace trace, Integer elapsed) {
-        return new SimpleReportEntry(NORMAL_RUN, runId(), className(test), null, test.methodName(), null, trace, elapsed);
+        return new SimpleReportEntry(runMode, runId(), className(test), null, test.methodName(), null, trace, elapsed);
     }
 
     private String className(TestId test) {

@@ -3,25 +3,44 @@ package io.distest.maven.schedule;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 /**
  * {@code dist=load}: one shared queue; every worker holds at most the unit it runs plus {@code ahead} more,
  * so that it never waits for a round trip, and a slow unit strands little queued work behind it.
+ *
+ * <p>With expected durations (longest first in the queue), a worker's next unit comes from the front and a unit
+ * held ahead from the back: long units start as soon as a worker is free, and only a short one ever waits behind
+ * a running unit. When the queue is empty, an idle worker steals a unit another one holds but has not started.
  */
 public final class LoadScheduling implements SchedulingPolicy {
     private final Deque<TestUnit> queue;
     private final int ahead;
+    private final ToLongFunction<TestUnit> expectedMillis;
     private final Map<WorkerRef, Deque<TestUnit>> held = new LinkedHashMap<>();
+    /** Units asked back and not answered yet, by id, with the worker holding them. */
+    private final Map<Integer, WorkerRef> revoking = new HashMap<>();
 
     public LoadScheduling(List<TestUnit> units, int ahead) {
+        this(units, ahead, unit -> 0);
+    }
+
+    /**
+     * @param units in the order to hand them out (longest expected first, when known)
+     * @param expectedMillis a unit's expected duration; equal (say 0) for all when nothing is known
+     */
+    public LoadScheduling(List<TestUnit> units, int ahead, ToLongFunction<TestUnit> expectedMillis) {
         if (ahead < 0) {
             throw new IllegalArgumentException("ahead must be >= 0, got " + ahead);
         }
         this.queue = new ArrayDeque<>(units);
         this.ahead = ahead;
+        this.expectedMillis = expectedMillis;
     }
 
     @Override
@@ -38,13 +57,74 @@ public final class LoadScheduling implements SchedulingPolicy {
         for (int depth = 0; depth <= ahead && !queue.isEmpty(); depth++) {
             for (Map.Entry<WorkerRef, Deque<TestUnit>> entry : held.entrySet()) {
                 if (entry.getValue().size() == depth && !queue.isEmpty()) {
-                    TestUnit unit = queue.poll();
+                    TestUnit unit = depth == 0 ? queue.pollFirst() : nextAhead();
                     entry.getValue().add(unit);
                     assignments.add(new Assignment(entry.getKey(), unit));
                 }
             }
         }
         return assignments;
+    }
+
+    /** A unit to wait behind a running one: the shortest expected, or simply the next when all look alike. */
+    private TestUnit nextAhead() {
+        return expectedMillis.applyAsLong(queue.peekLast()) < expectedMillis.applyAsLong(queue.peekFirst())
+                ? queue.pollLast() : queue.pollFirst();
+    }
+
+    /** With nothing left in the queue, each idle worker gets the longest unit that waits behind a running one. */
+    @Override
+    public List<Assignment> revocations() {
+        if (!queue.isEmpty()) {
+            return List.of();
+        }
+        long idle = held.values().stream().filter(Deque::isEmpty).count() - revoking.size();
+        List<Assignment> revocations = new ArrayList<>();
+        for (; idle > 0; idle--) {
+            Assignment best = null;
+            long bestMillis = -1;
+            long bestRunningMillis = -1;
+            for (Map.Entry<WorkerRef, Deque<TestUnit>> entry : held.entrySet()) {
+                Iterator<TestUnit> units = entry.getValue().iterator();
+                if (!units.hasNext()) {
+                    continue;
+                }
+                long runningMillis = expectedMillis.applyAsLong(units.next());
+                while (units.hasNext()) {
+                    TestUnit waiting = units.next();
+                    long millis = expectedMillis.applyAsLong(waiting);
+                    boolean better = millis > bestMillis || (millis == bestMillis && runningMillis > bestRunningMillis);
+                    if (!revoking.containsKey(waiting.id()) && better) {
+                        best = new Assignment(entry.getKey(), waiting);
+                        bestMillis = millis;
+                        bestRunningMillis = runningMillis;
+                    }
+                }
+            }
+            if (best == null) {
+                break;
+            }
+            revoking.put(best.unit().id(), best.worker());
+            revocations.add(best);
+        }
+        return revocations;
+    }
+
+    @Override
+    public void revoked(WorkerRef worker, int unitId, boolean returned) {
+        if (!worker.equals(revoking.remove(unitId)) || !returned) {
+            return;
+        }
+        Deque<TestUnit> units = heldBy(worker);
+        for (Iterator<TestUnit> it = units.iterator(); it.hasNext(); ) {
+            TestUnit unit = it.next();
+            if (unit.id() == unitId) {
+                it.remove();
+                queue.addFirst(unit);
+                return;
+            }
+        }
+        throw new IllegalStateException("worker " + worker.id() + " returned unit " + unitId + " it did not hold");
     }
 
     @Override
@@ -59,6 +139,7 @@ public final class LoadScheduling implements SchedulingPolicy {
     public List<TestUnit> workerLost(WorkerRef worker) {
         Deque<TestUnit> units = heldBy(worker);
         held.remove(worker);
+        revoking.values().removeIf(worker::equals);
         List<TestUnit> lost = new ArrayList<>(units);
         // units not yet started go back to the front, in their order
         for (int i = lost.size() - 1; i >= 1; i--) {
@@ -80,6 +161,13 @@ public final class LoadScheduling implements SchedulingPolicy {
     @Override
     public List<TestUnit> unassigned() {
         return List.copyOf(queue);
+    }
+
+    @Override
+    public List<TestUnit> drain() {
+        List<TestUnit> drained = List.copyOf(queue);
+        queue.clear();
+        return drained;
     }
 
     private Deque<TestUnit> heldBy(WorkerRef worker) {

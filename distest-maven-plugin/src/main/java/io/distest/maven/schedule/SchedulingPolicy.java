@@ -31,4 +31,21 @@ public interface SchedulingPolicy {
 
     /** Units neither finished nor in flight, for reporting when no worker is left. */
     List<TestUnit> unassigned();
+
+    /** Takes every unit not handed out yet off the queue (nothing new will start), and returns them. */
+    List<TestUnit> drain();
+
+    /**
+     * Work stealing: units a worker holds but has not started, to be asked back (for an idle worker). Each is
+     * asked back once until {@link #revoked} answers; it stays the worker's until then.
+     */
+    default List<Assignment> revocations() {
+        return List.of();
+    }
+
+    /**
+     * The worker's answer about a unit asked back: {@code returned}, it will not run there and goes back to the
+     * queue; otherwise it had already started and stays the worker's.
+     */
+    default void revoked(WorkerRef worker, int unitId, boolean returned) {}
 }

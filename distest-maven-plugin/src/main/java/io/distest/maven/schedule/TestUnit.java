@@ -8,11 +8,30 @@ import java.util.List;
  * @param id unique within a run
  * @param includeMethods method-name globs to run; empty: all
  * @param excludeMethods method-name globs not to run
+ * @param onlyTests JUnit Platform unique ids: when not empty, only these tests are reported (a re-run of failures)
+ * @param skipTests unique ids of tests that already have a result (the rest of a class whose worker died)
  */
-public record TestUnit(int id, String className, List<String> includeMethods, List<String> excludeMethods) {
+public record TestUnit(int id, String className, List<String> includeMethods, List<String> excludeMethods,
+        List<String> onlyTests, List<String> skipTests) {
     public TestUnit {
         includeMethods = List.copyOf(includeMethods);
         excludeMethods = List.copyOf(excludeMethods);
+        onlyTests = List.copyOf(onlyTests);
+        skipTests = List.copyOf(skipTests);
+    }
+
+    public TestUnit(int id, String className, List<String> includeMethods, List<String> excludeMethods) {
+        this(id, className, includeMethods, excludeMethods, List.of(), List.of());
+    }
+
+    /** The same tests under a new id, narrowed to {@code onlyTests} and without {@code skipTests}. */
+    public TestUnit again(int newId, List<String> onlyTests, List<String> skipTests) {
+        return new TestUnit(newId, className, includeMethods, excludeMethods, onlyTests, skipTests);
+    }
+
+    /** Whether a test with this unique id belongs to this unit's results. */
+    public boolean reports(String uniqueId) {
+        return !skipTests.contains(uniqueId) && (onlyTests.isEmpty() || onlyTests.contains(uniqueId));
     }
 
     public static TestUnit wholeClass(int id, String className) {

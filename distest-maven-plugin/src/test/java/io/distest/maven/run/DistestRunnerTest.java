@@ -64,23 +64,6 @@ class DistestRunnerTest {
     }
 
     @Test
-    void reportsTheTestThatKilledItsWorkerAndRunsTheRestOnAReplacement() throws Exception {
-        RunSummary summary = run(List.of("popen"), "ExitingFixture", "Slow1Fixture", "Slow2Fixture", "Slow3Fixture");
-
-        assertEquals(1, summary.errors());
-        assertEquals(0, summary.failures());
-        assertEquals(5, summary.tests());
-        String exiting = report("ExitingFixture");
-        assertTrue(exiting.contains("worker gw0"), exiting);
-        assertTrue(exiting.contains("exit code 3"), exiting);
-        assertTrue(exiting.contains("about to exit"), "the dying test's own output is kept:\n" + exiting);
-        for (String slow : List.of("Slow1Fixture", "Slow2Fixture", "Slow3Fixture")) {
-            assertTrue(report(slow).contains("tests=\"1\""), slow);
-        }
-        assertTrue(log.text().contains("starting a replacement for gw0"), log.text());
-    }
-
-    @Test
     void givesEveryClassAFreshJvmWhenForksAreNotReused() throws Exception {
         reuseForks = false;
         RunSummary summary = run(List.of("2*popen"), "PidFixture", "Pid2Fixture", "Slow1Fixture");

@@ -87,6 +87,88 @@ class LoadSchedulingTest {
         assertEquals(List.of("gw0:Again"), describe(policy.assignments()));
     }
 
+    /** Units T0..Tn-1 expected to take the given milliseconds, in that (longest first) order. */
+    private static LoadScheduling withDurations(int ahead, long... millis) {
+        List<TestUnit> units = IntStream.range(0, millis.length).mapToObj(i -> TestUnit.wholeClass(i, "T" + i)).toList();
+        return new LoadScheduling(units, ahead, unit -> millis[unit.id()]);
+    }
+
+    @Test
+    void startsLongUnitsOnIdleWorkersAndHoldsOnlyShortOnesAhead() {
+        LoadScheduling policy = withDurations(1, 900, 800, 700, 30, 20, 10);
+        policy.addWorker(GW0);
+        assertEquals(List.of("gw0:T0", "gw0:T5"), describe(policy.assignments()),
+                "the second longest does not wait behind the longest on the first worker to arrive");
+        policy.addWorker(GW1);
+        assertEquals(List.of("gw1:T1", "gw1:T4"), describe(policy.assignments()));
+    }
+
+    @Test
+    void stealsAUnitWaitingBehindARunningOneForAnIdleWorkerOnceTheQueueIsEmpty() {
+        LoadScheduling policy = new LoadScheduling(units(3), 1);
+        policy.addWorker(GW0);
+        policy.addWorker(GW1);
+        policy.assignments(); // gw0: T0 + T2 waiting, gw1: T1
+        assertEquals(List.of(), policy.revocations(), "nobody is idle");
+        policy.unitFinished(GW1, TestUnit.wholeClass(1, "T1"));
+        assertEquals(List.of(), policy.assignments());
+        assertEquals(List.of("gw0:T2"), describe(policy.revocations()));
+        assertEquals(List.of(), policy.revocations(), "asked back once");
+
+        policy.revoked(GW0, 2, true);
+        assertEquals(List.of("gw1:T2"), describe(policy.assignments()), "the returned unit goes to the idle worker");
+        policy.unitFinished(GW0, TestUnit.wholeClass(0, "T0"));
+        policy.unitFinished(GW1, TestUnit.wholeClass(2, "T2"));
+        assertTrue(policy.finished());
+    }
+
+    @Test
+    void neverStealsWhileUnitsAreQueued() {
+        LoadScheduling policy = new LoadScheduling(units(6), 1);
+        policy.addWorker(GW0);
+        policy.assignments(); // gw0: T0 + T1 waiting; T2.. queued
+        policy.addWorker(GW1);
+        assertEquals(List.of(), policy.revocations());
+        assertEquals(List.of("gw1:T2", "gw1:T3"), describe(policy.assignments()));
+    }
+
+    @Test
+    void aUnitThatAlreadyStartedStaysWithItsWorker() {
+        LoadScheduling policy = new LoadScheduling(units(2), 1);
+        policy.addWorker(GW0);
+        policy.assignments(); // gw0: T0 + T1 waiting
+        policy.addWorker(GW1);
+        assertEquals(List.of("gw0:T1"), describe(policy.revocations()));
+        policy.unitFinished(GW0, TestUnit.wholeClass(0, "T0")); // gw0 went on to T1 before the question arrived
+        policy.revoked(GW0, 1, false);
+        assertEquals(List.of(), policy.assignments());
+        assertEquals(List.of(), policy.revocations(), "T1 runs: nothing left to steal");
+        policy.unitFinished(GW0, TestUnit.wholeClass(1, "T1"));
+        assertTrue(policy.finished());
+    }
+
+    @Test
+    void stealsTheLongestWaitingUnit() {
+        LoadScheduling policy = withDurations(1, 900, 800, 50, 40);
+        policy.addWorker(GW0);
+        policy.addWorker(GW1);
+        policy.assignments(); // gw0: T0 + T3, gw1: T1 + T2
+        policy.addWorker(new WorkerRef("gw2"));
+        assertEquals(List.of("gw1:T2"), describe(policy.revocations()));
+    }
+
+    @Test
+    void forgetsWhatItAskedBackFromALostWorker() {
+        LoadScheduling policy = new LoadScheduling(units(2), 1);
+        policy.addWorker(GW0);
+        policy.assignments(); // gw0: T0 + T1 waiting
+        policy.addWorker(GW1);
+        policy.revocations();
+        policy.workerLost(GW0);
+        policy.revoked(GW0, 1, true); // a late answer from the dead worker changes nothing
+        assertEquals(List.of("gw1:T1"), describe(policy.assignments()));
+    }
+
     @Test
     void refusesAUnitTheWorkerDidNotHold() {
         LoadScheduling policy = new LoadScheduling(units(1), 0);

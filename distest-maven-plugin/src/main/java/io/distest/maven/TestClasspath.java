@@ -1,0 +1,59 @@
+package io.distest.maven;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.artifact.resolver.filter.ArtifactFilter;
+import org.apache.maven.artifact.resolver.filter.ScopeArtifactFilter;
+import org.apache.maven.shared.artifact.filter.PatternIncludesArtifactFilter;
+
+/**
+ * The test class path as Surefire builds it: test classes, classes, the resolved dependencies minus
+ * {@code classpathDependencyScopeExclude} and {@code classpathDependencyExcludes} (with Surefire's own artifact
+ * filters), then {@code additionalClasspathElements}.
+ */
+final class TestClasspath {
+    private TestClasspath() {}
+
+    /**
+     * @param scopeExclude Surefire's {@code classpathDependencyScopeExclude} ({@code compile}, {@code runtime},
+     *     {@code compile+runtime}, {@code runtime+system}, {@code test}), or {@code null}
+     * @param excludes Surefire's {@code classpathDependencyExcludes}: {@code groupId:artifactId} patterns
+     * @param additional Surefire's {@code additionalClasspathElements}; an element may hold several, comma-separated;
+     *     relative ones are resolved against {@code basedir}
+     */
+    static List<Path> of(Path testClassesDirectory, Path classesDirectory, Collection<Artifact> artifacts,
+            String scopeExclude, List<String> excludes, List<String> additional, Path basedir) {
+        List<ArtifactFilter> dropped = new ArrayList<>();
+        if (scopeExclude != null && !scopeExclude.isBlank()) {
+            dropped.add(new ScopeArtifactFilter(scopeExclude.trim()));
+        }
+        if (excludes != null && !excludes.isEmpty()) {
+            dropped.add(new PatternIncludesArtifactFilter(excludes.stream().map(String::trim).toList()));
+        }
+        List<Path> classpath = new ArrayList<>();
+        classpath.add(testClassesDirectory);
+        classpath.add(classesDirectory);
+        for (Artifact artifact : artifacts) {
+            if (dropped.stream().anyMatch(filter -> filter.include(artifact))) {
+                continue;
+            }
+            File file = artifact.getFile();
+            if (file != null && (artifact.getArtifactHandler() == null || artifact.getArtifactHandler().isAddedToClasspath())) {
+                classpath.add(file.toPath());
+            }
+        }
+        for (String element : additional == null ? List.<String>of() : additional) {
+            if (element == null) {
+                continue;
+            }
+            Arrays.stream(element.split(",")).map(String::trim).filter(e -> !e.isEmpty())
+                    .forEach(e -> classpath.add(basedir.resolve(e)));
+        }
+        return classpath;
+    }
+}

@@ -1,0 +1,64 @@
+package io.distest.maven.run;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * How a run is planned for speed: the durations history, and whether long classes may be split by method.
+ *
+ * @param historyFile the durations file ({@code .distest/durations.tsv} of the module by default)
+ * @param history whether the file is read before the run and updated after it
+ * @param splitClasses {@code false}: never split a class ({@code distest.splitClasses=never})
+ * @param noSplit class-name patterns never split ({@code *} any characters, {@code ?} one); a pattern without a
+ *     dot matches the simple name
+ * @param testClassesDirectory a class in the history whose class file is no longer here is forgotten; {@code null}:
+ *     keep every class
+ */
+public record SpeedOptions(Path historyFile, History history, boolean splitClasses, List<String> noSplit,
+        Path testClassesDirectory) {
+
+    /** What a run does with the history file. */
+    public enum History {
+        /** Plan with it and update it after the run (the default). */
+        USE,
+        /** Plan with it but leave it as it is: a committed file on a CI machine. */
+        READ_ONLY,
+        /** Neither: every run plans as a first one. */
+        OFF
+    }
+
+    /** No history, splitting allowed (it never happens without history). */
+    public static final SpeedOptions NONE = new SpeedOptions(null, History.OFF, true, List.of(), null);
+
+    public SpeedOptions {
+        if (history != History.OFF && historyFile == null) {
+            throw new IllegalArgumentException("a history file is needed unless history is OFF");
+        }
+        noSplit = List.copyOf(noSplit);
+    }
+
+    /** Whether {@code noSplit} names the class. */
+    boolean optedOut(String className) {
+        String simpleName = className.substring(className.lastIndexOf('.') + 1);
+        for (String pattern : noSplit) {
+            String trimmed = pattern.trim();
+            if (!trimmed.isEmpty() && glob(trimmed).matcher(trimmed.contains(".") ? className : simpleName).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Pattern glob(String glob) {
+        StringBuilder regex = new StringBuilder();
+        for (char c : glob.toCharArray()) {
+            switch (c) {
+                case '*' -> regex.append(".*");
+                case '?' -> regex.append('.');
+                default -> regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(regex.toString());
+    }
+}

@@ -1,0 +1,155 @@
+package io.distest.maven.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.distest.maven.remote.SshOptions;
+import io.distest.maven.schedule.DurationHistory;
+import io.distest.maven.schedule.TestUnit;
+import io.distest.maven.tx.TxSpecs;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Durations history, class splitting and the efficiency line, on real worker JVMs. */
+class SpeedRunTest {
+    private static final String FIXTURES = "io.distest.maven.run.fixtures.";
+
+    @TempDir
+    Path temp;
+
+    private final List<String> lines = new ArrayList<>();
+    private final SystemStreamLog log = new SystemStreamLog() {
+        @Override
+        public void debug(CharSequence content) {}
+
+        @Override
+        public void info(CharSequence content) {
+            record(content);
+        }
+
+        @Override
+        public void warn(CharSequence content) {
+            record(content);
+        }
+
+        private synchronized void record(CharSequence content) {
+            lines.addAll(List.of(content.toString().replaceAll("\u001B\\[[;\\d]*m", "").split("\n")));
+        }
+    };
+
+    @Test
+    void splitsAClassTheHistoryCallsDominantAndReportsItAsOneClass() throws Exception {
+        Path history = temp.resolve(".distest/durations.tsv");
+        Files.createDirectories(history.getParent());
+        Files.writeString(history, String.join("\n", FIXTURES + "SplittableFixture\t\t8000",
+                FIXTURES + "SplittableFixture\tfirst\t2000", FIXTURES + "SplittableFixture\tsecond\t2000",
+                FIXTURES + "SplittableFixture\tthird\t2000", FIXTURES + "SplittableFixture\tfourth\t2000",
+                FIXTURES + "PassingFixture\t\t40", FIXTURES + "Gone\t\t300") + "\n");
+
+        RunSummary summary = run(history, "PassingFixture", "SplittableFixture");
+
+        assertEquals(7, summary.tests());
+        assertTrue(text().contains("distest: split " + FIXTURES + "SplittableFixture (8.0 s expected, its fair share is 4.0 s)"
+                + " into 2 parts by method"), text());
+        String report = Files.readString(temp.resolve("reports/TEST-" + FIXTURES + "SplittableFixture.xml"));
+        assertTrue(report.contains("tests=\"4\""), "the parts make one report:\n" + report);
+        for (String method : List.of("first", "second", "third", "fourth")) {
+            assertEquals(1, count(report, "<testcase name=\"" + method + "\""), method + " once:\n" + report);
+            assertTrue(report.contains(method + " ran on gw"), report);
+        }
+        try (var reports = Files.list(temp.resolve("reports"))) {
+            assertEquals(2, reports.filter(p -> p.getFileName().toString().startsWith("TEST-")).count());
+        }
+
+        DurationHistory updated = DurationHistory.read(history);
+        long measured = updated.classMillis(FIXTURES + "SplittableFixture").orElseThrow();
+        assertTrue(measured > 1000 && measured < 8000, "merged with the real ~1 s: " + measured);
+        assertEquals(4, updated.durations(FIXTURES + "SplittableFixture").methodMillis().size());
+        assertTrue(updated.classMillis(FIXTURES + "Gone").isEmpty(), "a class without a class file is forgotten");
+        assertTrue(efficiencyLine().matches("distest: .* wall, .* of tests on 2 workers: efficiency \\d+ % of the ideal .*"),
+                efficiencyLine());
+    }
+
+    @Test
+    void keepsAClassWithOrderedMethodsWholeAndSaysWhy() throws Exception {
+        Path history = temp.resolve("durations.tsv");
+        Files.writeString(history, String.join("\n", FIXTURES + "OrderedFixture\t\t6000",
+                FIXTURES + "OrderedFixture\tone\t2000", FIXTURES + "OrderedFixture\ttwo\t2000",
+                FIXTURES + "OrderedFixture\tthree\t2000", FIXTURES + "PassingFixture\t\t40") + "\n");
+
+        RunSummary summary = run(history, "PassingFixture", "OrderedFixture");
+
+        assertEquals(0, summary.failures() + summary.errors(), text());
+        assertTrue(text().contains("distest: not split: " + FIXTURES + "OrderedFixture (6.0 s expected, its fair share is"
+                + " 3.0 s): @TestMethodOrder orders its methods"), text());
+    }
+
+    @Test
+    void writesAHistoryOnAFirstRunAndPlansTheNextWithIt() throws Exception {
+        Path history = temp.resolve("new/durations.tsv");
+        run(history, "PassingFixture", "Slow1Fixture");
+        assertTrue(text().contains("no test durations in"), text());
+        assertEquals(2, DurationHistory.read(history).size());
+
+        lines.clear();
+        run(history, "PassingFixture", "Slow1Fixture");
+        assertTrue(text().contains("distest: durations of 2 of 2 classes from"), text());
+        assertTrue(text().contains("longest first"), text());
+    }
+
+    private RunSummary run(Path history, String... fixtures) throws Exception {
+        List<TestUnit> units = new ArrayList<>();
+        for (String fixture : fixtures) {
+            units.add(TestUnit.wholeClass(units.size(), FIXTURES + fixture));
+        }
+        Path moduleBasedir = Path.of("").toAbsolutePath();
+        RunRequest request = new RunRequest(TxSpecs.parseAll(List.of("2*popen")), units, classpath(), workerJar(),
+                new JvmSettings(List.of(), Map.of(), Map.of(), moduleBasedir),
+                new TestFilters(List.of(), List.of(), Map.of()),
+                new ReportOptions(temp.resolve("reports"), false, false), temp.resolve("distest"),
+                new WorkerPolicy(2, Duration.ofSeconds(60), true),
+                new RemoteSettings(new SyncSettings(Path.of(System.getProperty("user.home"), ".m2", "repository"),
+                        moduleBasedir, moduleBasedir, List.of(), List.of()), null, SshOptions.defaults()),
+                new SpeedOptions(history, SpeedOptions.History.USE, true, List.of(), Path.of("target/test-classes")));
+        return new DistestRunner(log).run(request);
+    }
+
+    private synchronized String text() {
+        return String.join("\n", lines);
+    }
+
+    private String efficiencyLine() {
+        return text().lines().filter(l -> l.contains("efficiency")).findFirst().orElse("(none)\n" + text());
+    }
+
+    private static int count(String text, String part) {
+        Matcher matcher = Pattern.compile(Pattern.quote(part)).matcher(text);
+        int count = 0;
+        while (matcher.find()) {
+            count++;
+        }
+        return count;
+    }
+
+    private static List<Path> classpath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator)).map(Path::of)
+                .filter(p -> !p.toString().contains("surefire")).toList();
+    }
+
+    private static Path workerJar() {
+        Path jar = Path.of("target", "classes", "META-INF", "distest", "distest-worker.jar");
+        assertTrue(Files.exists(jar), "build the module first: " + jar.toAbsolutePath());
+        return jar;
+    }
+}
