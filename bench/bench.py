@@ -770,6 +770,10 @@ def targets(s: Settings, rows: list[dict]) -> list[str]:
         verdict = "-" if ratio is None else ("met" if ratio <= goal else f"missed by {ratio - goal:.2f}")
         out.append(f"  {r['variant']:<8} N={r['n']}: {fmt(ratio, '.2f')} x Surefire forkCount={r['n']} "
                    f"(target <= {goal:.2f}): {verdict}")
+        if r["variant"] == "trivial" and ratio is not None and r["tests"]:
+            surefire = r["median_s"] / ratio
+            per_test_ms = (r["median_s"] - surefire) * 1000 / r["tests"]
+            out.append(f"  {'':<8}      per test: {per_test_ms:+.2f} ms against Surefire ({r['tests']} tests)")
         variant, n, minimum = EFFICIENCY_TARGET
         if r["variant"] == variant and r["n"] == n:
             eff = r["efficiency_pct"]

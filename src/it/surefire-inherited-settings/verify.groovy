@@ -17,7 +17,7 @@ if (!(cli =~ /--- distest-maven-plugin:[^:]+:test \(default-cli\)/)) fail('build
 
 // one line per execution naming what it inherited; one warning listing what distest does not honour
 [[takeOver, 'default-test'], [cli, 'default-cli']].each { String log, String id ->
-    def lines = log.readLines().findAll { it.contains("distest: execution ${id} inherits from maven-surefire-plugin (default-test): ") }
+    def lines = log.readLines().findAll { it.contains("distest: execution ${id} inherits Surefire's default-test configuration: ") }
     if (lines.size() != 1) fail("execution ${id}: expected one inheritance line, found ${lines.size()}")
     String line = lines[0]
     if (!(line =~ /argLine "-Dfrom\.argline=yes -Dlate\.jar=\S+opentest4j-1\.3\.0\.jar", 0 includes, 1 exclude, 1 system property \(and \d+ user properties from -D\)/)) fail("execution ${id}: inheritance line lacks the argLine (late-replaced) or the counts: ${line}")

@@ -16,7 +16,7 @@ if (distest.contains('maven-surefire-plugin:3.5.4:test')) fail('Surefire ran alt
 if (!distest.contains('executions default-test, flavour-c write TEST-*.xml under the same names into the same reportsDirectory')) fail('no note that default-test and flavour-c share report names')
 ids.each { id ->
     if (!(distest =~ /--- distest-maven-plugin:[^:]+:test \(${id}\)/)) fail("distest:test (${id}) did not run")
-    if (!distest.contains("distest: execution ${id} inherits from maven-surefire-plugin (${id}): ")) fail("no inheritance line for ${id}")
+    if (!distest.contains("distest: execution ${id} inherits Surefire's ${id} configuration: ")) fail("no inheritance line for ${id}")
 }
 if ((distest =~ /(?m)^\[INFO\] distest: 2 test classes on 2 workers \(2\*popen\)/).size() != 3) fail('expected three distributed runs')
 

@@ -158,7 +158,7 @@ final class SurefireSettings {
                 execution = surefire.getExecutionsAsMap().get(DEFAULT_TEST);
             }
             configuration = (Xpp3Dom) (execution != null ? execution.getConfiguration() : surefire.getConfiguration());
-            source = "maven-surefire-plugin (" + (execution != null ? execution.getId() : "plugin configuration") + ")";
+            source = "Surefire's " + (execution != null ? execution.getId() : "plugin-level") + " configuration";
         }
         Xpp3Dom inherited = new Xpp3Dom("configuration");
         List<String> overridden = new ArrayList<>();
@@ -254,7 +254,7 @@ final class SurefireSettings {
         return (Xpp3Dom) (execution != null ? execution.getConfiguration() : plugin.getConfiguration());
     }
 
-    /** Where the settings come from ({@code maven-surefire-plugin (default-test)}), or {@code null} without Surefire. */
+    /** Where the settings come from ({@code Surefire's default-test configuration}), or {@code null} without Surefire. */
     String source() {
         return source;
     }

@@ -1,6 +1,7 @@
 package io.distest.maven;
 
 import io.distest.maven.remote.SshOptions;
+import io.distest.maven.run.Dist;
 import io.distest.maven.run.DistestException;
 import io.distest.maven.run.DistestRunner;
 import io.distest.maven.run.JvmSettings;
@@ -66,7 +67,10 @@ public class TestMojo extends AbstractMojo {
     @Parameter(property = "distest.n")
     private String n;
 
-    /** How tests are spread: {@code load} (a shared queue) or {@code no} (one local worker). */
+    /**
+     * How tests are spread: {@code load} (a shared queue), {@code each} (every test on every tx spec, each spec a
+     * platform with its own reports) or {@code no} (one local worker).
+     */
     @Parameter(property = "distest.dist", defaultValue = "load")
     private String dist;
 
@@ -365,7 +369,7 @@ public class TestMojo extends AbstractMojo {
                             reuseForks, Duration.ofSeconds(timeout), Duration.ofSeconds(forkedProcessTimeoutInSeconds),
                             fallbackToLocal, rerunFailingTestsCount, skipAfterFailureCount),
                     new RemoteSettings(syncSettings(), token != null ? token : System.getenv(Protocol.TOKEN_ENV),
-                            sshOptions()), speedOptions());
+                            sshOptions()), speedOptions(), "each".equals(dist) ? Dist.EACH : Dist.LOAD);
             verdict(new DistestRunner(getLog()).run(request));
         } catch (DistestException | IOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
@@ -415,8 +419,12 @@ public class TestMojo extends AbstractMojo {
         switch (dist) {
             case "load" -> { }
             case "no" -> specs = List.of(TxSpecs.parse("popen"));
-            case "each" -> throw new MojoExecutionException(
-                    "distest.dist=each is not available in this version of distest; use load or no");
+            case "each" -> {
+                if (specs.size() < 2) {
+                    getLog().warn("distest: dist=each with a single tx spec runs every test once: name one spec per"
+                            + " platform, e.g. -Ddistest.tx=popen,popen//java=/opt/jdk-25/bin/java");
+                }
+            }
             default -> throw new MojoExecutionException(
                     "distest.dist=\"" + dist + "\" is not a distribution mode; use load (default), each or no");
         }
@@ -454,8 +462,8 @@ public class TestMojo extends AbstractMojo {
                 configurator.configureComponent(this, new XmlPlexusConfiguration(settings.inherited()), evaluator,
                         mojoExecution.getMojoDescriptor().getPluginDescriptor().getClassRealm());
             } catch (ComponentConfigurationException e) {
-                throw new MojoExecutionException("distest cannot take over the configuration of " + settings.source()
-                        + ": " + e.getMessage(), e);
+                throw new MojoExecutionException("distest cannot take over " + settings.source() + ": "
+                        + e.getMessage(), e);
             }
         }
         return settings;
@@ -551,7 +559,7 @@ public class TestMojo extends AbstractMojo {
         if (surefire.source() == null) {
             line.append(": no Surefire configuration to inherit");
         } else {
-            line.append(" inherits from ").append(surefire.source()).append(": argLine ")
+            line.append(" inherits ").append(surefire.source()).append(": argLine ")
                     .append(argLine == null || argLine.isBlank() ? "none"
                             : "\"" + SurefireRules.lateReplace(argLine, project.getProperties(), session.getUserProperties()).trim() + "\"")
                     .append(", ").append(count(patterns(includes), "include")).append(", ")

@@ -103,7 +103,7 @@ class SurefireSettingsTest {
                 "default-test", "<argLine>-Da=1</argLine>",
                 "second", "<argLine>-Db=2</argLine><reuseForks>false</reuseForks>")));
         SurefireSettings settings = SurefireSettings.read(project, "second", null, Set.of(), evaluator);
-        assertEquals("maven-surefire-plugin (second)", settings.source());
+        assertEquals("Surefire's second configuration", settings.source());
         assertEquals(List.of("argLine", "reuseForks"), settings.inheritedNames());
         assertEquals("-Db=2", settings.inherited().getChild("argLine").getValue());
     }
@@ -112,7 +112,7 @@ class SurefireSettingsTest {
     void theCommandLineGoalInheritsDefaultTest() {
         MavenProject project = project(surefire(null, Map.of("default-test", "<groups>fast</groups>")));
         SurefireSettings settings = SurefireSettings.read(project, "default-cli", null, Set.of(), evaluator);
-        assertEquals("maven-surefire-plugin (default-test)", settings.source());
+        assertEquals("Surefire's default-test configuration", settings.source());
         assertEquals(List.of("groups"), settings.inheritedNames());
     }
 

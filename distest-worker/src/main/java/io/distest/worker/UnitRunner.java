@@ -36,7 +36,7 @@ final class UnitRunner {
         capture.attributeTo(unit.unitId());
         try {
             Launcher launcher = launcher();
-            start = System.nanoTime(); // made once per JVM: start-up time, not the unit's (durations history)
+            start = System.nanoTime(); // normally made before hello: start-up time, not the unit's
             launcher.execute(request(unit, configure), new EventSender(channel, unit.unitId(), watchdog));
         } catch (Throwable t) { // a discovery or engine failure is reported, not fatal to the worker
             error = ThrowableInfo.of(t);
@@ -44,6 +44,15 @@ final class UnitRunner {
             capture.attributeTo(-1);
         }
         channel.send(new UnitFinished(unit.unitId(), (System.nanoTime() - start) / 1_000_000, error));
+    }
+
+    /** Makes the JUnit launcher (finding the engines); a failure is left for the first unit to report. */
+    void prepare() {
+        try {
+            launcher();
+        } catch (Throwable t) {
+            // reported by run(), as the unit's error, when the first unit asks for the launcher again
+        }
     }
 
     private Launcher launcher() {

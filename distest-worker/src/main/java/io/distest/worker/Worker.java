@@ -42,14 +42,15 @@ final class Worker {
 
     /** Returns the process exit code. */
     int run() throws IOException {
+        OutputCapture capture = OutputCapture.install(channel);
+        TimeoutWatchdog watchdog = new TimeoutWatchdog(channel);
+        UnitRunner runner = new UnitRunner(channel, capture, watchdog);
+        runner.prepare(); // before hello: a worker that says it is ready can run tests at once
+
         channel.send(new Hello(Protocol.VERSION, token, workerId, WorkerFacts.ofThisJvm()));
         Thread reader = new Thread(this::readMessages, "distest-reader");
         reader.setDaemon(true);
         reader.start();
-
-        OutputCapture capture = OutputCapture.install(channel);
-        TimeoutWatchdog watchdog = new TimeoutWatchdog(channel);
-        UnitRunner runner = new UnitRunner(channel, capture, watchdog);
         Configure configure = new Configure(List.of(), List.of(), Map.of());
         while (true) {
             Message message;

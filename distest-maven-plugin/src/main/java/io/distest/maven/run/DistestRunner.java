@@ -1,8 +1,10 @@
 package io.distest.maven.run;
 
 import io.distest.maven.schedule.DurationHistory;
+import io.distest.maven.schedule.EachScheduling;
 import io.distest.maven.schedule.LoadScheduling;
 import io.distest.maven.schedule.SchedulingPolicy;
+import io.distest.maven.schedule.TestUnit;
 import io.distest.maven.schedule.UnitPlanner;
 import io.distest.maven.schedule.UnitPlanner.Plan;
 import io.distest.maven.tx.Transport;
@@ -39,26 +41,54 @@ public final class DistestRunner {
         for (TxSpec spec : request.specs()) {
             gateways.put(spec, gatewayFor(spec, request, token, log));
         }
-        log.info(String.format("distest: %d test classes on %d workers (%s), dist=load", request.units().size(),
-                request.workerCount(), request.specs().stream().map(TxSpec::text).collect(Collectors.joining(", "))));
+        log.info(String.format("distest: %d test classes on %d workers (%s), dist=%s", request.units().size(),
+                request.workerCount(), request.specs().stream().map(TxSpec::text).collect(Collectors.joining(", ")),
+                request.dist().name().toLowerCase(java.util.Locale.ROOT)));
 
         DurationHistory history = readHistory(request.speed());
         Plan plan = plan(request, history);
-        RunRequest planned = request.withUnits(plan.units());
+        Map<String, List<TestUnit>> unitsByGroup = byGroup(request, plan.units());
+        RunRequest planned = request.withUnits(unitsByGroup.values().stream().flatMap(List::stream).toList());
         SurefireReporting reporting = new SurefireReporting(request.reports(), log, planned.units());
+        PlatformSummary platforms = new PlatformSummary(List.copyOf(unitsByGroup.keySet()));
         boolean byTags = !request.filters().includeTags().isEmpty() || !request.filters().excludeTags().isEmpty();
         SpeedObserver observer = new SpeedObserver(log, request.workerCount(), byTags ? plan.withoutWholeClasses() : plan,
                 measured -> updateHistory(request.speed(), measured), System::nanoTime);
-        RunLoop loop = new RunLoop(planned, log, reporting, policy(planned, plan), gateways, observer);
+        RunLoop loop = new RunLoop(planned, log, reporting, policy(planned, plan, unitsByGroup), gateways,
+                request.dist() == Dist.EACH ? RunObserver.all(observer, platforms) : observer);
         loop.run(token);
         RunResult result = reporting.finish();
+        if (request.dist() == Dist.EACH) {
+            platforms.print(log::info);
+        }
         return new RunSummary(result.getCompletedCount(), result.getFailures(), result.getErrors(),
                 result.getSkipped(), result.getFlakes(), loop.notRunReason());
     }
 
-    /** The scheduling policy of the run: dist=load hands units out longest expected first. */
-    private static SchedulingPolicy policy(RunRequest request, Plan plan) {
-        return new LoadScheduling(request.units(), request.workers().reuseForks() ? UNITS_AHEAD : 0, plan::expectedMillis);
+    /** The scheduling policy of the run: dist=load hands units out longest expected first; each does so per gateway. */
+    private static SchedulingPolicy policy(RunRequest request, Plan plan, Map<String, List<TestUnit>> unitsByGroup) {
+        int ahead = request.workers().reuseForks() ? UNITS_AHEAD : 0;
+        if (request.dist() == Dist.EACH) {
+            return new EachScheduling(unitsByGroup, units -> new LoadScheduling(units, ahead, plan::expectedMillis));
+        }
+        return new LoadScheduling(request.units(), ahead, plan::expectedMillis);
+    }
+
+    /** dist=load: all units in one group; dist=each: a copy of every unit for every gateway, each with its own id. */
+    private static Map<String, List<TestUnit>> byGroup(RunRequest request, List<TestUnit> units) {
+        if (request.dist() == Dist.LOAD) {
+            return Map.of("", units);
+        }
+        Map<String, List<TestUnit>> byGroup = new LinkedHashMap<>();
+        int nextId = units.stream().mapToInt(TestUnit::id).max().orElse(0) + 1;
+        for (TxSpec spec : request.specs()) {
+            List<TestUnit> copies = new java.util.ArrayList<>();
+            for (TestUnit unit : units) {
+                copies.add(unit.forGroup(nextId++, request.groupOf(spec)));
+            }
+            byGroup.put(request.groupOf(spec), copies);
+        }
+        return byGroup;
     }
 
     /** Orders the units by the history and splits the classes that would hold up the end of the run. */

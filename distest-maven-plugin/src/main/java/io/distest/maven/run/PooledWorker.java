@@ -27,8 +27,8 @@ final class PooledWorker {
     WorkerFacts facts;
     WorkerReport report;
 
-    PooledWorker(String id, int number, TxSpec spec, WorkerHandle handle) {
-        this.ref = new WorkerRef(id);
+    PooledWorker(String id, String group, int number, TxSpec spec, WorkerHandle handle) {
+        this.ref = new WorkerRef(id, group);
         this.number = number;
         this.spec = spec;
         this.handle = handle;

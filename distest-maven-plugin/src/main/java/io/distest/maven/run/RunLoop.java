@@ -154,7 +154,7 @@ final class RunLoop {
         WorkerLaunch launch = new WorkerLaunch(id, number, spec, listener.address(),
                 request.workDirectory().resolve(generation == 0 ? id + ".log" : id + "-" + generation + ".log"));
         SpawnedWorker spawned = gateways.get(spec).spawn(launch);
-        PooledWorker worker = new PooledWorker(id, number, spec, spawned.handle());
+        PooledWorker worker = new PooledWorker(id, request.groupOf(spec), number, spec, spawned.handle());
         workers.put(id, worker);
         spawned.handle().onExit().whenComplete((ended, error) -> events.add(new RunEvent.Exited(worker)));
         if (spawned.channel() != null) {
@@ -200,7 +200,8 @@ final class RunLoop {
         }
         worker.connected(connected.channel(), connected.facts(), events);
         specsThatConnected.add(worker.spec);
-        worker.report = reporting.forWorker(worker.id(), worker.number, reportProperties(worker));
+        worker.report = reporting.forWorker(worker.id(), worker.ref.group(), worker.number, reportProperties(worker));
+        observer.workerConnected(worker.id(), worker.ref.group(), worker.facts);
         worker.send(new Configure(request.filters().includeTags(), request.filters().excludeTags(),
                 request.filters().configurationParameters(), request.workers().testTimeout().toMillis()));
         observer.workerReady(worker.id(), worker.secondsSinceStart());
@@ -338,7 +339,7 @@ final class RunLoop {
     /** Reports for what no worker runs: skipped and unrun units. */
     private WorkerReport distestReport() {
         if (distestReport == null) {
-            distestReport = reporting.forWorker("distest", -1, Map.of());
+            distestReport = reporting.forWorker("distest", "", -1, Map.of());
         }
         return distestReport;
     }

@@ -2,6 +2,8 @@ package io.distest.maven.run;
 
 import io.distest.maven.schedule.TestUnit;
 import io.distest.protocol.TestFinished;
+import io.distest.protocol.WorkerFacts;
+import java.util.List;
 
 /**
  * Hears what the run loop does, for bookkeeping outside scheduling and reporting (durations, efficiency).
@@ -9,6 +11,45 @@ import io.distest.protocol.TestFinished;
  */
 interface RunObserver {
     RunObserver NONE = new RunObserver() {};
+
+    /** Tells every one of {@code observers}, in order. */
+    static RunObserver all(RunObserver... observers) {
+        List<RunObserver> list = List.of(observers);
+        return new RunObserver() {
+            @Override
+            public void workerConnected(String workerId, String group, WorkerFacts facts) {
+                list.forEach(o -> o.workerConnected(workerId, group, facts));
+            }
+
+            @Override
+            public void workerReady(String workerId, double secondsSinceStart) {
+                list.forEach(o -> o.workerReady(workerId, secondsSinceStart));
+            }
+
+            @Override
+            public void unitStarted(String workerId, TestUnit unit) {
+                list.forEach(o -> o.unitStarted(workerId, unit));
+            }
+
+            @Override
+            public void testFinished(String workerId, TestUnit unit, TestFinished finished) {
+                list.forEach(o -> o.testFinished(workerId, unit, finished));
+            }
+
+            @Override
+            public void unitFinished(String workerId, TestUnit unit, long elapsedMillis) {
+                list.forEach(o -> o.unitFinished(workerId, unit, elapsedMillis));
+            }
+
+            @Override
+            public void runFinished(long wallNanos) {
+                list.forEach(o -> o.runFinished(wallNanos));
+            }
+        };
+    }
+
+    /** A worker of gateway group {@code group} said hello from {@code facts}' platform. */
+    default void workerConnected(String workerId, String group, WorkerFacts facts) {}
 
     /** A worker connected, {@code secondsSinceStart} after its JVM was started. */
     default void workerReady(String workerId, double secondsSinceStart) {}

@@ -16,6 +16,7 @@ import java.util.List;
  * @param workers how worker JVMs are kept (restarts, start timeout, reuse)
  * @param remote what ssh and socket gateways need
  * @param speed the durations history and class splitting
+ * @param dist {@code load} or {@code each}
  */
 public record RunRequest(
         List<TxSpec> specs,
@@ -28,7 +29,8 @@ public record RunRequest(
         Path workDirectory,
         WorkerPolicy workers,
         RemoteSettings remote,
-        SpeedOptions speed) {
+        SpeedOptions speed,
+        Dist dist) {
     public RunRequest {
         if (specs.isEmpty()) {
             throw new IllegalArgumentException("at least one tx spec is needed");
@@ -43,13 +45,32 @@ public record RunRequest(
             JvmSettings jvm, TestFilters filters, ReportOptions reports, Path workDirectory, WorkerPolicy workers,
             RemoteSettings remote) {
         this(specs, units, testClasspath, workerJar, jvm, filters, reports, workDirectory, workers, remote,
-                SpeedOptions.NONE);
+                SpeedOptions.NONE, Dist.LOAD);
+    }
+
+    /** A dist=load run. */
+    public RunRequest(List<TxSpec> specs, List<TestUnit> units, List<Path> testClasspath, Path workerJar,
+            JvmSettings jvm, TestFilters filters, ReportOptions reports, Path workDirectory, WorkerPolicy workers,
+            RemoteSettings remote, SpeedOptions speed) {
+        this(specs, units, testClasspath, workerJar, jvm, filters, reports, workDirectory, workers, remote, speed,
+                Dist.LOAD);
     }
 
     /** The same request with other units (ordered, split). */
     public RunRequest withUnits(List<TestUnit> planned) {
         return new RunRequest(specs, planned, testClasspath, workerJar, jvm, filters, reports, workDirectory, workers,
-                remote, speed);
+                remote, speed, dist);
+    }
+
+    /**
+     * The gateway group of a spec: with {@code dist=each} its {@code //id=} or {@code tx1}, {@code tx2}, … in spec
+     * order (used in report names); with {@code dist=load} every worker is in one group, "".
+     */
+    public String groupOf(TxSpec spec) {
+        if (dist == Dist.LOAD) {
+            return "";
+        }
+        return spec.id().orElse("tx" + (specs.indexOf(spec) + 1));
     }
 
     /** How many workers the specs ask for. */

@@ -32,10 +32,12 @@ final class SurefireReporting {
     /** One worker's way into Surefire's reporters. */
     private record WorkerSink(TestReportListener<TestOutputReportEntry> listener, Map<String, String> properties) {}
 
+    private final ReportOptions options;
     private final StartupReportConfiguration configuration;
     private final Log log;
     private final DefaultReporterFactory global;
-    private final List<DefaultReporterFactory> perWorker = new ArrayList<>();
+    /** Worker factories by gateway group: with dist=each every platform gets its own summary. */
+    private final Map<String, List<DefaultReporterFactory>> perWorker = new LinkedHashMap<>();
     private final Map<String, WorkerSink> sinks = new HashMap<>();
     private final Map<String, Integer> unitsLeft = new HashMap<>();
     private final Map<String, List<UnitRecording>> recordings = new LinkedHashMap<>();
@@ -43,16 +45,23 @@ final class SurefireReporting {
     private int finishedUnits;
 
     SurefireReporting(ReportOptions options, Log log, List<TestUnit> units) {
-        ReporterFactoryOptions factoryOptions = new ReporterFactoryOptions();
-        factoryOptions.setStatPerSourceName(true); // as Surefire does for the JUnit Platform
-        this.configuration = new StartupReportConfiguration(
-                true, true, "brief", options.redirectTestOutputToFile(), options.reportsDirectory().toFile(),
-                options.trimStackTrace(), blankToNull(options.reportNameSuffix()), null, false, options.rerunFailingTestsCount(), XSD, "UTF-8", true, true, true,
-                new SurefireStatelessReporter(), new SurefireConsoleOutputReporter(),
-                new SurefireStatelessTestsetInfoReporter(), factoryOptions);
+        this.options = options;
+        this.configuration = configuration(options.reportNameSuffix());
         this.log = log;
         this.global = new DefaultReporterFactory(configuration, new PrefixedConsoleLogger(log, () -> ""));
         units.forEach(this::expect);
+    }
+
+    /** Surefire's report configuration; a suffix names the reports {@code TEST-<class>-<suffix>.xml}. */
+    private StartupReportConfiguration configuration(String reportNameSuffix) {
+        ReporterFactoryOptions factoryOptions = new ReporterFactoryOptions();
+        factoryOptions.setStatPerSourceName(true); // as Surefire does for the JUnit Platform
+        return new StartupReportConfiguration(
+                true, true, "brief", options.redirectTestOutputToFile(), options.reportsDirectory().toFile(),
+                options.trimStackTrace(), blankToNull(reportNameSuffix), null, false, options.rerunFailingTestsCount(), XSD,
+                "UTF-8", true, true, true,
+                new SurefireStatelessReporter(), new SurefireConsoleOutputReporter(),
+                new SurefireStatelessTestsetInfoReporter(), factoryOptions);
     }
 
     private static String blankToNull(String text) {
@@ -61,7 +70,7 @@ final class SurefireReporting {
 
     /** One more unit of its class will report (a split part, a re-run); the class waits for it. */
     void expect(TestUnit unit) {
-        unitsLeft.merge(unit.className(), 1, Integer::sum);
+        unitsLeft.merge(classKey(unit), 1, Integer::sum);
         totalUnits++;
     }
 
@@ -70,11 +79,24 @@ final class SurefireReporting {
         global.runStarting();
     }
 
-    /** Reporting for one worker; its console lines start with {@code [gw1] [ 42%] }. */
-    WorkerReport forWorker(String workerId, int number, Map<String, String> properties) {
-        PrefixedConsoleLogger logger = new PrefixedConsoleLogger(log, () -> "[" + workerId + "] " + progress() + " ");
-        DefaultReporterFactory factory = new DefaultReporterFactory(configuration, logger, number + 1);
-        perWorker.add(factory);
+    /** A class is reported per gateway group: with dist=each every platform has its own report of it. */
+    private static String classKey(TestUnit unit) {
+        return unit.group() + "\u0000" + unit.className();
+    }
+
+    /**
+     * Reporting for one worker; its console lines start with {@code [gw1] [ 42%] }. With a {@code group}
+     * (dist=each) they start with {@code [gw1 tx2]} and its reports are named {@code TEST-<class>-<group>.xml}
+     * (Surefire's {@code reportNameSuffix}, joined to a configured one).
+     */
+    WorkerReport forWorker(String workerId, String group, int number, Map<String, String> properties) {
+        String label = group.isEmpty() || group.equals(workerId) ? workerId : workerId + " " + group;
+        PrefixedConsoleLogger logger = new PrefixedConsoleLogger(log, () -> "[" + label + "] " + progress() + " ");
+        StartupReportConfiguration workerConfiguration = group.isEmpty() ? configuration
+                : configuration(blankToNull(options.reportNameSuffix()) == null ? group
+                        : options.reportNameSuffix() + "-" + group);
+        DefaultReporterFactory factory = new DefaultReporterFactory(workerConfiguration, logger, number + 1);
+        perWorker.computeIfAbsent(group, g -> new ArrayList<>()).add(factory);
         sinks.put(workerId, new WorkerSink(factory.createTestReportListener(), Map.copyOf(properties)));
         return new WorkerReport(workerId, this);
     }
@@ -83,12 +105,13 @@ final class SurefireReporting {
     void unitDone(UnitRecording recording, String workerId) {
         finishedUnits++;
         String className = recording.unit.className();
-        recordings.computeIfAbsent(className, c -> new ArrayList<>()).add(recording);
-        if (unitsLeft.merge(className, -1, Integer::sum) > 0) {
+        String key = classKey(recording.unit);
+        recordings.computeIfAbsent(key, c -> new ArrayList<>()).add(recording);
+        if (unitsLeft.merge(key, -1, Integer::sum) > 0) {
             return;
         }
-        unitsLeft.remove(className);
-        List<UnitRecording> parts = recordings.remove(className);
+        unitsLeft.remove(key);
+        List<UnitRecording> parts = recordings.remove(key);
         if (parts.stream().allMatch(UnitRecording::isEmpty)) {
             return; // no tests in it (an abstract class, a helper matching the patterns): Surefire reports nothing
         }
@@ -115,7 +138,21 @@ final class SurefireReporting {
 
     /** Merges every worker's results, prints Surefire's summary and returns the totals. */
     RunResult finish() {
-        global.mergeFromOtherFactories(perWorker);
-        return global.close();
+        List<String> groups = perWorker.keySet().stream().filter(g -> !g.isEmpty()).toList();
+        if (groups.size() <= 1) {
+            perWorker.values().forEach(global::mergeFromOtherFactories);
+            return global.close();
+        }
+        // dist=each: the same test on several platforms is not a re-run; every platform is summed up apart
+        RunResult total = null;
+        for (Map.Entry<String, List<DefaultReporterFactory>> group : perWorker.entrySet()) {
+            log.info("");
+            log.info("Results of " + (group.getKey().isEmpty() ? "tests no gateway ran" : group.getKey()) + ":");
+            DefaultReporterFactory summary = new DefaultReporterFactory(configuration, new PrefixedConsoleLogger(log, () -> ""));
+            summary.mergeFromOtherFactories(group.getValue());
+            RunResult result = summary.close();
+            total = total == null ? result : total.aggregate(result);
+        }
+        return total;
     }
 }

@@ -33,6 +33,7 @@ final class RunHarness {
     List<Path> rsyncDirs = List.of();
     List<String> rsyncIgnores = List.of();
     SshOptions sshOptions = SshOptions.defaults();
+    Dist dist = Dist.LOAD;
 
     RunHarness(Path temp) {
         this.temp = temp;
@@ -53,12 +54,17 @@ final class RunHarness {
                 new ReportOptions(temp.resolve("reports"), false, false, workers.rerunFailingTestsCount()),
                 temp.resolve("distest"), workers,
                 new RemoteSettings(new SyncSettings(Path.of(System.getProperty("user.home"), ".m2", "repository"),
-                        moduleBasedir, moduleBasedir, rsyncDirs, rsyncIgnores), serverToken, sshOptions));
+                        moduleBasedir, moduleBasedir, rsyncDirs, rsyncIgnores), serverToken, sshOptions),
+                SpeedOptions.NONE, dist);
         return new DistestRunner(log).run(request);
     }
 
     String report(String fixture) throws Exception {
-        Path xml = temp.resolve("reports").resolve("TEST-" + FIXTURES + fixture + ".xml");
+        return reportNamed("TEST-" + FIXTURES + fixture + ".xml");
+    }
+
+    String reportNamed(String fileName) throws Exception {
+        Path xml = temp.resolve("reports").resolve(fileName);
         assertTrue(Files.exists(xml), "no report " + xml + "\n" + log.text());
         return Files.readString(xml);
     }
