@@ -53,7 +53,9 @@ import org.eclipse.aether.RepositorySystemSession;
 
 /**
  * Runs the module's tests on the gateways named by {@code distest.tx} / {@code distest.n}, reported as Surefire
- * would. Surefire's settings of the execution it replaces arrive as this mojo's parameters of the same names.
+ * would. At the start it takes the configuration of the Surefire execution it stands in for (the one with its id,
+ * else {@code default-test}), as {@link SurefireSettings} reads it, into its parameters of the same names, with
+ * Maven's own configurator; what is configured on distest itself stays. Take-over and command-line goal alike.
  */
 @Mojo(name = "test", defaultPhase = LifecyclePhase.TEST, requiresDependencyResolution = ResolutionScope.TEST,
         threadSafe = true)
