@@ -186,6 +186,20 @@ class DistestRunnerTest {
     }
 
     @Test
+    void namesTheHostAndTheJavaWhenTheFarSideHasNoSuchJava() throws Exception {
+        Path farSide = Files.createTempDirectory("distest-ssh-no-java");
+        try {
+            harness.sshOptions = SSHD.options(SSHD.writeKnownHosts(temp.resolve("known_hosts")));
+            DistestException e = assertThrows(DistestException.class, () -> harness.run(List.of("ssh=" + SSHD.user()
+                    + "@127.0.0.1:" + SSHD.port() + "//java=/opt/no-such-jdk/bin/java//chdir=" + farSide), "Slow1Fixture"));
+            assertTrue(e.getMessage().contains("127.0.0.1"), e.getMessage());
+            assertTrue(e.getMessage().contains("java \"/opt/no-such-jdk/bin/java\" was not found there"), e.getMessage());
+        } finally {
+            RunHarness.deleteTree(farSide);
+        }
+    }
+
+    @Test
     void refusesAnUnknownSshHostKeyWithItsFingerprint() throws Exception {
         harness.sshOptions = SSHD.options(temp.resolve("empty_known_hosts"));
         DistestException e = assertThrows(DistestException.class,
