@@ -55,7 +55,7 @@ final class PopenGateway implements Gateway {
         try {
             Process process = builder.start();
             process.getOutputStream().close();
-            return new SpawnedWorker(new WorkerProcess(process, launch.logFile(), String.join(" ", command)), null);
+            return new SpawnedWorker(new WorkerProcess(process, launch.logFile()), null);
         } catch (IOException e) {
             throw new IOException("cannot start worker " + launch.workerId() + " with java \"" + java + "\" (from tx spec \""
                     + spec.text() + "\"): " + e.getMessage() + ". Point //java= at a java executable of JDK 17 or later.", e);

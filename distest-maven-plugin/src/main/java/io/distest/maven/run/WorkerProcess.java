@@ -1,7 +1,7 @@
 package io.distest.maven.run;
 
-import java.io.IOException;
 import io.distest.protocol.ProcessExits;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,20 +13,10 @@ import java.util.concurrent.TimeUnit;
 final class WorkerProcess implements WorkerHandle {
     private final Process process;
     private final Path logFile;
-    private final String command;
 
-    WorkerProcess(Process process, Path logFile, String command) {
+    WorkerProcess(Process process, Path logFile) {
         this.process = process;
         this.logFile = logFile;
-        this.command = command;
-    }
-
-    long pid() {
-        return process.pid();
-    }
-
-    String command() {
-        return command;
     }
 
     @Override
@@ -66,9 +56,5 @@ final class WorkerProcess implements WorkerHandle {
     public void destroy() {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
-    }
-
-    boolean isAlive() {
-        return process.isAlive();
     }
 }
