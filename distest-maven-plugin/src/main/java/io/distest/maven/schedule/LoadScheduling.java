@@ -14,11 +14,15 @@ import java.util.function.ToLongFunction;
  * {@code dist=load}: one shared queue; every worker holds at most the unit it runs plus {@code ahead} more,
  * so that it never waits for a round trip, and a slow unit strands little queued work behind it.
  *
- * <p>With expected durations (longest first in the queue), a worker's next unit comes from the front and a unit
- * held ahead from the back: long units start as soon as a worker is free, and only a short one ever waits behind
- * a running unit. When the queue is empty, an idle worker steals a unit another one holds but has not started.
+ * <p>With expected durations (longest first in the queue), a unit expected to take {@value #AHEAD_MAX_MILLIS} ms
+ * or more is never held ahead: a round trip is nothing next to it, and it starts on the first worker that is free
+ * instead of waiting behind another unit. When the queue is empty, an idle worker steals a unit another one holds
+ * but has not started.
  */
 public final class LoadScheduling implements SchedulingPolicy {
+    /** Units expected to take this long or longer go only to a worker that is free to start them. */
+    public static final long AHEAD_MAX_MILLIS = 1_000;
+
     private final Deque<TestUnit> queue;
     private final int ahead;
     private final ToLongFunction<TestUnit> expectedMillis;
@@ -56,20 +60,15 @@ public final class LoadScheduling implements SchedulingPolicy {
         // fill round-robin, one unit per worker per pass, so that idle workers are served first
         for (int depth = 0; depth <= ahead && !queue.isEmpty(); depth++) {
             for (Map.Entry<WorkerRef, Deque<TestUnit>> entry : held.entrySet()) {
-                if (entry.getValue().size() == depth && !queue.isEmpty()) {
-                    TestUnit unit = depth == 0 ? queue.pollFirst() : nextAhead();
+                if (entry.getValue().size() == depth && !queue.isEmpty()
+                        && (depth == 0 || expectedMillis.applyAsLong(queue.peekFirst()) < AHEAD_MAX_MILLIS)) {
+                    TestUnit unit = queue.pollFirst();
                     entry.getValue().add(unit);
                     assignments.add(new Assignment(entry.getKey(), unit));
                 }
             }
         }
         return assignments;
-    }
-
-    /** A unit to wait behind a running one: the shortest expected, or simply the next when all look alike. */
-    private TestUnit nextAhead() {
-        return expectedMillis.applyAsLong(queue.peekLast()) < expectedMillis.applyAsLong(queue.peekFirst())
-                ? queue.pollLast() : queue.pollFirst();
     }
 
     /** With nothing left in the queue, each idle worker gets the longest unit that waits behind a running one. */

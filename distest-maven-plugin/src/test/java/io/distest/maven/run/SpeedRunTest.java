@@ -28,6 +28,8 @@ class SpeedRunTest {
     @TempDir
     Path temp;
 
+    private Map<String, String> systemProperties = Map.of();
+    private SpeedOptions speed;
     private final List<String> lines = new ArrayList<>();
     private final SystemStreamLog log = new SystemStreamLog() {
         @Override
@@ -108,6 +110,22 @@ class SpeedRunTest {
         assertTrue(text().contains("longest first"), text());
     }
 
+    @Test
+    void anIdleWorkerStealsTheUnitWaitingBehindALongOne() throws Exception {
+        systemProperties = Map.of("steal.dir", temp.toString());
+        speed = SpeedOptions.NONE; // no history: name order, the unit ahead is simply the next one
+
+        RunSummary summary = run(null, "WaitsForStealFixture", "StolenFixture", "PassingFixture");
+
+        assertEquals(0, summary.failures() + summary.errors(), text());
+        String waiting = Files.readString(temp.resolve("reports/TEST-" + FIXTURES + "WaitsForStealFixture.xml"));
+        String stolen = Files.readString(temp.resolve("reports/TEST-" + FIXTURES + "StolenFixture.xml"));
+        String waiter = waiting.replaceAll("(?s).*waiting on (gw\\d).*", "$1");
+        String thief = stolen.replaceAll("(?s).*stolen by (gw\\d).*", "$1");
+        assertTrue(waiter.matches("gw\\d") && thief.matches("gw\\d") && !waiter.equals(thief),
+                "StolenFixture was handed to " + waiter + " behind WaitsForStealFixture and ran on " + thief);
+    }
+
     private RunSummary run(Path history, String... fixtures) throws Exception {
         List<TestUnit> units = new ArrayList<>();
         for (String fixture : fixtures) {
@@ -115,13 +133,14 @@ class SpeedRunTest {
         }
         Path moduleBasedir = Path.of("").toAbsolutePath();
         RunRequest request = new RunRequest(TxSpecs.parseAll(List.of("2*popen")), units, classpath(), workerJar(),
-                new JvmSettings(List.of(), Map.of(), Map.of(), moduleBasedir),
+                new JvmSettings(List.of(), systemProperties, Map.of(), moduleBasedir),
                 new TestFilters(List.of(), List.of(), Map.of()),
                 new ReportOptions(temp.resolve("reports"), false, false), temp.resolve("distest"),
                 new WorkerPolicy(2, Duration.ofSeconds(60), true),
                 new RemoteSettings(new SyncSettings(Path.of(System.getProperty("user.home"), ".m2", "repository"),
                         moduleBasedir, moduleBasedir, List.of(), List.of()), null, SshOptions.defaults()),
-                new SpeedOptions(history, SpeedOptions.History.USE, true, List.of(), Path.of("target/test-classes")));
+                speed != null ? speed
+                        : new SpeedOptions(history, SpeedOptions.History.USE, true, List.of(), Path.of("target/test-classes")));
         return new DistestRunner(log).run(request);
     }
 

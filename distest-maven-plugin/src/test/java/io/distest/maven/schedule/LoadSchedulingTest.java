@@ -94,13 +94,18 @@ class LoadSchedulingTest {
     }
 
     @Test
-    void startsLongUnitsOnIdleWorkersAndHoldsOnlyShortOnesAhead() {
-        LoadScheduling policy = withDurations(1, 900, 800, 700, 30, 20, 10);
+    void neverHoldsALongUnitAheadSoItStartsOnTheFirstFreeWorker() {
+        LoadScheduling policy = withDurations(1, 5000, 4000, 3000, 30, 20, 10);
         policy.addWorker(GW0);
-        assertEquals(List.of("gw0:T0", "gw0:T5"), describe(policy.assignments()),
+        assertEquals(List.of("gw0:T0"), describe(policy.assignments()),
                 "the second longest does not wait behind the longest on the first worker to arrive");
         policy.addWorker(GW1);
-        assertEquals(List.of("gw1:T1", "gw1:T4"), describe(policy.assignments()));
+        assertEquals(List.of("gw1:T1"), describe(policy.assignments()));
+        policy.unitFinished(GW1, TestUnit.wholeClass(1, "T1"));
+        assertEquals(List.of("gw1:T2", "gw0:T3", "gw1:T4"), describe(policy.assignments()),
+                "the longest left goes to the free worker; short ones may wait ahead");
+        policy.unitFinished(GW0, TestUnit.wholeClass(0, "T0")); // gw0 goes on with T3
+        assertEquals(List.of("gw0:T5"), describe(policy.assignments()));
     }
 
     @Test
@@ -149,12 +154,12 @@ class LoadSchedulingTest {
 
     @Test
     void stealsTheLongestWaitingUnit() {
-        LoadScheduling policy = withDurations(1, 900, 800, 50, 40);
+        LoadScheduling policy = withDurations(1, 900, 800, 40, 50);
         policy.addWorker(GW0);
         policy.addWorker(GW1);
-        policy.assignments(); // gw0: T0 + T3, gw1: T1 + T2
+        policy.assignments(); // gw0: T0 + T2 (40), gw1: T1 + T3 (50)
         policy.addWorker(new WorkerRef("gw2"));
-        assertEquals(List.of("gw1:T2"), describe(policy.revocations()));
+        assertEquals(List.of("gw1:T3"), describe(policy.revocations()));
     }
 
     @Test
