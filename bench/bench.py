@@ -767,8 +767,8 @@ def targets(s: Settings, rows: list[dict]) -> list[str]:
             continue
         goal = TARGETS[r["variant"]]
         ratio = r["vs_surefire_same_n"]
-        verdict = "-" if ratio is None else ("met" if ratio <= goal else f"missed by {ratio - goal:.2f}")
-        out.append(f"  {r['variant']:<8} N={r['n']}: {fmt(ratio, '.2f')} x Surefire forkCount={r['n']} "
+        verdict = "-" if ratio is None else ("met" if ratio <= goal else f"missed by {ratio - goal:.3f}")
+        out.append(f"  {r['variant']:<8} N={r['n']}: {fmt(ratio, '.3f')} x Surefire forkCount={r['n']} "
                    f"(target <= {goal:.2f}): {verdict}")
         if r["variant"] == "trivial" and ratio is not None and r["tests"]:
             surefire = r["median_s"] / ratio
