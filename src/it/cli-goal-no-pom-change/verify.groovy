@@ -9,7 +9,7 @@ if (builds.size() != 2) fail("expected the logs of 2 builds in build.log, found 
 
 String log = builds[0]
 if (!log.contains('BUILD SUCCESS')) fail('build 1: the command-line goal failed')
-if (!(log =~ /--- distest-maven-plugin:[^:]+:test \(default-cli\) @ cli-goal-no-pom-change ---/)) fail('build 1: distest:test (default-cli) did not run')
+if (!(log =~ /--- distest(-maven-plugin)?:[^:]+:test \(default-cli\) @ cli-goal-no-pom-change ---/)) fail('build 1: distest:test (default-cli) did not run')
 if (log.contains('maven-surefire-plugin')) fail('build 1: Surefire ran (test-compile should stop before the test phase)')
 if (log.contains('taken over by distest')) fail('build 1: a take-over happened in a project that does not declare distest')
 if (!log.contains('distest: 2 test classes on 2 workers (2*popen)')) fail('build 1: no run start-up line')

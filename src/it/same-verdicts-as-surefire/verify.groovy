@@ -12,7 +12,7 @@ builds.eachWithIndex { String log, int i ->
     boolean distest = i % 2 == 1
     if (!log.contains('BUILD SUCCESS')) fail("build ${i + 1} did not succeed")
     if (distest != log.contains('taken over by distest:test on 2*popen')) fail("build ${i + 1}: take-over line ${distest ? 'missing' : 'present'}")
-    if (distest == log.contains('maven-surefire-plugin:3.5.4:test (default-test)')) fail("build ${i + 1}: Surefire ${distest ? 'ran' : 'did not run'}")
+    if (distest == (log =~ /--- (maven-)?surefire(-plugin)?:3\.5\.4:test \(default-test\)/).find()) fail("build ${i + 1}: Surefire ${distest ? 'ran' : 'did not run'}")
 }
 
 /** (classname, name) -> list of verdicts (a test case may legitimately be reported more than once only if Surefire does so too). */

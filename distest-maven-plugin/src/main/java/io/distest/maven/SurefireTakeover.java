@@ -2,10 +2,13 @@ package io.distest.maven;
 
 import io.distest.maven.tx.TxSpec;
 import io.distest.maven.tx.TxSpecException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Collectors;
 import org.apache.maven.AbstractMavenLifecycleParticipant;
 import org.apache.maven.MavenExecutionException;
@@ -59,20 +62,29 @@ public class SurefireTakeover extends AbstractMavenLifecycleParticipant {
         Plugin surefire = project.getPlugin(SUREFIRE);
         if (surefire != null) {
             for (PluginExecution execution : surefire.getExecutions()) {
-                if (execution.getGoals().remove("test")) {
+                if (execution.getGoals().contains("test")) {
                     distest.addExecution(replacement(execution, configuration));
                     taken.add(execution.getId());
                     reportNames.computeIfAbsent(reportNames(execution, configuration), k -> new ArrayList<>())
                             .add(execution.getId());
                 }
             }
-            surefire.flushExecutionMap();
+            distest.flushExecutionMap();
+            // Maven 4's model objects are views of an immutable model: a view taken before a change elsewhere in
+            // the model writes into a stale copy. So Surefire's goals are removed through a view taken afresh.
+            Plugin current = project.getPlugin(SUREFIRE);
+            for (PluginExecution execution : current.getExecutions()) {
+                if (taken.contains(execution.getId())) {
+                    execution.getGoals().remove("test");
+                }
+            }
+            current.flushExecutionMap();
         }
-        distest.flushExecutionMap();
         if (taken.isEmpty()) {
             logger.info("distest: " + project.getArtifactId() + " has no Surefire test execution to take over");
             return;
         }
+        requireTakenOver(project, taken);
         logger.info("distest: " + project.getArtifactId() + ": maven-surefire-plugin:test (" + String.join(", ", taken)
                 + ") taken over by distest:test on " + specs.stream().map(TxSpec::text).collect(Collectors.joining(", ")));
         for (List<String> sharing : reportNames.values()) {
@@ -83,6 +95,51 @@ public class SurefireTakeover extends AbstractMavenLifecycleParticipant {
                         + " reportsDirectory of its own to keep all)");
             }
         }
+    }
+
+    /**
+     * Reads the model afresh and fails unless every taken execution now runs distest and not Surefire: a Maven whose
+     * model silently dropped a change would otherwise run no tests, or every test twice, and pass.
+     */
+    static void requireTakenOver(MavenProject project, List<String> taken) throws MavenExecutionException {
+        List<String> problems = new ArrayList<>();
+        Plugin distest = project.getPlugin(DISTEST);
+        Plugin surefire = project.getPlugin(SUREFIRE);
+        for (String id : taken) {
+            if (!goalsOf(distest, id).contains("test")) {
+                problems.add("distest:test (" + id + ") was not added");
+            }
+            if (goalsOf(surefire, id).contains("test")) {
+                problems.add("maven-surefire-plugin:test (" + id + ") was not removed");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new MavenExecutionException("distest could not take over Surefire in " + project.getArtifactId()
+                    + " on Maven " + mavenVersion() + ": " + String.join("; ", problems) + ". Rather than run no"
+                    + " tests (or every test twice), the build stops. Run without distest.tx to let Surefire run the"
+                    + " tests, and report this Maven version to distest.", project.getFile());
+        }
+    }
+
+    private static List<String> goalsOf(Plugin plugin, String executionId) {
+        if (plugin == null) {
+            return List.of();
+        }
+        return plugin.getExecutions().stream().filter(e -> executionId.equals(e.getId()))
+                .flatMap(e -> e.getGoals().stream()).toList();
+    }
+
+    private static String mavenVersion() {
+        Properties properties = new Properties();
+        try (InputStream in = MavenSession.class.getResourceAsStream(
+                "/META-INF/maven/org.apache.maven/maven-core/pom.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            // only used in a message
+        }
+        return properties.getProperty("version", "(unknown version)");
     }
 
     /** Where an execution's reports go and how they are named, as configured (distest's own settings winning). */
