@@ -11,11 +11,10 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.support.descriptor.ClassSource;
-import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
 
 /** Streams launcher events of one unit to the plugin as they happen. */
 final class EventSender implements TestExecutionListener {
@@ -23,11 +22,19 @@ final class EventSender implements TestExecutionListener {
     private final int unitId;
     private final TimeoutWatchdog watchdog;
     private final Map<String, Long> startNanos = new ConcurrentHashMap<>();
+    private volatile TestPlan plan;
+    private volatile SurefireNames names;
 
     EventSender(MessageChannel channel, int unitId, TimeoutWatchdog watchdog) {
         this.channel = channel;
         this.unitId = unitId;
         this.watchdog = watchdog;
+    }
+
+    @Override
+    public void testPlanExecutionStarted(TestPlan testPlan) {
+        plan = testPlan;
+        names = new SurefireNames(testPlan);
     }
 
     @Override
@@ -42,7 +49,13 @@ final class EventSender implements TestExecutionListener {
 
     @Override
     public void executionSkipped(TestIdentifier id, String reason) {
-        if (id.isTest() || isClass(id)) {
+        if (isClass(id)) {
+            // as Surefire: a skipped class (@Disabled, a condition, a disabled @Nested) reports each child skipped
+            for (TestIdentifier child : plan.getChildren(id)) {
+                send(new TestFinished(unitId, testId(child), Outcome.SKIPPED, 0, reason, null));
+            }
+        } else {
+            // a test, or a container such as a disabled @ParameterizedTest: one skipped case, named as Surefire does
             send(new TestFinished(unitId, testId(id), Outcome.SKIPPED, 0, reason, null));
         }
     }
@@ -75,22 +88,8 @@ final class EventSender implements TestExecutionListener {
         return id.getSource().orElse(null) instanceof ClassSource;
     }
 
-    static TestId testId(TestIdentifier id) {
-        TestSource source = id.getSource().orElse(null);
-        if (source instanceof MethodSource method) {
-            return new TestId(id.getUniqueId(), method.getClassName(), reportName(id, method), id.getDisplayName());
-        }
-        if (source instanceof ClassSource type) {
-            return new TestId(id.getUniqueId(), type.getClassName(), null, id.getDisplayName());
-        }
-        return new TestId(id.getUniqueId(), null, id.getLegacyReportingName(), id.getDisplayName());
-    }
-
-    /** Surefire's naming: the plain method name, or the legacy name for invocations such as {@code m(int)[1]}. */
-    private static String reportName(TestIdentifier id, MethodSource method) {
-        String legacy = id.getLegacyReportingName();
-        String name = method.getMethodName();
-        return legacy.equals(name + "()") || legacy.equals(name) ? name : legacy;
+    private TestId testId(TestIdentifier id) {
+        return names.testId(id);
     }
 
     private void send(io.distest.protocol.Message message) {

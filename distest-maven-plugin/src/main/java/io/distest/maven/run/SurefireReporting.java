@@ -116,19 +116,14 @@ final class SurefireReporting {
             return; // no tests in it (an abstract class, a helper matching the patterns): Surefire reports nothing
         }
         WorkerSink sink = sinks.get(workerId);
-        // one test set per test class, as Surefire's provider opens one per class container (@Nested included)
-        Map<String, List<UnitRecording.Call>> byTestClass = new LinkedHashMap<>();
-        parts.forEach(part -> part.calls().forEach(call ->
-                byTestClass.computeIfAbsent(call.testClass(), c -> new ArrayList<>()).add(call)));
+        // one test set per top-level class: Surefire 3.5 writes @Nested classes' cases into their outer class's report
         int elapsed = (int) parts.stream().mapToLong(UnitRecording::elapsedMillis).sum();
         long runId = recording.unit.id();
-        byTestClass.forEach((testClass, calls) -> {
-            sink.listener().testSetStarting(new SimpleReportEntry(NORMAL_RUN, runId, testClass, null, null, null,
-                    sink.properties()));
-            calls.forEach(call -> call.call().accept(sink.listener()));
-            sink.listener().testSetCompleted(new SimpleReportEntry(NORMAL_RUN, runId, testClass, null, null, null, null,
-                    testClass.equals(className) ? elapsed : 0, sink.properties()));
-        });
+        sink.listener().testSetStarting(new SimpleReportEntry(NORMAL_RUN, runId, className, null, null, null,
+                sink.properties()));
+        parts.forEach(part -> part.calls().forEach(call -> call.accept(sink.listener())));
+        sink.listener().testSetCompleted(new SimpleReportEntry(NORMAL_RUN, runId, className, null, null, null, null,
+                elapsed, sink.properties()));
     }
 
     private String progress() {

@@ -13,21 +13,18 @@ import org.apache.maven.surefire.api.report.TestReportListener;
  */
 final class UnitRecording {
     final TestUnit unit;
-    /** A report call and the test class it belongs to (a @Nested class reports apart from its outer class). */
-    record Call(String testClass, Consumer<TestReportListener<TestOutputReportEntry>> call) {}
-
-    private final List<Call> calls = new ArrayList<>();
+    private final List<Consumer<TestReportListener<TestOutputReportEntry>>> calls = new ArrayList<>();
     private long elapsedMillis;
 
     UnitRecording(TestUnit unit) {
         this.unit = unit;
     }
 
-    void add(String testClass, Consumer<TestReportListener<TestOutputReportEntry>> call) {
-        calls.add(new Call(testClass, call));
+    void add(Consumer<TestReportListener<TestOutputReportEntry>> call) {
+        calls.add(call);
     }
 
-    List<Call> calls() {
+    List<Consumer<TestReportListener<TestOutputReportEntry>>> calls() {
         return calls;
     }
 

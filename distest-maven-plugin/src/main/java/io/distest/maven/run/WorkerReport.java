@@ -76,14 +76,13 @@ final class WorkerReport {
         runningTest = test;
         runningTestStartMillis = System.currentTimeMillis();
         SimpleReportEntry entry = entry(test, null, null);
-        recording.add(className(test), listener -> listener.testStarting(entry));
+        recording.add(listener -> listener.testStarting(entry));
     }
 
     void output(boolean stderr, String text) {
         long runId = runId();
-        String testClass = runningTest != null ? className(runningTest) : recording.unit.className();
         RunMode mode = runMode;
-        recording.add(testClass, listener -> listener.writeTestOutput(new TestOutputReportEntry(text, !stderr, false, mode, runId)));
+        recording.add(listener -> listener.writeTestOutput(new TestOutputReportEntry(text, !stderr, false, mode, runId)));
     }
 
     void testFinished(TestFinished finished) {
@@ -100,19 +99,18 @@ final class WorkerReport {
             case SUCCESSFUL -> entry(test, null, elapsed);
             case FAILED, ERROR -> entry(test, trace(finished.throwable(), test), elapsed);
             case ABORTED -> finished.throwable() == null
-                    ? SimpleReportEntry.assumption(runMode, runId(), className(test), null, test.methodName(), null,
-                            finished.reason())
+                    ? SimpleReportEntry.assumption(runMode, runId(), reportSource(), test.reportClass(),
+                            test.methodName(), null, finished.reason())
                     : entry(test, trace(finished.throwable(), test), elapsed);
-            case SKIPPED -> SimpleReportEntry.ignored(runMode, runId(), className(test), null, test.methodName(),
-                    null, finished.reason());
+            case SKIPPED -> SimpleReportEntry.ignored(runMode, runId(), reportSource(), test.reportClass(),
+                    test.methodName(), null, finished.reason());
         };
-        String testClass = className(test);
         switch (finished.outcome()) {
-            case SUCCESSFUL -> recording.add(testClass, listener -> listener.testSucceeded(entry));
-            case FAILED -> recording.add(testClass, listener -> listener.testFailed(entry));
-            case ERROR -> recording.add(testClass, listener -> listener.testError(entry));
-            case ABORTED -> recording.add(testClass, listener -> listener.testAssumptionFailure(entry));
-            case SKIPPED -> recording.add(testClass, listener -> listener.testSkipped(entry));
+            case SUCCESSFUL -> recording.add(listener -> listener.testSucceeded(entry));
+            case FAILED -> recording.add(listener -> listener.testFailed(entry));
+            case ERROR -> recording.add(listener -> listener.testError(entry));
+            case ABORTED -> recording.add(listener -> listener.testAssumptionFailure(entry));
+            case SKIPPED -> recording.add(listener -> listener.testSkipped(entry));
         }
         if (test.equals(runningTest)) {
             runningTest = null;
@@ -136,7 +134,7 @@ final class WorkerReport {
                 "io.distest.TestTimedOut: " + message + "\n" + timedOut.threadDump());
         SimpleReportEntry entry = entry(test, new RemoteStackTrace(info, null), (int) timedOut.timeoutMillis());
         resultsInUnit.add(test.uniqueId());
-        recording.add(className(test), listener -> listener.testError(entry));
+        recording.add(listener -> listener.testError(entry));
         runningTest = null;
         endAnnounced = true;
     }
@@ -145,7 +143,7 @@ final class WorkerReport {
     void skipped(TestUnit unit, String reason) {
         unitStarting(unit, false);
         SimpleReportEntry entry = SimpleReportEntry.ignored(NORMAL_RUN, runId(), unit.className(), null, null, null, reason);
-        recording.add(unit.className(), listener -> listener.testSkipped(entry));
+        recording.add(listener -> listener.testSkipped(entry));
         completeUnit(0);
     }
 
@@ -160,7 +158,7 @@ final class WorkerReport {
         } else if (runningTest != null) {
             SimpleReportEntry entry = entry(runningTest, crash, (int) (System.currentTimeMillis() - runningTestStartMillis));
             resultsInUnit.add(runningTest.uniqueId());
-            recording.add(className(runningTest), listener -> listener.testError(entry));
+            recording.add(listener -> listener.testError(entry));
             runningTest = null;
         } else {
             classError(crash);
@@ -171,7 +169,7 @@ final class WorkerReport {
     private void classError(RemoteStackTrace trace) {
         SimpleReportEntry entry = new SimpleReportEntry(runMode, runId(), recording.unit.className(), null, null, null,
                 trace, 0);
-        recording.add(recording.unit.className(), listener -> listener.testError(entry));
+        recording.add(listener -> listener.testError(entry));
     }
 
     private void completeUnit(long elapsedMillis) {
@@ -180,18 +178,28 @@ final class WorkerReport {
         recording = null;
     }
 
+    /**
+     * As Surefire's JUnit Platform provider: every case of a unit lands in its top-level class's report
+     * ({@code @Nested} classes included); the {@code classname} a case shows is {@link TestId#reportClass()}.
+     */
     private SimpleReportEntry entry(TestId test, RemoteStackTrace trace, Integer elapsed) {
-        return new SimpleReportEntry(runMode, runId(), className(test), null, test.methodName(), null, trace, elapsed);
+        return new SimpleReportEntry(runMode, runId(), reportSource(), test.reportClass(), test.methodName(), null,
+                trace, elapsed);
     }
 
-    private String className(TestId test) {
+    private String reportSource() {
+        return recording.unit.className();
+    }
+
+    /** The class a test's code is in: stack traces are trimmed to it. */
+    private String testClass(TestId test) {
         return test.className() != null ? test.className() : recording.unit.className();
     }
 
     private RemoteStackTrace trace(ThrowableInfo info, TestId test) {
         ThrowableInfo known = info != null ? info
                 : new ThrowableInfo("java.lang.AssertionError", null, "java.lang.AssertionError\n");
-        return new RemoteStackTrace(known, test == null ? recording.unit.className() : className(test));
+        return new RemoteStackTrace(known, test == null ? recording.unit.className() : testClass(test));
     }
 
     private long runId() {

@@ -1,0 +1,98 @@
+package io.distest.worker;
+
+import io.distest.protocol.TestId;
+import java.lang.annotation.Annotation;
+import java.util.Optional;
+import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+
+/**
+ * Names tests and containers as Surefire's JUnit Platform provider names them in its reports: the method name (or
+ * the legacy name of an invocation, {@code m(int)[1]}), and the class text of the {@code classname} attribute — a
+ * test's class (its {@code @DisplayName} if it has one), a container's enclosing class unless that is the
+ * top-level class whose report it lands in.
+ */
+final class SurefireNames {
+    private final TestPlan plan;
+
+    SurefireNames(TestPlan plan) {
+        this.plan = plan;
+    }
+
+    TestId testId(TestIdentifier id) {
+        TestSource source = id.getSource().orElse(null);
+        if (source instanceof MethodSource method) {
+            return new TestId(id.getUniqueId(), method.getClassName(), methodName(id, method), id.getDisplayName(),
+                    reportClass(id));
+        }
+        if (source instanceof ClassSource type) {
+            return new TestId(id.getUniqueId(), type.getClassName(), null, id.getDisplayName(), reportClass(id));
+        }
+        return new TestId(id.getUniqueId(), null, id.getLegacyReportingName(), id.getDisplayName(), null);
+    }
+
+    /** The plain method name, or the legacy name for invocations and parameterized containers ({@code m(int)}). */
+    private static String methodName(TestIdentifier id, MethodSource method) {
+        String legacy = id.getLegacyReportingName();
+        String name = method.getMethodName();
+        return legacy.equals(name + "()") || legacy.equals(name) ? name : legacy;
+    }
+
+    private String reportClass(TestIdentifier id) {
+        TestIdentifier type = enclosingClass(id);
+        if (type == null) {
+            return null;
+        }
+        if (id.isTest()) {
+            return displayNameTag(type).orElse(type.getLegacyReportingName());
+        }
+        String text = displayNameTag(type).orElse(((ClassSource) type.getSource().get()).getClassName());
+        TestIdentifier top = topLevelClass(id);
+        boolean ownReport = top != null && text.equals(((ClassSource) top.getSource().get()).getClassName());
+        return ownReport ? null : text;
+    }
+
+    /** The identifier itself if it is a class, else the nearest class container above it. */
+    private TestIdentifier enclosingClass(TestIdentifier id) {
+        TestIdentifier current = id;
+        while (current != null && !isClass(current)) {
+            current = parent(current);
+        }
+        return current;
+    }
+
+    /** The outermost class container: its report holds every nested class's cases. */
+    private TestIdentifier topLevelClass(TestIdentifier id) {
+        TestIdentifier top = null;
+        for (TestIdentifier current = id; current != null; current = parent(current)) {
+            if (isClass(current)) {
+                top = current;
+            }
+        }
+        return top;
+    }
+
+    private TestIdentifier parent(TestIdentifier id) {
+        return id.getParentId().map(plan::getTestIdentifier).orElse(null);
+    }
+
+    private static boolean isClass(TestIdentifier id) {
+        return id.getSource().orElse(null) instanceof ClassSource;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Optional<String> displayNameTag(TestIdentifier type) {
+        try {
+            Class<? extends Annotation> displayName = (Class<? extends Annotation>) Class.forName(
+                    "org.junit.jupiter.api.DisplayName", false, Thread.currentThread().getContextClassLoader());
+            Annotation annotation = ((ClassSource) type.getSource().get()).getJavaClass().getAnnotation(displayName);
+            return annotation == null ? Optional.empty()
+                    : Optional.of((String) displayName.getMethod("value").invoke(annotation));
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            return Optional.empty(); // no Jupiter on the class path, or a class that cannot be loaded: no tag
+        }
+    }
+}

@@ -1,0 +1,69 @@
+// Shared by the parity scenarios: compares what Surefire and distest wrote for the same project.
+// Use from a verify.groovy:  def parity = evaluate(new File(itSources, 'parity.groovy'))
+// then parity.builds(basedir, n), parity.compare(basedir, surefireDir, distestDir, surefireLog, distestLog).
+import groovy.xml.XmlSlurper
+
+def slurper = { ->
+    def s = new XmlSlurper()
+    s.setFeature('http://apache.org/xml/features/disallow-doctype-decl', false)
+    s
+}
+
+/** The build logs of the invoker.goals.N builds, in order (build.log holds them one after the other). */
+def builds = { File basedir, int expected ->
+    String text = new File(basedir, 'build.log').text
+    List<String> logs = text.split(/(?=\[INFO\] Scanning for projects\.\.\.)/).findAll { it.contains('Scanning for projects') }
+    if (logs.size() != expected) throw new AssertionError("expected the logs of ${expected} builds in build.log, found ${logs.size()}")
+    logs
+}
+
+/** (classname # name) -> sorted outcomes, from every TEST-*.xml in a directory. */
+def verdicts = { File dir ->
+    def files = (dir.listFiles() ?: []).findAll { it.name ==~ /TEST-.*\.xml/ }
+    if (!files) throw new AssertionError("no TEST-*.xml in ${dir}")
+    def result = new TreeMap<String, List<String>>()
+    files.each { file ->
+        slurper().parse(file).testcase.each { tc ->
+            String outcome
+            if (tc.failure.size()) outcome = "failure ${tc.failure.@type}"
+            else if (tc.error.size()) outcome = "error ${tc.error.@type}"
+            else if (tc.skipped.size()) outcome = 'skipped'
+            else outcome = 'passed'
+            result.computeIfAbsent("${tc.@classname} # ${tc.@name}".toString()) { [] } << outcome
+        }
+    }
+    result.each { k, v -> v.sort() }
+    result
+}
+
+def reportFiles = { File dir -> new TreeSet((dir.listFiles() ?: []).findAll { it.name ==~ /TEST-.*\.xml/ }*.name) }
+
+def summary = { String log ->
+    def m = log =~ /(?m)^\[(?:INFO|WARNING|ERROR)\] Tests run: (\d+), Failures: (\d+), Errors: (\d+), Skipped: (\d+)$/
+    m ? m[-1][0].replaceFirst(/^\[\w+\] /, '') : null
+}
+
+/** Returns null when distest wrote what Surefire wrote (cases, verdicts, file names, summary), else the differences. */
+def compare = { File basedir, String what, String surefireDir, String distestDir, String surefireLog, String distestLog ->
+    File expectedDir = new File(basedir, surefireDir)
+    File actualDir = new File(basedir, distestDir)
+    def expected = verdicts(expectedDir)
+    def actual = verdicts(actualDir)
+    def problems = []
+    (expected.keySet() + actual.keySet()).each { id ->
+        if (expected[id] != actual[id]) {
+            problems << "  ${id}\n      Surefire: ${expected[id] ?: 'not reported'}\n      distest:  ${actual[id] ?: 'not reported'}"
+        }
+    }
+    if (reportFiles(expectedDir) != reportFiles(actualDir)) {
+        problems << "  report files\n      Surefire: ${reportFiles(expectedDir)}\n      distest:  ${reportFiles(actualDir)}"
+    }
+    if (surefireLog != null && summary(surefireLog) != summary(distestLog)) {
+        problems << "  summary line\n      Surefire: ${summary(surefireLog)}\n      distest:  ${summary(distestLog)}"
+    }
+    if (problems) return "${what}: distest's reports differ from Surefire's:\n" + problems.join('\n')
+    println "${what}: ${expected.size()} test cases in ${reportFiles(actualDir).size()} files, same as Surefire; ${summary(distestLog)}"
+    null
+}
+
+[builds: builds, verdicts: verdicts, reportFiles: reportFiles, summary: summary, compare: compare]
