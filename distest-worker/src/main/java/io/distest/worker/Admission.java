@@ -133,8 +133,18 @@ final class Admission implements AutoCloseable {
     }
 
     private void acceptAll() throws IOException {
-        SocketChannel channel;
-        while ((channel = listener.accept()) != null) {
+        while (true) {
+            SocketChannel channel;
+            try {
+                channel = listener.accept();
+            } catch (IOException e) { // e.g. out of file descriptors: pause rather than spin on a ready listener
+                log.println("distest server: accept failed: " + e.getMessage());
+                pause();
+                return;
+            }
+            if (channel == null) {
+                return;
+            }
             String peer = peer(channel);
             synchronized (pending) {
                 if (pending.size() >= maxPending) {
@@ -152,6 +162,14 @@ final class Admission implements AutoCloseable {
                     closeQuietly(channel);
                 }
             }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -171,8 +171,8 @@ final class Session implements AutoCloseable {
         }
     }
 
+    /** Tells the client why; the caller then throws, and the server logs that one line. */
     private void refuse(String reason) {
-        log.println("distest server: session " + id + ": " + reason);
         notice(new Refused(reason));
     }
 
