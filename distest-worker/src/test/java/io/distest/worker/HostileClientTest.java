@@ -302,6 +302,31 @@ class HostileClientTest {
         }
     }
 
+    @Test
+    void neverReusesASessionDirectoryPlantedBeforeTheSessionOpens() throws Exception {
+        start(64, 10_000, 256, 60_000);
+        Path elsewhere = Files.createDirectory(root.resolve("elsewhere"));
+        Path sessions;
+        try (Stream<Path> runs = Files.list(root.resolve("run"))) {
+            sessions = runs.findFirst().orElseThrow().resolve("sessions");
+        }
+        Files.createDirectories(sessions.resolve("planted/project"));
+        Files.createSymbolicLink(sessions.resolve("planted/project/lib"), elsewhere);
+
+        try (MessageChannel channel = running.attached("planted")) {
+            channel.send(new SyncManifest(List.of(new FileEntry("project/lib/a.txt", 5, RunningServer.sha256("hello"), false))));
+            assertInstanceOf(SyncRequest.class, channel.receive());
+            channel.send(new FileData(0, "hello".getBytes(StandardCharsets.UTF_8), true));
+            SyncDone done = assertInstanceOf(SyncDone.class, channel.receive());
+            Path synced = Path.of(done.sessionDirectory()).resolve("project/lib/a.txt");
+            assertEquals("hello", Files.readString(synced));
+            assertFalse(Files.isSymbolicLink(synced.getParent()), "a fresh directory, not the planted link");
+        }
+        try (Stream<Path> files = Files.list(elsewhere)) {
+            assertEquals(0, files.count(), "nothing was written through the planted link");
+        }
+    }
+
     // ---- the content store ----
 
     @Test
