@@ -20,7 +20,12 @@ import java.util.Map;
  * <p>Not thread-safe: use one instance per thread (a {@link MessageChannel} keeps one for each direction).
  */
 public final class MessageCodec {
+    /** Lists and maps inside one another deeper than this are refused: real messages nest two deep at most. */
+    static final int MAX_NESTING = 16;
+
     private final Kryo kryo = new Kryo(new IdsOnlyClassResolver(), null);
+    /** How deep the collection being read is nested; a deep chain would otherwise end in a StackOverflowError. */
+    private int nesting;
 
     public MessageCodec() {
         kryo.setRegistrationRequired(true);
@@ -76,6 +81,7 @@ public final class MessageCodec {
     /** Decodes one frame's payload; anything but exactly one registered message is a {@link ProtocolException}. */
     public Message decode(byte[] payload) throws ProtocolException {
         Input input = new Input(payload);
+        nesting = 0;
         Object decoded;
         try {
             decoded = kryo.readClassAndObject(input);
@@ -87,6 +93,33 @@ public final class MessageCodec {
             throw new ProtocolException("frame of " + payload.length + " bytes does not hold a message but "
                     + (decoded == null ? "null" : decoded.getClass().getName()));
         }
+        return complete(input, payload, message);
+    }
+
+    /**
+     * Decodes one frame's payload only if it holds a message of type {@code expected}: the type is read first, and
+     * any other type is refused before a single field of it is read (so a hostile peer cannot make us build
+     * whatever it likes before it is known to be who it claims).
+     */
+    public <T extends Message> T decode(byte[] payload, Class<T> expected) throws ProtocolException {
+        Input input = new Input(payload);
+        nesting = 0;
+        Object decoded;
+        try {
+            Registration registration = kryo.readClass(input);
+            if (registration == null || registration.getType() != expected) {
+                throw new ProtocolException("expected " + expected.getSimpleName() + ", got "
+                        + (registration == null ? "null" : registration.getType().getSimpleName()));
+            }
+            decoded = kryo.readObject(input, registration.getType());
+        } catch (KryoException | IllegalArgumentException | IndexOutOfBoundsException | NegativeArraySizeException
+                | ClassCastException | NullPointerException | StackOverflowError e) {
+            throw new ProtocolException("undecodable frame of " + payload.length + " bytes: " + e.getMessage(), e);
+        }
+        return expected.cast(complete(input, payload, (Message) decoded));
+    }
+
+    private static Message complete(Input input, byte[] payload, Message message) throws ProtocolException {
         if (input.position() != payload.length) {
             throw new ProtocolException("frame of " + payload.length + " bytes has "
                     + (payload.length - input.position()) + " trailing bytes after " + message.getClass().getSimpleName());
@@ -102,7 +135,18 @@ public final class MessageCodec {
         }
     }
 
-    private static final class ImmutableListSerializer extends Serializer<List<Object>> {
+    private void enterCollection() {
+        if (++nesting > MAX_NESTING) {
+            nesting = 0;
+            throw new KryoException("collections nested more than " + MAX_NESTING + " deep");
+        }
+    }
+
+    private void leaveCollection() {
+        nesting = Math.max(0, nesting - 1);
+    }
+
+    private final class ImmutableListSerializer extends Serializer<List<Object>> {
         ImmutableListSerializer() {
             setImmutable(true);
         }
@@ -117,16 +161,18 @@ public final class MessageCodec {
 
         @Override
         public List<Object> read(Kryo kryo, Input input, Class<? extends List<Object>> type) {
+            enterCollection();
             int size = readSize(input);
             List<Object> elements = new ArrayList<>(Math.min(size, 64));
             for (int i = 0; i < size; i++) {
                 elements.add(kryo.readClassAndObject(input));
             }
+            leaveCollection();
             return List.copyOf(elements);
         }
     }
 
-    private static final class ImmutableMapSerializer extends Serializer<Map<Object, Object>> {
+    private final class ImmutableMapSerializer extends Serializer<Map<Object, Object>> {
         ImmutableMapSerializer() {
             setImmutable(true);
         }
@@ -142,11 +188,13 @@ public final class MessageCodec {
 
         @Override
         public Map<Object, Object> read(Kryo kryo, Input input, Class<? extends Map<Object, Object>> type) {
+            enterCollection();
             int size = readSize(input);
             Map<Object, Object> entries = new HashMap<>();
             for (int i = 0; i < size; i++) {
                 entries.put(kryo.readClassAndObject(input), kryo.readClassAndObject(input));
             }
+            leaveCollection();
             return Map.copyOf(entries);
         }
     }

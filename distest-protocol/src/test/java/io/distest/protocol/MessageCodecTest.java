@@ -101,6 +101,38 @@ class MessageCodecTest {
     }
 
     @Test
+    void decodesTheExpectedTypeOnly() throws Exception {
+        Attach attach = new Attach(Protocol.VERSION, "secret", "s-1", Attach.CONTROL);
+        assertEquals(attach, codec.decode(codec.encode(attach), Attach.class));
+        byte[] manifest = codec.encode(new SyncManifest(List.of(new FileEntry("a", 1, "ab", false))));
+        ProtocolException e = assertThrows(ProtocolException.class, () -> codec.decode(manifest, Attach.class));
+        assertEquals("expected Attach, got SyncManifest", e.getMessage());
+    }
+
+    @Test
+    void refusesCollectionsNestedDeeperThanTheLimitWithAProtocolError() {
+        // Configure(List[List[List[...]]], ...) written by hand: 10,000 lists deep
+        Output output = new Output(64 * 1024, -1);
+        output.writeVarInt(13 + 2, true); // Configure
+        for (int i = 0; i < 10_000; i++) {
+            output.writeVarInt(41 + 2, true); // a List.of(x) holding the next list
+            output.writeVarInt(1, true);
+        }
+        byte[] frame = output.toBytes();
+        ProtocolException e = assertThrows(ProtocolException.class, () -> codec.decode(frame));
+        assertTrue(e.getMessage().contains("nested more than"), e.getMessage());
+        assertEquals(new Shutdown(), assertDoesNotThrowDecoding(codec.encode(new Shutdown())), "the codec still works");
+    }
+
+    private Message assertDoesNotThrowDecoding(byte[] frame) {
+        try {
+            return codec.decode(frame);
+        } catch (ProtocolException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void refusesTrailingBytes() {
         byte[] one = codec.encode(new Shutdown());
         byte[] padded = java.util.Arrays.copyOf(one, one.length + 3);

@@ -15,9 +15,12 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /** A worker JVM the server started for a client; it connects to the server, which relays it to the client. */
@@ -36,23 +39,33 @@ final class RemoteWorker {
         this.listener = listener;
     }
 
+    /**
+     * Starts the worker; everything it is asked for is checked before anything is opened, and whatever was opened
+     * is closed again if it cannot start.
+     */
     static RemoteWorker start(SpawnWorker spawn, Path session, PrintStream log) throws IOException {
-        if (!spawn.workerId().matches("[A-Za-z0-9_.-]{1,64}")) {
+        if (spawn.workerId() == null || !spawn.workerId().matches("[A-Za-z0-9_.-]{1,64}")) {
             throw new IllegalArgumentException("invalid worker id \"" + spawn.workerId() + "\"");
+        }
+        spawn.environment().forEach((name, value) -> {
+            if (name == null || name.isEmpty() || name.indexOf('=') >= 0 || name.indexOf('\0') >= 0
+                    || value == null || value.indexOf('\0') >= 0) {
+                throw new IllegalArgumentException("invalid environment variable \"" + name + "\": a name must be"
+                        + " non-empty without '=' or NUL, a value without NUL");
+            }
+        });
+        if (spawn.java() == null || spawn.java().isEmpty() || spawn.java().indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("invalid java \"" + spawn.java() + "\"");
         }
         List<String> classpath = new ArrayList<>();
         for (String entry : spawn.classpath()) {
             classpath.add(SafePaths.resolve(session, entry).toString());
         }
-        Path workingDirectory = SafePaths.resolve(session, spawn.workingDirectory());
-        Files.createDirectories(workingDirectory);
-        Path workerFiles = session.resolve(".distest");
-        Files.createDirectories(workerFiles);
+        Path workingDirectory = SafePaths.createDirectories(session, SafePaths.resolve(session, spawn.workingDirectory()));
+        Path workerFiles = SafePaths.createDirectories(session, session.resolve(".distest"));
         Path argFile = workerFiles.resolve(spawn.workerId() + ".args");
         Path logFile = workerFiles.resolve(spawn.workerId() + ".log");
 
-        ServerSocket listener = new ServerSocket();
-        listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
         List<String> args = new ArrayList<>(spawn.jvmArgs());
         args.add("-cp");
         args.add(String.join(File.pathSeparator, classpath));
@@ -60,23 +73,41 @@ final class RemoteWorker {
         for (String arg : args) {
             content.append('"').append(arg.replace("\\", "\\\\").replace("\"", "\\\"")).append("\"\n");
         }
-        Files.writeString(argFile, content, StandardCharsets.UTF_8);
-        ProcessBuilder builder = new ProcessBuilder(spawn.java(), "@" + argFile, "io.distest.worker.WorkerMain", "connect",
-                "127.0.0.1:" + listener.getLocalPort(), spawn.workerId())
-                .directory(workingDirectory.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(logFile.toFile());
-        builder.environment().putAll(spawn.environment());
-        builder.environment().put(Protocol.TOKEN_ENV, spawn.workerToken());
+        writeFresh(argFile, content.toString().getBytes(StandardCharsets.UTF_8));
+        writeFresh(logFile, new byte[0]);
+        ServerSocket listener = new ServerSocket();
         try {
-            Process process = builder.start();
+            listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
+            ProcessBuilder builder = new ProcessBuilder(spawn.java(), "@" + argFile, "io.distest.worker.WorkerMain",
+                    "connect", "127.0.0.1:" + listener.getLocalPort(), spawn.workerId())
+                    .directory(workingDirectory.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(logFile.toFile());
+            builder.environment().putAll(spawn.environment());
+            builder.environment().put(Protocol.TOKEN_ENV, spawn.workerToken());
+            Process process;
+            try {
+                process = builder.start();
+            } catch (IOException e) {
+                throw new IOException("cannot start java \"" + spawn.java() + "\" on "
+                        + io.distest.protocol.WorkerFacts.ofThisJvm().hostName() + ": " + e.getMessage()
+                        + " (set //java= in the tx spec to a JDK 17+ java on that host)", e);
+            }
             process.getOutputStream().close();
             log.println("distest server: started worker " + spawn.workerId() + " (pid " + process.pid() + ")");
             return new RemoteWorker(spawn.workerId(), process, logFile, listener);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             listener.close();
-            throw new IOException("cannot start java \"" + spawn.java() + "\" on " + io.distest.protocol.WorkerFacts.ofThisJvm().hostName() + ": "
-                    + e.getMessage() + " (set //java= in the tx spec to a JDK 17+ java on that host)", e);
+            throw e;
+        }
+    }
+
+    /** Writes a new file {@code 0600}; a file or link already at its path is removed first, never followed. */
+    private static void writeFresh(Path file, byte[] content) throws IOException {
+        Files.deleteIfExists(file);
+        try (var channel = Files.newByteChannel(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS), PrivateFiles.mode(PrivateFiles.FILE))) {
+            channel.write(java.nio.ByteBuffer.wrap(content));
         }
     }
 

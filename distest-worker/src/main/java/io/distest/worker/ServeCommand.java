@@ -9,7 +9,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.LinkOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.util.Set;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
@@ -57,9 +61,13 @@ final class ServeCommand {
                 lifeline.start();
             } else {
                 out.println("distest worker server listening on " + server.address() + " (cache " + options.root() + ")");
-                out.println("token (also in " + options.tokenFile() + "): " + token);
-                out.println("run a build on it with:");
-                out.println("  mvn verify -Ddistest.tx=socket=" + server.address() + " -Ddistest.token=" + token);
+                boolean fromEnvironment = System.getenv(Protocol.TOKEN_ENV) != null
+                        && !System.getenv(Protocol.TOKEN_ENV).isBlank();
+                out.println("token: " + (fromEnvironment ? "the value of $" + Protocol.TOKEN_ENV + " given to this server"
+                        : "in " + options.tokenFile() + " (keep it secret: whoever holds it runs code as this user)"));
+                out.println("run a build on it with (the token in the environment, never on a command line):");
+                out.println("  " + Protocol.TOKEN_ENV + "=" + (fromEnvironment ? "…" : "$(cat " + options.tokenFile() + ")")
+                        + " mvn verify -Ddistest.tx=socket=" + server.address());
                 out.flush();
             }
             server.serve();
@@ -70,24 +78,31 @@ final class ServeCommand {
         }
     }
 
-    /** $DISTEST_TOKEN if set; else the token file's content, created with a new random token if absent. */
-    private static String token(Path tokenFile) throws IOException {
+    /**
+     * $DISTEST_TOKEN if set; else the token file's content, created with a new random token if absent. The file is
+     * never followed through a link, must belong to this user and be private to it, and is created atomically
+     * {@code 0600}.
+     */
+    static String token(Path tokenFile) throws IOException {
         String fromEnvironment = System.getenv(Protocol.TOKEN_ENV);
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
             return fromEnvironment.strip();
         }
-        if (Files.exists(tokenFile)) {
-            return Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
+        Path file = tokenFile.toAbsolutePath();
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(file)) {
+            PrivateFiles.check(file, "the token file", true, LinkOption.NOFOLLOW_LINKS);
+            try (var in = Channels.newInputStream(Files.newByteChannel(file, Set.of(StandardOpenOption.READ,
+                    LinkOption.NOFOLLOW_LINKS)))) {
+                return new String(in.readNBytes(4096), StandardCharsets.UTF_8).strip();
+            }
         }
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        Files.createDirectories(tokenFile.toAbsolutePath().getParent());
-        Files.writeString(tokenFile, token + "\n", StandardCharsets.UTF_8);
-        try {
-            Files.setPosixFilePermissions(tokenFile, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-            // not a POSIX file system
+        PrivateFiles.createDirectories(file.getParent());
+        try (var channel = Files.newByteChannel(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS), PrivateFiles.mode(PrivateFiles.FILE))) {
+            channel.write(ByteBuffer.wrap((token + "\n").getBytes(StandardCharsets.UTF_8)));
         }
         return token;
     }

@@ -2,7 +2,6 @@ package io.distest.worker;
 
 import io.distest.protocol.Attach;
 import io.distest.protocol.Attached;
-import io.distest.protocol.Message;
 import io.distest.protocol.MessageChannel;
 import io.distest.protocol.Protocol;
 import io.distest.protocol.Refused;
@@ -11,8 +10,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
@@ -21,117 +21,148 @@ import java.util.concurrent.Semaphore;
 
 /**
  * {@code serve}: a long-lived worker server. Every connection must prove the token in its first message, within
- * a time limit, before anything else is read; builds each get a session directory; content stays cached.
+ * a time limit, before anything else is read (see {@link Admission}); builds each get a fresh session directory;
+ * content stays cached (see {@link ContentStore}). No connection's failure ends the server.
  */
 final class Server implements AutoCloseable {
     private final ServerOptions options;
     private final byte[] token;
     private final PrintStream log;
-    private final ServerSocket socket;
+    private final ServerRoot root;
+    private final ServerSocketChannel listener;
+    private final Admission admission;
+    private final IdleWatch idle;
     private final ContentStore store;
     private final Semaphore connections;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
+    /** @throws IOException if the root cannot be trusted (saying why), or the address cannot be bound */
     Server(ServerOptions options, String token, PrintStream log) throws IOException {
         this.options = options;
         this.token = token.getBytes(StandardCharsets.UTF_8);
         this.log = log;
-        this.store = new ContentStore(options.root());
+        this.root = ServerRoot.open(options.root(), log);
+        this.store = new ContentStore(root.cas(), root.incoming(), log);
         this.connections = new Semaphore(options.maxConnections());
-        this.socket = new ServerSocket();
-        this.socket.setReuseAddress(true);
-        this.socket.bind(new InetSocketAddress(InetAddress.getByName(options.bind()), options.port()), 128);
+        this.idle = new IdleWatch(options.idleMillis(), log);
+        this.listener = ServerSocketChannel.open();
+        try {
+            listener.socket().setReuseAddress(true);
+            listener.bind(new InetSocketAddress(InetAddress.getByName(options.bind()), options.port()), 128);
+            this.admission = new Admission(listener, options.maxUnauthenticated(), options.handshakeMillis(), log,
+                    this::admit);
+        } catch (IOException | RuntimeException e) {
+            listener.close();
+            root.close();
+            throw e;
+        }
     }
 
     int port() {
-        return socket.getLocalPort();
+        return listener.socket().getLocalPort();
     }
 
     String address() {
         return options.bind() + ":" + port();
     }
 
-    /** Serves until closed. */
-    void serve() {
-        while (!socket.isClosed()) {
-            Socket client;
-            try {
-                client = socket.accept();
-            } catch (IOException e) {
-                if (!socket.isClosed()) {
-                    log.println("distest server: accept failed: " + e.getMessage());
-                }
-                continue;
-            }
-            if (!connections.tryAcquire()) {
-                log.println("distest server: refused " + client.getRemoteSocketAddress() + ": "
-                        + options.maxConnections() + " connections are already open");
-                closeQuietly(client);
-                continue;
-            }
-            Thread thread = new Thread(() -> {
-                try {
-                    handle(client);
-                } finally {
-                    connections.release();
-                }
-            }, "distest-server-connection");
-            thread.setDaemon(true);
-            thread.start();
-        }
+    /** Connections waiting to prove the token. */
+    int unauthenticated() {
+        return admission.pending();
     }
 
-    private void handle(Socket client) {
-        String peer = String.valueOf(client.getRemoteSocketAddress());
+    /** Serves until closed. */
+    void serve() {
+        admission.run();
+    }
+
+    /** Called by the admission thread with a connection whose first frame was an {@code Attach}. */
+    private void admit(SocketChannel channel, Attach attach, String peer) throws IOException {
+        Socket client = channel.socket();
+        String refusal = check(attach);
+        if (refusal == null && !connections.tryAcquire()) {
+            refusal = options.maxConnections() + " connections are already open";
+        }
+        if (refusal != null) {
+            try (client) {
+                refuse(new MessageChannel(client.getInputStream(), client.getOutputStream(), client), peer, refusal);
+            }
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            try {
+                handle(client, attach, peer);
+            } finally {
+                connections.release();
+            }
+        }, "distest-server-connection");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Why this {@code Attach} is refused, or null. */
+    private String check(Attach attach) {
+        if (!MessageDigest.isEqual(token, String.valueOf(attach.token()).getBytes(StandardCharsets.UTF_8))) {
+            return "wrong token";
+        }
+        if (attach.protocolVersion() != Protocol.VERSION) {
+            return "this server speaks protocol version " + Protocol.VERSION + ", the client "
+                    + attach.protocolVersion() + ": run the distest-worker.jar of the plugin's version";
+        }
+        if (attach.sessionId() == null || !attach.sessionId().matches("[A-Za-z0-9_-]{1,64}")) {
+            return "invalid session id";
+        }
+        if (!Attach.CONTROL.equals(attach.purpose()) && !Attach.WORKER.equals(attach.purpose())) {
+            return "unknown purpose \"" + attach.purpose() + "\"";
+        }
+        return null;
+    }
+
+    private void handle(Socket client, Attach attach, String peer) {
         try (client) {
-            client.setTcpNoDelay(true);
-            client.setSoTimeout(options.handshakeMillis());
-            MessageChannel channel = new MessageChannel(client.getInputStream(), client.getOutputStream(), client);
-            Message first = channel.receive();
-            if (!(first instanceof Attach attach)) {
-                refuse(channel, peer, "expected Attach first, got " + first.getClass().getSimpleName());
-                return;
-            }
-            if (!MessageDigest.isEqual(token, String.valueOf(attach.token()).getBytes(StandardCharsets.UTF_8))) {
-                refuse(channel, peer, "wrong token");
-                return;
-            }
-            if (attach.protocolVersion() != Protocol.VERSION) {
-                refuse(channel, peer, "this server speaks protocol version " + Protocol.VERSION + ", the client "
-                        + attach.protocolVersion() + ": run the distest-worker.jar of the plugin's version");
-                return;
-            }
-            if (attach.sessionId() == null || !attach.sessionId().matches("[A-Za-z0-9_-]{1,64}")) {
-                refuse(channel, peer, "invalid session id");
-                return;
-            }
-            client.setSoTimeout(0);
             if (Attach.CONTROL.equals(attach.purpose())) {
-                Session session = new Session(attach.sessionId(), options.root(), store, channel, log);
-                if (sessions.putIfAbsent(attach.sessionId(), session) != null) {
-                    refuse(channel, peer, "session " + attach.sessionId() + " is already in use");
-                    return;
-                }
-                try {
-                    channel.send(new Attached(WorkerFacts.ofThisJvm()));
-                    session.control();
-                } finally {
-                    sessions.remove(attach.sessionId());
-                    session.close();
-                }
-            } else if (Attach.WORKER.equals(attach.purpose())) {
-                Session session = sessions.get(attach.sessionId());
-                if (session == null) {
-                    refuse(channel, peer, "no session " + attach.sessionId() + " (its control connection must come first)");
-                    return;
-                }
-                channel.send(new Attached(WorkerFacts.ofThisJvm()));
-                session.runWorker(channel, client);
+                control(client, attach, peer);
             } else {
-                refuse(channel, peer, "unknown purpose \"" + attach.purpose() + "\"");
+                worker(client, attach, peer);
             }
         } catch (IOException e) {
             log.println("distest server: connection from " + peer + " ended: " + e.getMessage());
+        } catch (RuntimeException | Error e) { // e.g. a StackOverflowError: one line, never a trace per connection
+            log.println("distest server: connection from " + peer + " failed: " + e);
+        }
+    }
+
+    private void control(Socket client, Attach attach, String peer) throws IOException {
+        Session[] session = new Session[1];
+        try (IdleWatch.Watched watched = idle.watch(client, peer, () -> session[0] != null && session[0].busy())) {
+            MessageChannel channel = new MessageChannel(watched.in(), client.getOutputStream(), client);
+            session[0] = new Session(attach.sessionId(), root.sessions(), store, channel, log);
+            if (sessions.putIfAbsent(attach.sessionId(), session[0]) != null) {
+                refuse(channel, peer, "session " + attach.sessionId() + " is already in use");
+                return;
+            }
+            try {
+                session[0].open();
+                channel.send(new Attached(WorkerFacts.ofThisJvm()));
+                session[0].control();
+            } finally {
+                sessions.remove(attach.sessionId());
+                session[0].close();
+            }
+        }
+    }
+
+    private void worker(Socket client, Attach attach, String peer) throws IOException {
+        Session session = sessions.get(attach.sessionId());
+        boolean[] spawned = new boolean[1];
+        try (IdleWatch.Watched watched = idle.watch(client, peer, () -> spawned[0])) {
+            MessageChannel channel = new MessageChannel(watched.in(), client.getOutputStream(), client);
+            if (session == null) {
+                refuse(channel, peer, "no session " + attach.sessionId() + " (its control connection must come first)");
+                return;
+            }
+            channel.send(new Attached(WorkerFacts.ofThisJvm()));
+            session.runWorker(channel, client, () -> spawned[0] = true);
         }
     }
 
@@ -144,17 +175,14 @@ final class Server implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // nothing more to do
-        }
-    }
-
     @Override
     public void close() throws IOException {
-        socket.close();
-        sessions.values().forEach(Session::close);
+        try {
+            admission.close();
+            idle.close();
+            sessions.values().forEach(Session::close);
+        } finally {
+            root.close();
+        }
     }
 }

@@ -13,20 +13,31 @@ import java.util.List;
  * @param tokenFile where the token is read from, or written to when absent
  * @param lifeline exit when standard input ends (the ssh gateway's way of tying the server to its connection)
  * @param maxConnections connections served at once; more are refused
- * @param handshakeMillis how long a new connection may take to prove the token
+ * @param handshakeMillis how long a new connection may take, in all, to prove the token
+ * @param maxUnauthenticated connections that may wait to prove the token; when more arrive, the longest waiting
+ *     is dropped
+ * @param idleMillis how long an authenticated connection may stay silent while nothing runs for it
  */
 record ServerOptions(String bind, int port, Path root, Path tokenFile, boolean lifeline, int maxConnections,
-        int handshakeMillis) {
+        int handshakeMillis, int maxUnauthenticated, int idleMillis) {
+    static final int DEFAULT_HANDSHAKE_MILLIS = 10_000;
+    static final int DEFAULT_MAX_UNAUTHENTICATED = 256;
+    static final int DEFAULT_IDLE_SECONDS = 600;
 
     static final String USAGE = """
             usage: java -jar distest-worker.jar serve [--bind ADDRESS] [--port PORT] [--root DIR] [--token-file FILE]
-                                                      [--max-connections N] [--lifeline-stdin]
+                                                      [--max-connections N] [--max-unauthenticated N]
+                                                      [--idle-timeout SECONDS] [--lifeline-stdin]
               --bind        address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
               --port        port to listen on (default 8888; 0 for any free port)
               --root        cache and session directory (default $XDG_CACHE_HOME/distest or ~/.cache/distest)
               --token-file  file holding the token clients must present (created with a new token if absent;
                             default ROOT/server.token; $DISTEST_TOKEN, if set, wins)
-              --max-connections  connections served at once (default 64)
+              --max-connections  authenticated connections served at once (default 64)
+              --max-unauthenticated  connections that may wait to prove the token (default 256); when more
+                            arrive, the one waiting longest is dropped. Each has 10 s in all to prove it.
+              --idle-timeout  seconds an authenticated connection may stay silent while nothing runs for it
+                            (default 600)
               --lifeline-stdin   read the token from the first line of standard input and exit when it ends
             """;
 
@@ -37,6 +48,8 @@ record ServerOptions(String bind, int port, Path root, Path tokenFile, boolean l
         Path tokenFile = null;
         boolean lifeline = false;
         int maxConnections = 64;
+        int maxUnauthenticated = DEFAULT_MAX_UNAUTHENTICATED;
+        int idleSeconds = DEFAULT_IDLE_SECONDS;
         List<String> rest = new ArrayList<>(args);
         while (!rest.isEmpty()) {
             String option = rest.remove(0);
@@ -46,12 +59,15 @@ record ServerOptions(String bind, int port, Path root, Path tokenFile, boolean l
                 case "--root" -> root = Path.of(value(option, rest));
                 case "--token-file" -> tokenFile = Path.of(value(option, rest));
                 case "--max-connections" -> maxConnections = number(option, value(option, rest), 1, 10_000);
+                case "--max-unauthenticated" -> maxUnauthenticated = number(option, value(option, rest), 1, 100_000);
+                case "--idle-timeout" -> idleSeconds = number(option, value(option, rest), 1, 86_400 * 7);
                 case "--lifeline-stdin" -> lifeline = true;
                 default -> throw new IllegalArgumentException("unknown option \"" + option + "\"");
             }
         }
         return new ServerOptions(bind, port, root.toAbsolutePath(),
-                tokenFile != null ? tokenFile : root.toAbsolutePath().resolve("server.token"), lifeline, maxConnections, 10_000);
+                tokenFile != null ? tokenFile : root.toAbsolutePath().resolve("server.token"), lifeline, maxConnections,
+                DEFAULT_HANDSHAKE_MILLIS, maxUnauthenticated, idleSeconds * 1000);
     }
 
     static Path defaultRoot() {

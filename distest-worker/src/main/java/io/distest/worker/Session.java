@@ -14,15 +14,15 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.Socket;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /**
  * One build's stay on the server: its own directory, laid out from the content store; the worker JVMs it
@@ -35,24 +35,44 @@ final class Session implements AutoCloseable {
     private final MessageChannel control;
     private final PrintStream log;
     private final Set<RemoteWorker> workers = ConcurrentHashMap.newKeySet();
+    private volatile boolean syncing;
 
-    Session(String id, Path root, ContentStore store, MessageChannel control, PrintStream log) {
+    Session(String id, Path sessions, ContentStore store, MessageChannel control, PrintStream log) {
         this.id = id;
-        this.directory = root.resolve("sessions").resolve(id);
+        this.directory = sessions.resolve(id);
         this.store = store;
         this.control = control;
         this.log = log;
     }
 
+    /** Creates the session's directory fresh ({@code 0700}): whatever was there before is removed, never reused. */
+    void open() throws IOException {
+        try {
+            Files.createDirectory(directory, PrivateFiles.mode(PrivateFiles.DIRECTORY));
+        } catch (FileAlreadyExistsException e) {
+            SafePaths.deleteTree(directory);
+            Files.createDirectory(directory, PrivateFiles.mode(PrivateFiles.DIRECTORY));
+        }
+    }
+
+    /** Whether something runs for this session: a sync under way or a worker alive. */
+    boolean busy() {
+        return syncing || !workers.isEmpty();
+    }
+
     /** Serves sync requests until the control connection ends. */
     void control() throws IOException {
-        Files.createDirectories(directory);
         log.println("distest server: session " + id + " opened");
         try {
             while (true) {
                 Message message = control.receive();
                 if (message instanceof SyncManifest manifest) {
-                    sync(manifest);
+                    syncing = true;
+                    try {
+                        sync(manifest);
+                    } finally {
+                        syncing = false;
+                    }
                 } else {
                     throw new IOException("unexpected " + message.getClass().getSimpleName() + " on the control connection");
                 }
@@ -78,7 +98,8 @@ final class Session implements AutoCloseable {
         Set<String> requested = new HashSet<>();
         for (int i = 0; i < files.size(); i++) {
             String sha256 = files.get(i).sha256();
-            if (!store.has(sha256) && requested.add(sha256)) { // the same content under two paths travels once
+            if (!requested.contains(sha256) && !store.has(sha256)) { // the same content under two paths travels once
+                requested.add(sha256);
                 missing.add(i);
             }
         }
@@ -107,17 +128,32 @@ final class Session implements AutoCloseable {
             }
         }
         for (int i = 0; i < files.size(); i++) {
-            store.materialize(files.get(i).sha256(), targets.get(i), files.get(i).executable());
+            FileEntry entry = files.get(i);
+            try {
+                SafePaths.createDirectories(directory, targets.get(i).getParent());
+                if (Files.isDirectory(targets.get(i), LinkOption.NOFOLLOW_LINKS)) {
+                    throw new IOException("a directory is in the way");
+                }
+                store.materialize(entry.sha256(), targets.get(i), entry.executable());
+            } catch (IOException e) {
+                refuse(entry.path() + ": " + e.getMessage());
+                throw new IOException(entry.path() + ": " + e.getMessage(), e);
+            }
         }
         control.send(new SyncDone(received, bytes, directory.toString()));
     }
 
-    /** Starts the worker this connection asks for and relays its bytes until either side ends. */
-    void runWorker(MessageChannel channel, Socket client) throws IOException {
+    /**
+     * Starts the worker this connection asks for and relays its bytes until either side ends.
+     *
+     * @param spawning told once the worker is asked for (from then on the connection is busy, never idle)
+     */
+    void runWorker(MessageChannel channel, Socket client, Runnable spawning) throws IOException {
         Message message = channel.receive();
         if (!(message instanceof SpawnWorker spawn)) {
             throw new IOException("expected SpawnWorker, got " + message.getClass().getSimpleName());
         }
+        spawning.run();
         RemoteWorker worker;
         try {
             worker = RemoteWorker.start(spawn, directory, log);
@@ -135,8 +171,8 @@ final class Session implements AutoCloseable {
         }
     }
 
+    /** Tells the client why; the caller then throws, and the server logs that one line. */
     private void refuse(String reason) {
-        log.println("distest server: session " + id + ": " + reason);
         notice(new Refused(reason));
     }
 
@@ -151,8 +187,8 @@ final class Session implements AutoCloseable {
     @Override
     public void close() {
         workers.forEach(RemoteWorker::stop);
-        try (Stream<Path> paths = Files.exists(directory) ? Files.walk(directory) : Stream.empty()) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        try {
+            SafePaths.deleteTree(directory);
         } catch (IOException e) {
             log.println("distest server: could not remove " + directory + ": " + e.getMessage());
         }

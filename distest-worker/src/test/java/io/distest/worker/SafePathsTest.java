@@ -14,11 +14,10 @@ class SafePathsTest {
     @Test
     void resolvesPlainRelativePathsInsideTheRoot() {
         assertEquals(root.resolve("repo/a/b.jar"), SafePaths.resolve(root, "repo/a/b.jar"));
-        assertEquals(root, SafePaths.resolve(root, "."));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "/etc/passwd", "../x", "a/../../x", "a/./b", "a//b", "a/", "a\\b", "a\u0000b", ".."})
+    @ValueSource(strings = {"", "/etc/passwd", "../x", "a/../../x", "a/./b", "a//b", "a/", "a\\b", "a\u0000b", "..", ".", "./", "a/."})
     void refusesAnythingThatIsNotAPlainPathInsideTheRoot(String path) {
         assertThrows(IllegalArgumentException.class, () -> SafePaths.resolve(root, path));
     }

@@ -37,50 +37,43 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The worker server against hostile and mistaken clients: refused without running anything, and still serving. */
 class ServerTest {
-    private static final String TOKEN = "the-token";
+    private static final String TOKEN = RunningServer.TOKEN;
 
     @TempDir
     Path root;
 
-    private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
-    private Server server;
+    private RunningServer running;
 
     @BeforeEach
     void start() throws IOException {
-        ServerOptions options = new ServerOptions("127.0.0.1", 0, root, root.resolve("server.token"), false, 3, 500);
-        server = new Server(options, TOKEN, new PrintStream(logBytes, true, StandardCharsets.UTF_8));
-        Thread serving = new Thread(server::serve);
-        serving.setDaemon(true);
-        serving.start();
+        running = new RunningServer(RunningServer.options(root));
     }
 
     @AfterEach
-    void stop() throws IOException {
-        server.close();
+    void stop() throws Exception {
+        running.close();
     }
 
     private String log() {
-        return logBytes.toString(StandardCharsets.UTF_8);
+        return running.log();
     }
 
-    /** The server logs from its own threads, a moment after the client sees the effect. */
     private void awaitLog(String text) throws InterruptedException {
-        for (int i = 0; i < 50 && !log().contains(text); i++) {
-            Thread.sleep(50);
-        }
-        assertTrue(log().contains(text), log());
+        running.awaitLog(text);
     }
 
     private MessageChannel connect() throws IOException {
-        Socket socket = new Socket("127.0.0.1", server.port());
-        return new MessageChannel(socket.getInputStream(), socket.getOutputStream(), socket);
+        return running.connect();
     }
 
     private MessageChannel attached(String session) throws IOException {
-        MessageChannel channel = connect();
-        channel.send(new Attach(Protocol.VERSION, TOKEN, session, Attach.CONTROL));
-        assertInstanceOf(Attached.class, channel.receive());
-        return channel;
+        return running.attached(session);
+    }
+
+    private boolean anySessionDirectoryNamed(String name) throws IOException {
+        try (var paths = Files.walk(root)) {
+            return paths.anyMatch(p -> p.getFileName().toString().equals(name));
+        }
     }
 
     @Test
@@ -92,7 +85,7 @@ class ServerTest {
         }
         assertTrue(log().contains("refused"), log());
         assertFalse(log().contains("guess"), "the offered token is not logged");
-        assertFalse(Files.exists(root.resolve("sessions/s1")), "nothing was set up");
+        assertFalse(anySessionDirectoryNamed("s1"), "nothing was set up");
     }
 
     @Test
@@ -106,42 +99,43 @@ class ServerTest {
 
     @Test
     void dropsASlowClientThatSendsNothing() throws Exception {
-        try (Socket idle = new Socket("127.0.0.1", server.port())) {
+        try (Socket idle = new Socket("127.0.0.1", running.port())) {
             idle.setSoTimeout(5_000);
             assertEquals(-1, idle.getInputStream().read(), "closed after the handshake timeout");
         }
-        awaitLog("ended");
+        awaitLog("no token within 500 ms");
     }
 
     @Test
-    void refusesConnectionsOverTheLimitAndServesTheNextGoodClient() throws Exception {
-        List<Socket> flood = new ArrayList<>();
+    void refusesAuthenticatedConnectionsOverTheLimitAndServesTheNextGoodClient() throws Exception {
+        List<MessageChannel> open = new ArrayList<>();
         try {
             for (int i = 0; i < 3; i++) {
-                flood.add(new Socket("127.0.0.1", server.port()));
+                open.add(attached("busy-" + i));
             }
-            Thread.sleep(200);
-            try (Socket extra = new Socket("127.0.0.1", server.port())) {
-                extra.setSoTimeout(5_000);
-                assertEquals(-1, extra.getInputStream().read(), "over the limit: closed at once");
+            try (MessageChannel extra = connect()) {
+                extra.send(new Attach(Protocol.VERSION, TOKEN, "extra", Attach.CONTROL));
+                Refused refused = assertInstanceOf(Refused.class, extra.receive());
+                assertEquals("3 connections are already open", refused.reason());
             }
-            awaitLog("connections are already open");
         } finally {
-            for (Socket socket : flood) {
-                socket.close();
+            for (MessageChannel channel : open) {
+                channel.close();
             }
         }
-        Thread.sleep(700); // the flood's handshakes time out and free their slots
-        try (MessageChannel good = attached("after-the-flood")) {
-            good.send(new SyncManifest(List.of()));
-            assertEquals(new SyncRequest(List.of()), good.receive());
-            assertInstanceOf(SyncDone.class, good.receive());
-        }
+        running.await(() -> {
+            try (MessageChannel good = connect()) {
+                good.send(new Attach(Protocol.VERSION, TOKEN, "after-the-flood", Attach.CONTROL));
+                return good.receive() instanceof Attached;
+            } catch (IOException e) {
+                return false;
+            }
+        }, "a slot to be free again");
     }
 
     @Test
     void refusesManifestPathsThatLeaveTheSession() throws IOException {
-        for (String path : List.of("../escape.txt", "/etc/passwd", "a/../../b", "a//b", "./a")) {
+        for (String path : List.of("../escape.txt", "/etc/passwd", "a/../../b", "a//b", "./a", ".", "a/.")) {
             try (MessageChannel channel = attached("paths-" + Math.abs(path.hashCode()))) {
                 channel.send(new SyncManifest(List.of(new FileEntry(path, 1, sha256("x"), false))));
                 Message answer = channel.receive();
@@ -161,7 +155,8 @@ class ServerTest {
             Refused refused = assertInstanceOf(Refused.class, channel.receive());
             assertTrue(refused.reason().contains("does not match"), refused.reason());
         }
-        assertFalse(Files.exists(root.resolve("cas").resolve(sha256("hello").substring(0, 2))), "nothing stored");
+        assertFalse(Files.exists(root.resolve("cas").resolve(sha256("hello").substring(0, 2)).resolve(sha256("hello"))),
+                "nothing stored");
     }
 
     @Test
@@ -185,21 +180,17 @@ class ServerTest {
 
     @Test
     void removesTheSessionDirectoryWhenTheClientLeaves() throws Exception {
+        Path session;
         try (MessageChannel channel = attached("leaving")) {
             channel.send(new SyncManifest(List.of()));
             channel.receive();
-            channel.receive();
-            assertTrue(Files.isDirectory(root.resolve("sessions/leaving")));
+            session = Path.of(assertInstanceOf(SyncDone.class, channel.receive()).sessionDirectory());
+            assertTrue(Files.isDirectory(session));
         }
-        Thread.sleep(500);
-        assertFalse(Files.exists(root.resolve("sessions/leaving")));
+        running.await(() -> !Files.exists(session), "the session directory to go");
     }
 
     private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return RunningServer.sha256(text);
     }
 }

@@ -49,10 +49,15 @@ final class SshEndpoint implements RemoteGateway.Endpoint {
     public ServerClient.Connector start() throws IOException {
         session = SshSession.connect(SshTarget.of(address), options);
         String root = root(session.home());
-        String jar = root + "/jars/distest-worker-" + SyncPlan.hashOf(workerJar).substring(0, 16) + ".jar";
+        String hash = SyncPlan.hashOf(workerJar);
+        String jar = root + "/jars/distest-worker-" + hash.substring(0, 16) + ".jar";
         if (!session.exists(jar)) {
             session.upload(workerJar, jar);
             log.info("[" + spec.text() + "] installed the worker jar as " + jar);
+        } else if (!hash.equals(remoteHashOf(jar))) { // someone who can write there may have swapped it
+            log.warn("[" + spec.text() + "] the worker jar " + jar + " on " + session.describe()
+                    + " is not the one its name promises (SHA-256 " + hash + "): replaced it");
+            session.upload(workerJar, jar);
         }
         String java = spec.java().orElse("java");
         server = session.exec(quote(java) + " -jar " + quote(jar) + " serve --bind 127.0.0.1 --port 0 --root "
@@ -61,6 +66,18 @@ final class SshEndpoint implements RemoteGateway.Endpoint {
         server.stdin().flush();
         int port = awaitPort(java);
         return () -> session.tunnel("127.0.0.1", port);
+    }
+
+    /** The far side's SHA-256 of {@code file} ({@code sha256sum}, or {@code shasum} on macOS/BSD), or "" if unknown. */
+    private String remoteHashOf(String file) throws IOException {
+        RemoteCommand hashing = session.exec("sha256sum " + quote(file) + " 2>/dev/null || shasum -a 256 " + quote(file));
+        try {
+            String output = new String(hashing.stdout().readNBytes(4096), StandardCharsets.UTF_8).strip();
+            hashing.waitFor(Duration.ofSeconds(30));
+            return output.length() >= 64 ? output.substring(0, 64).toLowerCase(java.util.Locale.ROOT) : "";
+        } finally {
+            hashing.close();
+        }
     }
 
     /** {@code //chdir=} names the far side's cache root (relative: to the home directory); default ~/.cache/distest. */

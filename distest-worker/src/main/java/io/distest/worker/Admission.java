@@ -1,0 +1,303 @@
+package io.distest.worker;
+
+import io.distest.protocol.Attach;
+import io.distest.protocol.MessageCodec;
+import io.distest.protocol.ProtocolException;
+import io.distest.protocol.Refused;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The worker server's door: accepts connections and reads each one's first frame on one thread, with no thread
+ * and no large buffer per connection, so that clients which never prove the token cost little and cannot keep
+ * honest ones out.
+ *
+ * <ul>
+ *   <li>the first frame may hold at most {@link #MAX_FIRST_FRAME} bytes, and only an {@link Attach} is decoded;</li>
+ *   <li>the whole frame must arrive before an absolute deadline (a client trickling one byte at a time gains
+ *       nothing);</li>
+ *   <li>at most {@code maxPending} connections wait; when another arrives, the one that has waited longest is
+ *       dropped. An honest client sends its {@code Attach} at once, so it is never the oldest for long.</li>
+ * </ul>
+ */
+final class Admission implements AutoCloseable {
+    /** An {@code Attach} is a version, a token, a session id and a purpose: a few hundred bytes. */
+    static final int MAX_FIRST_FRAME = 4096;
+
+    /** Receives a connection whose first frame was an {@code Attach}, on the admission thread, in blocking mode. */
+    interface Door {
+        void admit(SocketChannel channel, Attach attach, String peer) throws IOException;
+    }
+
+    private final ServerSocketChannel listener;
+    private final Selector selector;
+    private final int maxPending;
+    private final long deadlineNanos;
+    private final PrintStream log;
+    private final Door door;
+    private final MessageCodec codec = new MessageCodec();
+    private final Map<SocketChannel, Pending> pending = new LinkedHashMap<>();
+
+    Admission(ServerSocketChannel listener, int maxPending, int handshakeMillis, PrintStream log, Door door)
+            throws IOException {
+        this.listener = listener;
+        this.maxPending = maxPending;
+        this.deadlineNanos = TimeUnit.MILLISECONDS.toNanos(handshakeMillis);
+        this.log = log;
+        this.door = door;
+        this.selector = Selector.open();
+        listener.configureBlocking(false);
+        listener.register(selector, SelectionKey.OP_ACCEPT);
+    }
+
+    /** Connections waiting for their first frame (for tests and the bench). */
+    int pending() {
+        synchronized (pending) {
+            return pending.size();
+        }
+    }
+
+    /** Admits until closed; no single connection's failure ends it. */
+    void run() {
+        try {
+            while (selector.isOpen()) {
+                try {
+                    step();
+                } catch (ClosedSelectorException e) {
+                    return;
+                } catch (IOException | RuntimeException e) {
+                    if (selector.isOpen()) {
+                        log.println("distest server: admission: " + e);
+                    }
+                }
+            }
+        } finally {
+            synchronized (pending) {
+                pending.keySet().forEach(Admission::closeQuietly);
+                pending.clear();
+            }
+        }
+    }
+
+    private void step() throws IOException {
+        selector.select(waitMillis());
+        List<Ready> ready = new ArrayList<>();
+        Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
+        while (keys.hasNext()) {
+            SelectionKey key = keys.next();
+            keys.remove();
+            if (!key.isValid()) {
+                continue;
+            }
+            if (key.isAcceptable()) {
+                acceptAll();
+            } else if (key.isReadable()) {
+                read(key, ready);
+            }
+        }
+        expire();
+        if (!ready.isEmpty()) {
+            selector.selectNow(); // completes the cancellation of their keys: only then may they block again
+            for (Ready r : ready) {
+                try {
+                    r.channel.configureBlocking(true);
+                    door.admit(r.channel, r.attach, r.peer);
+                } catch (IOException | RuntimeException e) {
+                    log.println("distest server: connection from " + r.peer + " failed: " + e);
+                    closeQuietly(r.channel);
+                }
+            }
+        }
+    }
+
+    private long waitMillis() {
+        synchronized (pending) {
+            if (pending.isEmpty()) {
+                return 0; // until something happens
+            }
+            long oldest = pending.values().iterator().next().deadline;
+            return Math.max(1, TimeUnit.NANOSECONDS.toMillis(oldest - System.nanoTime()) + 1);
+        }
+    }
+
+    private void acceptAll() throws IOException {
+        while (true) {
+            SocketChannel channel;
+            try {
+                channel = listener.accept();
+            } catch (IOException e) { // e.g. out of file descriptors: pause rather than spin on a ready listener
+                log.println("distest server: accept failed: " + e.getMessage());
+                pause();
+                return;
+            }
+            if (channel == null) {
+                return;
+            }
+            String peer = peer(channel);
+            synchronized (pending) {
+                if (pending.size() >= maxPending) {
+                    Map.Entry<SocketChannel, Pending> oldest = pending.entrySet().iterator().next();
+                    drop(oldest.getKey(), oldest.getValue().peer, maxPending
+                            + " connections were waiting to prove the token; this one had waited longest");
+                }
+                try {
+                    channel.configureBlocking(false);
+                    channel.socket().setTcpNoDelay(true);
+                    channel.register(selector, SelectionKey.OP_READ);
+                    pending.put(channel, new Pending(peer, System.nanoTime() + deadlineNanos));
+                } catch (IOException e) {
+                    log.println("distest server: connection from " + peer + " failed: " + e.getMessage());
+                    closeQuietly(channel);
+                }
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void read(SelectionKey key, List<Ready> ready) {
+        SocketChannel channel = (SocketChannel) key.channel();
+        Pending state;
+        synchronized (pending) {
+            state = pending.get(channel);
+        }
+        if (state == null) {
+            key.cancel();
+            closeQuietly(channel);
+            return;
+        }
+        try {
+            while (true) {
+                ByteBuffer buffer = state.body != null ? state.body : state.header;
+                int n = channel.read(buffer);
+                if (n < 0) {
+                    drop(channel, state.peer, "closed the connection before proving the token");
+                    return;
+                }
+                if (state.body == null && !state.header.hasRemaining()) {
+                    int length = state.header.flip().getInt();
+                    if (length < 0 || length > MAX_FIRST_FRAME) {
+                        refuse(channel, state.peer, "a first frame of " + length + " bytes; an Attach takes at most "
+                                + MAX_FIRST_FRAME);
+                        return;
+                    }
+                    state.body = ByteBuffer.allocate(length);
+                    continue;
+                }
+                if (state.body != null && !state.body.hasRemaining()) {
+                    forget(channel);
+                    key.cancel();
+                    try {
+                        ready.add(new Ready(channel, codec.decode(state.body.array(), Attach.class), state.peer));
+                    } catch (ProtocolException e) {
+                        refuse(channel, state.peer, e.getMessage().startsWith("expected Attach")
+                                ? e.getMessage().replace("expected Attach", "expected Attach first") : e.getMessage());
+                    }
+                    return;
+                }
+                if (n == 0) {
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            drop(channel, state.peer, e.getMessage());
+        }
+    }
+
+    private void expire() {
+        long now = System.nanoTime();
+        synchronized (pending) {
+            Iterator<Map.Entry<SocketChannel, Pending>> entries = pending.entrySet().iterator();
+            while (entries.hasNext()) {
+                Map.Entry<SocketChannel, Pending> entry = entries.next();
+                if (entry.getValue().deadline - now > 0) {
+                    return; // all wait equally long, so the rest are younger
+                }
+                entries.remove();
+                log.println("distest server: dropped " + entry.getValue().peer + ": no token within "
+                        + TimeUnit.NANOSECONDS.toMillis(deadlineNanos) + " ms");
+                closeQuietly(entry.getKey());
+            }
+        }
+    }
+
+    /** Says why in a {@link Refused} (best effort: a small frame, written without waiting) and closes. */
+    private void refuse(SocketChannel channel, String peer, String reason) {
+        forget(channel);
+        log.println("distest server: refused " + peer + ": " + reason);
+        try {
+            byte[] payload = codec.encode(new Refused(reason));
+            ByteBuffer frame = ByteBuffer.allocate(4 + payload.length).putInt(payload.length).put(payload).flip();
+            channel.write(frame);
+        } catch (IOException | RuntimeException ignored) {
+            // it is refused either way
+        }
+        closeQuietly(channel);
+    }
+
+    private void drop(SocketChannel channel, String peer, String reason) {
+        forget(channel);
+        log.println("distest server: dropped " + peer + ": " + reason);
+        closeQuietly(channel);
+    }
+
+    private void forget(SocketChannel channel) {
+        synchronized (pending) {
+            pending.remove(channel);
+        }
+    }
+
+    private static String peer(SocketChannel channel) {
+        try {
+            return String.valueOf(channel.getRemoteAddress());
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    static void closeQuietly(java.io.Closeable closeable) {
+        try {
+            closeable.close();
+        } catch (IOException ignored) {
+            // nothing more to do
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        selector.close();
+        listener.close();
+    }
+
+    private static final class Pending {
+        final String peer;
+        final long deadline;
+        final ByteBuffer header = ByteBuffer.allocate(4);
+        ByteBuffer body;
+
+        Pending(String peer, long deadline) {
+            this.peer = peer;
+            this.deadline = deadline;
+        }
+    }
+
+    private record Ready(SocketChannel channel, Attach attach, String peer) {}
+}
