@@ -60,7 +60,8 @@ final class SurefireReporting {
                 true, true, "brief", options.redirectTestOutputToFile(), options.reportsDirectory().toFile(),
                 options.trimStackTrace(), blankToNull(reportNameSuffix), null, false, options.rerunFailingTestsCount(), XSD,
                 "UTF-8", true, true, true,
-                new SurefireStatelessReporter(), new SurefireConsoleOutputReporter(),
+                new SurefireStatelessReporter(),
+                options.redirectTestOutputToFile() ? new SurefireConsoleOutputReporter() : new QuietConsoleOutputReporter(),
                 new SurefireStatelessTestsetInfoReporter(), factoryOptions);
     }
 
@@ -98,7 +99,8 @@ final class SurefireReporting {
         DefaultReporterFactory factory = new DefaultReporterFactory(workerConfiguration, logger, number + 1);
         perWorker.computeIfAbsent(group, g -> new ArrayList<>()).add(factory);
         sinks.put(workerId, new WorkerSink(factory.createTestReportListener(), Map.copyOf(properties)));
-        return new WorkerReport(workerId, this);
+        LiveOutput live = options.redirectTestOutputToFile() ? null : new LiveOutput(label, System.out, System.err);
+        return new WorkerReport(workerId, this, live);
     }
 
     /** A unit is done; when it was its class's last, the class is reported through that worker's reporters. */

@@ -35,9 +35,13 @@ final class WorkerReport {
     private boolean endAnnounced;
     private long runningTestStartMillis;
 
-    WorkerReport(String workerId, SurefireReporting reporting) {
+    /** Prints test output as it arrives; {@code null} when it goes to files only (redirectTestOutputToFile). */
+    private final LiveOutput live;
+
+    WorkerReport(String workerId, SurefireReporting reporting, LiveOutput live) {
         this.workerId = workerId;
         this.reporting = reporting;
+        this.live = live;
     }
 
     /** @param rerun whether this unit runs earlier failures again (Surefire reports those runs apart) */
@@ -80,6 +84,9 @@ final class WorkerReport {
     }
 
     void output(boolean stderr, String text) {
+        if (live != null) {
+            live.write(stderr, text);
+        }
         long runId = runId();
         RunMode mode = runMode;
         recording.add(listener -> listener.writeTestOutput(new TestOutputReportEntry(text, !stderr, false, mode, runId)));
@@ -173,6 +180,9 @@ final class WorkerReport {
     }
 
     private void completeUnit(long elapsedMillis) {
+        if (live != null) {
+            live.flush();
+        }
         recording.finish(elapsedMillis);
         reporting.unitDone(recording, workerId);
         recording = null;
