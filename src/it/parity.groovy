@@ -25,8 +25,8 @@ def verdicts = { File dir ->
     files.each { file ->
         slurper().parse(file).testcase.each { tc ->
             String outcome
-            if (tc.failure.size()) outcome = "failure ${tc.failure.@type}"
-            else if (tc.error.size()) outcome = "error ${tc.error.@type}"
+            if (tc.failure.size()) outcome = "failure ${tc.failure.@type} \"${tc.failure.@message}\""
+            else if (tc.error.size()) outcome = "error ${tc.error.@type} \"${tc.error.@message}\""
             else if (tc.skipped.size()) outcome = 'skipped'
             else outcome = 'passed'
             result.computeIfAbsent("${tc.@classname} # ${tc.@name}".toString()) { [] } << outcome
