@@ -475,7 +475,7 @@ public class TestMojo extends AbstractMojo {
                 : suiteXmlFiles.stream().map(f -> f.toPath().toAbsolutePath()).toList();
         try {
             return TestNgProvider.of(provider, properties, groups, excludedGroups, parallel, threadCount,
-                    testClassesDirectory.toPath(), suites);
+                    testClassesDirectory.toPath(), suites, workingDirectory.toPath());
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }

@@ -24,7 +24,8 @@ record TestNgProvider(ProviderRun run, String testNgVersion, String parallelNote
     static final String TEST_SET = "TestSuite";
 
     static TestNgProvider of(ProviderChoice choice, Properties properties, String groups, String excludedGroups,
-            String parallel, Integer threadCount, Path testClassesDirectory, List<Path> suiteXmlFiles) {
+            String parallel, Integer threadCount, Path testClassesDirectory, List<Path> suiteXmlFiles,
+            Path workingDirectory) {
         Map<String, String> providerProperties = new LinkedHashMap<>();
         if (properties != null) {
             properties.stringPropertyNames().stream().sorted()
@@ -53,7 +54,10 @@ record TestNgProvider(ProviderRun run, String testNgVersion, String parallelNote
                         + " path in <suiteXmlFiles> (relative paths are resolved against the module's directory)");
             }
         }
-        List<String> suites = new ArrayList<>(suiteXmlFiles.stream().map(Path::toString).toList());
+        // relative to the test JVM's working directory when below it: the same path on a remote gateway's copy
+        Path base = workingDirectory.toAbsolutePath().normalize();
+        List<String> suites = new ArrayList<>(suiteXmlFiles.stream().map(f -> f.toAbsolutePath().normalize())
+                .map(f -> f.startsWith(base) ? base.relativize(f).toString().replace('\\', '/') : f.toString()).toList());
         return new TestNgProvider(new ProviderRun(ProviderChoice.TESTNG_PROVIDER, providerProperties, suites, TEST_SET),
                 choice.testNgVersion(), parallelNote);
     }

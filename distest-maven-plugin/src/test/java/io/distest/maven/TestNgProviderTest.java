@@ -26,7 +26,7 @@ class TestNgProviderTest {
         properties.setProperty("listener", "a.Listener");
         properties.setProperty("parallel", "classes"); // the parallel parameter wins, as in Surefire
         TestNgProvider provider = TestNgProvider.of(TESTNG_7, properties, "fast", "broken", "methods", 4,
-                directory, List.of());
+                directory, List.of(), directory);
         Map<String, String> expected = Map.of("listener", "a.Listener", "parallel", "methods", "threadcount", "4",
                 "groups", "fast", "excludegroups", "broken", "testng.test.classpath", directory.toAbsolutePath().toString(),
                 "testng.configurator", "org.apache.maven.surefire.testng.conf.TestNG740Configurator");
@@ -39,9 +39,10 @@ class TestNgProviderTest {
     @Test
     void suiteFilesMakeOneUnitNamedAsSurefiresReport() throws IOException {
         Path suite = Files.writeString(directory.resolve("testng.xml"), "<suite name=\"s\"/>");
-        TestNgProvider provider = TestNgProvider.of(TESTNG_7, null, null, null, null, null, directory, List.of(suite));
+        TestNgProvider provider = TestNgProvider.of(TESTNG_7, null, null, null, null, null, directory, List.of(suite),
+                directory);
         assertTrue(provider.runsSuites());
-        assertEquals(List.of(suite.toString()), provider.run().suiteXmlFiles());
+        assertEquals(List.of("testng.xml"), provider.run().suiteXmlFiles(), "relative to the working directory");
         assertEquals("TestSuite", TestNgProvider.suitesUnit().className());
     }
 
@@ -49,7 +50,7 @@ class TestNgProviderTest {
     void aMissingSuiteFileIsAnErrorNamingItAndTheFix() {
         Path missing = directory.resolve("nope.xml");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TestNgProvider.of(TESTNG_7, null, null, null, null, null, directory, List.of(missing)));
+                () -> TestNgProvider.of(TESTNG_7, null, null, null, null, null, directory, List.of(missing), directory));
         assertTrue(e.getMessage().contains(missing.toString()) && e.getMessage().contains("<suiteXmlFiles>"), e.getMessage());
     }
 }

@@ -9,7 +9,8 @@ import java.util.Map;
  *
  * @param providerClass e.g. {@code org.apache.maven.surefire.testng.TestNGProvider}
  * @param properties Surefire's provider properties, as Surefire hands them to the provider in its fork
- * @param suiteXmlFiles TestNG suite files, absolute; when not empty the run has one unit, the suites
+ * @param suiteXmlFiles TestNG suite files, relative to the test JVM's working directory (or absolute when outside
+ *     it); when not empty the run has one unit, the suites
  * @param testSetName the one test set all results are reported in, as Surefire's provider reports them with one
  *     fork ({@code TestSuite}: {@code TEST-TestSuite.xml})
  */
