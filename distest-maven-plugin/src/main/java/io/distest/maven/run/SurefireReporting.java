@@ -45,7 +45,7 @@ final class SurefireReporting {
     private int finishedUnits;
     /** Provider runs (TestNG): every result goes into this one test set, as with one Surefire fork; else null. */
     private final String oneTestSet;
-    private final OneTestSet oneTestSetParts = new OneTestSet();
+    private final OneTestSet oneTestSetParts;
     private final ProviderReports providerReports;
 
     SurefireReporting(ReportOptions options, Log log, List<TestUnit> units) {
@@ -58,6 +58,10 @@ final class SurefireReporting {
         this.oneTestSet = oneTestSet;
         this.providerReports = new ProviderReports(options.reportsDirectory());
         this.configuration = configuration(options.reportNameSuffix());
+        StartupReportConfiguration plain = configuration;
+        this.oneTestSetParts = new OneTestSet(oneTestSet, group -> new DefaultReporterFactory(group.isEmpty()
+                ? plain : configuration(blankToNull(options.reportNameSuffix()) == null ? group
+                        : options.reportNameSuffix() + "-" + group), new PrefixedConsoleLogger(log, () -> "")));
         this.log = log;
         this.global = new DefaultReporterFactory(configuration, new PrefixedConsoleLogger(log, () -> ""));
         units.forEach(this::expect);
@@ -161,10 +165,7 @@ final class SurefireReporting {
     /** Merges every worker's results, prints Surefire's summary and returns the totals. */
     RunResult finish() {
         if (oneTestSet != null) {
-            oneTestSetParts.report(oneTestSet, group -> new DefaultReporterFactory(group.isEmpty() ? configuration
-                    : configuration(blankToNull(options.reportNameSuffix()) == null ? group
-                            : options.reportNameSuffix() + "-" + group), new PrefixedConsoleLogger(log, () -> "")))
-                    .forEach((group, factory) -> perWorker.computeIfAbsent(group, g -> new ArrayList<>()).add(factory));
+            oneTestSetParts.complete().forEach((group, factory) -> perWorker.computeIfAbsent(group, g -> new ArrayList<>()).add(factory));
             providerReports.write(log);
         }
         List<String> groups = perWorker.keySet().stream().filter(g -> !g.isEmpty()).toList();
