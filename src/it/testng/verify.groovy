@@ -1,4 +1,4 @@
-// TestNG through the TestNG engine on 2*popen.
+// TestNG through Surefire's own TestNG provider on 2*popen: one TEST-TestSuite.xml, as Surefire writes it.
 import groovy.xml.XmlSlurper
 
 File buildLog = new File(basedir, 'build.log')
@@ -15,12 +15,17 @@ expectLog('BUILD SUCCESS', 'the build did not pass')
 
 File reports = new File(basedir, 'target/surefire-reports')
 def expected = ['it.testng.GreetingTest#greets', 'it.testng.GreetingTest#shouts',
-                'it.testng.EngineTest#runsOnTheTestNGEngine', 'it.testng.EngineTest#seesItsWorker'] as Set
+                'it.testng.EngineTest#runsOnSurefiresTestNGProvider', 'it.testng.EngineTest#seesItsWorker'] as Set
+def reportFiles = (reports.listFiles() ?: []).findAll { it.name ==~ /TEST-.*\.xml/ }*.name
+if (reportFiles != ['TEST-TestSuite.xml']) fail("expected Surefire's one TEST-TestSuite.xml, found ${reportFiles}")
+['testng-results.xml', 'junitreports/TEST-it.testng.GreetingTest.xml', 'junitreports/TEST-it.testng.EngineTest.xml'].each {
+    if (!new File(reports, it).isFile()) fail("TestNG's own ${it} is missing")
+}
 def seen = [] as Set
 (reports.listFiles() ?: []).findAll { it.name ==~ /TEST-.*\.xml/ }.each { file ->
     def suite = new XmlSlurper().parse(file)
     def props = suite.properties.property.collectEntries { [(it.@name.text()): it.@value.text()] }
-    if (!(props['distest.worker'] ==~ /gw[01]/)) fail("${file.name}: distest.worker property is \"${props['distest.worker']}\"")
+    if (!(props['distest.worker'] ==~ /gw[01](,gw1)?/)) fail("${file.name}: distest.worker property is \"${props['distest.worker']}\"")
     suite.testcase.each { tc ->
         String id = "${tc.@classname.text()}#${tc.@name.text()}"
         seen << id

@@ -6,12 +6,11 @@ import java.util.Map;
 
 /**
  * The launcher and engines a project's tests need on top of its own test class path, at versions that match
- * the project's own JUnit: nothing is added that the project already has.
+ * the project's own JUnit: nothing is added that the project already has, and no engine Surefire would not add.
  */
 final class JUnitPlatformArtifacts {
     /** Used when the project has no JUnit Platform artifact at all (plain JUnit 4 or TestNG projects). */
     static final String DEFAULT_PLATFORM_VERSION = "1.14.4";
-    static final String TESTNG_ENGINE_VERSION = "1.0.6";
 
     static final String PLATFORM_ENGINE = "org.junit.platform:junit-platform-engine";
     static final String PLATFORM_COMMONS = "org.junit.platform:junit-platform-commons";
@@ -21,7 +20,6 @@ final class JUnitPlatformArtifacts {
     static final String JUNIT4 = "junit:junit";
     static final String VINTAGE_ENGINE = "org.junit.vintage:junit-vintage-engine";
     static final String TESTNG = "org.testng:testng";
-    static final String TESTNG_ENGINE = "org.junit.support:testng-engine";
 
     private JUnitPlatformArtifacts() {}
 
@@ -39,9 +37,8 @@ final class JUnitPlatformArtifacts {
         if (projectArtifacts.containsKey(JUNIT4)) {
             addIfAbsent(missing, projectArtifacts, VINTAGE_ENGINE, jupiterVersionOf(platform));
         }
-        if (projectArtifacts.containsKey(TESTNG)) {
-            addIfAbsent(missing, projectArtifacts, TESTNG_ENGINE, TESTNG_ENGINE_VERSION);
-        }
+        // no TestNG engine: a TestNG-only project runs on Surefire's TestNG provider (ProviderChoice), and in a
+        // JUnit Platform project Surefire runs TestNG only when the project has the engine itself
         return missing;
     }
 

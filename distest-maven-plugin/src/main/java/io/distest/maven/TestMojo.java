@@ -338,9 +338,12 @@ public class TestMojo extends AbstractMojo {
         List<String> notHonoured = new ArrayList<>(surefire.notHonoured());
         List<String> jvmArguments = jvmArguments(notHonoured);
         Map<String, String> testSystemProperties = testSystemProperties();
-        TestNgSuites.Selection suites = suiteSelection();
-        List<TestUnit> units = suites != null ? suites.units() : TestSelection.select(testClassesDirectory.toPath(),
-                patterns(includes, includesFile), patterns(excludes, excludesFile), test);
+        ProviderChoice provider = ProviderChoice.of(projectArtifactVersions(), JUnitPlatformArtifacts.TESTNG);
+        TestNgProvider testNg = provider.isTestNg() ? testNgProvider(provider) : null;
+        TestNgSuites.Selection suites = testNg == null ? suiteSelection() : null;
+        List<TestUnit> units = testNg != null && testNg.runsSuites() ? List.of(TestNgProvider.suitesUnit())
+                : suites != null ? suites.units() : TestSelection.select(testClassesDirectory.toPath(),
+                        patterns(includes, includesFile), patterns(excludes, excludesFile), test);
         Map<String, String> configurationParameters = new LinkedHashMap<>(SurefireRules.configurationParameters(properties));
         List<String> includeTags = commaList(groups);
         List<String> excludeTags = commaList(excludedGroups);
@@ -348,8 +351,8 @@ public class TestMojo extends AbstractMojo {
             notHonoured.addAll(suites.notHonoured());
             suites.configurationParameters().forEach(configurationParameters::putIfAbsent);
         }
-        String parallelNote = parallel(configurationParameters, notHonoured);
-        if (!SurefireRules.providerProperties(properties).isEmpty()) {
+        String parallelNote = testNg != null ? testNg.note() : parallel(configurationParameters, notHonoured);
+        if (testNg == null && !SurefireRules.providerProperties(properties).isEmpty()) {
             notHonoured.add("properties " + String.join(", ", SurefireRules.providerProperties(properties))
                     + ": provider properties are not passed on; only configurationParameters reach the JUnit Platform");
         }
@@ -360,7 +363,7 @@ public class TestMojo extends AbstractMojo {
         }
         try {
             Path workDirectory = Path.of(project.getBuild().getDirectory(), "distest");
-            RunRequest request = new RunRequest(specs, units, testClasspath(), WorkerJar.extractTo(workDirectory),
+            RunRequest request = new RunRequest(specs, units, testClasspath(testNg != null), WorkerJar.extractTo(workDirectory),
                     new JvmSettings(jvmArguments, testSystemProperties, environmentVariables, workingDirectory.toPath()),
                     new TestFilters(includeTags, excludeTags, configurationParameters),
                     new ReportOptions(reportsDirectory.toPath(), trimStackTrace, redirectTestOutputToFile,
@@ -369,16 +372,18 @@ public class TestMojo extends AbstractMojo {
                     new WorkerPolicy(maxWorkerRestart != null ? maxWorkerRestart
                             : 4 * specs.stream().mapToInt(TxSpec::count).sum(), Duration.ofSeconds(startTimeout),
                             reuseForks, Duration.ofSeconds(timeout), Duration.ofSeconds(forkedProcessTimeoutInSeconds),
-                            fallbackToLocal, rerunFailingTestsCount, skipAfterFailureCount),
+                            fallbackToLocal, testNg != null ? 0 : rerunFailingTestsCount, skipAfterFailureCount),
                     new RemoteSettings(syncSettings(), token != null ? token : System.getenv(Protocol.TOKEN_ENV),
-                            sshOptions()), speedOptions(), "each".equals(dist) ? Dist.EACH : Dist.LOAD);
+                            sshOptions()), speedOptions(testNg == null), "each".equals(dist) ? Dist.EACH : Dist.LOAD,
+                    testNg == null ? null : testNg.run());
             verdict(new DistestRunner(getLog()).run(request));
         } catch (DistestException | IOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
     }
 
-    private SpeedOptions speedOptions() throws MojoExecutionException {
+    /** @param splittable whether classes may be split by method (never under TestNG: its methods depend on each other) */
+    private SpeedOptions speedOptions(boolean splittable) throws MojoExecutionException {
         SpeedOptions.History mode = switch (history.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "true" -> SpeedOptions.History.USE;
             case "read" -> SpeedOptions.History.READ_ONLY;
@@ -392,7 +397,7 @@ public class TestMojo extends AbstractMojo {
             default -> throw new MojoExecutionException(
                     "distest.splitClasses=\"" + splitClasses + "\" is not a split mode; use auto (default) or never");
         };
-        return new SpeedOptions(historyFile.toPath(), mode, split, noSplit, testClassesDirectory.toPath());
+        return new SpeedOptions(historyFile.toPath(), mode, split && splittable, noSplit, testClassesDirectory.toPath());
     }
 
     private SshOptions sshOptions() {
@@ -440,12 +445,40 @@ public class TestMojo extends AbstractMojo {
         return specs;
     }
 
-    private List<Path> testClasspath() throws MojoExecutionException {
+    /**
+     * The project's test class path plus what runs it: Surefire's TestNG provider (as in Surefire's forks), or the
+     * JUnit Platform launcher and engines.
+     */
+    private List<Path> testClasspath(boolean testNgProvider) throws MojoExecutionException {
         List<Path> classpath = new ArrayList<>(TestClasspath.of(testClassesDirectory.toPath(), classesDirectory.toPath(),
                 project.getArtifacts(), classpathDependencyScopeExclude, classpathDependencyExcludes,
                 additionalClasspathElements, project.getBasedir().toPath()));
-        classpath.addAll(new EngineResolver(repositorySystem, repositorySession).resolveMissing(project));
+        if (testNgProvider) {
+            classpath.addAll(new ProviderResolver(repositorySystem, repositorySession)
+                    .resolve(ProviderChoice.TESTNG_PROVIDER_ARTIFACT, project, projectArtifactVersions().keySet()));
+        } else {
+            classpath.addAll(new EngineResolver(repositorySystem, repositorySession).resolveMissing(project));
+        }
         return classpath;
+    }
+
+    /** The project's test class path as {@code groupId:artifactId} to version. */
+    private Map<String, String> projectArtifactVersions() {
+        Map<String, String> versions = new LinkedHashMap<>();
+        project.getArtifacts().forEach(a -> versions.put(a.getGroupId() + ":" + a.getArtifactId(), a.getBaseVersion()));
+        return versions;
+    }
+
+    /** Surefire's TestNG provider, with the provider properties Surefire would give it. */
+    private TestNgProvider testNgProvider(ProviderChoice provider) throws MojoExecutionException {
+        List<Path> suites = suiteXmlFiles == null || (test != null && !test.isBlank()) ? List.of()
+                : suiteXmlFiles.stream().map(f -> f.toPath().toAbsolutePath()).toList();
+        try {
+            return TestNgProvider.of(provider, properties, groups, excludedGroups, parallel, threadCount,
+                    testClassesDirectory.toPath(), suites, workingDirectory.toPath());
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
     }
 
     /**

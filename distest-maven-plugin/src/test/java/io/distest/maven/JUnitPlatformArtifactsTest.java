@@ -47,9 +47,10 @@ class JUnitPlatformArtifactsTest {
     }
 
     @Test
-    void runsTestNgThroughItsEngine() {
-        assertEquals(List.of("org.junit.platform:junit-platform-launcher:" + JUnitPlatformArtifacts.DEFAULT_PLATFORM_VERSION,
-                        "org.junit.support:testng-engine:" + JUnitPlatformArtifacts.TESTNG_ENGINE_VERSION),
-                JUnitPlatformArtifacts.missing(Map.of("org.testng:testng", "7.10.2")));
+    void addsNoTestNgEngineAsSurefireAddsNone() {
+        assertEquals(List.of("org.junit.platform:junit-platform-launcher:1.14.4",
+                        "org.junit.jupiter:junit-jupiter-engine:5.14.4"),
+                JUnitPlatformArtifacts.missing(Map.of("org.testng:testng", "7.10.2",
+                        "org.junit.jupiter:junit-jupiter-api", "5.14.4")));
     }
 }

@@ -5,7 +5,8 @@ package io.distest.protocol;
  *
  * <p>Worker to plugin: {@link Hello}, {@link TestStarted}, {@link TestOutput}, {@link TestFinished},
  * {@link UnitFinished}. Plugin to worker: {@link Refused}, {@link Configure}, {@link RunUnit}, {@link Shutdown}.
- * Work stealing: {@link Revoke} (plugin to worker), answered by {@link Revoked}.
+ * Work stealing: {@link Revoke} (plugin to worker), answered by {@link Revoked}. Surefire providers:
+ * {@link UseProvider} (plugin to worker), {@link ReportFile} (worker to plugin).
  *
  * <p>Plugin and worker server ({@code distest-worker.jar serve}): {@link Attach} / {@link Attached} on every
  * connection; then on the control connection {@link SyncManifest}, {@link SyncRequest}, {@link FileData},
@@ -15,4 +16,4 @@ package io.distest.protocol;
 public sealed interface Message
         permits Hello, Refused, Configure, RunUnit, Shutdown, TestStarted, TestOutput, TestFinished, UnitFinished,
                 Attach, Attached, SyncManifest, SyncRequest, FileData, SyncDone, SpawnWorker, WorkerExited, TestTimedOut,
-                Revoke, Revoked {}
+                Revoke, Revoked, UseProvider, ReportFile {}

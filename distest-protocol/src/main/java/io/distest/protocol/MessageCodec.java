@@ -66,6 +66,8 @@ public final class MessageCodec {
         kryo.register(Map.of(1, 1).getClass(), maps, 43);
         kryo.register(Revoke.class, 44);
         kryo.register(Revoked.class, 45);
+        kryo.register(UseProvider.class, 46);
+        kryo.register(ReportFile.class, 47);
     }
 
     public byte[] encode(Message message) {

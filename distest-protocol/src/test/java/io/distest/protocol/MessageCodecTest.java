@@ -48,7 +48,10 @@ class MessageCodecTest {
                 new TestTimedOut(9, test, 30_000, "\"main\" ...\n\tat a.B.m(B.java:3)"),
                 new Revoke(12),
                 new Revoked(12, true),
-                new Revoked(13, false));
+                new Revoked(13, false),
+                new UseProvider("org.apache.maven.surefire.testng.TestNGProvider", Map.of("listener", "a.B"),
+                        List.of("src/test/resources/testng.xml"), "target/distest/provider-reports"),
+                new ReportFile(14, "junitreports/TEST-a.B.xml", new byte[] {1, 2, 3}));
     }
 
     @ParameterizedTest

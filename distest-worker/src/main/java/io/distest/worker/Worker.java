@@ -10,6 +10,7 @@ import io.distest.protocol.Revoke;
 import io.distest.protocol.Revoked;
 import io.distest.protocol.RunUnit;
 import io.distest.protocol.Shutdown;
+import io.distest.protocol.UseProvider;
 import io.distest.protocol.WorkerFacts;
 import java.io.Closeable;
 import java.io.EOFException;
@@ -45,7 +46,8 @@ final class Worker {
         OutputCapture capture = OutputCapture.install(channel);
         TimeoutWatchdog watchdog = new TimeoutWatchdog(channel);
         UnitRunner runner = new UnitRunner(channel, capture, watchdog);
-        runner.prepare(); // before hello: a worker that says it is ready can run tests at once
+        runner.prepare(); // before hello: a worker that says it is ready can run tests at once (no-op without JUnit)
+        SurefireProviderRunner providerRunner = null;
 
         channel.send(new Hello(Protocol.VERSION, token, workerId, WorkerFacts.ofThisJvm()));
         Thread reader = new Thread(this::readMessages, "distest-reader");
@@ -62,8 +64,14 @@ final class Worker {
             if (message instanceof Configure c) {
                 configure = c;
                 watchdog.setTimeoutMillis(c.testTimeoutMillis());
+            } else if (message instanceof UseProvider provider) {
+                providerRunner = new SurefireProviderRunner(channel, capture, watchdog, provider, diagnostics);
             } else if (message instanceof RunUnit unit) {
-                runner.run(unit, configure);
+                if (providerRunner != null) {
+                    providerRunner.run(unit);
+                } else {
+                    runner.run(unit, configure);
+                }
             } else if (message instanceof Shutdown) {
                 return 0;
             } else if (message instanceof Refused refused) {

@@ -49,7 +49,8 @@ public final class DistestRunner {
         Plan plan = plan(request, history);
         Map<String, List<TestUnit>> unitsByGroup = byGroup(request, plan.units());
         RunRequest planned = request.withUnits(unitsByGroup.values().stream().flatMap(List::stream).toList());
-        SurefireReporting reporting = new SurefireReporting(request.reports(), log, planned.units());
+        SurefireReporting reporting = new SurefireReporting(request.reports(), log, planned.units(),
+                request.provider() == null ? null : request.provider().testSetName());
         PlatformSummary platforms = new PlatformSummary(List.copyOf(unitsByGroup.keySet()));
         boolean byTags = !request.filters().includeTags().isEmpty() || !request.filters().excludeTags().isEmpty();
         SpeedObserver observer = new SpeedObserver(log, request.workerCount(), byTags ? plan.withoutWholeClasses() : plan,

@@ -11,6 +11,8 @@ import io.distest.protocol.MessageChannel;
 import io.distest.protocol.Message;
 import io.distest.protocol.Revoke;
 import io.distest.protocol.Revoked;
+import io.distest.protocol.ReportFile;
+import io.distest.protocol.UseProvider;
 import io.distest.protocol.RunUnit;
 import io.distest.protocol.Shutdown;
 import io.distest.protocol.TestFinished;
@@ -204,6 +206,11 @@ final class RunLoop {
         observer.workerConnected(worker.id(), worker.ref.group(), worker.facts);
         worker.send(new Configure(request.filters().includeTags(), request.filters().excludeTags(),
                 request.filters().configurationParameters(), request.workers().testTimeout().toMillis()));
+        if (request.provider() != null) {
+            // the worker's own temporary directory takes the provider's reports: they come back as ReportFile
+            worker.send(new UseProvider(request.provider().providerClass(), request.provider().properties(),
+                    request.provider().suiteXmlFiles(), ""));
+        }
         observer.workerReady(worker.id(), worker.secondsSinceStart());
         log.info(String.format("[%s] %s: %s, pid %d, ready in %.1f s", worker.id(), worker.spec.text(),
                 worker.facts.platform(), worker.facts.pid(), worker.secondsSinceStart()));
@@ -288,6 +295,8 @@ final class RunLoop {
             dispatch();
         } else if (message instanceof Revoked revoked) {
             onRevoked(worker, revoked);
+        } else if (message instanceof ReportFile file) {
+            reporting.providerReports().add(file);
         } else {
             log.warn("distest: ignoring unexpected " + message.getClass().getSimpleName() + " from " + worker.id());
         }

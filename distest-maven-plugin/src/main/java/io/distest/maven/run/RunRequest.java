@@ -17,6 +17,7 @@ import java.util.List;
  * @param remote what ssh and socket gateways need
  * @param speed the durations history and class splitting
  * @param dist {@code load} or {@code each}
+ * @param provider a Surefire provider the workers run the units through; {@code null}: the JUnit Platform launcher
  */
 public record RunRequest(
         List<TxSpec> specs,
@@ -30,7 +31,8 @@ public record RunRequest(
         WorkerPolicy workers,
         RemoteSettings remote,
         SpeedOptions speed,
-        Dist dist) {
+        Dist dist,
+        ProviderRun provider) {
     public RunRequest {
         if (specs.isEmpty()) {
             throw new IllegalArgumentException("at least one tx spec is needed");
@@ -38,6 +40,14 @@ public record RunRequest(
         specs = List.copyOf(specs);
         units = List.copyOf(units);
         testClasspath = List.copyOf(testClasspath);
+    }
+
+    /** A run on the JUnit Platform launcher. */
+    public RunRequest(List<TxSpec> specs, List<TestUnit> units, List<Path> testClasspath, Path workerJar,
+            JvmSettings jvm, TestFilters filters, ReportOptions reports, Path workDirectory, WorkerPolicy workers,
+            RemoteSettings remote, SpeedOptions speed, Dist dist) {
+        this(specs, units, testClasspath, workerJar, jvm, filters, reports, workDirectory, workers, remote, speed, dist,
+                null);
     }
 
     /** A run without durations history. */
@@ -59,7 +69,7 @@ public record RunRequest(
     /** The same request with other units (ordered, split). */
     public RunRequest withUnits(List<TestUnit> planned) {
         return new RunRequest(specs, planned, testClasspath, workerJar, jvm, filters, reports, workDirectory, workers,
-                remote, speed, dist);
+                remote, speed, dist, provider);
     }
 
     /**

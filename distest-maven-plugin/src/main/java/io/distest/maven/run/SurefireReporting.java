@@ -43,10 +43,25 @@ final class SurefireReporting {
     private final Map<String, List<UnitRecording>> recordings = new LinkedHashMap<>();
     private int totalUnits;
     private int finishedUnits;
+    /** Provider runs (TestNG): every result goes into this one test set, as with one Surefire fork; else null. */
+    private final String oneTestSet;
+    private final OneTestSet oneTestSetParts;
+    private final ProviderReports providerReports;
 
     SurefireReporting(ReportOptions options, Log log, List<TestUnit> units) {
+        this(options, log, units, null);
+    }
+
+    /** @param oneTestSet the one test set a provider run reports into ({@code TestSuite}), or {@code null} */
+    SurefireReporting(ReportOptions options, Log log, List<TestUnit> units, String oneTestSet) {
         this.options = options;
+        this.oneTestSet = oneTestSet;
+        this.providerReports = new ProviderReports(options.reportsDirectory());
         this.configuration = configuration(options.reportNameSuffix());
+        StartupReportConfiguration plain = configuration;
+        this.oneTestSetParts = new OneTestSet(oneTestSet, group -> new DefaultReporterFactory(group.isEmpty()
+                ? plain : configuration(blankToNull(options.reportNameSuffix()) == null ? group
+                        : options.reportNameSuffix() + "-" + group), new PrefixedConsoleLogger(log, () -> "")));
         this.log = log;
         this.global = new DefaultReporterFactory(configuration, new PrefixedConsoleLogger(log, () -> ""));
         units.forEach(this::expect);
@@ -55,7 +70,8 @@ final class SurefireReporting {
     /** Surefire's report configuration; a suffix names the reports {@code TEST-<class>-<suffix>.xml}. */
     private StartupReportConfiguration configuration(String reportNameSuffix) {
         ReporterFactoryOptions factoryOptions = new ReporterFactoryOptions();
-        factoryOptions.setStatPerSourceName(true); // as Surefire does for the JUnit Platform
+        // as Surefire does for the JUnit Platform; its TestNG provider counts by test name alone
+        factoryOptions.setStatPerSourceName(oneTestSet == null);
         return new StartupReportConfiguration(
                 true, true, "brief", options.redirectTestOutputToFile(), options.reportsDirectory().toFile(),
                 options.trimStackTrace(), blankToNull(reportNameSuffix), null, false, options.rerunFailingTestsCount(), XSD,
@@ -78,6 +94,12 @@ final class SurefireReporting {
     /** Prints Surefire's "T E S T S" banner. */
     void runStarting() {
         global.runStarting();
+        oneTestSetParts.started();
+    }
+
+    /** Where the provider's own report files (TestNG's) are collected. */
+    ProviderReports providerReports() {
+        return providerReports;
     }
 
     /** A class is reported per gateway group: with dist=each every platform has its own report of it. */
@@ -118,6 +140,10 @@ final class SurefireReporting {
             return; // no tests in it (an abstract class, a helper matching the patterns): Surefire reports nothing
         }
         WorkerSink sink = sinks.get(workerId);
+        if (oneTestSet != null) {
+            oneTestSetParts.add(recording.unit.group(), parts, workerId, sink.properties());
+            return;
+        }
         // one test set per top-level class: Surefire 3.5 writes @Nested classes' cases into their outer class's report
         int elapsed = (int) parts.stream().mapToLong(UnitRecording::elapsedMillis).sum();
         long runId = recording.unit.id();
@@ -135,6 +161,10 @@ final class SurefireReporting {
 
     /** Merges every worker's results, prints Surefire's summary and returns the totals. */
     RunResult finish() {
+        if (oneTestSet != null) {
+            oneTestSetParts.complete().forEach((group, factory) -> perWorker.computeIfAbsent(group, g -> new ArrayList<>()).add(factory));
+            providerReports.write(log);
+        }
         List<String> groups = perWorker.keySet().stream().filter(g -> !g.isEmpty()).toList();
         if (groups.size() <= 1) {
             perWorker.values().forEach(global::mergeFromOtherFactories);

@@ -9,14 +9,18 @@ import java.nio.file.Path;
 import java.util.Collections;
 import org.testng.annotations.Test;
 
-/** The project has only org.testng:testng; distest adds the TestNG engine and a launcher, once each. */
+/** The project has only org.testng:testng: as under Surefire, its TestNG provider runs the tests, no JUnit Platform. */
 public class EngineTest {
     @Test
-    public void runsOnTheTestNGEngine() throws Exception {
-        assertEquals(copies("org/junit/support/testng/engine/TestNGTestEngine.class"), 1, "copies of the TestNG engine");
-        assertEquals(copies("org/junit/platform/launcher/Launcher.class"), 1, "copies of the launcher");
+    public void runsOnSurefiresTestNGProvider() throws Exception {
+        assertEquals(copies("org/apache/maven/surefire/testng/TestNGProvider.class"), 1, "copies of the TestNG provider");
+        assertEquals(jarOf("org.apache.maven.surefire.testng.TestNGProvider"), "surefire-testng-3.5.4.jar");
+        assertEquals(copies("org/junit/support/testng/engine/TestNGTestEngine.class"), 0, "copies of the TestNG engine");
+        assertEquals(copies("org/junit/platform/launcher/Launcher.class"), 0, "copies of the launcher");
         assertEquals(jarOf("org.testng.TestNG"), "testng-7.10.2.jar", "the project's own TestNG");
-        assertTrue(jarOf("org.junit.support.testng.engine.TestNGTestEngine").startsWith("testng-engine-"));
+        boolean called = java.util.Arrays.stream(new Throwable().getStackTrace())
+                .anyMatch(frame -> frame.getClassName().equals("org.apache.maven.surefire.testng.TestNGExecutor"));
+        assertTrue(called, "called by Surefire's TestNGExecutor");
     }
 
     @Test

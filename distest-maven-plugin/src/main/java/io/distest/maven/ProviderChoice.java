@@ -1,0 +1,90 @@
+package io.distest.maven;
+
+import java.util.Map;
+import org.apache.maven.artifact.versioning.ArtifactVersion;
+import org.apache.maven.artifact.versioning.DefaultArtifactVersion;
+
+/**
+ * Which of Surefire's providers runs a project's tests, decided from its test class path as Surefire 3.5 decides
+ * it: the JUnit Platform provider when the project has the JUnit Platform (and no JUnit 4 platform runner), else
+ * the TestNG provider when it has TestNG, else JUnit 4/3 (which distest runs on the JUnit Platform's Vintage
+ * engine). The TestNG provider is Surefire's own ({@code surefire-testng}), run inside the workers.
+ *
+ * @param kind the provider
+ * @param testNgVersion the project's TestNG version, for {@link Kind#TESTNG}; else {@code null}
+ */
+record ProviderChoice(Kind kind, String testNgVersion) {
+    /** The providers distest tells apart. */
+    enum Kind {
+        /** distest's own JUnit Platform launcher in the worker (JUnit 5/6, and JUnit 4 through Vintage). */
+        JUNIT_PLATFORM,
+        /** Surefire's TestNG provider in the worker. */
+        TESTNG
+    }
+
+    static final String TESTNG_PROVIDER = "org.apache.maven.surefire.testng.TestNGProvider";
+    static final String TESTNG_PROVIDER_ARTIFACT = "org.apache.maven.surefire:surefire-testng";
+    static final String PLATFORM_COMMONS = "org.junit.platform:junit-platform-commons";
+    static final String PLATFORM_RUNNER = "org.junit.platform:junit-platform-runner";
+
+    /**
+     * @param projectArtifacts the project's test class path as {@code groupId:artifactId} to version
+     * @param testNgArtifactName Surefire's {@code testNGArtifactName} ({@code org.testng:testng})
+     */
+    static ProviderChoice of(Map<String, String> projectArtifacts, String testNgArtifactName) {
+        boolean platform = projectArtifacts.containsKey(PLATFORM_COMMONS) && !projectArtifacts.containsKey(PLATFORM_RUNNER);
+        String testNg = projectArtifacts.get(testNgArtifactName);
+        if (!platform && testNg != null) {
+            return new ProviderChoice(Kind.TESTNG, testNg);
+        }
+        return new ProviderChoice(Kind.JUNIT_PLATFORM, null);
+    }
+
+    boolean isTestNg() {
+        return kind == Kind.TESTNG;
+    }
+
+    /**
+     * Surefire's TestNG configurator for this TestNG version (its {@code testng.configurator} provider property):
+     * how TestNG of that age takes listeners, reporters, groups and parallel settings.
+     *
+     * @throws IllegalArgumentException for a TestNG Surefire does not support, naming the version and the fix
+     */
+    String testNgConfigurator() {
+        ArtifactVersion version = new DefaultArtifactVersion(testNgVersion);
+        String prefix = "org.apache.maven.surefire.testng.conf.";
+        if (below(version, "4.7")) {
+            throw new IllegalArgumentException("TestNG " + testNgVersion + " is older than 4.7, the oldest Surefire's"
+                    + " TestNG provider supports: use org.testng:testng 4.7 or later");
+        }
+        if (below(version, "5.2")) {
+            return prefix + "TestNG4751Configurator";
+        }
+        if (below(version, "5.3")) {
+            return prefix + "TestNG52Configurator";
+        }
+        if (below(version, "5.10")) {
+            return prefix + "TestNGMapConfigurator";
+        }
+        if (below(version, "5.13")) {
+            return prefix + "TestNG510Configurator";
+        }
+        if (below(version, "5.14.1")) {
+            return prefix + "TestNG513Configurator";
+        }
+        if (below(version, "5.14.3")) {
+            return prefix + "TestNG5141Configurator";
+        }
+        if (below(version, "6.0")) {
+            return prefix + "TestNG5143Configurator";
+        }
+        if (below(version, "7.4.0")) {
+            return prefix + "TestNG60Configurator";
+        }
+        return prefix + "TestNG740Configurator";
+    }
+
+    private static boolean below(ArtifactVersion version, String bound) {
+        return version.compareTo(new DefaultArtifactVersion(bound)) < 0;
+    }
+}
