@@ -224,6 +224,14 @@ public class TestMojo extends AbstractMojo {
     @Parameter(property = "distest.history", defaultValue = "true")
     private String history;
 
+    /**
+     * Write the run's timeline: {@code target/distest/timeline.html}, a self-contained page with one lane per worker
+     * (connect, sync, JVM start-up, each unit coloured by outcome), and its data, {@code run.json}. An execution
+     * other than the default one writes {@code timeline-<execution id>.html} and {@code run-<execution id>.json}.
+     */
+    @Parameter(property = "distest.timeline", defaultValue = "true")
+    private boolean timeline;
+
     /** Where test durations are kept between runs; outside {@code target} so that {@code mvn clean} keeps it. */
     @Parameter(property = "distest.historyFile", defaultValue = "${project.basedir}/.distest/durations.tsv")
     private File historyFile;
@@ -364,7 +372,7 @@ public class TestMojo extends AbstractMojo {
                     new JvmSettings(jvmArguments, testSystemProperties, environmentVariables, workingDirectory.toPath()),
                     new TestFilters(includeTags, excludeTags, configurationParameters),
                     new ReportOptions(reportsDirectory.toPath(), trimStackTrace, redirectTestOutputToFile,
-                            rerunFailingTestsCount, reportNameSuffix),
+                            rerunFailingTestsCount, reportNameSuffix, timeline ? timelinePage(workDirectory) : null),
                     workDirectory,
                     new WorkerPolicy(maxWorkerRestart != null ? maxWorkerRestart
                             : 4 * specs.stream().mapToInt(TxSpec::count).sum(), Duration.ofSeconds(startTimeout),
@@ -378,7 +386,14 @@ public class TestMojo extends AbstractMojo {
         }
     }
 
-    private SpeedOptions speedOptions() throws MojoExecutionException {
+    /** {@code timeline.html} for the execution Maven binds by default (or the command line's), else one per execution. */
+    private Path timelinePage(Path workDirectory) {
+        String id = mojoExecution == null ? null : mojoExecution.getExecutionId();
+        boolean ownName = id != null && !id.startsWith("default-");
+        return workDirectory.resolve(ownName ? "timeline-" + id.replaceAll("[^A-Za-z0-9._-]", "_") + ".html" : "timeline.html");
+    }
+
+        private SpeedOptions speedOptions() throws MojoExecutionException {
         SpeedOptions.History mode = switch (history.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "true" -> SpeedOptions.History.USE;
             case "read" -> SpeedOptions.History.READ_ONLY;

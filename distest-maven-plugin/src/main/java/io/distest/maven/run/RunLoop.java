@@ -108,17 +108,21 @@ final class RunLoop {
 
     /** Connects and syncs every gateway at once: remote hosts are slow to reach one by one. */
     private void openGateways() throws IOException {
-        Map<TxSpec, CompletableFuture<Void>> opening = new LinkedHashMap<>();
-        gateways.forEach((spec, gateway) -> opening.put(spec, CompletableFuture.runAsync(() -> {
+        Map<TxSpec, CompletableFuture<Long>> opening = new LinkedHashMap<>();
+        long openingNanos = System.nanoTime();
+        gateways.forEach((spec, gateway) -> opening.put(spec, CompletableFuture.supplyAsync(() -> {
             try {
                 gateway.open();
+                return System.nanoTime(); // when it was open: the timeline's connect and sync bars end here
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         })));
-        for (Map.Entry<TxSpec, CompletableFuture<Void>> entry : opening.entrySet()) {
+        for (Map.Entry<TxSpec, CompletableFuture<Long>> entry : opening.entrySet()) {
             try {
-                entry.getValue().join();
+                long openedNanos = entry.getValue().join();
+                observer.gatewayOpened(entry.getKey().text(), openingNanos, openedNanos,
+                        gateways.get(entry.getKey()).syncMillis());
             } catch (CompletionException e) {
                 Throwable cause = e.getCause() instanceof UncheckedIOException unchecked ? unchecked.getCause() : e.getCause();
                 IOException failure = cause instanceof IOException io ? io : new IOException(cause.getMessage(), cause);
@@ -153,6 +157,7 @@ final class RunLoop {
         // a replacement keeps its id but not the log file: the dead worker's output stays for diagnosis
         WorkerLaunch launch = new WorkerLaunch(id, number, spec, listener.address(),
                 request.workDirectory().resolve(generation == 0 ? id + ".log" : id + "-" + generation + ".log"));
+        observer.workerStarted(id, spec.text(), request.groupOf(spec));
         SpawnedWorker spawned = gateways.get(spec).spawn(launch);
         PooledWorker worker = new PooledWorker(id, request.groupOf(spec), number, spec, spawned.handle());
         workers.put(id, worker);
@@ -245,6 +250,9 @@ final class RunLoop {
         if (revoked.returned()) {
             // it may already count as started here, when the unit before it ended just before the worker answered
             boolean wasStarted = !worker.held.isEmpty() && worker.held.peek().id() == revoked.unitId();
+            if (wasStarted) {
+                observer.unitRevoked(worker.id(), worker.held.peek());
+            }
             worker.held.removeIf(unit -> unit.id() == revoked.unitId());
             if (wasStarted && !worker.held.isEmpty()) {
                 worker.report.unitStarting(worker.held.peek(), isRerun(worker.held.peek()));
@@ -293,10 +301,14 @@ final class RunLoop {
         }
     }
 
-    /** The tests of a dying worker's unit that had not run yet go back to the queue, for another worker. */
-    private void rescheduleRest(TestUnit unit, WorkerReport report) {
+    /**
+     * The tests of a dying worker's unit that had not run yet go back to the queue, for another worker.
+     *
+     * @return the unit of those tests, or {@code null} when none go back
+     */
+    private TestUnit rescheduleRest(TestUnit unit, WorkerReport report) {
         if (!report.anyTestStarted()) {
-            return; // it died before its first test (static initialiser, engine): another try would die the same way
+            return null; // it died before its first test (static initialiser, engine): another try would die the same way
         }
         List<String> done = new ArrayList<>(unit.skipTests());
         done.addAll(report.resultsInUnit());
@@ -304,6 +316,7 @@ final class RunLoop {
         attempts.put(rest.id(), attempts.getOrDefault(unit.id(), 0));
         reporting.expect(rest);
         policy.requeue(rest);
+        return rest;
     }
 
     /** rerunFailingTestsCount: failed tests run again, on whichever worker is free; the class waits for them. */
@@ -392,7 +405,8 @@ final class RunLoop {
         if (everConnected) {
             List<TestUnit> lost = policy.workerLost(worker.ref);
             if (!lost.isEmpty()) {
-                rescheduleRest(lost.get(0), worker.report);
+                TestUnit rest = rescheduleRest(lost.get(0), worker.report);
+                observer.unitLost(worker.id(), lost.get(0), rest, cause);
                 worker.report.workerDied(cause);
                 countFailures(1);
             }
