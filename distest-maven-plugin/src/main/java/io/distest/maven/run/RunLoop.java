@@ -121,8 +121,10 @@ final class RunLoop {
         for (Map.Entry<TxSpec, CompletableFuture<Long>> entry : opening.entrySet()) {
             try {
                 long openedNanos = entry.getValue().join();
-                observer.gatewayOpened(entry.getKey().text(), openingNanos, openedNanos,
-                        gateways.get(entry.getKey()).syncMillis());
+                if (!(entry.getKey().transport() instanceof Transport.Popen)) { // popen has nothing to open
+                    observer.gatewayOpened(entry.getKey().text(), openingNanos, openedNanos,
+                            gateways.get(entry.getKey()).syncMillis());
+                }
             } catch (CompletionException e) {
                 Throwable cause = e.getCause() instanceof UncheckedIOException unchecked ? unchecked.getCause() : e.getCause();
                 IOException failure = cause instanceof IOException io ? io : new IOException(cause.getMessage(), cause);
