@@ -11,9 +11,11 @@ import io.distest.maven.timeline.TimelineRecorder;
 import io.distest.protocol.TestFinished;
 import io.distest.protocol.WorkerFacts;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -109,6 +111,7 @@ final class TimelineObserver implements RunObserver {
 
     @Override
     public void runFinished(long wallNanos) {
+        long startNanos = System.nanoTime();
         Efficiency run = efficiency.get();
         RunModel model = recorder.model(title, summary(run));
         try {
@@ -122,6 +125,9 @@ final class TimelineObserver implements RunObserver {
                 }
             }
             TimelinePage.write(model, page, jsonBeside(page), platformPages);
+            // what writing it costs, for bench/timeline.sh (run with -X)
+            log.debug(String.format(Locale.ROOT, "distest: timeline written in %.1f ms: %s, %d bytes",
+                    (System.nanoTime() - startNanos) / 1e6, page, Files.size(page)));
         } catch (IOException | RuntimeException e) {
             log.warn("distest: cannot write the timeline " + page + ": " + e);
         }
