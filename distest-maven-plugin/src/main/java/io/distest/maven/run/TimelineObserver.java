@@ -33,6 +33,8 @@ final class TimelineObserver implements RunObserver {
     private final String title;
     private final Supplier<Efficiency> efficiency;
     private final Map<String, Integer> workersByGroup;
+    /** Time spent recording, for the cost line of bench/timeline.sh. */
+    private long recordNanos;
 
     /**
      * @param page where the page goes; {@code run.json} (or {@code run-<name>.json} for {@code timeline-<name>.html})
@@ -64,49 +66,55 @@ final class TimelineObserver implements RunObserver {
         return page.resolveSibling(name + "-" + group.replaceAll("[^A-Za-z0-9._-]", "_") + ".html");
     }
 
+    private void timed(Runnable recording) {
+        long start = System.nanoTime();
+        recording.run();
+        recordNanos += System.nanoTime() - start;
+    }
+
     @Override
     public void gatewayOpened(String spec, long startNanos, long endNanos, long syncMillis) {
-        recorder.gatewayOpened(spec, startNanos, endNanos, syncMillis);
+        timed(() -> recorder.gatewayOpened(spec, startNanos, endNanos, syncMillis));
     }
 
     @Override
     public void workerStarted(String workerId, String spec, String group) {
-        recorder.workerStarted(workerId, spec, group);
+        timed(() -> recorder.workerStarted(workerId, spec, group));
     }
 
     @Override
     public void workerConnected(String workerId, String group, WorkerFacts facts) {
-        recorder.workerConnected(workerId, facts);
+        timed(() -> recorder.workerConnected(workerId, facts));
     }
 
     @Override
     public void workerReady(String workerId, double secondsSinceStart) {
-        recorder.workerReady(workerId);
+        timed(() -> recorder.workerReady(workerId));
     }
 
     @Override
     public void unitStarted(String workerId, TestUnit unit) {
-        recorder.unitStarted(workerId, unit);
+        timed(() -> recorder.unitStarted(workerId, unit));
     }
 
     @Override
     public void testFinished(String workerId, TestUnit unit, TestFinished finished) {
-        recorder.testFinished(workerId, finished);
+        timed(() -> recorder.testFinished(workerId, finished));
     }
 
     @Override
     public void unitFinished(String workerId, TestUnit unit, long elapsedMillis) {
-        recorder.unitFinished(workerId, unit, elapsedMillis);
+        timed(() -> recorder.unitFinished(workerId, unit, elapsedMillis));
     }
 
     @Override
     public void unitLost(String workerId, TestUnit unit, TestUnit rest, String cause) {
-        recorder.unitLost(workerId, unit, rest, cause);
+        timed(() -> recorder.unitLost(workerId, unit, rest, cause));
     }
 
     @Override
     public void unitRevoked(String workerId, TestUnit unit) {
-        recorder.unitRevoked(workerId, unit);
+        timed(() -> recorder.unitRevoked(workerId, unit));
     }
 
     @Override
@@ -126,8 +134,8 @@ final class TimelineObserver implements RunObserver {
             }
             TimelinePage.write(model, page, jsonBeside(page), platformPages);
             // what writing it costs, for bench/timeline.sh (run with -X)
-            log.debug(String.format(Locale.ROOT, "distest: timeline written in %.1f ms: %s, %d bytes",
-                    (System.nanoTime() - startNanos) / 1e6, page, Files.size(page)));
+            log.debug(String.format(Locale.ROOT, "distest: timeline written in %.1f ms: %s, %d bytes; recording took %.1f ms",
+                    (System.nanoTime() - startNanos) / 1e6, page, Files.size(page), recordNanos / 1e6));
         } catch (IOException | RuntimeException e) {
             log.warn("distest: cannot write the timeline " + page + ": " + e);
         }
