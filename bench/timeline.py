@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""What the timeline costs: bench/timeline.sh. See bench/README.md, "Timeline".
+"""What the timeline costs: bench/timeline.sh (the README's "Timeline" section quotes its results).
 
 1. The trivial suite (5,000 tests in 100 classes) on 2*popen, with -Ddistest.timeline=true and =false in turn,
    REPEAT times each: median wall of the Maven command, and distest's own wall from its efficiency line.
