@@ -286,6 +286,9 @@ final class RunLoop {
             List<String> failed = worker.report.failuresInUnit();
             rerunFailures(unit, failed); // before the unit reports: its class must wait for the re-run
             worker.report.unitFinished(finished.elapsedMillis(), finished.error());
+            if (finished.error() != null) {
+                observer.unitError(worker.id(), unit, finished.error().type() + ": " + finished.error().message());
+            }
             observer.unitFinished(worker.id(), unit, finished.elapsedMillis());
             countFailures(failed.size() + (finished.error() != null ? 1 : 0));
             policy.unitFinished(worker.ref, unit);

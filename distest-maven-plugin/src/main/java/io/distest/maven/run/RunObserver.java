@@ -37,6 +37,11 @@ interface RunObserver {
             }
 
             @Override
+            public void unitError(String workerId, TestUnit unit, String message) {
+                list.forEach(o -> o.unitError(workerId, unit, message));
+            }
+
+            @Override
             public void workerConnected(String workerId, String group, WorkerFacts facts) {
                 list.forEach(o -> o.workerConnected(workerId, group, facts));
             }
@@ -82,6 +87,9 @@ interface RunObserver {
 
     /** Work stealing took back {@code unit}, which the worker had been counted as running. */
     default void unitRevoked(String workerId, TestUnit unit) {}
+
+    /** The unit could not run as a whole (class not found, discovery failed); {@link #unitFinished} follows. */
+    default void unitError(String workerId, TestUnit unit, String message) {}
 
     /** A worker of gateway group {@code group} said hello from {@code facts}' platform. */
     default void workerConnected(String workerId, String group, WorkerFacts facts) {}

@@ -113,6 +113,11 @@ final class TimelineObserver implements RunObserver {
     }
 
     @Override
+    public void unitError(String workerId, TestUnit unit, String message) {
+        timed(() -> recorder.unitError(workerId, unit, message));
+    }
+
+    @Override
     public void unitRevoked(String workerId, TestUnit unit) {
         timed(() -> recorder.unitRevoked(workerId, unit));
     }

@@ -73,6 +73,7 @@ public final class TimelineRecorder {
         int failed;
         int errors;
         int skipped;
+        String error;
 
         OpenUnit(TestUnit unit, long startMillis) {
             this.unit = unit;
@@ -84,7 +85,7 @@ public final class TimelineRecorder {
         }
 
         Outcome outcome() {
-            if (errors > 0) {
+            if (errors > 0 || error != null) {
                 return Outcome.ERROR;
             }
             if (failed > 0) {
@@ -170,9 +171,19 @@ public final class TimelineRecorder {
         }
     }
 
+    /** The unit could not run as a whole (its class not found, discovery failed): it ends as an error. */
+    public void unitError(String workerId, TestUnit unit, String message) {
+        LaneState lane = lanes.get(workerId);
+        if (lane != null && lane.open != null && lane.open.unit.id() == unit.id()) {
+            lane.open.error = message;
+        }
+    }
+
     /** The unit ended on its worker, taking {@code elapsedMillis} by the worker's clock. */
     public void unitFinished(String workerId, TestUnit unit, long elapsedMillis) {
-        close(workerId, unit, open -> open.outcome(), elapsedMillis, null);
+        LaneState lane = lanes.get(workerId);
+        String note = lane == null || lane.open == null ? null : lane.open.error;
+        close(workerId, unit, open -> open.outcome(), elapsedMillis, note);
     }
 
     /**

@@ -102,6 +102,21 @@ class TimelineRecorderTest {
     }
 
     @Test
+    void showsAUnitThatCouldNotRunAsAnErrorWithItsCause() {
+        twoWorkersReady();
+        TestUnit missing = TestUnit.wholeClass(0, "a.Gone");
+        recorder.unitStarted("gw0", missing);
+        recorder.unitError("gw0", missing, "java.lang.ClassNotFoundException: a.Gone");
+        recorder.unitFinished("gw0", missing, 3);
+
+        Bar bar = recorder.model("t", summary(500, null, null)).lanes().get(0).bars().get(1);
+
+        assertEquals(Outcome.ERROR, bar.outcome());
+        assertEquals(0, bar.tests());
+        assertEquals("java.lang.ClassNotFoundException: a.Gone", bar.note());
+    }
+
+    @Test
     void drawsACrashOnOneLaneAndTheRestOfItsClassOnAnother() {
         twoWorkersReady();
         TestUnit crashing = TestUnit.wholeClass(0, "a.ExitingTest");
