@@ -4,6 +4,7 @@ import io.distest.maven.remote.SshOptions;
 import io.distest.maven.run.Dist;
 import io.distest.maven.run.DistestException;
 import io.distest.maven.run.DistestRunner;
+import io.distest.maven.timeline.TimelinePage;
 import io.distest.maven.run.JvmSettings;
 import io.distest.maven.run.RemoteSettings;
 import io.distest.maven.run.ReportOptions;
@@ -368,11 +369,13 @@ public class TestMojo extends AbstractMojo {
         }
         try {
             Path workDirectory = Path.of(project.getBuild().getDirectory(), "distest");
+            Path timelinePage = timeline
+                    ? TimelinePage.of(workDirectory, mojoExecution == null ? null : mojoExecution.getExecutionId()) : null;
             RunRequest request = new RunRequest(specs, units, testClasspath(), WorkerJar.extractTo(workDirectory),
                     new JvmSettings(jvmArguments, testSystemProperties, environmentVariables, workingDirectory.toPath()),
                     new TestFilters(includeTags, excludeTags, configurationParameters),
                     new ReportOptions(reportsDirectory.toPath(), trimStackTrace, redirectTestOutputToFile,
-                            rerunFailingTestsCount, reportNameSuffix, timeline ? timelinePage(workDirectory) : null),
+                            rerunFailingTestsCount, reportNameSuffix, timelinePage),
                     workDirectory,
                     new WorkerPolicy(maxWorkerRestart != null ? maxWorkerRestart
                             : 4 * specs.stream().mapToInt(TxSpec::count).sum(), Duration.ofSeconds(startTimeout),
@@ -384,13 +387,6 @@ public class TestMojo extends AbstractMojo {
         } catch (DistestException | IOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
-    }
-
-    /** {@code timeline.html} for the execution Maven binds by default (or the command line's), else one per execution. */
-    private Path timelinePage(Path workDirectory) {
-        String id = mojoExecution == null ? null : mojoExecution.getExecutionId();
-        boolean ownName = id != null && !id.startsWith("default-");
-        return workDirectory.resolve(ownName ? "timeline-" + id.replaceAll("[^A-Za-z0-9._-]", "_") + ".html" : "timeline.html");
     }
 
         private SpeedOptions speedOptions() throws MojoExecutionException {

@@ -21,7 +21,7 @@ public final class TimelinePage {
     private TimelinePage() {}
 
     /**
-     * The page of {@code model}, linking to {@code otherPages} (file names beside it, e.g. one per platform).
+     * The page of one model, linking to {@code otherPages} (file names beside it, e.g. one per platform).
      *
      * @param json the model as {@link RunModelJson} writes it
      */
@@ -33,6 +33,17 @@ public final class TimelinePage {
         }
         links.append(']');
         return TEMPLATE.replace(DATA_MARK, json.strip()).replace(LINKS_MARK, links);
+    }
+
+    /**
+     * Where an execution's page goes in {@code directory}: {@code timeline.html} for the execution Maven binds by
+     * default ({@code default-test}, or {@code default-cli} from the command line), {@code timeline-<id>.html} for
+     * any other, so that two executions of one build keep both pages.
+     */
+    public static Path of(Path directory, String executionId) {
+        boolean ownName = executionId != null && !executionId.startsWith("default-");
+        return directory.resolve(ownName ? "timeline-" + executionId.replaceAll("[^A-Za-z0-9._-]", "_") + ".html"
+                : "timeline.html");
     }
 
     /** Writes the page of {@code model} to {@code htmlFile}, and, when {@code jsonFile} is not null, the model there. */

@@ -55,6 +55,15 @@ class RunModelJsonTest {
     }
 
     @Test
+    void givesEachExecutionButTheDefaultOneItsOwnPage() {
+        Path dir = Path.of("target", "distest");
+        assertEquals(dir.resolve("timeline.html"), TimelinePage.of(dir, "default-test"));
+        assertEquals(dir.resolve("timeline.html"), TimelinePage.of(dir, "default-cli"));
+        assertEquals(dir.resolve("timeline-integration.html"), TimelinePage.of(dir, "integration"));
+        assertEquals(dir.resolve("timeline-a_b.html"), TimelinePage.of(dir, "a/b"));
+    }
+
+    @Test
     void writesAPageThatCarriesTheModelAndFetchesNothing(@TempDir Path temp) throws Exception {
         Path page = temp.resolve("distest/timeline.html");
         Path json = temp.resolve("distest/run.json");
