@@ -4,6 +4,7 @@ import io.distest.maven.remote.SshOptions;
 import io.distest.maven.run.Dist;
 import io.distest.maven.run.DistestException;
 import io.distest.maven.run.DistestRunner;
+import io.distest.maven.timeline.TimelinePage;
 import io.distest.maven.run.JvmSettings;
 import io.distest.maven.run.RemoteSettings;
 import io.distest.maven.run.ReportOptions;
@@ -224,6 +225,14 @@ public class TestMojo extends AbstractMojo {
     @Parameter(property = "distest.history", defaultValue = "true")
     private String history;
 
+    /**
+     * Write the run's timeline: {@code target/distest/timeline.html}, a self-contained page with one lane per worker
+     * (connect, sync, JVM start-up, each unit coloured by outcome), and its data, {@code run.json}. An execution
+     * other than the default one writes {@code timeline-<execution id>.html} and {@code run-<execution id>.json}.
+     */
+    @Parameter(property = "distest.timeline", defaultValue = "true")
+    private boolean timeline;
+
     /** Where test durations are kept between runs; outside {@code target} so that {@code mvn clean} keeps it. */
     @Parameter(property = "distest.historyFile", defaultValue = "${project.basedir}/.distest/durations.tsv")
     private File historyFile;
@@ -363,11 +372,13 @@ public class TestMojo extends AbstractMojo {
         }
         try {
             Path workDirectory = Path.of(project.getBuild().getDirectory(), "distest");
+            Path timelinePage = timeline
+                    ? TimelinePage.of(workDirectory, mojoExecution == null ? null : mojoExecution.getExecutionId()) : null;
             RunRequest request = new RunRequest(specs, units, testClasspath(testNg != null), WorkerJar.extractTo(workDirectory),
                     new JvmSettings(jvmArguments, testSystemProperties, environmentVariables, workingDirectory.toPath()),
                     new TestFilters(includeTags, excludeTags, configurationParameters),
                     new ReportOptions(reportsDirectory.toPath(), trimStackTrace, redirectTestOutputToFile,
-                            rerunFailingTestsCount, reportNameSuffix),
+                            rerunFailingTestsCount, reportNameSuffix, timelinePage),
                     workDirectory,
                     new WorkerPolicy(maxWorkerRestart != null ? maxWorkerRestart
                             : 4 * specs.stream().mapToInt(TxSpec::count).sum(), Duration.ofSeconds(startTimeout),

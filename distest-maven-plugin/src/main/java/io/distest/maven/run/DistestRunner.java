@@ -53,10 +53,15 @@ public final class DistestRunner {
                 request.provider() == null ? null : request.provider().testSetName());
         PlatformSummary platforms = new PlatformSummary(List.copyOf(unitsByGroup.keySet()));
         boolean byTags = !request.filters().includeTags().isEmpty() || !request.filters().excludeTags().isEmpty();
+        Path timeline = request.reports().timeline();
         SpeedObserver observer = new SpeedObserver(log, request.workerCount(), byTags ? plan.withoutWholeClasses() : plan,
-                measured -> updateHistory(request.speed(), measured), System::nanoTime);
+                measured -> updateHistory(request.speed(), measured), System::nanoTime,
+                timeline == null ? null : shown(timeline));
+        // the timeline hears the end of the run after the speed observer: it draws that observer's figures
+        RunObserver observers = timeline == null ? observer : RunObserver.all(observer, new TimelineObserver(log, timeline,
+                timelineTitle(request), plan, observer::efficiency, workersByGroup(request), System::nanoTime));
         RunLoop loop = new RunLoop(planned, log, reporting, policy(planned, plan, unitsByGroup), gateways,
-                request.dist() == Dist.EACH ? RunObserver.all(observer, platforms) : observer);
+                request.dist() == Dist.EACH ? RunObserver.all(observers, platforms) : observers);
         loop.run(token);
         RunResult result = reporting.finish();
         if (request.dist() == Dist.EACH) {
@@ -64,6 +69,20 @@ public final class DistestRunner {
         }
         return new RunSummary(result.getCompletedCount(), result.getFailures(), result.getErrors(),
                 result.getSkipped(), result.getFlakes(), loop.notRunReason());
+    }
+
+    private static Map<String, Integer> workersByGroup(RunRequest request) {
+        Map<String, Integer> workers = new LinkedHashMap<>();
+        request.specs().forEach(spec -> workers.merge(request.groupOf(spec), spec.count(), Integer::sum));
+        return workers;
+    }
+
+    /** The page's title: the module directory and the tx specs. */
+    private static String timelineTitle(RunRequest request) {
+        Path module = request.jvm().workingDirectory();
+        return (module.getFileName() == null ? "" : module.getFileName() + " · ")
+                + request.specs().stream().map(TxSpec::text).collect(Collectors.joining(", "))
+                + (request.dist() == Dist.EACH ? " · dist=each" : "");
     }
 
     /** The scheduling policy of the run: dist=load hands units out longest expected first; each does so per gateway. */

@@ -51,6 +51,11 @@ record Efficiency(long wallMillis, int workers, long testMillis, long startupMil
         return wallMillis <= 0 ? 100 : (int) Math.round(100.0 * idealMillis() / wallMillis);
     }
 
+    /** Whether the longest unit, which held up the worker that ended last, is longer than a fair share of the run. */
+    boolean bounds() {
+        return lastWorkersLongest != null && lastWorkersLongest.equals(longest) && longestMillis() * workers >= testMillis;
+    }
+
     /** The line printed at the end of every run. */
     String line() {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
@@ -62,7 +67,7 @@ record Efficiency(long wallMillis, int workers, long testMillis, long startupMil
         if (lastWorkersLongest != null) {
             line.append("; critical path: ").append(last.workerId()).append(" ended last, its longest unit ")
                     .append(lastWorkersLongest.label()).append(" took ").append(seconds(lastWorkersLongest.elapsedMillis()));
-            if (lastWorkersLongest.equals(longest) && longestMillis() * workers >= testMillis) {
+            if (bounds()) {
                 line.append(", more than a fair share: it bounds the run");
             }
         }

@@ -9,6 +9,11 @@ interface Gateway extends Closeable {
     /** Connects and brings over what the run needs; called once, before the first {@link #spawn}. */
     default void open() throws IOException {}
 
+    /** How long {@link #open} spent bringing files over (0 when nothing is synced). */
+    default long syncMillis() {
+        return 0;
+    }
+
     /** Starts a worker JVM as {@code launch} says. */
     SpawnedWorker spawn(WorkerLaunch launch) throws IOException;
 

@@ -39,6 +39,7 @@ final class RemoteGateway implements Gateway {
     private final Endpoint endpoint;
     private ServerClient client;
     private SyncPlan plan;
+    private long syncMillis;
 
     RemoteGateway(TxSpec spec, RunRequest request, String runToken, Log log, Endpoint endpoint) {
         this.spec = spec;
@@ -55,10 +56,16 @@ final class RemoteGateway implements Gateway {
         WorkerFacts facts = client.attach();
         plan = SyncPlan.of(request, request.remote().sync());
         ServerClient.SyncStats stats = client.sync(plan.items(), plan.manifest());
+        syncMillis = stats.millis();
         log.info(String.format("[%s] %s; synced %d files (%s): sent %d files (%s) in %.2f s", spec.text(),
                 facts.platform(), stats.manifestFiles(), bytes(stats.manifestBytes()), stats.filesSent(),
                 bytes(stats.bytesSent()), stats.millis() / 1000.0));
         client.listenForExits(log::warn);
+    }
+
+    @Override
+    public long syncMillis() {
+        return syncMillis;
     }
 
     @Override

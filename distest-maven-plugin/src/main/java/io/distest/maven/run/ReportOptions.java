@@ -10,9 +10,16 @@ import java.nio.file.Path;
  * @param redirectTestOutputToFile test output to {@code *-output.txt} files instead of the console
  * @param rerunFailingTestsCount as the run's: Surefire's reporters then count a failure that later passed as a flake
  * @param reportNameSuffix Surefire's {@code reportNameSuffix}: {@code TEST-<class>-<suffix>.xml}; empty: none
+ * @param timeline where the run's timeline page goes ({@code run.json} beside it); {@code null}: none
+ *     ({@code distest.timeline=false})
  */
 public record ReportOptions(Path reportsDirectory, boolean trimStackTrace, boolean redirectTestOutputToFile,
-        int rerunFailingTestsCount, String reportNameSuffix) {
+        int rerunFailingTestsCount, String reportNameSuffix, Path timeline) {
+
+    public ReportOptions(Path reportsDirectory, boolean trimStackTrace, boolean redirectTestOutputToFile,
+            int rerunFailingTestsCount, String reportNameSuffix) {
+        this(reportsDirectory, trimStackTrace, redirectTestOutputToFile, rerunFailingTestsCount, reportNameSuffix, null);
+    }
 
     public ReportOptions(Path reportsDirectory, boolean trimStackTrace, boolean redirectTestOutputToFile) {
         this(reportsDirectory, trimStackTrace, redirectTestOutputToFile, 0);

@@ -110,17 +110,23 @@ final class RunLoop {
 
     /** Connects and syncs every gateway at once: remote hosts are slow to reach one by one. */
     private void openGateways() throws IOException {
-        Map<TxSpec, CompletableFuture<Void>> opening = new LinkedHashMap<>();
-        gateways.forEach((spec, gateway) -> opening.put(spec, CompletableFuture.runAsync(() -> {
+        Map<TxSpec, CompletableFuture<Long>> opening = new LinkedHashMap<>();
+        long openingNanos = System.nanoTime();
+        gateways.forEach((spec, gateway) -> opening.put(spec, CompletableFuture.supplyAsync(() -> {
             try {
                 gateway.open();
+                return System.nanoTime(); // when it was open: the timeline's connect and sync bars end here
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         })));
-        for (Map.Entry<TxSpec, CompletableFuture<Void>> entry : opening.entrySet()) {
+        for (Map.Entry<TxSpec, CompletableFuture<Long>> entry : opening.entrySet()) {
             try {
-                entry.getValue().join();
+                long openedNanos = entry.getValue().join();
+                if (!(entry.getKey().transport() instanceof Transport.Popen)) { // popen has nothing to open
+                    observer.gatewayOpened(entry.getKey().text(), openingNanos, openedNanos,
+                            gateways.get(entry.getKey()).syncMillis());
+                }
             } catch (CompletionException e) {
                 Throwable cause = e.getCause() instanceof UncheckedIOException unchecked ? unchecked.getCause() : e.getCause();
                 IOException failure = cause instanceof IOException io ? io : new IOException(cause.getMessage(), cause);
@@ -155,6 +161,7 @@ final class RunLoop {
         // a replacement keeps its id but not the log file: the dead worker's output stays for diagnosis
         WorkerLaunch launch = new WorkerLaunch(id, number, spec, listener.address(),
                 request.workDirectory().resolve(generation == 0 ? id + ".log" : id + "-" + generation + ".log"));
+        observer.workerStarted(id, spec.text(), request.groupOf(spec));
         SpawnedWorker spawned = gateways.get(spec).spawn(launch);
         PooledWorker worker = new PooledWorker(id, request.groupOf(spec), number, spec, spawned.handle());
         workers.put(id, worker);
@@ -252,6 +259,9 @@ final class RunLoop {
         if (revoked.returned()) {
             // it may already count as started here, when the unit before it ended just before the worker answered
             boolean wasStarted = !worker.held.isEmpty() && worker.held.peek().id() == revoked.unitId();
+            if (wasStarted) {
+                observer.unitRevoked(worker.id(), worker.held.peek());
+            }
             worker.held.removeIf(unit -> unit.id() == revoked.unitId());
             if (wasStarted && !worker.held.isEmpty()) {
                 worker.report.unitStarting(worker.held.peek(), isRerun(worker.held.peek()));
@@ -283,6 +293,9 @@ final class RunLoop {
             List<String> failed = worker.report.failuresInUnit();
             rerunFailures(unit, failed); // before the unit reports: its class must wait for the re-run
             worker.report.unitFinished(finished.elapsedMillis(), finished.error());
+            if (finished.error() != null) {
+                observer.unitError(worker.id(), unit, finished.error().type() + ": " + finished.error().message());
+            }
             observer.unitFinished(worker.id(), unit, finished.elapsedMillis());
             countFailures(failed.size() + (finished.error() != null ? 1 : 0));
             policy.unitFinished(worker.ref, unit);
@@ -302,10 +315,14 @@ final class RunLoop {
         }
     }
 
-    /** The tests of a dying worker's unit that had not run yet go back to the queue, for another worker. */
-    private void rescheduleRest(TestUnit unit, WorkerReport report) {
+    /**
+     * The tests of a dying worker's unit that had not run yet go back to the queue, for another worker.
+     *
+     * @return the unit of those tests, or {@code null} when none go back
+     */
+    private TestUnit rescheduleRest(TestUnit unit, WorkerReport report) {
         if (!report.anyTestStarted()) {
-            return; // it died before its first test (static initialiser, engine): another try would die the same way
+            return null; // it died before its first test (static initialiser, engine): another try would die the same way
         }
         List<String> done = new ArrayList<>(unit.skipTests());
         done.addAll(report.resultsInUnit());
@@ -313,6 +330,7 @@ final class RunLoop {
         attempts.put(rest.id(), attempts.getOrDefault(unit.id(), 0));
         reporting.expect(rest);
         policy.requeue(rest);
+        return rest;
     }
 
     /** rerunFailingTestsCount: failed tests run again, on whichever worker is free; the class waits for them. */
@@ -401,7 +419,8 @@ final class RunLoop {
         if (everConnected) {
             List<TestUnit> lost = policy.workerLost(worker.ref);
             if (!lost.isEmpty()) {
-                rescheduleRest(lost.get(0), worker.report);
+                TestUnit rest = rescheduleRest(lost.get(0), worker.report);
+                observer.unitLost(worker.id(), lost.get(0), rest, cause);
                 worker.report.workerDied(cause);
                 countFailures(1);
             }

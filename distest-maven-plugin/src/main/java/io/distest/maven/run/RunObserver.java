@@ -17,6 +17,31 @@ interface RunObserver {
         List<RunObserver> list = List.of(observers);
         return new RunObserver() {
             @Override
+            public void gatewayOpened(String spec, long startNanos, long endNanos, long syncMillis) {
+                list.forEach(o -> o.gatewayOpened(spec, startNanos, endNanos, syncMillis));
+            }
+
+            @Override
+            public void workerStarted(String workerId, String spec, String group) {
+                list.forEach(o -> o.workerStarted(workerId, spec, group));
+            }
+
+            @Override
+            public void unitLost(String workerId, TestUnit unit, TestUnit rest, String cause) {
+                list.forEach(o -> o.unitLost(workerId, unit, rest, cause));
+            }
+
+            @Override
+            public void unitRevoked(String workerId, TestUnit unit) {
+                list.forEach(o -> o.unitRevoked(workerId, unit));
+            }
+
+            @Override
+            public void unitError(String workerId, TestUnit unit, String message) {
+                list.forEach(o -> o.unitError(workerId, unit, message));
+            }
+
+            @Override
             public void workerConnected(String workerId, String group, WorkerFacts facts) {
                 list.forEach(o -> o.workerConnected(workerId, group, facts));
             }
@@ -47,6 +72,24 @@ interface RunObserver {
             }
         };
     }
+
+    /**
+     * The gateway of {@code spec} was opened (connected, and for remote ones synced) between two {@link System#nanoTime}
+     * readings; the last {@code syncMillis} of it were the sync.
+     */
+    default void gatewayOpened(String spec, long startNanos, long endNanos, long syncMillis) {}
+
+    /** A worker JVM is being started from {@code spec} (a replacement keeps its id). */
+    default void workerStarted(String workerId, String spec, String group) {}
+
+    /** The worker died running {@code unit}; {@code rest} (or {@code null}) holds its tests not run yet, requeued. */
+    default void unitLost(String workerId, TestUnit unit, TestUnit rest, String cause) {}
+
+    /** Work stealing took back {@code unit}, which the worker had been counted as running. */
+    default void unitRevoked(String workerId, TestUnit unit) {}
+
+    /** The unit could not run as a whole (class not found, discovery failed); {@link #unitFinished} follows. */
+    default void unitError(String workerId, TestUnit unit, String message) {}
 
     /** A worker of gateway group {@code group} said hello from {@code facts}' platform. */
     default void workerConnected(String workerId, String group, WorkerFacts facts) {}

@@ -42,12 +42,20 @@ final class SpeedObserver implements RunObserver {
     private final Map<String, Map<String, Long>> methodMillis = new LinkedHashMap<>();
     private final List<Efficiency.UnitRun> runs = new ArrayList<>();
     private Efficiency efficiency;
+    private final String timeline;
 
     /**
      * @param afterRun receives what was measured, once the run ended
      * @param nanoClock {@link System#nanoTime} but in tests
      */
     SpeedObserver(Log log, int workers, Plan plan, Consumer<List<Measurement>> afterRun, LongSupplier nanoClock) {
+        this(log, workers, plan, afterRun, nanoClock, null);
+    }
+
+    /** @param timeline the timeline page as shown to the user, named at the end of the efficiency line; or {@code null} */
+    SpeedObserver(Log log, int workers, Plan plan, Consumer<List<Measurement>> afterRun, LongSupplier nanoClock,
+            String timeline) {
+        this.timeline = timeline;
         this.log = log;
         this.workers = workers;
         this.plan = plan;
@@ -106,7 +114,7 @@ final class SpeedObserver implements RunObserver {
         long quickestStart = readyMillis.values().stream().mapToLong(Long::longValue).min().orElse(0);
         efficiency = Efficiency.of(wallNanos / 1_000_000, workers, runs, quickestStart,
                 median(firstTestMillis.isEmpty() ? readyMillis.values() : firstTestMillis.values()));
-        log.info(efficiency.line());
+        log.info(timeline == null ? efficiency.line() : efficiency.line() + "; timeline: " + timeline);
         afterRun.accept(measurements());
     }
 

@@ -34,6 +34,8 @@ final class RunHarness {
     List<String> rsyncIgnores = List.of();
     SshOptions sshOptions = SshOptions.defaults();
     Dist dist = Dist.LOAD;
+    /** Where the run's timeline page goes; {@code null}: none. */
+    Path timeline;
 
     RunHarness(Path temp) {
         this.temp = temp;
@@ -51,7 +53,7 @@ final class RunHarness {
         RunRequest request = new RunRequest(TxSpecs.parseAll(specs), units, classpath, workerJar(),
                 new JvmSettings(List.of(), systemProperties, Map.of(), moduleBasedir),
                 new TestFilters(List.of(), List.of(), Map.of()),
-                new ReportOptions(temp.resolve("reports"), false, false, workers.rerunFailingTestsCount()),
+                new ReportOptions(temp.resolve("reports"), false, false, workers.rerunFailingTestsCount(), "", timeline),
                 temp.resolve("distest"), workers,
                 new RemoteSettings(new SyncSettings(Path.of(System.getProperty("user.home"), ".m2", "repository"),
                         moduleBasedir, moduleBasedir, rsyncDirs, rsyncIgnores), serverToken, sshOptions),
