@@ -122,7 +122,7 @@ final class SurefireReporting {
         perWorker.computeIfAbsent(group, g -> new ArrayList<>()).add(factory);
         sinks.put(workerId, new WorkerSink(factory.createTestReportListener(), Map.copyOf(properties)));
         LiveOutput live = options.redirectTestOutputToFile() ? null : new LiveOutput(label, System.out, System.err);
-        return new WorkerReport(workerId, this, live);
+        return new WorkerReport(workerId, this, live, oneTestSet != null);
     }
 
     /** A unit is done; when it was its class's last, the class is reported through that worker's reporters. */

@@ -38,10 +38,14 @@ final class WorkerReport {
     /** Prints test output as it arrives; {@code null} when it goes to files only (redirectTestOutputToFile). */
     private final LiveOutput live;
 
-    WorkerReport(String workerId, SurefireReporting reporting, LiveOutput live) {
+    /** Results come from one of Surefire's own providers, whose entries already carry Surefire's source names. */
+    private final boolean providerNames;
+
+    WorkerReport(String workerId, SurefireReporting reporting, LiveOutput live, boolean providerNames) {
         this.workerId = workerId;
         this.reporting = reporting;
         this.live = live;
+        this.providerNames = providerNames;
     }
 
     /** @param rerun whether this unit runs earlier failures again (Surefire reports those runs apart) */
@@ -106,10 +110,10 @@ final class WorkerReport {
             case SUCCESSFUL -> entry(test, null, elapsed);
             case FAILED, ERROR -> entry(test, trace(finished.throwable(), test), elapsed);
             case ABORTED -> finished.throwable() == null
-                    ? SimpleReportEntry.assumption(runMode, runId(), reportSource(), test.reportClass(),
+                    ? SimpleReportEntry.assumption(runMode, runId(), reportSource(test), test.reportClass(),
                             test.methodName(), null, finished.reason())
                     : entry(test, trace(finished.throwable(), test), elapsed);
-            case SKIPPED -> SimpleReportEntry.ignored(runMode, runId(), reportSource(), test.reportClass(),
+            case SKIPPED -> SimpleReportEntry.ignored(runMode, runId(), reportSource(test), test.reportClass(),
                     test.methodName(), null, finished.reason());
         };
         switch (finished.outcome()) {
@@ -190,15 +194,16 @@ final class WorkerReport {
 
     /**
      * As Surefire's JUnit Platform provider: every case of a unit lands in its top-level class's report
-     * ({@code @Nested} classes included); the {@code classname} a case shows is {@link TestId#reportClass()}.
+     * ({@code @Nested} classes included); the {@code classname} a case shows is {@link TestId#reportClass()}. A
+     * provider run keeps the source names its provider gave.
      */
     private SimpleReportEntry entry(TestId test, RemoteStackTrace trace, Integer elapsed) {
-        return new SimpleReportEntry(runMode, runId(), reportSource(), test.reportClass(), test.methodName(), null,
+        return new SimpleReportEntry(runMode, runId(), reportSource(test), test.reportClass(), test.methodName(), null,
                 trace, elapsed);
     }
 
-    private String reportSource() {
-        return recording.unit.className();
+    private String reportSource(TestId test) {
+        return providerNames ? testClass(test) : recording.unit.className();
     }
 
     /** The class a test's code is in: stack traces are trimmed to it. */
