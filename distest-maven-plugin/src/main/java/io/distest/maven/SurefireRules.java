@@ -15,6 +15,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.maven.artifact.versioning.ComparableVersion;
 
 /** How Surefire turns its settings into what a test JVM gets, for the settings distest inherits. */
 final class SurefireRules {
@@ -165,8 +166,32 @@ final class SurefireRules {
         return patterns;
     }
 
-    /** Surefire's {@code ${surefire.forkNumber}} and {@code ${surefire.threadNumber}}, replaced per fork by Surefire. */
-    static boolean mentionsForkNumber(String text) {
-        return text != null && (text.contains("${surefire.forkNumber}") || text.contains("${surefire.threadNumber}"));
+    /**
+     * The includes Surefire of that version uses when none are configured: {@code **}{@code /*Tests.java} came with
+     * Surefire 2.20, so a project on 2.19.1 never selects its {@code AllTests} suite by default.
+     *
+     * @param surefireVersion the project's maven-surefire-plugin version; {@code null}: the newest rules
+     */
+    static List<String> defaultIncludes(String surefireVersion) {
+        return before(surefireVersion, "2.20")
+                ? List.of("**/Test*.java", "**/*Test.java", "**/*TestCase.java")
+                : List.of("**/Test*.java", "**/*Test.java", "**/*Tests.java", "**/*TestCase.java");
+    }
+
+    /**
+     * The excludes Surefire of that version uses when none are configured: inner classes; before 2.4 also
+     * {@code Abstract*Test} and {@code Abstract*TestCase}.
+     *
+     * @param surefireVersion the project's maven-surefire-plugin version; {@code null}: the newest rules
+     */
+    static List<String> defaultExcludes(String surefireVersion) {
+        return before(surefireVersion, "2.4")
+                ? List.of("**/Abstract*Test.java", "**/Abstract*TestCase.java", "**/*$*")
+                : List.of("**/*$*");
+    }
+
+    private static boolean before(String version, String release) {
+        return version != null && !version.isBlank()
+                && new ComparableVersion(version.trim()).compareTo(new ComparableVersion(release)) < 0;
     }
 }

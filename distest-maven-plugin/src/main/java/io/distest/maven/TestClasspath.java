@@ -56,4 +56,26 @@ final class TestClasspath {
         }
         return classpath;
     }
+
+    /**
+     * The files of the dependencies Surefire's {@code dependenciesToScan} names, as Surefire picks them: test-scope
+     * artifacts matching a {@code groupId[:artifactId[:type[:classifier][:version]]]} pattern whose file is a jar (or,
+     * in a reactor build before {@code package}, a module's class directory).
+     */
+    static List<Path> toScan(Collection<Artifact> testArtifacts, List<String> dependenciesToScan) {
+        List<Path> files = new ArrayList<>();
+        if (dependenciesToScan == null || dependenciesToScan.isEmpty()) {
+            return files;
+        }
+        PatternIncludesArtifactFilter filter = new PatternIncludesArtifactFilter(
+                dependenciesToScan.stream().filter(p -> p != null && !p.isBlank()).map(String::trim).toList());
+        for (Artifact artifact : testArtifacts) {
+            File file = artifact.getFile();
+            if (filter.include(artifact) && file != null && file.exists()
+                    && ("jar".equals(artifact.getType()) || file.isDirectory() || file.getName().endsWith(".jar"))) {
+                files.add(file.toPath());
+            }
+        }
+        return files;
+    }
 }

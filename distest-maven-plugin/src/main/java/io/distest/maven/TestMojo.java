@@ -305,6 +305,26 @@ public class TestMojo extends AbstractMojo {
     @Parameter(property = "threadCount")
     private Integer threadCount;
 
+    /**
+     * Dependencies whose test classes also run (Surefire's {@code dependenciesToScan}):
+     * {@code groupId[:artifactId[:type[:classifier][:version]]]} patterns; their jars are scanned with the same
+     * includes/excludes.
+     */
+    @Parameter(property = "dependenciesToScan")
+    private List<String> dependenciesToScan;
+
+    /** Environment variables the local test JVMs do not inherit from the build (Surefire's). */
+    @Parameter(property = "surefire.excludedEnvironmentVariables")
+    private List<String> excludedEnvironmentVariables;
+
+    /** Ids of the only JUnit Platform engines that run ({@code junit-jupiter}, …), as Surefire's. */
+    @Parameter(property = "surefire.includeJUnit5Engines")
+    private List<String> includeJUnit5Engines;
+
+    /** Ids of JUnit Platform engines that do not run, as Surefire's. */
+    @Parameter(property = "surefire.excludeJUnit5Engines")
+    private List<String> excludeJUnit5Engines;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
@@ -339,8 +359,7 @@ public class TestMojo extends AbstractMojo {
         List<String> jvmArguments = jvmArguments(notHonoured);
         Map<String, String> testSystemProperties = testSystemProperties();
         TestNgSuites.Selection suites = suiteSelection();
-        List<TestUnit> units = suites != null ? suites.units() : TestSelection.select(testClassesDirectory.toPath(),
-                patterns(includes, includesFile), patterns(excludes, excludesFile), test);
+        List<TestUnit> units = suites != null ? suites.units() : selectTests(surefire.version());
         Map<String, String> configurationParameters = new LinkedHashMap<>(SurefireRules.configurationParameters(properties));
         List<String> includeTags = commaList(groups);
         List<String> excludeTags = commaList(excludedGroups);
@@ -361,8 +380,10 @@ public class TestMojo extends AbstractMojo {
         try {
             Path workDirectory = Path.of(project.getBuild().getDirectory(), "distest");
             RunRequest request = new RunRequest(specs, units, testClasspath(), WorkerJar.extractTo(workDirectory),
-                    new JvmSettings(jvmArguments, testSystemProperties, environmentVariables, workingDirectory.toPath()),
-                    new TestFilters(includeTags, excludeTags, configurationParameters),
+                    new JvmSettings(jvmArguments, testSystemProperties, environmentVariables, workingDirectory.toPath(),
+                            Set.copyOf(names(excludedEnvironmentVariables))),
+                    new TestFilters(includeTags, excludeTags, configurationParameters, names(includeJUnit5Engines),
+                            names(excludeJUnit5Engines)),
                     new ReportOptions(reportsDirectory.toPath(), trimStackTrace, redirectTestOutputToFile,
                             rerunFailingTestsCount, reportNameSuffix),
                     workDirectory,
@@ -478,11 +499,6 @@ public class TestMojo extends AbstractMojo {
             notHonoured.add("argLine " + String.join(", ", SurefireRules.lateExpressions(line)) + ": no such project"
                     + " property; passed on as it is, as Surefire does");
         }
-        if (SurefireRules.mentionsForkNumber(line) || SurefireRules.mentionsForkNumber(workingDirectory.getPath())
-                || systemPropertyVariables.values().stream().anyMatch(SurefireRules::mentionsForkNumber)) {
-            notHonoured.add("${surefire.forkNumber} / ${surefire.threadNumber}: passed on as they are; a test JVM"
-                    + " finds its number in the system property distest.worker.number (0, 1, …)");
-        }
         List<String> arguments = new ArrayList<>(Arguments.split(line));
         if (SurefireRules.assertionsEnabled(enableAssertions, arguments)) {
             arguments.add(0, "-ea");
@@ -502,6 +518,30 @@ public class TestMojo extends AbstractMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("cannot read systemPropertiesFile " + systemPropertiesFile + ": " + e, e);
         }
+    }
+
+    /**
+     * The test classes Surefire of the project's version would select: its default includes/excludes when none are
+     * configured, from testClassesDirectory and the jars of dependenciesToScan.
+     */
+    private List<TestUnit> selectTests(String surefireVersion) throws MojoExecutionException {
+        List<String> include = patterns(includes, includesFile);
+        List<String> exclude = patterns(excludes, excludesFile);
+        try {
+            return TestSelection.select(testClassesDirectory.toPath(),
+                    TestClasspath.toScan(project.getArtifacts(), dependenciesToScan),
+                    include.isEmpty() ? SurefireRules.defaultIncludes(surefireVersion) : include,
+                    exclude.isEmpty() ? SurefireRules.defaultExcludes(surefireVersion) : exclude, test);
+        } catch (java.io.UncheckedIOException e) {
+            throw new MojoExecutionException("cannot scan dependenciesToScan " + dependenciesToScan + ": "
+                    + e.getCause().getMessage(), e);
+        }
+    }
+
+    /** Surefire's list settings: entries trimmed, blank ones dropped. */
+    private static List<String> names(List<String> configured) {
+        return configured == null ? List.of()
+                : configured.stream().filter(n -> n != null && !n.isBlank()).map(String::trim).toList();
     }
 
     /** Configured patterns plus those of Surefire's includesFile / excludesFile. */

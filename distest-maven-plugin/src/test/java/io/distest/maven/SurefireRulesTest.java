@@ -90,10 +90,23 @@ class SurefireRulesTest {
     }
 
     @Test
-    void forkNumberPlaceholdersAreRecognised() {
-        assertTrue(SurefireRules.mentionsForkNumber("-Dport=80${surefire.forkNumber}"));
-        assertTrue(SurefireRules.mentionsForkNumber("db_${surefire.threadNumber}"));
-        assertFalse(SurefireRules.mentionsForkNumber("-Dport=8080"));
-        assertFalse(SurefireRules.mentionsForkNumber(null));
+    void defaultIncludesFollowTheProjectsSurefireVersion() {
+        List<String> old = List.of("**/Test*.java", "**/*Test.java", "**/*TestCase.java");
+        List<String> current = List.of("**/Test*.java", "**/*Test.java", "**/*Tests.java", "**/*TestCase.java");
+        assertEquals(old, SurefireRules.defaultIncludes("2.19.1"));
+        assertEquals(old, SurefireRules.defaultIncludes("2.12.4"));
+        assertEquals(current, SurefireRules.defaultIncludes("2.20"));
+        assertEquals(current, SurefireRules.defaultIncludes("3.0.0-M4"));
+        assertEquals(current, SurefireRules.defaultIncludes("3.5.4"));
+        assertEquals(current, SurefireRules.defaultIncludes(null));
+    }
+
+    @Test
+    void defaultExcludesAreInnerClassesAndBefore24AbstractTests() {
+        assertEquals(List.of("**/Abstract*Test.java", "**/Abstract*TestCase.java", "**/*$*"),
+                SurefireRules.defaultExcludes("2.3.1"));
+        assertEquals(List.of("**/*$*"), SurefireRules.defaultExcludes("2.4"));
+        assertEquals(List.of("**/*$*"), SurefireRules.defaultExcludes("2.19.1"));
+        assertEquals(List.of("**/*$*"), SurefireRules.defaultExcludes(null));
     }
 }

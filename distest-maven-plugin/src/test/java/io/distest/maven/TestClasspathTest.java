@@ -67,4 +67,19 @@ class TestClasspathTest {
         assertEquals(expected, TestClasspath.of(TEST_CLASSES, CLASSES, artifacts, null, List.of(),
                 List.of("/opt/extra.jar", "lib/a.jar, lib/b.jar"), BASEDIR));
     }
+
+    @Test
+    void dependenciesToScanPicksTheMatchingJarsThatExist(@org.junit.jupiter.api.io.TempDir Path repo) throws Exception {
+        Artifact shared = artifact("com.acme", "shared-tests", "test", true);
+        shared.setFile(java.nio.file.Files.createFile(repo.resolve("shared-tests.jar")).toFile());
+        Artifact unbuilt = artifact("com.acme", "unbuilt", "test", true); // its file does not exist
+        Artifact module = artifact("com.acme", "module", "test", true);
+        module.setFile(java.nio.file.Files.createDirectories(repo.resolve("module/target/classes")).toFile());
+        List<Artifact> all = List.of(shared, unbuilt, module, artifact("org.other", "lib", "test", true));
+        assertEquals(List.of(repo.resolve("shared-tests.jar"), repo.resolve("module/target/classes")),
+                TestClasspath.toScan(all, List.of("com.acme:*")));
+        assertEquals(List.of(repo.resolve("shared-tests.jar")),
+                TestClasspath.toScan(all, List.of(" com.acme:shared-tests:jar ")));
+        assertEquals(List.of(), TestClasspath.toScan(all, null));
+    }
 }

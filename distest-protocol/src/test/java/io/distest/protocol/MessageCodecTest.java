@@ -45,6 +45,7 @@ class MessageCodecTest {
                 new WorkerExited("gw1", "exit code 3", "last words"),
                 new RunUnit(9, "a.B", List.of(), List.of(), List.of("[engine:x]/[class:a.B]/[method:m()]"), List.of("u2")),
                 new Configure(List.of(), List.of(), Map.of(), 30_000),
+                new Configure(List.of(), List.of(), Map.of(), 0, List.of("junit-jupiter"), List.of("junit-vintage")),
                 new TestTimedOut(9, test, 30_000, "\"main\" ...\n\tat a.B.m(B.java:3)"),
                 new Revoke(12),
                 new Revoked(12, true),

@@ -203,7 +203,8 @@ final class RunLoop {
         worker.report = reporting.forWorker(worker.id(), worker.ref.group(), worker.number, reportProperties(worker));
         observer.workerConnected(worker.id(), worker.ref.group(), worker.facts);
         worker.send(new Configure(request.filters().includeTags(), request.filters().excludeTags(),
-                request.filters().configurationParameters(), request.workers().testTimeout().toMillis()));
+                request.filters().configurationParameters(), request.workers().testTimeout().toMillis(),
+                request.filters().includeEngines(), request.filters().excludeEngines()));
         observer.workerReady(worker.id(), worker.secondsSinceStart());
         log.info(String.format("[%s] %s: %s, pid %d, ready in %.1f s", worker.id(), worker.spec.text(),
                 worker.facts.platform(), worker.facts.pid(), worker.secondsSinceStart()));
@@ -212,7 +213,9 @@ final class RunLoop {
     }
 
     private Map<String, String> reportProperties(PooledWorker worker) {
-        Map<String, String> properties = new LinkedHashMap<>(request.jvm().systemProperties());
+        Map<String, String> properties = new LinkedHashMap<>();
+        request.jvm().systemProperties().forEach((name, value) ->
+                properties.put(name, ForkNumber.replaceIn(value, worker.number + 1))); // as the worker got them
         properties.put("distest.worker", worker.id());
         properties.put("distest.tx", worker.spec.text());
         properties.put("java.version", worker.facts.javaVersion());

@@ -34,6 +34,9 @@ final class RunHarness {
     List<String> rsyncIgnores = List.of();
     SshOptions sshOptions = SshOptions.defaults();
     Dist dist = Dist.LOAD;
+    /** What the test JVMs get; {@code null}: {@link #systemProperties} and the module directory. */
+    JvmSettings jvm;
+    TestFilters filters = new TestFilters(List.of(), List.of(), Map.of());
 
     RunHarness(Path temp) {
         this.temp = temp;
@@ -49,8 +52,8 @@ final class RunHarness {
             classpath.add(extraClasspath);
         }
         RunRequest request = new RunRequest(TxSpecs.parseAll(specs), units, classpath, workerJar(),
-                new JvmSettings(List.of(), systemProperties, Map.of(), moduleBasedir),
-                new TestFilters(List.of(), List.of(), Map.of()),
+                jvm != null ? jvm : new JvmSettings(List.of(), systemProperties, Map.of(), moduleBasedir),
+                filters,
                 new ReportOptions(temp.resolve("reports"), false, false, workers.rerunFailingTestsCount()),
                 temp.resolve("distest"), workers,
                 new RemoteSettings(new SyncSettings(Path.of(System.getProperty("user.home"), ".m2", "repository"),
