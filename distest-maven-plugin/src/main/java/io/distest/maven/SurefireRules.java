@@ -190,7 +190,8 @@ final class SurefireRules {
                 : List.of("**/*$*");
     }
 
-    private static boolean before(String version, String release) {
+    /** Whether the project's Surefire version is older than {@code release}; {@code null} (unknown) is the newest. */
+    static boolean before(String version, String release) {
         return version != null && !version.isBlank()
                 && new ComparableVersion(version.trim()).compareTo(new ComparableVersion(release)) < 0;
     }

@@ -529,9 +529,11 @@ public class TestMojo extends AbstractMojo {
         List<String> exclude = patterns(excludes, excludesFile);
         try {
             return TestSelection.select(testClassesDirectory.toPath(),
-                    TestClasspath.toScan(project.getArtifacts(), dependenciesToScan),
+                    TestClasspath.toScan(project.getArtifacts(), dependenciesToScan, surefireVersion),
                     include.isEmpty() ? SurefireRules.defaultIncludes(surefireVersion) : include,
                     exclude.isEmpty() ? SurefireRules.defaultExcludes(surefireVersion) : exclude, test);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
         } catch (java.io.UncheckedIOException e) {
             throw new MojoExecutionException("cannot scan dependenciesToScan " + dependenciesToScan + ": "
                     + e.getCause().getMessage(), e);
@@ -606,6 +608,7 @@ public class TestMojo extends AbstractMojo {
                             : "\"" + SurefireRules.lateReplace(argLine, project.getProperties(), session.getUserProperties()).trim() + "\"")
                     .append(", ").append(count(patterns(includes), "include")).append(", ")
                     .append(count(patterns(excludes), "exclude"));
+
             if (includesFile != null || excludesFile != null) {
                 line.append(" (plus those in ").append(Stream.of(includesFile, excludesFile).filter(f -> f != null)
                         .map(File::getName).collect(Collectors.joining(" and "))).append(")");
@@ -639,6 +642,9 @@ public class TestMojo extends AbstractMojo {
         }
         if (parallelNote != null) {
             line.append("; ").append(parallelNote);
+        }
+        if (surefire.version() != null && (patterns(includes) == 0 || patterns(excludes) == 0)) {
+            line.append("; default includes/excludes of maven-surefire-plugin ").append(surefire.version());
         }
         getLog().info(line.toString());
         if (!notHonoured.isEmpty()) {

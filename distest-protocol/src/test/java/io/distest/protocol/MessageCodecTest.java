@@ -42,6 +42,7 @@ class MessageCodecTest {
                 new SyncDone(2, 1024, "/tmp/cache/sessions/s-1"),
                 new SpawnWorker("gw1", "java", List.of("-Xmx1g"), List.of("repo/a.jar", "project/target/classes"),
                         "project", Map.of("A", "1"), "t"),
+                new SpawnWorker("gw2", "java", List.of(), List.of(), "project/fork_2", Map.of(), "t", List.of("SECRET")),
                 new WorkerExited("gw1", "exit code 3", "last words"),
                 new RunUnit(9, "a.B", List.of(), List.of(), List.of("[engine:x]/[class:a.B]/[method:m()]"), List.of("u2")),
                 new Configure(List.of(), List.of(), Map.of(), 30_000),

@@ -16,8 +16,8 @@ import java.util.Set;
  * @param systemProperties {@code -Dname=value} for the test JVM
  * @param environment environment variables added to the inherited environment
  * @param workingDirectory the test JVM's working directory
- * @param excludedEnvironment names of inherited environment variables a local test JVM does not get (Surefire's
- *     {@code excludedEnvironmentVariables})
+ * @param excludedEnvironment names of inherited environment variables a test JVM does not get (Surefire's
+ *     {@code excludedEnvironmentVariables}): the build's for a local worker, its server's for a remote one
  */
 public record JvmSettings(List<String> argLine, Map<String, String> systemProperties, Map<String, String> environment,
         Path workingDirectory, Set<String> excludedEnvironment) {

@@ -72,7 +72,7 @@ final class RemoteGateway implements Gateway {
         environment.putAll(spec.env());
         SpawnWorker spawn = new SpawnWorker(launch.workerId(), spec.java().orElse("java"),
                 WorkerJvmArgs.of(request, launch, plan::remotePathOf), classpath, plan.remotePathOf(launch.workingDirectory(request.jvm())),
-                environment, runToken);
+                environment, runToken, List.copyOf(request.jvm().excludedEnvironment()));
         MessageChannel channel = client.spawn(spawn);
         return new SpawnedWorker(new RemoteWorkerHandle(launch.workerId(), endpoint.describe(), channel,
                 client.exitOf(launch.workerId())), channel);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.distest.maven.tx.TxSpecs;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -27,15 +28,36 @@ class WorkerSettingsTest {
     @Test
     void replacesForkNumbersInArgLineSystemPropertiesEnvironmentAndWorkingDirectory() throws Exception {
         harness.jvm = new JvmSettings(List.of("-Dport=80${surefire.forkNumber}"),
-                Map.of("schema", "schema_${surefire.forkNumber}", "work", temp + "/fork_${surefire.forkNumber}"),
-                Map.of("FORK_DIR", "thread${surefire.threadNumber}"), temp.resolve("fork_${surefire.forkNumber}"),
-                Set.of("HOME"));
+                Map.of("schema", "schema_${surefire.forkNumber}"), Map.of("FORK_DIR", "thread${surefire.threadNumber}"),
+                temp.resolve("fork_${surefire.forkNumber}"), Set.of("HOME"));
         RunSummary summary = harness.run(List.of("popen"), "ForkNumberFixture");
         assertEquals(2, summary.tests(), harness.log.text());
         assertTrue(summary.passed(), harness.report("ForkNumberFixture"));
         // the report holds the properties as the worker got them, as Surefire's does
         assertTrue(harness.report("ForkNumberFixture").contains("name=\"schema\" value=\"schema_1\""),
                 harness.report("ForkNumberFixture"));
+        assertTrue(Files.isDirectory(temp.resolve("fork_1")), "the working directory is created, as Surefire does");
+    }
+
+    @Test
+    void aRemoteWorkerGetsItsForkNumberAndLosesExcludedVariablesOfItsServer() throws Exception {
+        Path serverRoot = Files.createTempDirectory("distest-far-side");
+        Path module = Files.createDirectories(temp.resolve("module"));
+        try (WorkerServerProcess server = new WorkerServerProcess(RunHarness.workerJar(), serverRoot, "s3cret")) {
+            harness.serverToken = "s3cret";
+            harness.moduleBasedir = module;
+            harness.jvm = new JvmSettings(List.of("-Dport=80${surefire.forkNumber}"),
+                    Map.of("schema", "schema_${surefire.forkNumber}"), Map.of("FORK_DIR", "thread${surefire.forkNumber}"),
+                    module.resolve("target/fork_${surefire.forkNumber}"), Set.of("HOME"));
+            harness.dist = Dist.EACH; // both workers run the fixture
+            // the local worker is number 1, the socket server's is number 2: numbers span the pool
+            RunSummary summary = harness.run(List.of("popen//id=local", "socket=127.0.0.1:" + server.port),
+                    "ForkNumberFixture");
+            assertEquals(4, summary.tests(), harness.log.text());
+            assertTrue(summary.passed(), harness.log.text()); // each fixture asserts its own number and environment
+        } finally {
+            RunHarness.deleteTree(serverRoot);
+        }
     }
 
     @Test
