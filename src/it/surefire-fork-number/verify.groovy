@@ -45,8 +45,11 @@ if (names('reports-surefire') != names('reports-distest')) {
 // each report shows the number its JVM got, as a property: the placeholder replaced, never the literal text
 ['reports-surefire', 'reports-distest'].each { dirName ->
     reportFiles(dirName).each { file ->
-        def schema = new XmlSlurper().parse(file).properties.property.find { it.@name.text() == 'fork.schema' }.@value.text()
+        def properties = new XmlSlurper().parse(file).properties.property
+        def schema = properties.find { it.@name.text() == 'fork.schema' }.@value.text()
         if (!(schema ==~ /schema_[12]/)) fail("${dirName}/${file.name}: fork.schema is \"${schema}\", not schema_1 or schema_2")
+        def fromFile = properties.find { it.@name.text() == 'fork.fromFile' }.@value.text()
+        if (fromFile != schema.replace('schema_', 'file_')) fail("${dirName}/${file.name}: fork.fromFile is \"${fromFile}\" beside ${schema}")
     }
 }
 def used = reportFiles('reports-distest').collect { file ->
