@@ -22,6 +22,7 @@ import io.distest.maven.tx.TxSpecs;
 import io.distest.protocol.Protocol;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -313,7 +314,7 @@ public class TestMojo extends AbstractMojo {
     @Parameter(property = "dependenciesToScan")
     private List<String> dependenciesToScan;
 
-    /** Environment variables the local test JVMs do not inherit from the build (Surefire's). */
+    /** Environment variables the test JVMs do not inherit (from the build, or a remote worker server), as Surefire's. */
     @Parameter(property = "surefire.excludedEnvironmentVariables")
     private List<String> excludedEnvironmentVariables;
 
@@ -534,7 +535,7 @@ public class TestMojo extends AbstractMojo {
                     exclude.isEmpty() ? SurefireRules.defaultExcludes(surefireVersion) : exclude, test);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             throw new MojoExecutionException("cannot scan dependenciesToScan " + dependenciesToScan + ": "
                     + e.getCause().getMessage(), e);
         }
@@ -608,7 +609,6 @@ public class TestMojo extends AbstractMojo {
                             : "\"" + SurefireRules.lateReplace(argLine, project.getProperties(), session.getUserProperties()).trim() + "\"")
                     .append(", ").append(count(patterns(includes), "include")).append(", ")
                     .append(count(patterns(excludes), "exclude"));
-
             if (includesFile != null || excludesFile != null) {
                 line.append(" (plus those in ").append(Stream.of(includesFile, excludesFile).filter(f -> f != null)
                         .map(File::getName).collect(Collectors.joining(" and "))).append(")");
