@@ -190,6 +190,37 @@ final class SurefireRules {
                 : List.of("**/*$*");
     }
 
+    /**
+     * Method filters ({@code Class#method}) in the selection patterns, as the project's Surefire takes them: refused in
+     * {@code includes} / {@code excludes}, and before Surefire 3.0.0-M6 in {@code includesFile} / {@code excludesFile}
+     * too; from 3.0.0-M6 on a file's method filters narrow the methods of the classes they name.
+     *
+     * @return the files' method filters in {@code -Dtest} form ({@code !} before an exclusion)
+     * @throws IllegalArgumentException Surefire's message naming the pattern it refuses
+     */
+    static List<String> methodFilters(String surefireVersion, List<String> includes, List<String> excludes,
+            List<String> includesFile, List<String> excludesFile) {
+        boolean filesMayFilter = !before(surefireVersion, "3.0.0-M6");
+        List<String> refused = new ArrayList<>(includes == null ? List.of() : includes);
+        refused.addAll(excludes == null ? List.of() : excludes);
+        if (!filesMayFilter) {
+            refused.addAll(includesFile);
+            refused.addAll(excludesFile);
+        }
+        for (String pattern : refused) {
+            if (pattern != null && pattern.contains("#")) {
+                throw new IllegalArgumentException("Method filter prohibited in includes|excludes parameter: " + pattern
+                        + " (maven-surefire-plugin " + (surefireVersion == null ? "" : surefireVersion + " ")
+                        + "takes Class#method only in -Dtest" + (filesMayFilter ? ", includesFile and excludesFile)"
+                        : "; from 3.0.0-M6 on also in includesFile and excludesFile)"));
+            }
+        }
+        List<String> filters = new ArrayList<>();
+        includesFile.stream().filter(p -> p.contains("#")).forEach(filters::add);
+        excludesFile.stream().filter(p -> p.contains("#")).map(p -> "!" + p).forEach(filters::add);
+        return filters;
+    }
+
     /** Whether the project's Surefire version is older than {@code release}; {@code null} (unknown) is the newest. */
     static boolean before(String version, String release) {
         return version != null && !version.isBlank()

@@ -529,10 +529,12 @@ public class TestMojo extends AbstractMojo {
         List<String> include = patterns(includes, includesFile);
         List<String> exclude = patterns(excludes, excludesFile);
         try {
+            List<String> methodFilters = test != null && !test.isBlank() ? List.of() : SurefireRules.methodFilters(
+                    surefireVersion, includes, excludes, patterns(null, includesFile), patterns(null, excludesFile));
             return TestSelection.select(testClassesDirectory.toPath(),
                     TestClasspath.toScan(project.getArtifacts(), dependenciesToScan, surefireVersion),
                     include.isEmpty() ? SurefireRules.defaultIncludes(surefireVersion) : include,
-                    exclude.isEmpty() ? SurefireRules.defaultExcludes(surefireVersion) : exclude, test);
+                    exclude.isEmpty() ? SurefireRules.defaultExcludes(surefireVersion) : exclude, test, methodFilters);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         } catch (UncheckedIOException e) {

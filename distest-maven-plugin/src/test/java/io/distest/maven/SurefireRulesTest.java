@@ -109,4 +109,24 @@ class SurefireRulesTest {
         assertEquals(List.of("**/*$*"), SurefireRules.defaultExcludes("2.19.1"));
         assertEquals(List.of("**/*$*"), SurefireRules.defaultExcludes(null));
     }
+
+    @Test
+    void methodFiltersInIncludesFilesNarrowMethodsFromSurefire300M6() {
+        assertEquals(List.of("FooTest#one", "!BarTest#slow*"), SurefireRules.methodFilters("3.5.4", List.of("**/*Test.java"),
+                List.of(), List.of("FooTest#one", "**/BazTest.java"), List.of("BarTest#slow*", "**/db/**")));
+        assertEquals(List.of(), SurefireRules.methodFilters("2.19.1", null, null, List.of("**/FooTest.java"), List.of()));
+    }
+
+    @Test
+    void methodFiltersSurefireRefusesFailWithItsMessage() {
+        IllegalArgumentException inPom = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> SurefireRules.methodFilters("3.5.4", List.of("FooTest#one"), null, List.of(), List.of()));
+        assertEquals("Method filter prohibited in includes|excludes parameter: FooTest#one (maven-surefire-plugin 3.5.4"
+                + " takes Class#method only in -Dtest, includesFile and excludesFile)", inPom.getMessage());
+        IllegalArgumentException inFile = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> SurefireRules.methodFilters("2.22.2", null, null, List.of(), List.of("BarTest#slow")));
+        assertEquals("Method filter prohibited in includes|excludes parameter: BarTest#slow (maven-surefire-plugin"
+                + " 2.22.2 takes Class#method only in -Dtest; from 3.0.0-M6 on also in includesFile and excludesFile)",
+                inFile.getMessage());
+    }
 }

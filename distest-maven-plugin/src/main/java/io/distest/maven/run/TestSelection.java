@@ -46,6 +46,19 @@ public final class TestSelection {
      */
     public static List<TestUnit> select(Path testClassesDirectory, List<Path> dependenciesToScan, List<String> includes,
             List<String> excludes, String test) {
+        return select(testClassesDirectory, dependenciesToScan, includes, excludes, test, List.of());
+    }
+
+    /**
+     * @param dependenciesToScan jars and class directories of the dependencies Surefire's {@code dependenciesToScan}
+     *     names: their classes are selected by the same rules and run from the test class path
+     * @param test Surefire's {@code test} parameter, or {@code null}
+     * @param methodFilters without {@code test}: {@code Class#method} patterns ({@code !} before an exclusion) that
+     *     narrow the methods of the classes they name (Surefire 3.0.0-M6+'s includesFile / excludesFile lines)
+     * @return one unit per selected class, in class-name order
+     */
+    public static List<TestUnit> select(Path testClassesDirectory, List<Path> dependenciesToScan, List<String> includes,
+            List<String> excludes, String test, List<String> methodFilters) {
         boolean specific = test != null && !test.isBlank();
         List<String> tokens = specific ? tokens(test) : List.of();
         TestListResolver filter = specific
@@ -62,7 +75,9 @@ public final class TestSelection {
         classes.removeIf(name -> name.contains("$") && selected.contains(name.substring(0, name.indexOf('$'))));
         List<TestUnit> units = new ArrayList<>();
         for (String className : classes) {
-            units.add(specific ? unitWithMethods(units.size(), className, tokens) : TestUnit.wholeClass(units.size(), className));
+            List<String> narrowing = specific ? tokens : methodFilters;
+            units.add(narrowing.isEmpty() ? TestUnit.wholeClass(units.size(), className)
+                    : unitWithMethods(units.size(), className, narrowing));
         }
         return units;
     }

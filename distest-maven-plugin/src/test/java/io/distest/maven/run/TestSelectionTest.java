@@ -95,4 +95,12 @@ class TestSelectionTest {
         List<TestUnit> units = TestSelection.select(classes.resolve("absent"), List.of(module), null, null, null);
         assertEquals(List.of("com.other.OtherTest"), classNames(units));
     }
+
+    @Test
+    void methodFiltersNarrowTheClassesTheyNameAndLeaveTheOthersWhole() {
+        List<TestUnit> units = TestSelection.select(classes, List.of(), List.of("**/*Test.java", "FooTest#one"),
+                List.of("**/db/**"), null, List.of("FooTest#one", "!BarTest#slow*"));
+        assertEquals(List.of(new TestUnit(0, "com.acme.BarTest", List.of(), List.of("slow*")),
+                new TestUnit(1, "com.acme.FooTest", List.of("one"), List.of())), units);
+    }
 }
