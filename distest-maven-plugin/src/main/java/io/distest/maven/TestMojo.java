@@ -646,7 +646,7 @@ public class TestMojo extends AbstractMojo {
             line.append("; ").append(parallelNote);
         }
         if (surefire.version() != null && (patterns(includes) == 0 || patterns(excludes) == 0)) {
-            line.append("; default includes/excludes of maven-surefire-plugin ").append(surefire.version());
+            line.append("; default includes/excludes of Surefire ").append(surefire.version());
         }
         getLog().info(line.toString());
         if (!notHonoured.isEmpty()) {
