@@ -35,18 +35,7 @@ public final class TestSelection {
      */
     public static List<TestUnit> select(Path testClassesDirectory, List<String> includes, List<String> excludes,
             String test) {
-        return select(testClassesDirectory, List.of(), includes, excludes, test);
-    }
-
-    /**
-     * @param dependenciesToScan jars and class directories of the dependencies Surefire's {@code dependenciesToScan}
-     *     names: their classes are selected by the same rules and run from the test class path
-     * @param test Surefire's {@code test} parameter, or {@code null}
-     * @return one unit per selected class, in class-name order
-     */
-    public static List<TestUnit> select(Path testClassesDirectory, List<Path> dependenciesToScan, List<String> includes,
-            List<String> excludes, String test) {
-        return select(testClassesDirectory, dependenciesToScan, includes, excludes, test, List.of());
+        return select(testClassesDirectory, List.of(), includes, excludes, test, List.of());
     }
 
     /**

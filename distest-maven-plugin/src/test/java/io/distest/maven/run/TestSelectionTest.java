@@ -80,11 +80,12 @@ class TestSelectionTest {
                 out.closeEntry();
             }
         }
-        List<TestUnit> units = TestSelection.select(classes, List.of(jar), List.of("**/*Test.java"), null, null);
+        List<TestUnit> units = TestSelection.select(classes, List.of(jar), List.of("**/*Test.java"), null, null,
+                List.of());
         assertEquals(List.of("com.acme.BarTest", "com.acme.FooTest", "com.acme.db.DbTest", "com.shared.SharedTest"),
                 classNames(units));
         assertEquals(List.of("com.shared.SharedTest"),
-                classNames(TestSelection.select(classes, List.of(jar), null, null, "Shared*")));
+                classNames(TestSelection.select(classes, List.of(jar), null, null, "Shared*", List.of())));
     }
 
     @Test
@@ -92,7 +93,8 @@ class TestSelectionTest {
         Path file = module.resolve("com/other/OtherTest.class");
         Files.createDirectories(file.getParent());
         Files.write(file, new byte[0]);
-        List<TestUnit> units = TestSelection.select(classes.resolve("absent"), List.of(module), null, null, null);
+        List<TestUnit> units = TestSelection.select(classes.resolve("absent"), List.of(module), null, null, null,
+                List.of());
         assertEquals(List.of("com.other.OtherTest"), classNames(units));
     }
 
