@@ -15,6 +15,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.maven.artifact.versioning.ComparableVersion;
 
 /** How Surefire turns its settings into what a test JVM gets, for the settings distest inherits. */
 final class SurefireRules {
@@ -165,8 +166,64 @@ final class SurefireRules {
         return patterns;
     }
 
-    /** Surefire's {@code ${surefire.forkNumber}} and {@code ${surefire.threadNumber}}, replaced per fork by Surefire. */
-    static boolean mentionsForkNumber(String text) {
-        return text != null && (text.contains("${surefire.forkNumber}") || text.contains("${surefire.threadNumber}"));
+    /**
+     * The includes Surefire of that version uses when none are configured: {@code **}{@code /*Tests.java} came with
+     * Surefire 2.20, so a project on 2.19.1 never selects its {@code AllTests} suite by default.
+     *
+     * @param surefireVersion the project's maven-surefire-plugin version; {@code null}: the newest rules
+     */
+    static List<String> defaultIncludes(String surefireVersion) {
+        return before(surefireVersion, "2.20")
+                ? List.of("**/Test*.java", "**/*Test.java", "**/*TestCase.java")
+                : List.of("**/Test*.java", "**/*Test.java", "**/*Tests.java", "**/*TestCase.java");
+    }
+
+    /**
+     * The excludes Surefire of that version uses when none are configured: inner classes; before 2.4 also
+     * {@code Abstract*Test} and {@code Abstract*TestCase}.
+     *
+     * @param surefireVersion the project's maven-surefire-plugin version; {@code null}: the newest rules
+     */
+    static List<String> defaultExcludes(String surefireVersion) {
+        return before(surefireVersion, "2.4")
+                ? List.of("**/Abstract*Test.java", "**/Abstract*TestCase.java", "**/*$*")
+                : List.of("**/*$*");
+    }
+
+    /**
+     * Method filters ({@code Class#method}) in the selection patterns, as the project's Surefire takes them: refused in
+     * {@code includes} / {@code excludes}, and before Surefire 3.0.0-M6 in {@code includesFile} / {@code excludesFile}
+     * too; from 3.0.0-M6 on a file's method filters narrow the methods of the classes they name.
+     *
+     * @return the files' method filters in {@code -Dtest} form ({@code !} before an exclusion)
+     * @throws IllegalArgumentException Surefire's message naming the pattern it refuses
+     */
+    static List<String> methodFilters(String surefireVersion, List<String> includes, List<String> excludes,
+            List<String> includesFile, List<String> excludesFile) {
+        boolean filesMayFilter = !before(surefireVersion, "3.0.0-M6");
+        List<String> refused = new ArrayList<>(includes == null ? List.of() : includes);
+        refused.addAll(excludes == null ? List.of() : excludes);
+        if (!filesMayFilter) {
+            refused.addAll(includesFile);
+            refused.addAll(excludesFile);
+        }
+        for (String pattern : refused) {
+            if (pattern != null && pattern.contains("#")) {
+                throw new IllegalArgumentException("Method filter prohibited in includes|excludes parameter: " + pattern
+                        + " (maven-surefire-plugin " + (surefireVersion == null ? "" : surefireVersion + " ")
+                        + "takes Class#method only in -Dtest" + (filesMayFilter ? ", includesFile and excludesFile)"
+                        : "; from 3.0.0-M6 on also in includesFile and excludesFile)"));
+            }
+        }
+        List<String> filters = new ArrayList<>();
+        includesFile.stream().filter(p -> p.contains("#")).forEach(filters::add);
+        excludesFile.stream().filter(p -> p.contains("#")).map(p -> "!" + p).forEach(filters::add);
+        return filters;
+    }
+
+    /** Whether the project's Surefire version is older than {@code release}; {@code null} (unknown) is the newest. */
+    static boolean before(String version, String release) {
+        return version != null && !version.isBlank()
+                && new ComparableVersion(version.trim()).compareTo(new ComparableVersion(release)) < 0;
     }
 }

@@ -42,7 +42,8 @@ final class SurefireSettings {
             "reportsDirectory", "reportNameSuffix", "redirectTestOutputToFile", "trimStackTrace",
             "rerunFailingTestsCount", "skipAfterFailureCount", "failOnFlakeCount", "forkedProcessTimeoutInSeconds",
             "failIfNoTests", "failIfNoSpecifiedTests", "properties",
-            "reuseForks", "enableAssertions", "suiteXmlFiles", "parallel", "threadCount");
+            "reuseForks", "enableAssertions", "suiteXmlFiles", "parallel", "threadCount", "dependenciesToScan",
+            "excludedEnvironmentVariables", "includeJUnit5Engines", "excludeJUnit5Engines");
 
     /** Map-valued settings: configured on both sides they merge key by key, distest's keys winning. */
     static final Set<String> MERGED = Set.of("systemPropertyVariables", "systemProperties", "environmentVariables",
@@ -89,14 +90,8 @@ final class SurefireSettings {
         notHonoured("shutdown", "surefire.shutdown", SET, LIFETIME);
         notHonoured("runOrder", "surefire.runOrder", value -> !"filesystem".equals(value), RUN_ORDER);
         notHonoured("runOrderRandomSeed", "surefire.runOrder.random.seed", SET, RUN_ORDER);
-        notHonoured("dependenciesToScan", "dependenciesToScan", SET, "only the test classes in testClassesDirectory"
-                + " run; test classes inside dependency jars do not");
         notHonoured("additionalClasspathDependencies", "maven.test.additionalClasspathDependencies", SET,
                 "not added to the test class path; declare them as test dependencies");
-        notHonoured("excludedEnvironmentVariables", "surefire.excludedEnvironmentVariables", SET,
-                "the workers inherit this build's whole environment");
-        notHonoured("includeJUnit5Engines", "surefire.includeJUnit5Engines", SET, ENGINES);
-        notHonoured("excludeJUnit5Engines", "surefire.excludeJUnit5Engines", SET, ENGINES);
         notHonoured("junitArtifactName", "junitArtifactName", value -> !"junit:junit".equals(value), ENGINES);
         notHonoured("testNGArtifactName", "testNGArtifactName", value -> !"org.testng:testng".equals(value), ENGINES);
         notHonoured("objectFactory", "objectFactory", SET, "TestNG's default object factory creates test instances");
@@ -131,14 +126,16 @@ final class SurefireSettings {
     private final List<String> overridden;
     private final String forkCount;
     private final List<String> notHonoured;
+    private final String version;
 
     private SurefireSettings(String source, Xpp3Dom inherited, List<String> overridden, String forkCount,
-            List<String> notHonoured) {
+            List<String> notHonoured, String version) {
         this.source = source;
         this.inherited = inherited;
         this.overridden = List.copyOf(overridden);
         this.forkCount = forkCount;
         this.notHonoured = List.copyOf(notHonoured);
+        this.version = version;
     }
 
     /**
@@ -216,7 +213,8 @@ final class SurefireSettings {
         if (!unknown.isEmpty()) {
             lines.add(String.join(", ", unknown) + ": not a Surefire setting distest knows; ignored");
         }
-        return new SurefireSettings(source, inherited, overridden, forkCount, lines);
+        return new SurefireSettings(source, inherited, overridden, forkCount, lines,
+                surefire == null ? null : surefire.getVersion());
     }
 
     /**
@@ -280,6 +278,14 @@ final class SurefireSettings {
     /** Surefire's forkCount (configured or by property), or {@code null}: replaced by the tx specs either way. */
     String forkCount() {
         return forkCount;
+    }
+
+    /**
+     * The version of maven-surefire-plugin the project uses (declared, or bound by Maven's default lifecycle), or
+     * {@code null} when it has none: selection defaults follow it.
+     */
+    String version() {
+        return version;
     }
 
     /** One line per group of settings distest does not honour: the settings and what distest does instead. */

@@ -56,4 +56,50 @@ final class TestClasspath {
         }
         return classpath;
     }
+
+    /**
+     * The files of the dependencies Surefire's {@code dependenciesToScan} names, as the project's Surefire picks them:
+     * test-scope artifacts matching a {@code groupId[:artifactId[:type[:classifier][:version]]]} pattern (before
+     * Surefire 3.0.0-M4: exactly {@code groupId:artifactId}, each part a regular expression) whose file is a jar, or,
+     * from Surefire 2.22.0 on, a reactor module's class directory (a build that stops before {@code package}).
+     *
+     * @param surefireVersion the project's maven-surefire-plugin version; {@code null}: the newest rules
+     * @throws IllegalArgumentException for a pattern the project's Surefire would refuse
+     */
+    static List<Path> toScan(Collection<Artifact> testArtifacts, List<String> dependenciesToScan,
+            String surefireVersion) {
+        List<Path> files = new ArrayList<>();
+        List<String> patterns = dependenciesToScan == null ? List.of()
+                : dependenciesToScan.stream().filter(p -> p != null && !p.isBlank()).map(String::trim).toList();
+        if (patterns.isEmpty()) {
+            return files;
+        }
+        boolean directories = !SurefireRules.before(surefireVersion, "2.22.0");
+        ArtifactFilter filter = SurefireRules.before(surefireVersion, "3.0.0-M4")
+                ? groupArtifactRegexes(patterns, surefireVersion) : new PatternIncludesArtifactFilter(patterns);
+        for (Artifact artifact : testArtifacts) {
+            File file = artifact.getFile();
+            if (filter.include(artifact) && file != null && file.exists() && (file.isDirectory() ? directories
+                    : "jar".equals(artifact.getType()) || file.getName().endsWith(".jar"))) {
+                files.add(file.toPath());
+            }
+        }
+        return files;
+    }
+
+    /** Surefire before 3.0.0-M4: {@code groupId:artifactId}, each a regular expression the whole id must match. */
+    private static ArtifactFilter groupArtifactRegexes(List<String> patterns, String surefireVersion) {
+        List<String[]> parts = new ArrayList<>();
+        for (String pattern : patterns) {
+            String[] groupArtifact = pattern.split(":");
+            if (groupArtifact.length != 2) {
+                throw new IllegalArgumentException("dependenciesToScan entry \"" + pattern + "\" is not groupId:artifactId,"
+                        + " the only form maven-surefire-plugin " + surefireVersion + " accepts; write it so, or use"
+                        + " Surefire 3.0.0-M4 or later for groupId:artifactId:type:classifier:version patterns");
+            }
+            parts.add(groupArtifact);
+        }
+        return artifact -> parts.stream().anyMatch(p -> artifact.getGroupId().matches(p[0])
+                && artifact.getArtifactId().matches(p[1]));
+    }
 }

@@ -23,6 +23,7 @@ import io.distest.maven.tx.TxSpecs;
 import io.distest.protocol.Protocol;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -314,6 +315,26 @@ public class TestMojo extends AbstractMojo {
     @Parameter(property = "threadCount")
     private Integer threadCount;
 
+    /**
+     * Dependencies whose test classes also run (Surefire's {@code dependenciesToScan}):
+     * {@code groupId[:artifactId[:type[:classifier][:version]]]} patterns; their jars are scanned with the same
+     * includes/excludes.
+     */
+    @Parameter(property = "dependenciesToScan")
+    private List<String> dependenciesToScan;
+
+    /** Environment variables the test JVMs do not inherit (from the build, or a remote worker server), as Surefire's. */
+    @Parameter(property = "surefire.excludedEnvironmentVariables")
+    private List<String> excludedEnvironmentVariables;
+
+    /** Ids of the only JUnit Platform engines that run ({@code junit-jupiter}, …), as Surefire's. */
+    @Parameter(property = "surefire.includeJUnit5Engines")
+    private List<String> includeJUnit5Engines;
+
+    /** Ids of JUnit Platform engines that do not run, as Surefire's. */
+    @Parameter(property = "surefire.excludeJUnit5Engines")
+    private List<String> excludeJUnit5Engines;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
@@ -351,8 +372,7 @@ public class TestMojo extends AbstractMojo {
         TestNgProvider testNg = provider.isTestNg() ? testNgProvider(provider) : null;
         TestNgSuites.Selection suites = testNg == null ? suiteSelection() : null;
         List<TestUnit> units = testNg != null && testNg.runsSuites() ? List.of(TestNgProvider.suitesUnit())
-                : suites != null ? suites.units() : TestSelection.select(testClassesDirectory.toPath(),
-                        patterns(includes, includesFile), patterns(excludes, excludesFile), test);
+                : suites != null ? suites.units() : selectTests(surefire.version());
         Map<String, String> configurationParameters = new LinkedHashMap<>(SurefireRules.configurationParameters(properties));
         List<String> includeTags = commaList(groups);
         List<String> excludeTags = commaList(excludedGroups);
@@ -375,8 +395,10 @@ public class TestMojo extends AbstractMojo {
             Path timelinePage = timeline
                     ? TimelinePage.of(workDirectory, mojoExecution == null ? null : mojoExecution.getExecutionId()) : null;
             RunRequest request = new RunRequest(specs, units, testClasspath(testNg != null), WorkerJar.extractTo(workDirectory),
-                    new JvmSettings(jvmArguments, testSystemProperties, environmentVariables, workingDirectory.toPath()),
-                    new TestFilters(includeTags, excludeTags, configurationParameters),
+                    new JvmSettings(jvmArguments, testSystemProperties, environmentVariables, workingDirectory.toPath(),
+                            Set.copyOf(names(excludedEnvironmentVariables))),
+                    new TestFilters(includeTags, excludeTags, configurationParameters, names(includeJUnit5Engines),
+                            names(excludeJUnit5Engines)),
                     new ReportOptions(reportsDirectory.toPath(), trimStackTrace, redirectTestOutputToFile,
                             rerunFailingTestsCount, reportNameSuffix, timelinePage),
                     workDirectory,
@@ -522,11 +544,6 @@ public class TestMojo extends AbstractMojo {
             notHonoured.add("argLine " + String.join(", ", SurefireRules.lateExpressions(line)) + ": no such project"
                     + " property; passed on as it is, as Surefire does");
         }
-        if (SurefireRules.mentionsForkNumber(line) || SurefireRules.mentionsForkNumber(workingDirectory.getPath())
-                || systemPropertyVariables.values().stream().anyMatch(SurefireRules::mentionsForkNumber)) {
-            notHonoured.add("${surefire.forkNumber} / ${surefire.threadNumber}: passed on as they are; a test JVM"
-                    + " finds its number in the system property distest.worker.number (0, 1, …)");
-        }
         List<String> arguments = new ArrayList<>(Arguments.split(line));
         if (SurefireRules.assertionsEnabled(enableAssertions, arguments)) {
             arguments.add(0, "-ea");
@@ -546,6 +563,34 @@ public class TestMojo extends AbstractMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("cannot read systemPropertiesFile " + systemPropertiesFile + ": " + e, e);
         }
+    }
+
+    /**
+     * The test classes Surefire of the project's version would select: its default includes/excludes when none are
+     * configured, from testClassesDirectory and the jars of dependenciesToScan.
+     */
+    private List<TestUnit> selectTests(String surefireVersion) throws MojoExecutionException {
+        List<String> include = patterns(includes, includesFile);
+        List<String> exclude = patterns(excludes, excludesFile);
+        try {
+            List<String> methodFilters = test != null && !test.isBlank() ? List.of() : SurefireRules.methodFilters(
+                    surefireVersion, includes, excludes, patterns(null, includesFile), patterns(null, excludesFile));
+            return TestSelection.select(testClassesDirectory.toPath(),
+                    TestClasspath.toScan(project.getArtifacts(), dependenciesToScan, surefireVersion),
+                    include.isEmpty() ? SurefireRules.defaultIncludes(surefireVersion) : include,
+                    exclude.isEmpty() ? SurefireRules.defaultExcludes(surefireVersion) : exclude, test, methodFilters);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new MojoExecutionException("cannot scan dependenciesToScan " + dependenciesToScan + ": "
+                    + e.getCause().getMessage(), e);
+        }
+    }
+
+    /** Surefire's list settings: entries trimmed, blank ones dropped. */
+    private static List<String> names(List<String> configured) {
+        return configured == null ? List.of()
+                : configured.stream().filter(n -> n != null && !n.isBlank()).map(String::trim).toList();
     }
 
     /** Configured patterns plus those of Surefire's includesFile / excludesFile. */
@@ -643,6 +688,9 @@ public class TestMojo extends AbstractMojo {
         }
         if (parallelNote != null) {
             line.append("; ").append(parallelNote);
+        }
+        if (surefire.version() != null && (patterns(includes) == 0 || patterns(excludes) == 0)) {
+            line.append("; default includes/excludes of Surefire ").append(surefire.version());
         }
         getLog().info(line.toString());
         if (!notHonoured.isEmpty()) {

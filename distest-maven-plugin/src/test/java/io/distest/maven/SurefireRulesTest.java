@@ -90,10 +90,43 @@ class SurefireRulesTest {
     }
 
     @Test
-    void forkNumberPlaceholdersAreRecognised() {
-        assertTrue(SurefireRules.mentionsForkNumber("-Dport=80${surefire.forkNumber}"));
-        assertTrue(SurefireRules.mentionsForkNumber("db_${surefire.threadNumber}"));
-        assertFalse(SurefireRules.mentionsForkNumber("-Dport=8080"));
-        assertFalse(SurefireRules.mentionsForkNumber(null));
+    void defaultIncludesFollowTheProjectsSurefireVersion() {
+        List<String> old = List.of("**/Test*.java", "**/*Test.java", "**/*TestCase.java");
+        List<String> current = List.of("**/Test*.java", "**/*Test.java", "**/*Tests.java", "**/*TestCase.java");
+        assertEquals(old, SurefireRules.defaultIncludes("2.19.1"));
+        assertEquals(old, SurefireRules.defaultIncludes("2.12.4"));
+        assertEquals(current, SurefireRules.defaultIncludes("2.20"));
+        assertEquals(current, SurefireRules.defaultIncludes("3.0.0-M4"));
+        assertEquals(current, SurefireRules.defaultIncludes("3.5.4"));
+        assertEquals(current, SurefireRules.defaultIncludes(null));
+    }
+
+    @Test
+    void defaultExcludesAreInnerClassesAndBefore24AbstractTests() {
+        assertEquals(List.of("**/Abstract*Test.java", "**/Abstract*TestCase.java", "**/*$*"),
+                SurefireRules.defaultExcludes("2.3.1"));
+        assertEquals(List.of("**/*$*"), SurefireRules.defaultExcludes("2.4"));
+        assertEquals(List.of("**/*$*"), SurefireRules.defaultExcludes("2.19.1"));
+        assertEquals(List.of("**/*$*"), SurefireRules.defaultExcludes(null));
+    }
+
+    @Test
+    void methodFiltersInIncludesFilesNarrowMethodsFromSurefire300M6() {
+        assertEquals(List.of("FooTest#one", "!BarTest#slow*"), SurefireRules.methodFilters("3.5.4", List.of("**/*Test.java"),
+                List.of(), List.of("FooTest#one", "**/BazTest.java"), List.of("BarTest#slow*", "**/db/**")));
+        assertEquals(List.of(), SurefireRules.methodFilters("2.19.1", null, null, List.of("**/FooTest.java"), List.of()));
+    }
+
+    @Test
+    void methodFiltersSurefireRefusesFailWithItsMessage() {
+        IllegalArgumentException inPom = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> SurefireRules.methodFilters("3.5.4", List.of("FooTest#one"), null, List.of(), List.of()));
+        assertEquals("Method filter prohibited in includes|excludes parameter: FooTest#one (maven-surefire-plugin 3.5.4"
+                + " takes Class#method only in -Dtest, includesFile and excludesFile)", inPom.getMessage());
+        IllegalArgumentException inFile = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> SurefireRules.methodFilters("2.22.2", null, null, List.of(), List.of("BarTest#slow")));
+        assertEquals("Method filter prohibited in includes|excludes parameter: BarTest#slow (maven-surefire-plugin"
+                + " 2.22.2 takes Class#method only in -Dtest; from 3.0.0-M6 on also in includesFile and excludesFile)",
+                inFile.getMessage());
     }
 }

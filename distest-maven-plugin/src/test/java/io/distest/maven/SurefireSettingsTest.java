@@ -161,6 +161,21 @@ class SurefireSettingsTest {
     }
 
     @Test
+    void forkNumbersDependencyScanningEnvironmentExclusionsAndEngineFiltersAreInheritedNotWarnedAbout() {
+        Plugin plugin = surefire(null, Map.of("default-test", "<argLine>-Dport=80${surefire.forkNumber}</argLine>"
+                + "<dependenciesToScan><dependency>com.acme:shared-tests</dependency></dependenciesToScan>"
+                + "<excludedEnvironmentVariables>SECRET</excludedEnvironmentVariables>"
+                + "<includeJUnit5Engines>junit-jupiter</includeJUnit5Engines>"
+                + "<excludeJUnit5Engines>junit-vintage</excludeJUnit5Engines>"));
+        plugin.setVersion("2.22.2");
+        SurefireSettings settings = SurefireSettings.read(project(plugin), "default-test", null, Set.of(), evaluator);
+        assertEquals(List.of(), settings.notHonoured());
+        assertEquals(List.of("argLine", "dependenciesToScan", "excludedEnvironmentVariables", "includeJUnit5Engines",
+                "excludeJUnit5Engines"), settings.inheritedNames());
+        assertEquals("2.22.2", settings.version());
+    }
+
+    @Test
     void settingsSurefireWouldTakeFromAPropertyAreListedToo() {
         evaluator.properties.put("surefire.runOrder", "alphabetical");
         evaluator.properties.put("forkCount", "1C");

@@ -67,4 +67,36 @@ class TestClasspathTest {
         assertEquals(expected, TestClasspath.of(TEST_CLASSES, CLASSES, artifacts, null, List.of(),
                 List.of("/opt/extra.jar", "lib/a.jar, lib/b.jar"), BASEDIR));
     }
+
+    @Test
+    void dependenciesToScanPicksTheMatchingJarsThatExist(@org.junit.jupiter.api.io.TempDir Path repo) throws Exception {
+        Artifact shared = artifact("com.acme", "shared-tests", "test", true);
+        shared.setFile(java.nio.file.Files.createFile(repo.resolve("shared-tests.jar")).toFile());
+        Artifact unbuilt = artifact("com.acme", "unbuilt", "test", true); // its file does not exist
+        Artifact module = artifact("com.acme", "module", "test", true);
+        module.setFile(java.nio.file.Files.createDirectories(repo.resolve("module/target/classes")).toFile());
+        List<Artifact> all = List.of(shared, unbuilt, module, artifact("org.other", "lib", "test", true));
+        assertEquals(List.of(repo.resolve("shared-tests.jar"), repo.resolve("module/target/classes")),
+                TestClasspath.toScan(all, List.of("com.acme:*"), "3.5.4"));
+        assertEquals(List.of(repo.resolve("shared-tests.jar")),
+                TestClasspath.toScan(all, List.of(" com.acme:shared-tests:jar "), null));
+        assertEquals(List.of(), TestClasspath.toScan(all, null, "3.5.4"));
+        // before 2.22.0 Surefire scans jars only: a reactor module's class directory is not
+        assertEquals(List.of(repo.resolve("shared-tests.jar")), TestClasspath.toScan(all, List.of("com.acme:.*"), "2.19.1"));
+    }
+
+    @Test
+    void dependenciesToScanBefore300M4AreGroupIdArtifactIdRegularExpressions(@org.junit.jupiter.api.io.TempDir Path repo)
+            throws Exception {
+        Artifact shared = artifact("com.acme", "shared-tests", "test", true);
+        shared.setFile(java.nio.file.Files.createFile(repo.resolve("shared-tests.jar")).toFile());
+        assertEquals(List.of(repo.resolve("shared-tests.jar")),
+                TestClasspath.toScan(List.of(shared), List.of("com\\.acme:.*-tests"), "2.22.2"));
+        assertEquals(List.of(), TestClasspath.toScan(List.of(shared), List.of("com.acme:shared"), "2.22.2")); // whole id
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> TestClasspath.toScan(List.of(shared), List.of("com.acme:shared-tests:jar"), "3.0.0-M3"));
+        assertEquals("dependenciesToScan entry \"com.acme:shared-tests:jar\" is not groupId:artifactId, the only form"
+                + " maven-surefire-plugin 3.0.0-M3 accepts; write it so, or use Surefire 3.0.0-M4 or later for"
+                + " groupId:artifactId:type:classifier:version patterns", e.getMessage());
+    }
 }

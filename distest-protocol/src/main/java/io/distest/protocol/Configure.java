@@ -10,16 +10,26 @@ import java.util.Map;
  * @param excludeTags tag expressions that exclude a test (Surefire's {@code excludedGroups})
  * @param configurationParameters JUnit Platform configuration parameters
  * @param testTimeoutMillis a test running longer is reported with a thread dump and its worker ends; 0: no limit
+ * @param includeEngines ids of the only test engines that run (Surefire's {@code includeJUnit5Engines}); empty: all
+ * @param excludeEngines ids of test engines that do not run (Surefire's {@code excludeJUnit5Engines})
  */
 public record Configure(List<String> includeTags, List<String> excludeTags, Map<String, String> configurationParameters,
-        long testTimeoutMillis) implements Message {
+        long testTimeoutMillis, List<String> includeEngines, List<String> excludeEngines) implements Message {
     public Configure {
         includeTags = List.copyOf(includeTags);
         excludeTags = List.copyOf(excludeTags);
         configurationParameters = Map.copyOf(configurationParameters);
+        includeEngines = List.copyOf(includeEngines);
+        excludeEngines = List.copyOf(excludeEngines);
     }
 
-    /** Without a test timeout. */
+    /** Every engine on the class path. */
+    public Configure(List<String> includeTags, List<String> excludeTags, Map<String, String> configurationParameters,
+            long testTimeoutMillis) {
+        this(includeTags, excludeTags, configurationParameters, testTimeoutMillis, List.of(), List.of());
+    }
+
+    /** Without a test timeout, every engine on the class path. */
     public Configure(List<String> includeTags, List<String> excludeTags, Map<String, String> configurationParameters) {
         this(includeTags, excludeTags, configurationParameters, 0);
     }

@@ -3,7 +3,7 @@ package io.distest.protocol;
 /** Constants both sides agree on. */
 public final class Protocol {
     /** Raised whenever a message changes shape; both sides refuse a peer with another version. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2; // 2: engine filters in Configure, excluded environment in SpawnWorker
     /** The largest frame either side accepts, in bytes. */
     public static final int MAX_FRAME_BYTES = 16 * 1024 * 1024;
     /** Environment variable through which a worker receives the session token (never its command line). */

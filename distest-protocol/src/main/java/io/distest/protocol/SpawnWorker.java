@@ -11,14 +11,25 @@ import java.util.Map;
  * @param jvmArgs JVM arguments before the class path (tx spec jvmArgs, argLine, system properties)
  * @param classpath class path entries relative to the session directory
  * @param workingDirectory relative to the session directory
+ * @param environment variables set for the worker, over those it inherits from the server
  * @param workerToken the token the worker must present in its {@link Hello}
+ * @param excludedEnvironment names of the server's variables the worker does not inherit (Surefire's
+ *     {@code excludedEnvironmentVariables}); those in {@code environment} are still set
  */
 public record SpawnWorker(String workerId, String java, List<String> jvmArgs, List<String> classpath,
-        String workingDirectory, Map<String, String> environment, String workerToken) implements Message {
+        String workingDirectory, Map<String, String> environment, String workerToken, List<String> excludedEnvironment)
+        implements Message {
     public SpawnWorker {
         jvmArgs = List.copyOf(jvmArgs);
         classpath = List.copyOf(classpath);
         environment = Map.copyOf(environment);
+        excludedEnvironment = List.copyOf(excludedEnvironment);
+    }
+
+    /** Inheriting the server's whole environment. */
+    public SpawnWorker(String workerId, String java, List<String> jvmArgs, List<String> classpath,
+            String workingDirectory, Map<String, String> environment, String workerToken) {
+        this(workerId, java, jvmArgs, classpath, workingDirectory, environment, workerToken, List.of());
     }
 
     @Override

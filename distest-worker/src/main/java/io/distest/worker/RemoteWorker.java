@@ -83,6 +83,7 @@ final class RemoteWorker {
                     .directory(workingDirectory.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(logFile.toFile());
+            builder.environment().keySet().removeAll(spawn.excludedEnvironment());
             builder.environment().putAll(spawn.environment());
             builder.environment().put(Protocol.TOKEN_ENV, spawn.workerToken());
             Process process;

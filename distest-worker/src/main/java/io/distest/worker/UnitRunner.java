@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.platform.engine.Filter;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.EngineFilter;
 import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
@@ -69,6 +70,12 @@ final class UnitRunner {
         }
         if (!configure.excludeTags().isEmpty()) {
             filters.add(TagFilter.excludeTags(configure.excludeTags()));
+        }
+        if (!configure.includeEngines().isEmpty()) { // Surefire's includeJUnit5Engines / excludeJUnit5Engines
+            filters.add(EngineFilter.includeEngines(configure.includeEngines()));
+        }
+        if (!configure.excludeEngines().isEmpty()) {
+            filters.add(EngineFilter.excludeEngines(configure.excludeEngines()));
         }
         if (!unit.includeMethods().isEmpty() || !unit.excludeMethods().isEmpty()) {
             filters.add(new MethodNameFilter(unit.includeMethods(), unit.excludeMethods()));

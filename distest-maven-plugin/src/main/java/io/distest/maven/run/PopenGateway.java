@@ -35,8 +35,8 @@ final class PopenGateway implements Gateway {
         String localJava = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String java = standIn ? localJava : spec.java().orElse(localJava);
         Path argFile = launch.logFile().resolveSibling(launch.logFile().getFileName().toString().replace(".log", ".args"));
-        Path directory = standIn ? request.jvm().workingDirectory()
-                : spec.chdir().map(Path::of).orElse(request.jvm().workingDirectory());
+        Path workingDirectory = launch.workingDirectory(request.jvm()); // with its fork number, as Surefire's
+        Path directory = standIn ? workingDirectory : spec.chdir().map(Path::of).orElse(workingDirectory);
         Files.createDirectories(directory); // as Surefire does for its workingDirectory
         Files.writeString(argFile, argFileContent(launch), StandardCharsets.UTF_8);
 
@@ -49,7 +49,8 @@ final class PopenGateway implements Gateway {
                 .redirectOutput(launch.logFile().toFile())
                 .redirectInput(ProcessBuilder.Redirect.PIPE);
         Map<String, String> environment = builder.environment();
-        environment.putAll(request.jvm().environment());
+        environment.keySet().removeAll(request.jvm().excludedEnvironment()); // inherited only: set ones stay
+        environment.putAll(launch.environment(request.jvm()));
         environment.putAll(spec.env());
         environment.put(Protocol.TOKEN_ENV, token);
         try {

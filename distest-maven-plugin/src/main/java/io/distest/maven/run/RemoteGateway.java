@@ -75,11 +75,11 @@ final class RemoteGateway implements Gateway {
             classpath.add(plan.remotePathOf(entry));
         }
         classpath.add(plan.remotePathOf(request.workerJar()));
-        Map<String, String> environment = new LinkedHashMap<>(request.jvm().environment());
+        Map<String, String> environment = new LinkedHashMap<>(launch.environment(request.jvm()));
         environment.putAll(spec.env());
         SpawnWorker spawn = new SpawnWorker(launch.workerId(), spec.java().orElse("java"),
-                WorkerJvmArgs.of(request, launch, plan::remotePathOf), classpath, plan.remotePathOf(request.jvm().workingDirectory()),
-                environment, runToken);
+                WorkerJvmArgs.of(request, launch, plan::remotePathOf), classpath, plan.remotePathOf(launch.workingDirectory(request.jvm())),
+                environment, runToken, List.copyOf(request.jvm().excludedEnvironment()));
         MessageChannel channel = client.spawn(spawn);
         return new SpawnedWorker(new RemoteWorkerHandle(launch.workerId(), endpoint.describe(), channel,
                 client.exitOf(launch.workerId())), channel);

@@ -212,7 +212,8 @@ final class RunLoop {
         worker.report = reporting.forWorker(worker.id(), worker.ref.group(), worker.number, reportProperties(worker));
         observer.workerConnected(worker.id(), worker.ref.group(), worker.facts);
         worker.send(new Configure(request.filters().includeTags(), request.filters().excludeTags(),
-                request.filters().configurationParameters(), request.workers().testTimeout().toMillis()));
+                request.filters().configurationParameters(), request.workers().testTimeout().toMillis(),
+                request.filters().includeEngines(), request.filters().excludeEngines()));
         if (request.provider() != null) {
             // the worker's own temporary directory takes the provider's reports: they come back as ReportFile
             worker.send(new UseProvider(request.provider().providerClass(), request.provider().properties(),
@@ -226,7 +227,9 @@ final class RunLoop {
     }
 
     private Map<String, String> reportProperties(PooledWorker worker) {
-        Map<String, String> properties = new LinkedHashMap<>(request.jvm().systemProperties());
+        Map<String, String> properties = new LinkedHashMap<>();
+        request.jvm().systemProperties().forEach((name, value) ->
+                properties.put(name, ForkNumber.replaceIn(value, worker.number + 1))); // as the worker got them
         properties.put("distest.worker", worker.id());
         properties.put("distest.tx", worker.spec.text());
         properties.put("java.version", worker.facts.javaVersion());

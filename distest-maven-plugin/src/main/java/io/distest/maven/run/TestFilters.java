@@ -9,11 +9,21 @@ import java.util.Map;
  * @param includeTags tag expressions from Surefire's {@code groups}
  * @param excludeTags tag expressions from {@code excludedGroups}
  * @param configurationParameters JUnit Platform configuration parameters
+ * @param includeEngines engine ids from Surefire's {@code includeJUnit5Engines}; empty: every engine
+ * @param excludeEngines engine ids from Surefire's {@code excludeJUnit5Engines}
  */
-public record TestFilters(List<String> includeTags, List<String> excludeTags, Map<String, String> configurationParameters) {
+public record TestFilters(List<String> includeTags, List<String> excludeTags, Map<String, String> configurationParameters,
+        List<String> includeEngines, List<String> excludeEngines) {
     public TestFilters {
         includeTags = List.copyOf(includeTags);
         excludeTags = List.copyOf(excludeTags);
         configurationParameters = Map.copyOf(configurationParameters);
+        includeEngines = List.copyOf(includeEngines);
+        excludeEngines = List.copyOf(excludeEngines);
+    }
+
+    /** Every engine runs. */
+    public TestFilters(List<String> includeTags, List<String> excludeTags, Map<String, String> configurationParameters) {
+        this(includeTags, excludeTags, configurationParameters, List.of(), List.of());
     }
 }

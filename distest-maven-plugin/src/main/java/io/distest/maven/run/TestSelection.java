@@ -2,17 +2,23 @@ package io.distest.maven.run;
 
 import io.distest.maven.schedule.TestUnit;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.surefire.util.DependencyScanner;
 import org.apache.maven.plugin.surefire.util.DirectoryScanner;
 import org.apache.maven.surefire.api.testset.TestListResolver;
 
 /**
- * Which test classes run, by Surefire's rules: default or configured includes/excludes, or {@code -Dtest=}
+ * Which test classes run, by Surefire's rules: those in the test classes directory and in the dependencies of
+ * {@code dependenciesToScan} that match the default or configured includes/excludes, or {@code -Dtest=}
  * (class patterns, {@code Class#method} with {@code +} for several methods, {@code !} exclusions) which replaces
  * them. Method parts become method-name globs the worker applies.
  */
@@ -29,24 +35,59 @@ public final class TestSelection {
      */
     public static List<TestUnit> select(Path testClassesDirectory, List<String> includes, List<String> excludes,
             String test) {
-        if (!Files.isDirectory(testClassesDirectory)) {
-            return List.of();
-        }
+        return select(testClassesDirectory, List.of(), includes, excludes, test, List.of());
+    }
+
+    /**
+     * @param dependenciesToScan jars and class directories of the dependencies Surefire's {@code dependenciesToScan}
+     *     names: their classes are selected by the same rules and run from the test class path
+     * @param test Surefire's {@code test} parameter, or {@code null}
+     * @param methodFilters without {@code test}: {@code Class#method} patterns ({@code !} before an exclusion) that
+     *     narrow the methods of the classes they name (Surefire 3.0.0-M6+'s includesFile / excludesFile lines)
+     * @return one unit per selected class, in class-name order
+     */
+    public static List<TestUnit> select(Path testClassesDirectory, List<Path> dependenciesToScan, List<String> includes,
+            List<String> excludes, String test, List<String> methodFilters) {
         boolean specific = test != null && !test.isBlank();
         List<String> tokens = specific ? tokens(test) : List.of();
         TestListResolver filter = specific
                 ? new TestListResolver(tokens, List.of())
                 : new TestListResolver(orDefault(includes, DEFAULT_INCLUDES), orDefault(excludes, DEFAULT_EXCLUDES));
-        List<String> classes = new ArrayList<>(new DirectoryScanner(testClassesDirectory.toFile(), filter).scan().getClasses());
-        classes.sort(null);
+        Set<String> found = new TreeSet<>();
+        if (Files.isDirectory(testClassesDirectory)) {
+            found.addAll(new DirectoryScanner(testClassesDirectory.toFile(), filter).scan().getClasses());
+        }
+        found.addAll(scanDependencies(dependenciesToScan, filter));
+        List<String> classes = new ArrayList<>(found);
         // a nested class runs with its outer class (as in Surefire's single launcher request); never twice
         Set<String> selected = Set.copyOf(classes);
         classes.removeIf(name -> name.contains("$") && selected.contains(name.substring(0, name.indexOf('$'))));
         List<TestUnit> units = new ArrayList<>();
         for (String className : classes) {
-            units.add(specific ? unitWithMethods(units.size(), className, tokens) : TestUnit.wholeClass(units.size(), className));
+            List<String> narrowing = specific ? tokens : methodFilters;
+            units.add(narrowing.isEmpty() ? TestUnit.wholeClass(units.size(), className)
+                    : unitWithMethods(units.size(), className, narrowing));
         }
         return units;
+    }
+
+    /** As Surefire scans them: a jar's entries, or a reactor module's class directory (when not yet packaged). */
+    private static List<String> scanDependencies(List<Path> dependencies, TestListResolver filter) {
+        List<String> classes = new ArrayList<>();
+        List<File> jars = new ArrayList<>();
+        for (Path dependency : dependencies) {
+            if (Files.isDirectory(dependency)) {
+                classes.addAll(new DirectoryScanner(dependency.toFile(), filter).scan().getClasses());
+            } else if (Files.isRegularFile(dependency)) {
+                jars.add(dependency.toFile());
+            }
+        }
+        try {
+            classes.addAll(new DependencyScanner(jars, filter).scan().getClasses());
+        } catch (MojoExecutionException e) {
+            throw new UncheckedIOException(new IOException(e.getMessage(), e.getCause()));
+        }
+        return classes;
     }
 
     private static TestUnit unitWithMethods(int id, String className, List<String> tokens) {

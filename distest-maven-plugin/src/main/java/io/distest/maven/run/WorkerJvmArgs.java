@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-/** The JVM arguments every worker gets, wherever it runs: spec jvmArgs, argLine, system properties, its identity. */
+/**
+ * The JVM arguments every worker gets, wherever it runs: spec jvmArgs, argLine, system properties, its identity;
+ * Surefire's fork number placeholders in argLine and system property values replaced by the worker's.
+ */
 final class WorkerJvmArgs {
     private WorkerJvmArgs() {}
 
@@ -16,11 +19,13 @@ final class WorkerJvmArgs {
         // a worker out of memory is in no state to report anything: it ends, and its crash is reported for it
         List<String> args = new ArrayList<>(List.of("-XX:+ExitOnOutOfMemoryError"));
         args.addAll(launch.spec().jvmArgs());
-        args.addAll(request.jvm().argLine());
+        int forkNumber = launch.forkNumber();
+        request.jvm().argLine().forEach(arg -> args.add(ForkNumber.replaceIn(arg, forkNumber)));
         if (!request.jvm().systemProperties().containsKey("basedir")) { // Surefire sets it in every fork
             args.add("-Dbasedir=" + pathOnWorkerSide.apply(request.remote().sync().moduleBasedir()));
         }
-        request.jvm().systemProperties().forEach((name, value) -> args.add("-D" + name + "=" + value));
+        request.jvm().systemProperties().forEach((name, value) ->
+                args.add("-D" + name + "=" + ForkNumber.replaceIn(value, forkNumber)));
         args.add("-Ddistest.worker=" + launch.workerId());
         args.add("-Ddistest.worker.number=" + launch.number());
         return args;

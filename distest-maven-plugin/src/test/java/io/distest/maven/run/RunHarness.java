@@ -36,6 +36,9 @@ final class RunHarness {
     Dist dist = Dist.LOAD;
     /** Where the run's timeline page goes; {@code null}: none. */
     Path timeline;
+    /** What the test JVMs get; {@code null}: {@link #systemProperties} and the module directory. */
+    JvmSettings jvm;
+    TestFilters filters = new TestFilters(List.of(), List.of(), Map.of());
 
     RunHarness(Path temp) {
         this.temp = temp;
@@ -51,8 +54,8 @@ final class RunHarness {
             classpath.add(extraClasspath);
         }
         RunRequest request = new RunRequest(TxSpecs.parseAll(specs), units, classpath, workerJar(),
-                new JvmSettings(List.of(), systemProperties, Map.of(), moduleBasedir),
-                new TestFilters(List.of(), List.of(), Map.of()),
+                jvm != null ? jvm : new JvmSettings(List.of(), systemProperties, Map.of(), moduleBasedir),
+                filters,
                 new ReportOptions(temp.resolve("reports"), false, false, workers.rerunFailingTestsCount(), "", timeline),
                 temp.resolve("distest"), workers,
                 new RemoteSettings(new SyncSettings(Path.of(System.getProperty("user.home"), ".m2", "repository"),
