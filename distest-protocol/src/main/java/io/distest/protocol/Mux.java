@@ -1,5 +1,6 @@
 package io.distest.protocol;
 
+import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -59,7 +60,8 @@ public final class Mux implements Closeable {
     public Mux(InputStream in, OutputStream out, Closeable resource, String name, Consumer<Channel> accept,
             int maxChannels) {
         this.in = new DataInputStream(in);
-        this.out = new DataOutputStream(out);
+        // one write per frame, header and payload together: the pipe may be an unbuffered file descriptor
+        this.out = new DataOutputStream(new BufferedOutputStream(out, MAX_DATA + 8));
         this.resource = resource;
         this.name = name;
         this.accept = accept;

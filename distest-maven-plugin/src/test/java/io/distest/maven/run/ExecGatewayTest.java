@@ -131,6 +131,8 @@ class ExecGatewayTest {
             assertTrue(harness.report("KillsItsServerFixture").contains("worker remote"),
                     harness.report("KillsItsServerFixture"));
             assertTrue(log.text().contains("has ended; starting it again for worker remote"), log.text());
+            assertTrue(log.text().contains("the connection to `ssh -T") && log.text().contains(" ended (exit code "),
+                    "the cause names the command and how it ended:\n" + log.text());
         } finally {
             RunHarness.deleteTree(farSide);
         }
