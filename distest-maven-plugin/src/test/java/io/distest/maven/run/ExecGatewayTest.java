@@ -184,6 +184,37 @@ class ExecGatewayTest {
         }
     }
 
+    /** Stands in for Maven: a JVM running distest over {@code exec=} is killed with SIGKILL mid-run. */
+    @Test
+    void leavesNothingRunningOnTheFarSideWhenTheBuildIsKilled() throws Exception {
+        Path farSide = temp.resolve("far");
+        String marker = farSide.toString(); // the far side's worker JVMs read their argument files from under it
+        Process build = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), KilledBuildMain.class.getName(), temp.toString(),
+                "2*exec=sh//chdir=" + farSide)
+                .redirectErrorStream(true).redirectOutput(temp.resolve("build.log").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (RunHarness.workerProcesses(marker).size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals(2, RunHarness.workerProcesses(marker).size(), Files.readString(temp.resolve("build.log")));
+
+        build.destroyForcibly().waitFor();
+
+        deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!(RunHarness.workerProcesses(marker).isEmpty() && serversUnder(farSide).isEmpty())
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals(List.of(), RunHarness.workerProcesses(marker), "no worker outlives the build");
+        assertEquals(List.of(), serversUnder(farSide), "no far-side server outlives the build");
+    }
+
+    private static List<String> serversUnder(Path root) {
+        return ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
+                .filter(c -> c.contains("serve --stdio") && c.contains(root.toString())).toList();
+    }
+
     private List<String> syncLines() {
         return log.lines().stream().filter(l -> l.contains("synced")).toList();
     }
@@ -197,8 +228,7 @@ class ExecGatewayTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         List<String> left;
         do {
-            left = ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
-                    .filter(c -> c.contains("serve --stdio") && c.contains(root.toString())).toList();
+            left = serversUnder(root);
             if (left.isEmpty()) {
                 return;
             }
