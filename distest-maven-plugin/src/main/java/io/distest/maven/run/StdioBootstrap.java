@@ -146,8 +146,10 @@ final class StdioBootstrap {
             while (true) {
                 String line = readLine(command.stdout());
                 if (line == null) {
-                    throw failure(command, timedOut.get() ? "did not start the distest worker server within "
-                            + START_SECONDS + " s" : "ended before the distest worker server started", before);
+                    boolean storing = List.of(expected).contains(SEND_JAR) || List.of(expected).contains(JAR_STORED);
+                    String what = storing ? "the worker jar was stored" : "the distest worker server started";
+                    throw failure(command, timedOut.get() ? "did not answer within " + START_SECONDS + " s (waiting until "
+                            + what + ")" : "ended before " + what, before);
                 }
                 for (String wanted : expected) {
                     if (line.strip().equals(wanted)) {

@@ -172,6 +172,15 @@ class ExecGatewayTest {
     }
 
     @Test
+    void failsQuotingTheShellWhenTheFarSideCacheCannotBeCreated() {
+        String spec = "exec=sh//chdir=/proc/distest-cannot-be-created";
+        DistestException e = assertThrows(DistestException.class, () -> harness.run(List.of(spec), "PassingFixture"));
+        assertTrue(e.getMessage().contains("tx spec \"" + spec + "\""), e.getMessage());
+        assertTrue(e.getMessage().contains("ended before the worker jar was stored"), e.getMessage());
+        assertTrue(e.getMessage().contains("/proc/distest-cannot-be-created"), "mkdir's complaint is quoted:\n" + e.getMessage());
+    }
+
+    @Test
     void namesTheJavaWhenTheFarSideHasNoSuchJava() throws Exception {
         Path farSide = Files.createTempDirectory("distest-exec-no-java");
         try {
