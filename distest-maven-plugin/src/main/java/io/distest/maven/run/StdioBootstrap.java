@@ -92,13 +92,14 @@ final class StdioBootstrap {
             command.stdin().write((token + "\n").getBytes(StandardCharsets.UTF_8));
             command.stdin().flush();
         } catch (IOException e) {
-            throw failure(command, "ended right after starting the worker server", List.of());
+            IOException failure = failure(command, "ended right after starting the worker server", List.of());
+            command.close();
+            throw failure;
         }
-        FarCommand pipe = command;
         Mux mux = new Mux(new BufferedInputStream(command.stdout(), 64 * 1024), command.stdin(), () -> { },
                 command.describe(), null, 0);
         mux.start();
-        return new StdioLink(pipe, mux);
+        return new StdioLink(command, mux);
     }
 
     private void upload(String hash) throws IOException {
