@@ -153,6 +153,21 @@ class ExecGatewayTest {
         }
     }
 
+    /** dash reads its input ahead, bash a byte at a time: the bootstrap must work with both. */
+    @Test
+    void bootstrapsThroughBashAsWellAsDash() throws Exception {
+        Path farSide = Files.createTempDirectory("distest-exec-bash");
+        try {
+            RunSummary summary = harness.run(List.of("exec=bash//chdir=" + farSide), "PassingFixture");
+
+            assertEquals(3, summary.tests(), log.text());
+            assertEquals(0, summary.failures() + summary.errors(), log.text());
+            assertTrue(log.text().contains("installed the worker jar"), log.text());
+        } finally {
+            RunHarness.deleteTree(farSide);
+        }
+    }
+
     @Test
     void failsNamingTheSpecWhenTheCommandIsNotFound() {
         DistestException e = assertThrows(DistestException.class,
