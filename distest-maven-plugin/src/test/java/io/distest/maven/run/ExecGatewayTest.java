@@ -169,6 +169,28 @@ class ExecGatewayTest {
     }
 
     @Test
+    void replacesAFarSideWorkerJarWhoseContentIsNotWhatItsNamePromises() throws Exception {
+        Path farSide = Files.createTempDirectory("distest-exec-swapped-jar");
+        try {
+            harness.run(List.of("exec=sh//chdir=" + farSide), "Slow1Fixture");
+            Path jar;
+            try (Stream<Path> jars = Files.list(farSide.resolve("jars"))) {
+                jar = jars.findFirst().orElseThrow();
+            }
+            Files.writeString(jar, "not the worker jar");
+            log.clear();
+
+            RunSummary summary = harness.run(List.of("exec=sh//chdir=" + farSide), "Slow1Fixture");
+
+            assertEquals(0, summary.failures() + summary.errors(), log.text());
+            assertTrue(log.text().contains("installed the worker jar"), "sent again:\n" + log.text());
+            assertEquals(SyncPlan.hashOf(RunHarness.workerJar()), SyncPlan.hashOf(jar));
+        } finally {
+            RunHarness.deleteTree(farSide);
+        }
+    }
+
+    @Test
     void failsNamingTheSpecWhenTheCommandIsNotFound() {
         DistestException e = assertThrows(DistestException.class,
                 () -> harness.run(List.of("exec=distest-no-such-command -x"), "PassingFixture"));
