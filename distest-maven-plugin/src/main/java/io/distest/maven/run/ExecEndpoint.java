@@ -35,7 +35,8 @@ final class ExecEndpoint implements RemoteGateway.Endpoint {
 
     /** The words, then {@code sh} unless the last word already names a shell. */
     static List<String> withShell(List<String> words) {
-        String last = Path.of(words.get(words.size() - 1)).getFileName().toString();
+        String word = words.get(words.size() - 1);
+        String last = word.substring(word.lastIndexOf('/') + 1);
         if (SHELLS.contains(last)) {
             return List.copyOf(words);
         }

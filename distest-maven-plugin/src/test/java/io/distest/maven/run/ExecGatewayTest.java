@@ -191,6 +191,20 @@ class ExecGatewayTest {
     }
 
     @Test
+    void toleratesAFarShellThatGreetsOnStandardOutputBeforeTheServerStarts() throws Exception {
+        Path farSide = Files.createTempDirectory("distest-exec-greeting");
+        try {
+            RunSummary summary = harness.run(List.of("exec=sh -c 'echo Welcome to build7; echo motd >&2; exec sh'"
+                    + "//chdir=" + farSide), "PassingFixture");
+
+            assertEquals(3, summary.tests(), log.text());
+            assertEquals(0, summary.failures() + summary.errors(), log.text());
+        } finally {
+            RunHarness.deleteTree(farSide);
+        }
+    }
+
+    @Test
     void failsNamingTheSpecWhenTheCommandIsNotFound() {
         DistestException e = assertThrows(DistestException.class,
                 () -> harness.run(List.of("exec=distest-no-such-command -x"), "PassingFixture"));
