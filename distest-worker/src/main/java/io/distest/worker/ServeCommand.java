@@ -2,6 +2,8 @@ package io.distest.worker;
 
 import io.distest.protocol.Protocol;
 import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -27,12 +29,16 @@ final class ServeCommand {
 
     static int run(List<String> args, InputStream stdin, PrintStream out, PrintStream err) {
         ServerOptions options;
+        boolean stdio = args.contains("--stdio");
         try {
-            options = ServerOptions.parse(args);
+            options = ServerOptions.parse(args.stream().filter(a -> !a.equals("--stdio")).toList());
         } catch (IllegalArgumentException e) {
             err.println("distest server: " + e.getMessage());
             err.print(ServerOptions.USAGE);
             return WorkerMain.EXIT_USAGE;
+        }
+        if (stdio) { // the exec= gateway: frames on the real standard output, which PrintStream would not report failing
+            return StdioServer.run(options, stdin, out == System.out ? new FileOutputStream(FileDescriptor.out) : out, err);
         }
         try {
             BufferedReader input = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));

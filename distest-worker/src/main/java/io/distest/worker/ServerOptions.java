@@ -27,7 +27,7 @@ record ServerOptions(String bind, int port, Path root, Path tokenFile, boolean l
     static final String USAGE = """
             usage: java -jar distest-worker.jar serve [--bind ADDRESS] [--port PORT] [--root DIR] [--token-file FILE]
                                                       [--max-connections N] [--max-unauthenticated N]
-                                                      [--idle-timeout SECONDS] [--lifeline-stdin]
+                                                      [--idle-timeout SECONDS] [--lifeline-stdin] [--stdio]
               --bind        address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
               --port        port to listen on (default 8888; 0 for any free port)
               --root        cache and session directory (default $XDG_CACHE_HOME/distest or ~/.cache/distest)
@@ -39,6 +39,9 @@ record ServerOptions(String bind, int port, Path root, Path tokenFile, boolean l
               --idle-timeout  seconds an authenticated connection may stay silent while nothing runs for it
                             (default 600)
               --lifeline-stdin   read the token from the first line of standard input and exit when it ends
+              --stdio       serve through standard input and output alone (the exec= gateway): print a ready
+                            line, read the token from the first line of input, then carry every connection
+                            multiplexed over the two streams; exit when input ends
             """;
 
     static ServerOptions parse(List<String> args) {

@@ -276,6 +276,19 @@ public final class SshSession implements Closeable {
         return "'" + word.replace("'", "'\\''") + "'";
     }
 
+    /**
+     * Whether the far side serves SFTP (hardened hosts often disable the subsystem); when it does not, callers can
+     * still run commands with {@link #exec}.
+     */
+    public boolean hasSftp() {
+        try {
+            sftp();
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** The remote user's home directory, as the SFTP server canonicalizes {@code "."}. */
     public String home() throws SshException {
         try {

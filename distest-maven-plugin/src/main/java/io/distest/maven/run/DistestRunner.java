@@ -204,6 +204,9 @@ public final class DistestRunner {
             return new RemoteGateway(spec, request, token, log,
                     new SshEndpoint(spec, ssh, request.remote().ssh(), request.workerJar(), log));
         }
+        if (spec.transport() instanceof Transport.Exec) {
+            return new ExecGateway(spec, request, token, log);
+        }
         throw new IllegalStateException("no gateway for " + spec.transport());
     }
 

@@ -36,6 +36,7 @@ final class SshEndpoint implements RemoteGateway.Endpoint {
     private final String token = newToken();
     private SshSession session;
     private RemoteCommand server;
+    private StdioLink stdio;
 
     SshEndpoint(TxSpec spec, Transport.Ssh address, SshOptions options, Path workerJar, Log log) {
         this.spec = spec;
@@ -48,6 +49,14 @@ final class SshEndpoint implements RemoteGateway.Endpoint {
     @Override
     public ServerClient.Connector start() throws IOException {
         session = SshSession.connect(SshTarget.of(address), options);
+        if (!session.hasSftp()) { // common on hardened hosts; a shell is all the exec path needs
+            log.info("[" + spec.text() + "] " + session.describe() + " has no SFTP subsystem: using the exec path"
+                    + " (the worker jar and every connection over one ssh command's standard input and output)");
+            stdio = new StdioBootstrap(spec.text(), () -> new SshCommand(session.exec("sh"), session.describe(), log),
+                    spec.java().orElse("java"), spec.chdir(), workerJar, log).connect(token);
+            return stdio;
+        }
+        log.info("[" + spec.text() + "] using SFTP and ssh tunnels on " + session.describe());
         String root = root(session.home());
         String hash = SyncPlan.hashOf(workerJar);
         String jar = root + "/jars/distest-worker-" + hash.substring(0, 16) + ".jar";
@@ -132,6 +141,9 @@ final class SshEndpoint implements RemoteGateway.Endpoint {
 
     @Override
     public void close() {
+        if (stdio != null) {
+            stdio.close();
+        }
         if (server != null) {
             server.close();
         }

@@ -1,5 +1,6 @@
 package io.distest.maven.tx;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -9,7 +10,7 @@ import java.util.OptionalInt;
  * Each {@code toString()} renders the spec syntax back, so messages and reports show
  * what the user would type.
  */
-public sealed interface Transport permits Transport.Popen, Transport.Ssh, Transport.Socket {
+public sealed interface Transport permits Transport.Popen, Transport.Ssh, Transport.Socket, Transport.Exec {
 
     /** {@code popen}: a local JVM subprocess. */
     record Popen() implements Transport {
@@ -51,6 +52,42 @@ public sealed interface Transport permits Transport.Popen, Transport.Ssh, Transp
         @Override
         public String toString() {
             return "socket=" + bracketed(host) + ":" + port;
+        }
+    }
+
+    /**
+     * {@code exec=COMMAND}: a JVM reached through a command's standard input and output ({@code ssh -T host},
+     * {@code kubectl exec -i pod --}, {@code sudo -u user}). {@code {i}} in the command makes one command per worker,
+     * {@code {i}} being the worker's index in the spec, 0 to N-1.
+     *
+     * @param commandLine the command as written (for messages and reports)
+     * @param words the command split into words as {@code //jvmArgs=} is; never empty
+     */
+    record Exec(String commandLine, List<String> words) implements Transport {
+        /** What a per-worker command contains in place of the worker's index. */
+        public static final String INDEX = "{i}";
+
+        public Exec {
+            Objects.requireNonNull(commandLine, "commandLine");
+            words = List.copyOf(words);
+            if (words.isEmpty()) {
+                throw new IllegalArgumentException("the command must not be empty");
+            }
+        }
+
+        /** Whether each worker gets its own command ({@code {i}} appears in it). */
+        public boolean perWorker() {
+            return commandLine.contains(INDEX);
+        }
+
+        /** The words with {@code {i}} replaced by {@code index}. */
+        public List<String> wordsFor(int index) {
+            return words.stream().map(w -> w.replace(INDEX, Integer.toString(index))).toList();
+        }
+
+        @Override
+        public String toString() {
+            return "exec=" + commandLine;
         }
     }
 

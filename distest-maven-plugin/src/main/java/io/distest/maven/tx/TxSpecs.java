@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>KIND is {@code popen}, {@code ssh=[user@]host[:port]} (host may be an ssh-config alias,
- *       an IPv6 address goes in brackets: {@code [::1]:22}) or {@code socket=host:port}.</li>
+ *       an IPv6 address goes in brackets: {@code [::1]:22}), {@code socket=host:port} or
+ *       {@code exec=COMMAND}: the rest of the spec up to the first {@code //KEY} is the command, split into
+ *       words as {@code jvmArgs} is.</li>
  *   <li>N is 1 to {@value #MAX_COUNT}.</li>
  *   <li>Keys: {@code java=PATH}, {@code jvmArgs=ARGS}, {@code chdir=DIR}, {@code env:NAME=VALUE},
  *       {@code id=NAME}, each at most once (env once per NAME). {@code env:NAME=} sets an empty value;
@@ -37,7 +39,8 @@ public final class TxSpecs {
     /** The most workers one spec (or {@code distest.n}) may ask for. */
     public static final int MAX_COUNT = 256;
 
-    static final String ACCEPTED = "Accepted: [N*]popen | [N*]ssh=[user@]host[:port] | [N*]socket=host:port,"
+    static final String ACCEPTED = "Accepted: [N*]popen | [N*]ssh=[user@]host[:port] | [N*]socket=host:port"
+            + " | [N*]exec=COMMAND,"
             + " then any of //java=PATH //jvmArgs=ARGS //chdir=DIR //env:NAME=VALUE //id=NAME";
 
     private static final String KNOWN_KEYS = "java, jvmArgs, chdir, env:NAME, id";
@@ -52,7 +55,7 @@ public final class TxSpecs {
     // In -Ddistest.tx a comma separates specs only where a new spec starts (or nothing follows),
     // so a comma inside a value, as in //jvmArgs=-XX:Foo=a,b, stays where it is.
     private static final Pattern SPEC_SEPARATOR = Pattern.compile(
-            ",(?=[\\s,]*(?:$|(?:\\d+\\*)?(?:popen(?![^/,\\s])|ssh=|socket=)))");
+            ",(?=[\\s,]*(?:$|(?:\\d+\\*)?(?:popen(?![^/,\\s])|ssh=|socket=|exec=)))");
 
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
     private static final Pattern HOST_CHAR = Pattern.compile("[A-Za-z0-9._-]");
@@ -186,7 +189,7 @@ public final class TxSpecs {
             if (spec.isEmpty()) {
                 throw new TxSpecException("Invalid tx spec \"\": the spec is empty\n" + ACCEPTED);
             }
-            int first = spec.indexOf("//");
+            int first = isExec() ? execEnd() : spec.indexOf("//");
             parseHead(first < 0 ? spec.length() : first);
             if (first >= 0) {
                 int start = first + 2;
@@ -210,13 +213,29 @@ public final class TxSpecs {
                     Optional.ofNullable(chdir), env, Optional.ofNullable(id));
         }
 
+        /** {@code [N*]exec=}: its command has spaces and may hold "//" (a URL), so it ends only where a key starts. */
+        private boolean isExec() {
+            int star = spec.indexOf('*');
+            int kind = star >= 0 && star < spec.indexOf('=') ? star + 1 : 0;
+            return spec.startsWith("exec=", kind);
+        }
+
+        private int execEnd() {
+            for (int at = spec.indexOf("//"); at >= 0; at = spec.indexOf("//", at + 1)) {
+                if (startsKey(at + 2)) {
+                    return at;
+                }
+            }
+            return -1;
+        }
+
         private boolean startsKey(int at) {
             return KEY_START.matcher(spec).region(at, spec.length()).lookingAt();
         }
 
         /** {@code [N*]KIND[=ADDRESS]}, which ends at {@code end}. */
         private void parseHead(int end) {
-            for (int i = 0; i < end; i++) {
+            for (int i = 0; i < end && !isExec(); i++) {
                 if (Character.isWhitespace(spec.charAt(i))) {
                     throw whitespaceAt(i);
                 }
@@ -241,6 +260,7 @@ public final class TxSpecs {
                 }
                 case "ssh" -> transport = parseSsh(kindStart, eq, end);
                 case "socket" -> transport = parseSocket(kindStart, eq, end);
+                case "exec" -> transport = parseExec(kindStart, eq, end);
                 case "" -> throw fail(kindStart, kindEnd, "missing gateway kind");
                 default -> throw fail(kindStart, kindEnd, "unknown gateway kind \"" + kind + "\"");
             }
@@ -297,6 +317,30 @@ public final class TxSpecs {
                 throw fail(eq + 1, end, "socket needs a port: socket=host:port");
             }
             return new Transport.Socket(address.host, address.port);
+        }
+
+        private Transport parseExec(int kindStart, int eq, int end) {
+            String command = spec.substring(eq + 1, end).strip();
+            if (command.isEmpty()) {
+                throw fail(kindStart, end, "exec needs a command: exec=COMMAND, e.g. exec=ssh -T host");
+            }
+            List<String> words;
+            try {
+                words = Arguments.split(command);
+            } catch (Arguments.UnterminatedQuote e) {
+                int at = spec.indexOf(command, eq + 1) + e.position();
+                throw fail(at, at + 1, "unterminated " + e.kind() + " quote in the command");
+            }
+            if (words.isEmpty()) {
+                throw fail(kindStart, end, "exec needs a command: exec=COMMAND, e.g. exec=ssh -T host");
+            }
+            int brace = command.replace(Transport.Exec.INDEX, "   ").indexOf('{');
+            if (brace >= 0 && command.indexOf('}', brace) >= 0) {
+                int at = spec.indexOf(command, eq + 1) + brace;
+                throw fail(at, command.indexOf('}', brace) + spec.indexOf(command, eq + 1) + 1,
+                        "only {i} (the worker's index, 0 to N-1) may stand in braces in an exec command");
+            }
+            return new Transport.Exec(command, words);
         }
 
         /** {@code host[:port]} or {@code [ipv6][:port]}; port is -1 when not given. */

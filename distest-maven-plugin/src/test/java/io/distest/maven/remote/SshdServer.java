@@ -41,9 +41,24 @@ public final class SshdServer implements BeforeAllCallback, AfterAllCallback {
     static final Path SSHD = Path.of("/usr/sbin/sshd");
     static final Path SSH_KEYGEN = Path.of("/usr/bin/ssh-keygen");
 
+    private final boolean sftp;
     private Path dir;
     private Process process;
     private int port;
+
+    /** A server with the sftp subsystem, as most are. */
+    public SshdServer() {
+        this(true);
+    }
+
+    private SshdServer(boolean sftp) {
+        this.sftp = sftp;
+    }
+
+    /** A server without the sftp subsystem, as hardened hosts often are: commands run, SFTP is refused. */
+    public static SshdServer withoutSftp() {
+        return new SshdServer(false);
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -91,7 +106,7 @@ public final class SshdServer implements BeforeAllCallback, AfterAllCallback {
                 "PasswordAuthentication no",
                 "KbdInteractiveAuthentication no",
                 "AllowTcpForwarding yes",
-                "Subsystem sftp internal-sftp",
+                sftp ? "Subsystem sftp internal-sftp" : "",
                 "LogLevel " + System.getProperty("sshd.loglevel", "ERROR"),
                 ""));
         Path log = dir.resolve("sshd.log");
@@ -170,6 +185,15 @@ public final class SshdServer implements BeforeAllCallback, AfterAllCallback {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The OpenSSH client's command line for this server, as a user would put it after {@code exec=}: no ssh config,
+     * only the test key, this known_hosts, unknown host keys refused, never a prompt.
+     */
+    public String sshCommand(Path knownHosts) {
+        return "ssh -T -F /dev/null -p " + port + " -i " + userKey() + " -o IdentitiesOnly=yes -o BatchMode=yes"
+                + " -o UserKnownHostsFile=" + knownHosts + " -o StrictHostKeyChecking=yes " + user() + "@127.0.0.1";
     }
 
     /** Writes a {@code known_hosts} file that knows this server. */

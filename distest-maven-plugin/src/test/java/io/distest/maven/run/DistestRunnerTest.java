@@ -173,6 +173,7 @@ class DistestRunnerTest {
             assertEquals(5, summary.tests());
             assertEquals(0, summary.failures() + summary.errors());
             assertTrue(log.text().contains("installed the worker jar"), log.text());
+            assertTrue(log.text().contains("using SFTP and ssh tunnels"), "the log says which path: " + log.text());
             assertTrue(syncLine().matches(".*sent [1-9]\\d* files.*"), syncLine());
             assertTrue(log.lines().stream().anyMatch(l -> l.startsWith("[gw1] " + spec + ": Java ")), log.text());
             try (Stream<Path> jars = Files.list(farSide.resolve("jars"))) {

@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class TxSpecsTest {
 
-    private static final String ACCEPTED = "Accepted: [N*]popen | [N*]ssh=[user@]host[:port] | [N*]socket=host:port,"
+    static final String ACCEPTED = "Accepted: [N*]popen | [N*]ssh=[user@]host[:port] | [N*]socket=host:port"
+            + " | [N*]exec=COMMAND,"
             + " then any of //java=PATH //jvmArgs=ARGS //chdir=DIR //env:NAME=VALUE //id=NAME";
 
     // ---------------------------------------------------------------- what parses
