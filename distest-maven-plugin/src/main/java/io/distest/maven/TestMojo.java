@@ -8,6 +8,7 @@ import io.distest.maven.timeline.TimelinePage;
 import io.distest.maven.run.JvmSettings;
 import io.distest.maven.run.RemoteSettings;
 import io.distest.maven.run.ReportOptions;
+import io.distest.maven.run.ProviderRun;
 import io.distest.maven.run.RunRequest;
 import io.distest.maven.run.RunSummary;
 import io.distest.maven.run.SpeedOptions;
@@ -370,9 +371,11 @@ public class TestMojo extends AbstractMojo {
         Map<String, String> testSystemProperties = testSystemProperties();
         ProviderChoice provider = ProviderChoice.of(projectArtifactVersions(), JUnitPlatformArtifacts.TESTNG);
         TestNgProvider testNg = provider.isTestNg() ? testNgProvider(provider) : null;
+        ProviderRun junit = junitProvider(provider);
         TestNgSuites.Selection suites = testNg == null ? suiteSelection() : null;
         List<TestUnit> units = testNg != null && testNg.runsSuites() ? List.of(TestNgProvider.suitesUnit())
                 : suites != null ? suites.units() : selectTests(surefire.version());
+        ProviderRun providerRun = testNg != null ? testNg.runOf(units) : junit;
         Map<String, String> configurationParameters = new LinkedHashMap<>(SurefireRules.configurationParameters(properties));
         List<String> includeTags = commaList(groups);
         List<String> excludeTags = commaList(excludedGroups);
@@ -380,8 +383,11 @@ public class TestMojo extends AbstractMojo {
             notHonoured.addAll(suites.notHonoured());
             suites.configurationParameters().forEach(configurationParameters::putIfAbsent);
         }
-        String parallelNote = testNg != null ? testNg.note() : parallel(configurationParameters, notHonoured);
-        if (testNg == null && !SurefireRules.providerProperties(properties).isEmpty()) {
+        String parallelNote = testNg != null ? testNg.note()
+                : junit != null ? provider.kind().name().replace("JUNIT", "JUnit ") + " tests run on Surefire's own provider "
+                        + ProviderResolver.surefireVersion() + " in the workers"
+                : parallel(configurationParameters, notHonoured);
+        if (providerRun == null && !SurefireRules.providerProperties(properties).isEmpty()) {
             notHonoured.add("properties " + String.join(", ", SurefireRules.providerProperties(properties))
                     + ": provider properties are not passed on; only configurationParameters reach the JUnit Platform");
         }
@@ -394,21 +400,21 @@ public class TestMojo extends AbstractMojo {
             Path workDirectory = Path.of(project.getBuild().getDirectory(), "distest");
             Path timelinePage = timeline
                     ? TimelinePage.of(workDirectory, mojoExecution == null ? null : mojoExecution.getExecutionId()) : null;
-            RunRequest request = new RunRequest(specs, units, testClasspath(testNg != null), WorkerJar.extractTo(workDirectory),
+            RunRequest request = new RunRequest(specs, units, testClasspath(providerRun == null ? null : provider.providerArtifact()), WorkerJar.extractTo(workDirectory),
                     new JvmSettings(jvmArguments, testSystemProperties, environmentVariables, workingDirectory.toPath(),
                             Set.copyOf(names(excludedEnvironmentVariables))),
                     new TestFilters(includeTags, excludeTags, configurationParameters, names(includeJUnit5Engines),
-                            names(excludeJUnit5Engines)),
+                            names(excludeJUnit5Engines), provider.kind() == ProviderChoice.Kind.JUNIT_PLATFORM),
                     new ReportOptions(reportsDirectory.toPath(), trimStackTrace, redirectTestOutputToFile,
                             rerunFailingTestsCount, reportNameSuffix, timelinePage),
                     workDirectory,
                     new WorkerPolicy(maxWorkerRestart != null ? maxWorkerRestart
                             : 4 * specs.stream().mapToInt(TxSpec::count).sum(), Duration.ofSeconds(startTimeout),
                             reuseForks, Duration.ofSeconds(timeout), Duration.ofSeconds(forkedProcessTimeoutInSeconds),
-                            fallbackToLocal, testNg != null ? 0 : rerunFailingTestsCount, skipAfterFailureCount),
+                            fallbackToLocal, providerRun != null ? 0 : rerunFailingTestsCount, skipAfterFailureCount),
                     new RemoteSettings(syncSettings(), token != null ? token : System.getenv(Protocol.TOKEN_ENV),
-                            sshOptions()), speedOptions(testNg == null), "each".equals(dist) ? Dist.EACH : Dist.LOAD,
-                    testNg == null ? null : testNg.run());
+                            sshOptions()), speedOptions(providerRun == null), "each".equals(dist) ? Dist.EACH : Dist.LOAD,
+                    providerRun);
             verdict(new DistestRunner(getLog()).run(request));
         } catch (DistestException | IOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
@@ -479,16 +485,18 @@ public class TestMojo extends AbstractMojo {
     }
 
     /**
-     * The project's test class path plus what runs it: Surefire's TestNG provider (as in Surefire's forks), or the
+     * The project's test class path plus what runs it: one of Surefire's providers (as in Surefire's forks), or the
      * JUnit Platform launcher and engines.
+     *
+     * @param providerArtifact Surefire's provider ({@code groupId:artifactId}), or {@code null} for the JUnit Platform
      */
-    private List<Path> testClasspath(boolean testNgProvider) throws MojoExecutionException {
+    private List<Path> testClasspath(String providerArtifact) throws MojoExecutionException {
         List<Path> classpath = new ArrayList<>(TestClasspath.of(testClassesDirectory.toPath(), classesDirectory.toPath(),
                 project.getArtifacts(), classpathDependencyScopeExclude, classpathDependencyExcludes,
                 additionalClasspathElements, project.getBasedir().toPath()));
-        if (testNgProvider) {
+        if (providerArtifact != null) {
             classpath.addAll(new ProviderResolver(repositorySystem, repositorySession)
-                    .resolve(ProviderChoice.TESTNG_PROVIDER_ARTIFACT, project, projectArtifactVersions().keySet()));
+                    .resolve(providerArtifact, project, projectArtifactVersions().keySet()));
         } else {
             classpath.addAll(new EngineResolver(repositorySystem, repositorySession).resolveMissing(project));
         }
@@ -500,6 +508,26 @@ public class TestMojo extends AbstractMojo {
         Map<String, String> versions = new LinkedHashMap<>();
         project.getArtifacts().forEach(a -> versions.put(a.getGroupId() + ":" + a.getArtifactId(), a.getBaseVersion()));
         return versions;
+    }
+
+    /**
+     * Surefire's JUnit 4 (or 3) provider for a project Surefire would run with it, with Surefire's {@code properties}
+     * (a {@code listener}, …) as its provider properties. {@code null} for other projects, and for JUnit 4 projects
+     * that need what distest does on the JUnit Platform instead: groups (Surefire would switch to its JUnit 4.7
+     * provider), {@code parallel} (the workers are the parallelism) or {@code rerunFailingTestsCount}.
+     */
+    private ProviderRun junitProvider(ProviderChoice provider) {
+        boolean needsPlatform = groups != null || excludedGroups != null || (parallel != null && !parallel.isBlank())
+                || rerunFailingTestsCount > 0;
+        if (provider.kind() == ProviderChoice.Kind.JUNIT3
+                || provider.kind() == ProviderChoice.Kind.JUNIT4 && !needsPlatform) {
+            Map<String, String> providerProperties = new LinkedHashMap<>();
+            if (properties != null) {
+                properties.stringPropertyNames().forEach(name -> providerProperties.put(name, properties.getProperty(name)));
+            }
+            return new ProviderRun(provider.providerClass(), providerProperties, List.of(), null);
+        }
+        return null;
     }
 
     /** Surefire's TestNG provider, with the provider properties Surefire would give it. */

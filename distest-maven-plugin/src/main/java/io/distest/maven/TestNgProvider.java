@@ -62,6 +62,17 @@ record TestNgProvider(ProviderRun run, String testNgVersion, String parallelNote
                 choice.testNgVersion(), parallelNote);
     }
 
+    /**
+     * The run for these units: all in {@code TEST-TestSuite.xml}, except a single test class, which Surefire's TestNG
+     * provider reports under its own name ({@code TEST-<class>.xml}).
+     */
+    ProviderRun runOf(List<TestUnit> units) {
+        if (runsSuites() || units.size() != 1) {
+            return run;
+        }
+        return new ProviderRun(run.providerClass(), run.properties(), run.suiteXmlFiles(), units.get(0).className());
+    }
+
     boolean runsSuites() {
         return !run.suiteXmlFiles().isEmpty();
     }

@@ -33,8 +33,26 @@ class ProviderChoiceTest {
     }
 
     @Test
-    void withoutTestNgTheJUnitPlatformRuns() {
-        assertFalse(ProviderChoice.of(Map.of("junit:junit", "4.13.2"), TESTNG).isTestNg());
+    void junit4WithoutThePlatformRunsOnSurefiresJUnit4Provider() {
+        ProviderChoice choice = ProviderChoice.of(Map.of("junit:junit", "4.13.2"), TESTNG);
+        assertEquals(ProviderChoice.Kind.JUNIT4, choice.kind());
+        assertEquals("org.apache.maven.surefire.junit4.JUnit4Provider", choice.providerClass());
+        assertEquals("org.apache.maven.surefire:surefire-junit4", choice.providerArtifact());
+    }
+
+    @Test
+    void junit3RunsOnSurefiresJUnit3ProviderWhichTheVintageEngineCannotReplace() {
+        ProviderChoice choice = ProviderChoice.of(Map.of("junit:junit", "3.8.2"), TESTNG);
+        assertEquals(ProviderChoice.Kind.JUNIT3, choice.kind());
+        assertEquals("org.apache.maven.surefire:surefire-junit3", choice.providerArtifact());
+    }
+
+    @Test
+    void junit4BesideTheJupiterApiRunsOnTheJUnitPlatform() {
+        ProviderChoice choice = ProviderChoice.of(Map.of("junit:junit", "4.13.2",
+                "org.junit.platform:junit-platform-commons", "1.14.4"), TESTNG);
+        assertEquals(ProviderChoice.Kind.JUNIT_PLATFORM, choice.kind());
+        assertEquals(null, choice.providerClass());
     }
 
     @ParameterizedTest

@@ -12,15 +12,24 @@ import java.util.Map;
  * @param testTimeoutMillis a test running longer is reported with a thread dump and its worker ends; 0: no limit
  * @param includeEngines ids of the only test engines that run (Surefire's {@code includeJUnit5Engines}); empty: all
  * @param excludeEngines ids of test engines that do not run (Surefire's {@code excludeJUnit5Engines})
+ * @param skippedClassAsItsTests report a skipped class as its skipped tests, as Surefire's JUnit Platform provider
+ *     does; {@code false}: as one case without a name, as its JUnit 4 provider does (JUnit 4-only projects)
  */
 public record Configure(List<String> includeTags, List<String> excludeTags, Map<String, String> configurationParameters,
-        long testTimeoutMillis, List<String> includeEngines, List<String> excludeEngines) implements Message {
+        long testTimeoutMillis, List<String> includeEngines, List<String> excludeEngines, boolean skippedClassAsItsTests)
+        implements Message {
     public Configure {
         includeTags = List.copyOf(includeTags);
         excludeTags = List.copyOf(excludeTags);
         configurationParameters = Map.copyOf(configurationParameters);
         includeEngines = List.copyOf(includeEngines);
         excludeEngines = List.copyOf(excludeEngines);
+    }
+
+    /** Named as Surefire's JUnit Platform provider names results. */
+    public Configure(List<String> includeTags, List<String> excludeTags, Map<String, String> configurationParameters,
+            long testTimeoutMillis, List<String> includeEngines, List<String> excludeEngines) {
+        this(includeTags, excludeTags, configurationParameters, testTimeoutMillis, includeEngines, excludeEngines, true);
     }
 
     /** Every engine on the class path. */

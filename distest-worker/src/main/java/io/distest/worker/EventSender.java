@@ -22,13 +22,16 @@ final class EventSender implements TestExecutionListener {
     private final int unitId;
     private final TimeoutWatchdog watchdog;
     private final Map<String, Long> startNanos = new ConcurrentHashMap<>();
+    private final boolean skippedClassAsItsTests;
     private volatile TestPlan plan;
     private volatile SurefireNames names;
 
-    EventSender(MessageChannel channel, int unitId, TimeoutWatchdog watchdog) {
+    /** @param skippedClassAsItsTests see {@link io.distest.protocol.Configure#skippedClassAsItsTests()} */
+    EventSender(MessageChannel channel, int unitId, TimeoutWatchdog watchdog, boolean skippedClassAsItsTests) {
         this.channel = channel;
         this.unitId = unitId;
         this.watchdog = watchdog;
+        this.skippedClassAsItsTests = skippedClassAsItsTests;
     }
 
     @Override
@@ -49,7 +52,7 @@ final class EventSender implements TestExecutionListener {
 
     @Override
     public void executionSkipped(TestIdentifier id, String reason) {
-        if (isClass(id)) {
+        if (isClass(id) && skippedClassAsItsTests) {
             // as Surefire: a skipped class (@Disabled, a condition, a disabled @Nested) reports each child skipped
             for (TestIdentifier child : plan.getChildren(id)) {
                 send(new TestFinished(unitId, testId(child), Outcome.SKIPPED, 0, reason, null));

@@ -38,7 +38,8 @@ final class UnitRunner {
         try {
             Launcher launcher = launcher();
             start = System.nanoTime(); // normally made before hello: start-up time, not the unit's
-            launcher.execute(request(unit, configure), new EventSender(channel, unit.unitId(), watchdog));
+            launcher.execute(request(unit, configure),
+                    new EventSender(channel, unit.unitId(), watchdog, configure.skippedClassAsItsTests()));
         } catch (Throwable t) { // a discovery or engine failure is reported, not fatal to the worker
             error = ThrowableInfo.of(t);
         } finally {

@@ -50,7 +50,7 @@ public final class DistestRunner {
         Map<String, List<TestUnit>> unitsByGroup = byGroup(request, plan.units());
         RunRequest planned = request.withUnits(unitsByGroup.values().stream().flatMap(List::stream).toList());
         SurefireReporting reporting = new SurefireReporting(request.reports(), log, planned.units(),
-                request.provider() == null ? null : request.provider().testSetName());
+                request.provider() == null ? null : request.provider().testSetName(), request.provider() != null);
         PlatformSummary platforms = new PlatformSummary(List.copyOf(unitsByGroup.keySet()));
         boolean byTags = !request.filters().includeTags().isEmpty() || !request.filters().excludeTags().isEmpty();
         Path timeline = request.reports().timeline();

@@ -45,17 +45,22 @@ final class SurefireReporting {
     private int finishedUnits;
     /** Provider runs (TestNG): every result goes into this one test set, as with one Surefire fork; else null. */
     private final String oneTestSet;
+    private final boolean providerNames;
     private final OneTestSet oneTestSetParts;
     private final ProviderReports providerReports;
 
     SurefireReporting(ReportOptions options, Log log, List<TestUnit> units) {
-        this(options, log, units, null);
+        this(options, log, units, null, false);
     }
 
-    /** @param oneTestSet the one test set a provider run reports into ({@code TestSuite}), or {@code null} */
-    SurefireReporting(ReportOptions options, Log log, List<TestUnit> units, String oneTestSet) {
+    /**
+     * @param oneTestSet the one test set a provider run reports into ({@code TestSuite}), or {@code null}
+     * @param providerNames results come from one of Surefire's own providers and keep the source names it gave
+     */
+    SurefireReporting(ReportOptions options, Log log, List<TestUnit> units, String oneTestSet, boolean providerNames) {
         this.options = options;
         this.oneTestSet = oneTestSet;
+        this.providerNames = providerNames;
         this.providerReports = new ProviderReports(options.reportsDirectory());
         this.configuration = configuration(options.reportNameSuffix());
         StartupReportConfiguration plain = configuration;
@@ -70,8 +75,8 @@ final class SurefireReporting {
     /** Surefire's report configuration; a suffix names the reports {@code TEST-<class>-<suffix>.xml}. */
     private StartupReportConfiguration configuration(String reportNameSuffix) {
         ReporterFactoryOptions factoryOptions = new ReporterFactoryOptions();
-        // as Surefire does for the JUnit Platform; its TestNG provider counts by test name alone
-        factoryOptions.setStatPerSourceName(oneTestSet == null);
+        // per source name only for the JUnit Platform, as Surefire; its own providers count by test name alone
+        factoryOptions.setStatPerSourceName(!providerNames);
         return new StartupReportConfiguration(
                 true, true, "brief", options.redirectTestOutputToFile(), options.reportsDirectory().toFile(),
                 options.trimStackTrace(), blankToNull(reportNameSuffix), null, false, options.rerunFailingTestsCount(), XSD,
@@ -122,7 +127,7 @@ final class SurefireReporting {
         perWorker.computeIfAbsent(group, g -> new ArrayList<>()).add(factory);
         sinks.put(workerId, new WorkerSink(factory.createTestReportListener(), Map.copyOf(properties)));
         LiveOutput live = options.redirectTestOutputToFile() ? null : new LiveOutput(label, System.out, System.err);
-        return new WorkerReport(workerId, this, live, oneTestSet != null);
+        return new WorkerReport(workerId, this, live, providerNames);
     }
 
     /** A unit is done; when it was its class's last, the class is reported through that worker's reporters. */

@@ -11,15 +11,23 @@ import java.util.Map;
  * @param configurationParameters JUnit Platform configuration parameters
  * @param includeEngines engine ids from Surefire's {@code includeJUnit5Engines}; empty: every engine
  * @param excludeEngines engine ids from Surefire's {@code excludeJUnit5Engines}
+ * @param skippedClassAsItsTests report a skipped class as its skipped tests, as Surefire's JUnit Platform provider
+ *     does; {@code false}: as one case, as its JUnit 4 provider does (a JUnit 4 project run on the Vintage engine)
  */
 public record TestFilters(List<String> includeTags, List<String> excludeTags, Map<String, String> configurationParameters,
-        List<String> includeEngines, List<String> excludeEngines) {
+        List<String> includeEngines, List<String> excludeEngines, boolean skippedClassAsItsTests) {
     public TestFilters {
         includeTags = List.copyOf(includeTags);
         excludeTags = List.copyOf(excludeTags);
         configurationParameters = Map.copyOf(configurationParameters);
         includeEngines = List.copyOf(includeEngines);
         excludeEngines = List.copyOf(excludeEngines);
+    }
+
+    /** Named as Surefire's JUnit Platform provider names results. */
+    public TestFilters(List<String> includeTags, List<String> excludeTags, Map<String, String> configurationParameters,
+            List<String> includeEngines, List<String> excludeEngines) {
+        this(includeTags, excludeTags, configurationParameters, includeEngines, excludeEngines, true);
     }
 
     /** Every engine runs. */

@@ -1,4 +1,4 @@
-// Plain JUnit 4 through the Vintage engine: results reported, the failing assertion fails the build.
+// Plain JUnit 4 through Surefire's JUnit 4 provider in the workers: results reported, the failing assertion fails the build.
 import groovy.xml.XmlSlurper
 
 File buildLog = new File(basedir, 'build.log')
@@ -7,7 +7,7 @@ String log = buildLog.text
 def fail = { String message -> throw new AssertionError(message + "\n(see ${buildLog})") }
 def expectLog = { String needle, String why -> if (!log.contains(needle)) fail("${why}: build.log lacks \"${needle}\"") }
 
-expectLog('distest: junit4-vintage: maven-surefire-plugin:test (default-test) taken over by distest:test on 2*popen', 'no take-over line')
+expectLog('distest: junit4-provider: maven-surefire-plugin:test (default-test) taken over by distest:test on 2*popen', 'no take-over line')
 if ((log =~ /--- (maven-)?surefire(-plugin)?:3\.5\.4:test/)) fail('Surefire ran the tests although distest took them over')
 expectLog('distest: 3 test classes on 2 workers (2*popen)', 'the run start-up line is missing')
 expectLog('Tests run: 6, Failures: 1, Errors: 0, Skipped: 1', 'wrong final summary')
@@ -22,7 +22,7 @@ def expected = [
     'it.junit4.ArithmeticTest#ignored'                     : 'skipped',
     'it.junit4.StringsTest#upperCases'                     : 'passed',
     'it.junit4.StringsTest#knowsItsWorker'                 : 'passed',
-    'it.junit4.EngineTest#runsOnOneVintageEngineMatchingTheLauncher': 'passed',
+    'it.junit4.ProviderTest#runsOnSurefiresJUnit4ProviderWithoutTheJUnitPlatform': 'passed',
 ]
 def actual = [:]
 def cases = [:]
