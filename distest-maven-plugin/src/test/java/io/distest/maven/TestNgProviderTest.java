@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.distest.maven.schedule.TestUnit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,15 @@ class TestNgProviderTest {
         assertEquals("org.apache.maven.surefire.testng.TestNGProvider", provider.run().providerClass());
         assertEquals("TestSuite", provider.run().testSetName());
         assertFalse(provider.runsSuites());
+    }
+
+    @Test
+    void aSingleTestClassIsReportedUnderItsOwnNameAsSurefireReportsIt() {
+        TestNgProvider provider = TestNgProvider.of(TESTNG_7, null, null, null, null, null, directory, List.of(),
+                directory);
+        assertEquals("a.OnlyTest", provider.runOf(List.of(TestUnit.wholeClass(0, "a.OnlyTest"))).testSetName());
+        assertEquals("TestSuite", provider.runOf(List.of(TestUnit.wholeClass(0, "a.OneTest"),
+                TestUnit.wholeClass(1, "a.TwoTest"))).testSetName());
     }
 
     @Test
