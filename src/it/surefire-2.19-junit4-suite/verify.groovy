@@ -33,9 +33,9 @@ def verdicts = { String dirName ->
     }
     return result
 }
-/** Tests run / Failures / Errors / Skipped of the last summary line (Surefire 2.19.1 prints it without a level). */
+/** Tests run / Failures / Errors / Skipped of the last summary line (Surefire 2.19.1 prints it without a level; Maven 4 as [INFO] [stdout]). */
 def summary = { String log ->
-    def m = log =~ /(?m)^(?:\[\w+\] )?Tests run: (\d+), Failures: (\d+), Errors: (\d+), Skipped: (\d+)\s*$/
+    def m = log =~ /(?m)^(?:\[\w+\] )?(?:\[stdout\] )?Tests run: (\d+), Failures: (\d+), Errors: (\d+), Skipped: (\d+)\s*$/
     m ? m[-1][1..4].join('/') : null
 }
 
