@@ -18,4 +18,17 @@ public final class ProcessExits {
         }
         return "exit code " + exitValue;
     }
+
+    /** How {@code process} ended, waiting at most {@code millis} for it; "still running" if it has not ended. */
+    public static String describe(Process process, long millis) {
+        try {
+            if (!process.waitFor(millis, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                return "still running";
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "still running";
+        }
+        return describe(process.exitValue());
+    }
 }

@@ -54,15 +54,7 @@ final class LocalCommand implements FarCommand {
 
     @Override
     public String describeExit(long millis) {
-        try {
-            if (!process.waitFor(millis, TimeUnit.MILLISECONDS)) {
-                return "still running";
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "still running";
-        }
-        return ProcessExits.describe(process.exitValue());
+        return ProcessExits.describe(process, millis);
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /** A worker JVM started here: its exit, its own output (kept in a log file), and a way to end it. */
 final class WorkerProcess implements WorkerHandle {
@@ -26,15 +25,7 @@ final class WorkerProcess implements WorkerHandle {
 
     @Override
     public String describeExit(long millis) {
-        try {
-            if (!process.waitFor(millis, TimeUnit.MILLISECONDS)) {
-                return "still running";
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "unknown exit";
-        }
-        return ProcessExits.describe(process.exitValue());
+        return ProcessExits.describe(process, millis);
     }
 
     @Override
