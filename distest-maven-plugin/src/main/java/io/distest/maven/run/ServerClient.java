@@ -78,8 +78,9 @@ final class ServerClient implements AutoCloseable {
         if (answer instanceof Refused refused) {
             channel.close();
             throw new IOException(where + " refused the connection: " + refused.reason()
-                    + (refused.reason().contains("token") ? " (pass the server's token with -Ddistest.token=…"
-                            + " or $DISTEST_TOKEN; `serve` prints it and keeps it in its server.token file)" : ""));
+                    + (refused.reason().contains("token") ? " (pass the server's token in $DISTEST_TOKEN or as"
+                            + " distest.token in a settings.xml profile; `serve` says which server.token file holds it)"
+                            : ""));
         }
         if (!(answer instanceof Attached attached)) {
             channel.close();
