@@ -66,8 +66,9 @@ final class SurefireSettings {
     private static final String RUN_ORDER = "test classes are handed out in class-name order (longest first with"
             + " a durations history), each to the next free worker";
     private static final String LIFETIME = "distest starts and stops its worker JVMs itself";
-    private static final String ENGINES = "distest runs every engine on the test class path, adding the JUnit Platform"
-            + " launcher and an engine matching the project's JUnit or TestNG when missing";
+    private static final String ENGINES = "distest picks the provider from the test class path as Surefire does"
+            + " without one: the JUnit Platform (adding the launcher and an engine when missing), else Surefire's own"
+            + " TestNG, JUnit 4 or JUnit 3 provider";
 
     private static final Map<String, NotHonoured> NOT_HONOURED = new LinkedHashMap<>();
 
