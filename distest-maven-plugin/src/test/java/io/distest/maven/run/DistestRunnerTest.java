@@ -152,7 +152,9 @@ class DistestRunnerTest {
             DistestException e = assertThrows(DistestException.class,
                     () -> harness.run(List.of("socket=127.0.0.1:" + server.port), "PassingFixture"));
             assertTrue(e.getMessage().contains("wrong token"), e.getMessage());
-            assertTrue(e.getMessage().contains("-Ddistest.token"), e.getMessage());
+            assertTrue(e.getMessage().contains("$DISTEST_TOKEN"), e.getMessage());
+            assertFalse(e.getMessage().contains("-Ddistest.token"),
+                    "a secret on the command line shows in ps: " + e.getMessage());
             assertFalse(Files.exists(temp.resolve("reports")), "nothing ran");
             Thread.sleep(200);
             assertTrue(server.log().contains("refused"), server.log());
