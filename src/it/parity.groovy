@@ -38,6 +38,19 @@ def verdicts = { File dir ->
 
 def reportFiles = { File dir -> new TreeSet((dir.listFiles() ?: []).findAll { it.name ==~ /TEST-.*\.xml/ }*.name) }
 
+/** Every file below a reports directory (TestNG's own reports included), as relative paths. */
+def allFiles = { File dir ->
+    def names = new TreeSet<String>()
+    dir.eachFileRecurse(groovy.io.FileType.FILES) { names << dir.toPath().relativize(it.toPath()).toString().replace('\\', '/') }
+    names
+}
+
+/** total/passed/failed/skipped of TestNG's own testng-results.xml in a reports directory. */
+def testngCounts = { File dir ->
+    def results = slurper().parse(new File(dir, 'testng-results.xml'))
+    ['total', 'passed', 'failed', 'skipped'].collect { "${it}=${results.@"${it}"}" }.join(' ')
+}
+
 def summary = { String log ->
     def m = log =~ /(?m)^\[(?:INFO|WARNING|ERROR)\] Tests run: (\d+), Failures: (\d+), Errors: (\d+), Skipped: (\d+)$/
     m ? m[-1][0].replaceFirst(/^\[\w+\] /, '') : null
@@ -66,4 +79,5 @@ def compare = { File basedir, String what, String surefireDir, String distestDir
     null
 }
 
-[builds: builds, verdicts: verdicts, reportFiles: reportFiles, summary: summary, compare: compare]
+[builds: builds, verdicts: verdicts, reportFiles: reportFiles, allFiles: allFiles, testngCounts: testngCounts,
+ summary: summary, compare: compare]

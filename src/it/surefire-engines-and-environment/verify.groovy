@@ -1,12 +1,11 @@
 // excludeJUnit5Engines and excludedEnvironmentVariables, run by Surefire 3.5.4 and by distest: the same tests run.
-import groovy.xml.XmlSlurper
 
 File buildLog = new File(basedir, 'build.log')
 assert buildLog.isFile() : "no build.log in ${basedir}"
 def fail = { String message -> throw new AssertionError(message + "\n(see ${buildLog})") }
 
-List<String> builds = buildLog.text.split(/(?=\[INFO\] Scanning for projects\.\.\.)/).findAll { it.contains('Scanning for projects') }
-if (builds.size() != 2) fail("expected the logs of 2 builds in build.log, found ${builds.size()}")
+def parity = evaluate(new File(itSources, 'parity.groovy'))
+List<String> builds = parity.builds(basedir, 2)
 builds.eachWithIndex { String log, int i ->
     boolean distest = i == 1
     if (!log.contains('BUILD SUCCESS')) fail("build ${i + 1} did not succeed")
@@ -14,21 +13,11 @@ builds.eachWithIndex { String log, int i ->
     if (distest == (log =~ /(maven-)?surefire(-plugin)?:3\.5\.4:test \(default-test\)/).find()) fail("build ${i + 1}: Surefire ${distest ? 'ran' : 'did not run'}")
 }
 
-def reportFiles = { String dirName ->
-    File dir = new File(basedir, "target/${dirName}")
-    def files = (dir.listFiles() ?: []).findAll { it.name ==~ /TEST-.*\.xml/ }
-    if (!files) fail("no TEST-*.xml in ${dir}")
-    return files
-}
+/** "classname # name: outcome" of every case (outcome without the failure's type and message). */
 def cases = { String dirName ->
-    def result = new TreeSet<String>()
-    reportFiles(dirName).each { file ->
-        new XmlSlurper().parse(file).testcase.each { tc ->
-            String outcome = tc.failure.size() ? 'failure' : tc.error.size() ? 'error' : tc.skipped.size() ? 'skipped' : 'passed'
-            result << "${tc.@classname} # ${tc.@name}: ${outcome}".toString()
-        }
-    }
-    return result
+    new TreeSet<String>(parity.verdicts(new File(basedir, "target/${dirName}")).collectMany { id, outcomes ->
+        outcomes.collect { "${id}: ${it.tokenize(' ')[0]}".toString() }
+    })
 }
 def surefire = cases('reports-surefire')
 def distest = cases('reports-distest')
@@ -37,7 +26,7 @@ if (distest.size() != 2 || distest.any { it.contains('LegacyTest') || !it.endsWi
     fail("expected the two passing EnvironmentTest cases and no LegacyTest, distest ran ${distest}")
 }
 if (builds[1] =~ /(?m)^  - .*(excludeJUnit5Engines|excludedEnvironmentVariables)/) fail('distest warned about a setting it honours')
-def names = { String dirName -> reportFiles(dirName)*.name.sort() }
+def names = { String dirName -> parity.reportFiles(new File(basedir, "target/${dirName}")) }
 if (names('reports-surefire') != names('reports-distest')) {
     fail("report files differ:\n  Surefire: ${names('reports-surefire')}\n  distest:  ${names('reports-distest')}")
 }

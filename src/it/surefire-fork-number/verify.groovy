@@ -6,8 +6,8 @@ File buildLog = new File(basedir, 'build.log')
 assert buildLog.isFile() : "no build.log in ${basedir}"
 def fail = { String message -> throw new AssertionError(message + "\n(see ${buildLog})") }
 
-List<String> builds = buildLog.text.split(/(?=\[INFO\] Scanning for projects\.\.\.)/).findAll { it.contains('Scanning for projects') }
-if (builds.size() != 2) fail("expected the logs of 2 builds in build.log, found ${builds.size()}")
+def parity = evaluate(new File(itSources, 'parity.groovy'))
+List<String> builds = parity.builds(basedir, 2)
 builds.eachWithIndex { String log, int i ->
     boolean distest = i == 1
     if (!log.contains('BUILD SUCCESS')) fail("build ${i + 1} did not succeed")
@@ -22,17 +22,7 @@ def reportFiles = { String dirName ->
     if (!files) fail("no TEST-*.xml in ${dir}")
     return files
 }
-def verdicts = { String dirName ->
-    def result = new TreeMap<String, List<String>>()
-    reportFiles(dirName).each { file ->
-        new XmlSlurper().parse(file).testcase.each { tc ->
-            String outcome = tc.failure.size() ? "failure ${tc.failure.@message}" : tc.error.size() ? "error ${tc.error.@message}"
-                    : tc.skipped.size() ? 'skipped' : 'passed'
-            result.computeIfAbsent("${tc.@classname} # ${tc.@name}".toString()) { [] } << outcome
-        }
-    }
-    return result
-}
+def verdicts = { String dirName -> parity.verdicts(new File(basedir, "target/${dirName}")) }
 def surefire = verdicts('reports-surefire')
 def distest = verdicts('reports-distest')
 if (surefire != distest) fail("distest's test cases differ from Surefire's:\n  Surefire: ${surefire}\n  distest:  ${distest}")

@@ -1,14 +1,13 @@
 // Surefire's TestNG provider and distest (running that same provider in its workers) on one TestNG 7.10.2 project:
 // the same test cases with the same names and verdicts, the same summary, and the same report files, except those
 // that describe one whole TestNG run, which distest names in its log.
-import groovy.xml.XmlSlurper
 
 File buildLog = new File(basedir, 'build.log')
 assert buildLog.isFile() : "no build.log in ${basedir}"
 def fail = { String message -> throw new AssertionError(message + "\n(see ${buildLog})") }
 
-List<String> builds = buildLog.text.split(/(?=\[INFO\] Scanning for projects\.\.\.)/).findAll { it.contains('Scanning for projects') }
-if (builds.size() != 2) fail("expected the logs of 2 builds in build.log, found ${builds.size()}")
+def parity = evaluate(new File(itSources, 'parity.groovy'))
+List<String> builds = parity.builds(basedir, 2)
 String surefireLog = builds[0], distestLog = builds[1]
 if (!(surefireLog =~ /--- (maven-)?surefire(-plugin)?:3\.5\.4:test \(default-test\)/)) fail('Surefire did not run in build 1')
 if (!distestLog.contains('taken over by distest:test on 2*popen')) fail('build 2 was not taken over by distest')
@@ -17,33 +16,9 @@ if (!distestLog.contains('TestNG 7.10.2 runs on Surefire\'s TestNG provider 3.5.
 if (distestLog.contains('failed to discover tests')) fail('the JUnit Platform TestNG engine was used')
 builds.each { if (!it.contains('BUILD SUCCESS')) fail('a build failed (failures are ignored in both)') }
 
-/** (classname # name) -> sorted verdicts */
-def verdicts = { String dirName ->
-    File dir = new File(basedir, "target/${dirName}")
-    def files = (dir.listFiles() ?: []).findAll { it.name ==~ /TEST-.*\.xml/ }
-    if (!files) fail("no TEST-*.xml in ${dir}")
-    def result = new TreeMap<String, List<String>>()
-    files.each { file ->
-        new XmlSlurper().parse(file).testcase.each { tc ->
-            String outcome = tc.failure.size() ? "failure ${tc.failure.@type} \"${tc.failure.@message}\""
-                    : tc.error.size() ? "error ${tc.error.@type} \"${tc.error.@message}\""
-                    : tc.skipped.size() ? 'skipped' : 'passed'
-            result.computeIfAbsent("${tc.@classname} # ${tc.@name}".toString()) { [] } << outcome
-        }
-    }
-    result.values().each { it.sort() }
-    return result
-}
-def summary = { String log ->
-    def m = log =~ /(?m)^\[(?:INFO|WARNING|ERROR)\] Tests run: (\d+), Failures: (\d+), Errors: (\d+), Skipped: (\d+)$/
-    m ? m[-1][0].replaceFirst(/^\[\w+\] /, '') : null
-}
-def files = { String dirName ->
-    File dir = new File(basedir, "target/${dirName}")
-    def names = new TreeSet<String>()
-    dir.eachFileRecurse(groovy.io.FileType.FILES) { names << dir.toPath().relativize(it.toPath()).toString().replace('\\', '/') }
-    return names
-}
+def verdicts = { String dirName -> parity.verdicts(new File(basedir, "target/${dirName}")) }
+def summary = parity.summary
+def files = { String dirName -> parity.allFiles(new File(basedir, "target/${dirName}")) }
 
 def problems = []
 def expected = verdicts('reports-surefire'), actual = verdicts('reports-distest')
@@ -77,10 +52,7 @@ if (!marks('surefire').contains('reporter saw suite tng7-suite') || !marks('sure
 if (marks('surefire') != marks('distest')) problems << "  listener/reporter marks differ\n      Surefire: ${marks('surefire')}\n      distest:  ${marks('distest')}"
 if (distestLog.contains('provider properties are not passed on')) problems << '  distest warned that provider properties are dropped'
 
-def counts = { String dirName ->
-    def results = new XmlSlurper().parse(new File(basedir, "target/${dirName}/testng-results.xml"))
-    ['total', 'passed', 'failed', 'skipped'].collect { "${it}=${results.@"${it}"}" }.join(' ')
-}
+def counts = { String dirName -> parity.testngCounts(new File(basedir, "target/${dirName}")) }
 if (counts('reports-surefire') != counts('reports-distest')) problems << "  testng-results.xml counts\n      Surefire: ${counts('reports-surefire')}\n      distest:  ${counts('reports-distest')}"
 
 if (problems) fail("distest differs from Surefire's TestNG provider:\n" + problems.join('\n'))
