@@ -1,12 +1,23 @@
 package io.distest.maven.run;
 
+import io.distest.maven.gateway.ExecGateway;
+import io.distest.maven.gateway.Gateway;
+import io.distest.maven.gateway.PopenGateway;
+import io.distest.maven.gateway.RemoteGateway;
+import io.distest.maven.gateway.SocketEndpoint;
+import io.distest.maven.gateway.SshEndpoint;
+import io.distest.maven.report.PlatformSummary;
+import io.distest.maven.report.SpeedObserver;
+import io.distest.maven.report.SurefireReporting;
 import io.distest.maven.schedule.DurationHistory;
 import io.distest.maven.schedule.EachScheduling;
 import io.distest.maven.schedule.LoadScheduling;
 import io.distest.maven.schedule.SchedulingPolicy;
+import io.distest.maven.schedule.SplitSafety;
 import io.distest.maven.schedule.TestUnit;
-import io.distest.maven.schedule.UnitPlanner;
 import io.distest.maven.schedule.UnitPlanner.Plan;
+import io.distest.maven.schedule.UnitPlanner;
+import io.distest.maven.timeline.TimelineObserver;
 import io.distest.maven.tx.Transport;
 import io.distest.maven.tx.TxSpec;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package io.distest.maven.run;
 
+import io.distest.maven.gateway.WorkerHandle;
+import io.distest.maven.report.WorkerReport;
 import io.distest.maven.schedule.TestUnit;
 import io.distest.maven.schedule.WorkerRef;
 import io.distest.maven.tx.TxSpec;

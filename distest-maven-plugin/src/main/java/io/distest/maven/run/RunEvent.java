@@ -1,5 +1,6 @@
 package io.distest.maven.run;
 
+import io.distest.maven.run.PooledWorker;
 import io.distest.protocol.Message;
 import io.distest.protocol.MessageChannel;
 import io.distest.protocol.WorkerFacts;

@@ -9,7 +9,7 @@ import java.util.List;
  * Hears what the run loop does, for bookkeeping outside scheduling and reporting (durations, efficiency).
  * Called on the run loop's thread; must be quick.
  */
-interface RunObserver {
+public interface RunObserver {
     RunObserver NONE = new RunObserver() {};
 
     /** Tells every one of {@code observers}, in order. */

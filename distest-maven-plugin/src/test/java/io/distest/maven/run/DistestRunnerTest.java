@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.distest.maven.remote.SshOptions;
-import io.distest.maven.remote.SshdServer;
+import io.distest.maven.gateway.ssh.SshdServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

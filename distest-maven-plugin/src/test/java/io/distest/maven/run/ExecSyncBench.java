@@ -2,7 +2,7 @@ package io.distest.maven.run;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.distest.maven.remote.SshdServer;
+import io.distest.maven.gateway.ssh.SshdServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

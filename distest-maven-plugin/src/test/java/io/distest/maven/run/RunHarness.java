@@ -1,8 +1,12 @@
 package io.distest.maven.run;
 
+import io.distest.maven.gateway.JvmSettings;
+import io.distest.maven.gateway.RemoteSettings;
+import io.distest.maven.report.ReportOptions;
+import io.distest.maven.sync.SyncSettings;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.distest.maven.remote.SshOptions;
+import io.distest.maven.gateway.ssh.SshOptions;
 import io.distest.maven.schedule.TestUnit;
 import io.distest.maven.tx.TxSpecs;
 import java.io.File;
@@ -20,31 +24,31 @@ import org.apache.maven.plugin.logging.SystemStreamLog;
  * Runs fixtures (classes of this module's test sources) on real worker JVMs through {@link DistestRunner}, and
  * reads what came out: the summary, the XML reports, the console lines.
  */
-final class RunHarness {
-    static final String FIXTURES = "io.distest.maven.run.fixtures.";
+public final class RunHarness {
+    public static final String FIXTURES = "io.distest.maven.run.fixtures.";
 
     final Path temp;
-    final RecordingLog log = new RecordingLog();
-    WorkerPolicy workers = new WorkerPolicy(2, Duration.ofSeconds(60), true);
+    public final RecordingLog log = new RecordingLog();
+    public WorkerPolicy workers = new WorkerPolicy(2, Duration.ofSeconds(60), true);
     Map<String, String> systemProperties = Map.of();
-    String serverToken;
-    Path moduleBasedir = Path.of("").toAbsolutePath();
+    public String serverToken;
+    public Path moduleBasedir = Path.of("").toAbsolutePath();
     Path extraClasspath;
     List<Path> rsyncDirs = List.of();
     List<String> rsyncIgnores = List.of();
-    SshOptions sshOptions = SshOptions.defaults();
-    Dist dist = Dist.LOAD;
+    public SshOptions sshOptions = SshOptions.defaults();
+    public Dist dist = Dist.LOAD;
     /** Where the run's timeline page goes; {@code null}: none. */
-    Path timeline;
+    public Path timeline;
     /** What the test JVMs get; {@code null}: {@link #systemProperties} and the module directory. */
-    JvmSettings jvm;
-    TestFilters filters = new TestFilters(List.of(), List.of(), Map.of());
+    public JvmSettings jvm;
+    public TestFilters filters = new TestFilters(List.of(), List.of(), Map.of());
 
-    RunHarness(Path temp) {
+    public RunHarness(Path temp) {
         this.temp = temp;
     }
 
-    RunSummary run(List<String> specs, String... fixtures) throws Exception {
+    public RunSummary run(List<String> specs, String... fixtures) throws Exception {
         List<TestUnit> units = new ArrayList<>();
         for (String fixture : fixtures) {
             units.add(TestUnit.wholeClass(units.size(), FIXTURES + fixture));
@@ -64,7 +68,7 @@ final class RunHarness {
         return new DistestRunner(log).run(request);
     }
 
-    String report(String fixture) throws Exception {
+    public String report(String fixture) throws Exception {
         return reportNamed("TEST-" + FIXTURES + fixture + ".xml");
     }
 
@@ -82,20 +86,20 @@ final class RunHarness {
                 .toList();
     }
 
-    static Path workerJar() {
+    public static Path workerJar() {
         Path jar = Path.of("target", "classes", "META-INF", "distest", "distest-worker.jar");
         assertTrue(Files.exists(jar), "build the module first: " + jar.toAbsolutePath());
         return jar;
     }
 
-    static void deleteTree(Path root) throws Exception {
+    public static void deleteTree(Path root) throws Exception {
         try (Stream<Path> paths = Files.walk(root)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 
     /** Worker JVMs still alive anywhere on this machine whose command line mentions {@code marker}. */
-    static List<String> workerProcesses(String marker) {
+    public static List<String> workerProcesses(String marker) {
         return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
                 .map(p -> p.info().commandLine().orElse(""))
                 .filter(c -> c.contains("io.distest.worker.WorkerMain") && c.contains(marker))
@@ -103,7 +107,7 @@ final class RunHarness {
     }
 
     /** Keeps what the runner logs, so tests can read the console lines. */
-    static final class RecordingLog extends SystemStreamLog {
+    public static final class RecordingLog extends SystemStreamLog {
         private final List<String> lines = new ArrayList<>();
 
         @Override
@@ -131,15 +135,15 @@ final class RunHarness {
             Stream.of(content.toString().replaceAll("\u001B\\[[;\\d]*m", "").split("\n")).forEach(lines::add);
         }
 
-        synchronized void clear() {
+        public synchronized void clear() {
             lines.clear();
         }
 
-        synchronized List<String> lines() {
+        public synchronized List<String> lines() {
             return new ArrayList<>(lines);
         }
 
-        String text() {
+        public String text() {
             return String.join("\n", lines());
         }
     }

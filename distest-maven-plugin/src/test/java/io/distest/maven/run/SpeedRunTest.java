@@ -1,9 +1,13 @@
 package io.distest.maven.run;
 
+import io.distest.maven.gateway.JvmSettings;
+import io.distest.maven.gateway.RemoteSettings;
+import io.distest.maven.report.ReportOptions;
+import io.distest.maven.sync.SyncSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.distest.maven.remote.SshOptions;
+import io.distest.maven.gateway.ssh.SshOptions;
 import io.distest.maven.schedule.DurationHistory;
 import io.distest.maven.schedule.TestUnit;
 import io.distest.maven.tx.TxSpecs;

@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** A real {@code java -jar distest-worker.jar serve} on a free loopback port, rooted in a directory of the test's. */
-final class WorkerServerProcess implements AutoCloseable {
+public final class WorkerServerProcess implements AutoCloseable {
     final Process process;
-    final int port;
+    public final int port;
     final String token;
     final List<String> output = new ArrayList<>();
 
-    WorkerServerProcess(Path workerJar, Path root, String token) throws IOException {
+    public WorkerServerProcess(Path workerJar, Path root, String token) throws IOException {
         this.token = token;
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", workerJar.toString(), "serve", "--port", "0", "--root", root.toString())

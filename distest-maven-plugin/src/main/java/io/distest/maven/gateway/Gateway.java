@@ -1,0 +1,22 @@
+package io.distest.maven.gateway;
+
+import java.io.Closeable;
+import java.io.IOException;
+
+/** Somewhere workers can be started: this machine, an ssh account, a socket server. One per tx spec. */
+public interface Gateway extends Closeable {
+
+    /** Connects and brings over what the run needs; called once, before the first {@link #spawn}. */
+    default void open() throws IOException {}
+
+    /** How long {@link #open} spent bringing files over (0 when nothing is synced). */
+    default long syncMillis() {
+        return 0;
+    }
+
+    /** Starts a worker JVM as {@code launch} says. */
+    SpawnedWorker spawn(WorkerLaunch launch) throws IOException;
+
+    @Override
+    void close();
+}

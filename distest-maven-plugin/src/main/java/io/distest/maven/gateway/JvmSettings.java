@@ -1,0 +1,36 @@
+package io.distest.maven.gateway;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What every test JVM of the run gets, as Surefire would give it. Surefire's {@code ${surefire.forkNumber}} in
+ * argLine, system property and environment values and the working directory is replaced per worker.
+ *
+ * @param argLine extra JVM arguments (Surefire's {@code argLine}), already split
+ * @param systemProperties {@code -Dname=value} for the test JVM
+ * @param environment environment variables added to the inherited environment
+ * @param workingDirectory the test JVM's working directory
+ * @param excludedEnvironment names of inherited environment variables a test JVM does not get (Surefire's
+ *     {@code excludedEnvironmentVariables}): the build's for a local worker, its server's for a remote one
+ */
+public record JvmSettings(List<String> argLine, Map<String, String> systemProperties, Map<String, String> environment,
+        Path workingDirectory, Set<String> excludedEnvironment) {
+    public JvmSettings {
+        argLine = List.copyOf(argLine);
+        systemProperties = Collections.unmodifiableMap(new LinkedHashMap<>(systemProperties));
+        environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+        excludedEnvironment = Collections.unmodifiableSet(new LinkedHashSet<>(excludedEnvironment));
+    }
+
+    /** Inheriting the whole environment. */
+    public JvmSettings(List<String> argLine, Map<String, String> systemProperties, Map<String, String> environment,
+            Path workingDirectory) {
+        this(argLine, systemProperties, environment, workingDirectory, Set.of());
+    }
+}

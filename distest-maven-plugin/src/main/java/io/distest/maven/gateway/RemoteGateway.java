@@ -1,0 +1,113 @@
+package io.distest.maven.gateway;
+
+import io.distest.maven.run.RunRequest;
+import io.distest.maven.sync.SyncPlan;
+import io.distest.maven.tx.TxSpec;
+import io.distest.protocol.MessageChannel;
+import io.distest.protocol.SpawnWorker;
+import io.distest.protocol.WorkerFacts;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.plugin.logging.Log;
+
+/**
+ * A gateway whose workers run under a worker server on a far side (reached by a socket, or started over ssh):
+ * one session, one sync, then one server connection per worker.
+ */
+public final class RemoteGateway implements Gateway {
+
+    /** Where the server is and how to reach it; for ssh also how to start it. */
+    interface Endpoint extends AutoCloseable {
+        /** Makes the server reachable (for ssh: connects, installs and starts it). */
+        ServerClient.Connector start() throws IOException;
+
+        String serverToken();
+
+        String describe();
+
+        @Override
+        void close();
+    }
+
+    private final TxSpec spec;
+    private final RunRequest request;
+    private final String runToken;
+    private final Log log;
+    private final Endpoint endpoint;
+    private ServerClient client;
+    private SyncPlan plan;
+    private long syncMillis;
+
+    public RemoteGateway(TxSpec spec, RunRequest request, String runToken, Log log, Endpoint endpoint) {
+        this.spec = spec;
+        this.request = request;
+        this.runToken = runToken;
+        this.log = log;
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    public void open() throws IOException {
+        ServerClient.Connector connector = endpoint.start();
+        client = new ServerClient(connector, endpoint.serverToken(), newSessionId(), endpoint.describe());
+        WorkerFacts facts = client.attach();
+        plan = SyncPlan.of(request, request.remote().sync());
+        ServerClient.SyncStats stats = client.sync(plan.items(), plan.manifest());
+        syncMillis = stats.millis();
+        log.info(String.format("[%s] %s; synced %d files (%s): sent %d files (%s) in %.2f s", spec.text(),
+                facts.platform(), stats.manifestFiles(), bytes(stats.manifestBytes()), stats.filesSent(),
+                bytes(stats.bytesSent()), stats.millis() / 1000.0));
+        client.listenForExits(log::warn);
+    }
+
+    @Override
+    public long syncMillis() {
+        return syncMillis;
+    }
+
+    @Override
+    public SpawnedWorker spawn(WorkerLaunch launch) throws IOException {
+        List<String> classpath = new java.util.ArrayList<>();
+        for (Path entry : request.testClasspath()) {
+            classpath.add(plan.remotePathOf(entry));
+        }
+        classpath.add(plan.remotePathOf(request.workerJar()));
+        Map<String, String> environment = new LinkedHashMap<>(launch.environment(request.jvm()));
+        environment.putAll(spec.env());
+        SpawnWorker spawn = new SpawnWorker(launch.workerId(), spec.java().orElse("java"),
+                WorkerJvmArgs.of(request, launch, plan::remotePathOf), classpath, plan.remotePathOf(launch.workingDirectory(request.jvm())),
+                environment, runToken, List.copyOf(request.jvm().excludedEnvironment()));
+        MessageChannel channel = client.spawn(spawn);
+        return new SpawnedWorker(new RemoteWorkerHandle(launch.workerId(), endpoint.describe(), channel,
+                client.exitOf(launch.workerId())), channel);
+    }
+
+    @Override
+    public void close() {
+        if (client != null) {
+            client.close();
+        }
+        endpoint.close();
+    }
+
+    private static String newSessionId() {
+        byte[] bytes = new byte[12];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    static String bytes(long count) {
+        if (count < 1024) {
+            return count + " B";
+        }
+        if (count < 1024 * 1024) {
+            return String.format("%.1f kB", count / 1024.0);
+        }
+        return String.format("%.1f MB", count / (1024.0 * 1024));
+    }
+}

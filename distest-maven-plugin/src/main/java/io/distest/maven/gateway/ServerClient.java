@@ -1,0 +1,195 @@
+package io.distest.maven.gateway;
+
+import io.distest.maven.gateway.ssh.Duplex;
+import io.distest.maven.sync.SyncPlan;
+import io.distest.protocol.Attach;
+import io.distest.protocol.Attached;
+import io.distest.protocol.FileData;
+import io.distest.protocol.FileEntry;
+import io.distest.protocol.Message;
+import io.distest.protocol.MessageChannel;
+import io.distest.protocol.Protocol;
+import io.distest.protocol.ProtocolException;
+import io.distest.protocol.Refused;
+import io.distest.protocol.SpawnWorker;
+import io.distest.protocol.SyncDone;
+import io.distest.protocol.SyncManifest;
+import io.distest.protocol.SyncRequest;
+import io.distest.protocol.WorkerExited;
+import io.distest.protocol.WorkerFacts;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Speaks to a worker server ({@code distest-worker.jar serve}) over streams a {@link Connector} provides: one
+ * control connection (attach, sync, then exit notices) and one connection per worker.
+ */
+final class ServerClient implements AutoCloseable {
+    private static final int CHUNK_BYTES = 512 * 1024;
+
+    /** Opens a new two-way stream to the server (a TCP connection, an ssh tunnel). */
+    interface Connector {
+        Duplex open() throws IOException;
+    }
+
+    /** What a sync did, for the build log. */
+    record SyncStats(int manifestFiles, long manifestBytes, int filesSent, long bytesSent, long millis) {}
+
+    private final Connector connector;
+    private final String serverToken;
+    private final String sessionId;
+    private final String where;
+    private final Map<String, CompletableFuture<WorkerExited>> exits = new ConcurrentHashMap<>();
+    private MessageChannel control;
+    private WorkerFacts facts;
+
+    ServerClient(Connector connector, String serverToken, String sessionId, String where) {
+        this.connector = connector;
+        this.serverToken = serverToken;
+        this.sessionId = sessionId;
+        this.where = where;
+    }
+
+    /** Opens the session; returns what the server runs on. */
+    WorkerFacts attach() throws IOException {
+        control = attachedChannel(Attach.CONTROL);
+        return facts;
+    }
+
+    private MessageChannel attachedChannel(String purpose) throws IOException {
+        Duplex duplex = connector.open();
+        MessageChannel channel = new MessageChannel(duplex.in(), duplex.out(), duplex.close());
+        channel.send(new Attach(Protocol.VERSION, serverToken, sessionId, purpose));
+        Message answer;
+        try {
+            answer = channel.receive();
+        } catch (EOFException e) {
+            channel.close();
+            throw new IOException(where + " closed the connection before answering; is it a distest worker server?", e);
+        }
+        if (answer instanceof Refused refused) {
+            channel.close();
+            throw new IOException(where + " refused the connection: " + refused.reason()
+                    + (refused.reason().contains("token") ? " (pass the server's token in $DISTEST_TOKEN or as"
+                            + " distest.token in a settings.xml profile; `serve` says which server.token file holds it)"
+                            : ""));
+        }
+        if (!(answer instanceof Attached attached)) {
+            channel.close();
+            throw new ProtocolException(where + " answered " + answer.getClass().getSimpleName() + " instead of Attached");
+        }
+        facts = attached.facts();
+        return channel;
+    }
+
+    /** Sends the manifest, then only the content the far side lacks. */
+    SyncStats sync(List<SyncPlan.Item> items, List<FileEntry> manifest) throws IOException {
+        long start = System.nanoTime();
+        control.send(new SyncManifest(manifest));
+        SyncRequest request = expect(SyncRequest.class, control.receive());
+        long bytesSent = 0;
+        for (int index : request.missing()) {
+            if (index < 0 || index >= items.size()) {
+                throw new ProtocolException(where + " asked for manifest entry " + index + " of " + items.size());
+            }
+            bytesSent += send(index, items.get(index), manifest.get(index));
+        }
+        SyncDone done = expect(SyncDone.class, control.receive());
+        long manifestBytes = manifest.stream().mapToLong(FileEntry::size).sum();
+        return new SyncStats(manifest.size(), manifestBytes, done.filesReceived(), bytesSent,
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Streams one file; if it changed since it was hashed, the sync fails rather than send the wrong bytes. */
+    private long send(int index, SyncPlan.Item item, FileEntry entry) throws IOException {
+        MessageDigest digest = SyncPlan.sha256();
+        long sent = 0;
+        try (InputStream in = Files.newInputStream(item.local())) {
+            byte[] buffer = new byte[CHUNK_BYTES];
+            while (true) {
+                int n = in.readNBytes(buffer, 0, buffer.length);
+                byte[] chunk = java.util.Arrays.copyOf(buffer, n);
+                digest.update(chunk);
+                sent += n;
+                boolean last = n < buffer.length || sent == entry.size();
+                if (last && !HexFormat.of().formatHex(digest.digest()).equals(entry.sha256())) {
+                    throw new IOException(item.local() + " changed while it was being sent to " + where
+                            + "; run the build again once nothing writes to it");
+                }
+                control.send(new FileData(index, chunk, last));
+                if (last) {
+                    return sent;
+                }
+            }
+        }
+    }
+
+    /** After the sync, the control connection brings exit notices of this session's workers. */
+    void listenForExits(Consumer<String> warn) {
+        Thread reader = new Thread(() -> {
+            try {
+                while (true) {
+                    Message message = control.receive();
+                    if (message instanceof WorkerExited exited) {
+                        exits.computeIfAbsent(exited.workerId(), id -> new CompletableFuture<>()).complete(exited);
+                    } else if (message instanceof Refused refused) {
+                        warn.accept("distest: " + where + ": " + refused.reason());
+                    }
+                }
+            } catch (IOException e) {
+                WorkerExited lost = new WorkerExited("?", "unknown: the connection to " + where + " was lost ("
+                        + e.getMessage() + ")", "");
+                exits.values().forEach(f -> f.complete(lost));
+            }
+        }, "distest-control-" + sessionId);
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Asks the server to start a worker; the returned channel then carries that worker's own messages. */
+    MessageChannel spawn(SpawnWorker spawn) throws IOException {
+        exits.put(spawn.workerId(), new CompletableFuture<>());
+        MessageChannel channel = attachedChannel(Attach.WORKER);
+        channel.send(spawn);
+        return channel;
+    }
+
+    CompletableFuture<WorkerExited> exitOf(String workerId) {
+        return exits.computeIfAbsent(workerId, id -> new CompletableFuture<>());
+    }
+
+    WorkerFacts facts() {
+        return facts;
+    }
+
+    private <T extends Message> T expect(Class<T> type, Message message) throws IOException {
+        if (message instanceof Refused refused) {
+            throw new IOException(where + " refused the sync: " + refused.reason());
+        }
+        if (!type.isInstance(message)) {
+            throw new ProtocolException(where + " answered " + message.getClass().getSimpleName() + " instead of "
+                    + type.getSimpleName());
+        }
+        return type.cast(message);
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (control != null) {
+                control.close();
+            }
+        } catch (IOException ignored) {
+            // the server ends the session when the connection goes
+        }
+    }
+}

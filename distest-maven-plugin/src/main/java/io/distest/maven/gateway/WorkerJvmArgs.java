@@ -1,0 +1,34 @@
+package io.distest.maven.gateway;
+
+import io.distest.maven.run.RunRequest;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The JVM arguments every worker gets, wherever it runs: spec jvmArgs, argLine, system properties, its identity;
+ * Surefire's fork number placeholders in argLine and system property values replaced by the worker's.
+ */
+final class WorkerJvmArgs {
+    private WorkerJvmArgs() {}
+
+    /**
+     * @param pathOnWorkerSide where a local path is found on the worker's side (itself for popen)
+     */
+    static List<String> of(RunRequest request, WorkerLaunch launch, Function<Path, String> pathOnWorkerSide) {
+        // a worker out of memory is in no state to report anything: it ends, and its crash is reported for it
+        List<String> args = new ArrayList<>(List.of("-XX:+ExitOnOutOfMemoryError"));
+        args.addAll(launch.spec().jvmArgs());
+        int forkNumber = launch.forkNumber();
+        request.jvm().argLine().forEach(arg -> args.add(ForkNumber.replaceIn(arg, forkNumber)));
+        if (!request.jvm().systemProperties().containsKey("basedir")) { // Surefire sets it in every fork
+            args.add("-Dbasedir=" + pathOnWorkerSide.apply(request.remote().sync().moduleBasedir()));
+        }
+        request.jvm().systemProperties().forEach((name, value) ->
+                args.add("-D" + name + "=" + ForkNumber.replaceIn(value, forkNumber)));
+        args.add("-Ddistest.worker=" + launch.workerId());
+        args.add("-Ddistest.worker.number=" + launch.number());
+        return args;
+    }
+}

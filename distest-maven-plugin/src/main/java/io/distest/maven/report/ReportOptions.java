@@ -1,0 +1,32 @@
+package io.distest.maven.report;
+
+import java.nio.file.Path;
+
+/**
+ * How results are written, with Surefire's meanings.
+ *
+ * @param reportsDirectory where {@code TEST-*.xml} go
+ * @param trimStackTrace trim stack traces in reports to the test's frames
+ * @param redirectTestOutputToFile test output to {@code *-output.txt} files instead of the console
+ * @param rerunFailingTestsCount as the run's: Surefire's reporters then count a failure that later passed as a flake
+ * @param reportNameSuffix Surefire's {@code reportNameSuffix}: {@code TEST-<class>-<suffix>.xml}; empty: none
+ * @param timeline where the run's timeline page goes ({@code run.json} beside it); {@code null}: none
+ *     ({@code distest.timeline=false})
+ */
+public record ReportOptions(Path reportsDirectory, boolean trimStackTrace, boolean redirectTestOutputToFile,
+        int rerunFailingTestsCount, String reportNameSuffix, Path timeline) {
+
+    public ReportOptions(Path reportsDirectory, boolean trimStackTrace, boolean redirectTestOutputToFile,
+            int rerunFailingTestsCount, String reportNameSuffix) {
+        this(reportsDirectory, trimStackTrace, redirectTestOutputToFile, rerunFailingTestsCount, reportNameSuffix, null);
+    }
+
+    public ReportOptions(Path reportsDirectory, boolean trimStackTrace, boolean redirectTestOutputToFile) {
+        this(reportsDirectory, trimStackTrace, redirectTestOutputToFile, 0);
+    }
+
+    public ReportOptions(Path reportsDirectory, boolean trimStackTrace, boolean redirectTestOutputToFile,
+            int rerunFailingTestsCount) {
+        this(reportsDirectory, trimStackTrace, redirectTestOutputToFile, rerunFailingTestsCount, "");
+    }
+}

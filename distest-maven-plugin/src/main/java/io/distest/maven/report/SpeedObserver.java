@@ -1,0 +1,170 @@
+package io.distest.maven.report;
+
+import io.distest.maven.run.RunObserver;
+import io.distest.maven.schedule.DurationHistory.Measurement;
+import io.distest.maven.schedule.TestUnit;
+import io.distest.maven.schedule.UnitPlanner.Plan;
+import io.distest.maven.schedule.UnitPlanner;
+import io.distest.protocol.TestFinished;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import org.apache.maven.plugin.logging.Log;
+
+/**
+ * Measures a run for the next one and for the user: per-class and per-method durations (handed to
+ * {@code afterRun}, which merges them into the history file) and the efficiency line printed at the end.
+ */
+public final class SpeedObserver implements RunObserver {
+    private final Log log;
+    private final int workers;
+    private final Plan plan;
+    private final Consumer<List<Measurement>> afterRun;
+    private final LongSupplier nanoClock;
+    private final long startNanos;
+
+    private final Map<String, Long> spawnNanos = new HashMap<>();
+    private final Map<String, Long> readyMillis = new LinkedHashMap<>();
+    private final Map<String, Long> firstTestMillis = new LinkedHashMap<>();
+    private final Set<String> replaced = new HashSet<>();
+    private final Map<Integer, TestUnit> planned = new HashMap<>();
+    private final Set<String> wholeClasses;
+    private final Map<Integer, Long> testMillisByUnit = new HashMap<>();
+    private final Map<Integer, Long> elapsedByUnit = new HashMap<>();
+    /** Units that were the first on their JVM: they also paid for loading and warming up the JUnit launcher. */
+    private final Set<Integer> firstOnTheirJvm = new HashSet<>();
+    private final Set<String> warmWorkers = new HashSet<>();
+    private final Map<String, Map<String, Long>> methodMillis = new LinkedHashMap<>();
+    private final List<Efficiency.UnitRun> runs = new ArrayList<>();
+    private Efficiency efficiency;
+    private final String timeline;
+
+    /**
+     * @param afterRun receives what was measured, once the run ended
+     * @param nanoClock {@link System#nanoTime} but in tests
+     */
+    public SpeedObserver(Log log, int workers, Plan plan, Consumer<List<Measurement>> afterRun, LongSupplier nanoClock) {
+        this(log, workers, plan, afterRun, nanoClock, null);
+    }
+
+    /** @param timeline the timeline page as shown to the user, named at the end of the efficiency line; or {@code null} */
+    public SpeedObserver(Log log, int workers, Plan plan, Consumer<List<Measurement>> afterRun, LongSupplier nanoClock,
+            String timeline) {
+        this.timeline = timeline;
+        this.log = log;
+        this.workers = workers;
+        this.plan = plan;
+        this.afterRun = afterRun;
+        this.nanoClock = nanoClock;
+        this.startNanos = nanoClock.getAsLong();
+        this.wholeClasses = Set.copyOf(plan.wholeClasses());
+        plan.units().forEach(unit -> planned.put(unit.id(), unit));
+    }
+
+    @Override
+    public void workerReady(String workerId, double secondsSinceStart) {
+        long now = nanoClock.getAsLong();
+        if (readyMillis.putIfAbsent(workerId, Math.round(secondsSinceStart * 1000)) != null) {
+            replaced.add(workerId); // a replacement: start-up is measured on the first JVMs only
+        }
+        spawnNanos.put(workerId, now - Math.round(secondsSinceStart * 1e9));
+        warmWorkers.remove(workerId); // a new JVM
+    }
+
+    @Override
+    public void testFinished(String workerId, TestUnit unit, TestFinished finished) {
+        long now = nanoClock.getAsLong();
+        if (!replaced.contains(workerId) && spawnNanos.containsKey(workerId)) {
+            firstTestMillis.putIfAbsent(workerId,
+                    Math.max(0, (now - spawnNanos.get(workerId)) / 1_000_000 - finished.elapsedMillis()));
+        }
+        if (!planned.containsKey(unit.id())) {
+            return; // a re-run or the rest of a lost unit: not what the class takes
+        }
+        testMillisByUnit.merge(unit.id(), finished.elapsedMillis(), Long::sum);
+        String method = finished.test().methodName();
+        if (method != null && unit.className().equals(finished.test().className())) {
+            String name = UnitPlanner.javaMethodName(method).replaceAll("[\\t\\r\\n]", " ");
+            if (!name.isEmpty()) {
+                methodMillis.computeIfAbsent(unit.className(), c -> new LinkedHashMap<>())
+                        .merge(name, finished.elapsedMillis(), Long::sum);
+            }
+        }
+    }
+
+    @Override
+    public void unitFinished(String workerId, TestUnit unit, long elapsedMillis) {
+        runs.add(new Efficiency.UnitRun(workerId, plan.label(unit), elapsedMillis,
+                (nanoClock.getAsLong() - startNanos) / 1_000_000));
+        if (planned.containsKey(unit.id())) {
+            elapsedByUnit.put(unit.id(), elapsedMillis);
+        }
+        if (warmWorkers.add(workerId)) {
+            firstOnTheirJvm.add(unit.id());
+        }
+    }
+
+    @Override
+    public void runFinished(long wallNanos) {
+        long quickestStart = readyMillis.values().stream().mapToLong(Long::longValue).min().orElse(0);
+        efficiency = Efficiency.of(wallNanos / 1_000_000, workers, runs, quickestStart,
+                median(firstTestMillis.isEmpty() ? readyMillis.values() : firstTestMillis.values()));
+        log.info(timeline == null ? efficiency.line() : efficiency.line() + "; timeline: " + timeline);
+        afterRun.accept(measurements());
+    }
+
+    /** The efficiency of the run, once it finished. */
+    public Efficiency efficiency() {
+        return efficiency;
+    }
+
+    /**
+     * Per class: the whole (its tests plus one set-up, as if run in one piece) and its methods. A unit that ran first
+     * on its JVM is counted with the typical set-up of the others: the JVM's warm-up is not its class's doing.
+     */
+    List<Measurement> measurements() {
+        List<Long> warmOverheads = new ArrayList<>();
+        elapsedByUnit.forEach((id, elapsed) -> {
+            if (!firstOnTheirJvm.contains(id)) {
+                warmOverheads.add(Math.max(0, elapsed - testMillisByUnit.getOrDefault(id, 0L)));
+            }
+        });
+        Long typicalOverhead = warmOverheads.isEmpty() ? null : median(warmOverheads);
+        Map<String, List<TestUnit>> unitsByClass = new LinkedHashMap<>();
+        plan.units().forEach(unit -> unitsByClass.computeIfAbsent(unit.className(), c -> new ArrayList<>()).add(unit));
+        List<Measurement> measurements = new ArrayList<>();
+        unitsByClass.forEach((className, units) -> {
+            List<TestUnit> ran = units.stream().filter(unit -> elapsedByUnit.containsKey(unit.id())).toList();
+            if (ran.isEmpty()) {
+                return;
+            }
+            long tests = 0;
+            long overhead = 0;
+            for (TestUnit unit : ran) {
+                long unitTests = testMillisByUnit.getOrDefault(unit.id(), 0L);
+                tests += unitTests;
+                long unitOverhead = Math.max(0, elapsedByUnit.get(unit.id()) - unitTests);
+                overhead += firstOnTheirJvm.contains(unit.id()) && typicalOverhead != null
+                        ? Math.min(unitOverhead, typicalOverhead) : unitOverhead;
+            }
+            boolean complete = ran.size() == units.size() && wholeClasses.contains(className);
+            measurements.add(new Measurement(className, tests + overhead / ran.size(),
+                    methodMillis.getOrDefault(className, Map.of()), complete));
+        });
+        return measurements;
+    }
+
+    private static long median(java.util.Collection<Long> values) {
+        if (values.isEmpty()) {
+            return 0;
+        }
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+}

@@ -1,0 +1,190 @@
+package io.distest.maven.report;
+
+import static org.apache.maven.surefire.api.report.RunMode.NORMAL_RUN;
+
+import io.distest.maven.schedule.TestUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.plugin.surefire.StartupReportConfiguration;
+import org.apache.maven.plugin.surefire.extensions.SurefireConsoleOutputReporter;
+import org.apache.maven.plugin.surefire.extensions.SurefireStatelessReporter;
+import org.apache.maven.plugin.surefire.extensions.SurefireStatelessTestsetInfoReporter;
+import org.apache.maven.plugin.surefire.report.DefaultReporterFactory;
+import org.apache.maven.surefire.api.report.ReporterFactoryOptions;
+import org.apache.maven.surefire.api.report.SimpleReportEntry;
+import org.apache.maven.surefire.api.report.TestOutputReportEntry;
+import org.apache.maven.surefire.api.report.TestReportListener;
+import org.apache.maven.surefire.api.suite.RunResult;
+
+/**
+ * Results go through Surefire's own reporting, so the XML, the console lines and the summary are Surefire's:
+ * one reporter factory per worker (as Surefire keeps one per fork), merged at the end. A class is reported once
+ * every unit of it is done, so a class spread over several units (split, re-run) is still one report.
+ */
+public final class SurefireReporting {
+    private static final String XSD =
+            "https://maven.apache.org/surefire/maven-surefire-plugin/xsd/surefire-test-report.xsd";
+
+    /** One worker's way into Surefire's reporters. */
+    private record WorkerSink(TestReportListener<TestOutputReportEntry> listener, Map<String, String> properties) {}
+
+    private final ReportOptions options;
+    private final StartupReportConfiguration configuration;
+    private final Log log;
+    private final DefaultReporterFactory global;
+    /** Worker factories by gateway group: with dist=each every platform gets its own summary. */
+    private final Map<String, List<DefaultReporterFactory>> perWorker = new LinkedHashMap<>();
+    private final Map<String, WorkerSink> sinks = new HashMap<>();
+    private final Map<String, Integer> unitsLeft = new HashMap<>();
+    private final Map<String, List<UnitRecording>> recordings = new LinkedHashMap<>();
+    private int totalUnits;
+    private int finishedUnits;
+    /** Provider runs (TestNG): every result goes into this one test set, as with one Surefire fork; else null. */
+    private final String oneTestSet;
+    private final boolean providerNames;
+    private final OneTestSet oneTestSetParts;
+    private final ProviderReports providerReports;
+
+    public SurefireReporting(ReportOptions options, Log log, List<TestUnit> units) {
+        this(options, log, units, null, false);
+    }
+
+    /**
+     * @param oneTestSet the one test set a provider run reports into ({@code TestSuite}), or {@code null}
+     * @param providerNames results come from one of Surefire's own providers and keep the source names it gave
+     */
+    public SurefireReporting(ReportOptions options, Log log, List<TestUnit> units, String oneTestSet, boolean providerNames) {
+        this.options = options;
+        this.oneTestSet = oneTestSet;
+        this.providerNames = providerNames;
+        this.providerReports = new ProviderReports(options.reportsDirectory());
+        this.configuration = configuration(options.reportNameSuffix());
+        StartupReportConfiguration plain = configuration;
+        this.oneTestSetParts = new OneTestSet(oneTestSet, group -> new DefaultReporterFactory(group.isEmpty()
+                ? plain : configuration(blankToNull(options.reportNameSuffix()) == null ? group
+                        : options.reportNameSuffix() + "-" + group), new PrefixedConsoleLogger(log, () -> "")));
+        this.log = log;
+        this.global = new DefaultReporterFactory(configuration, new PrefixedConsoleLogger(log, () -> ""));
+        units.forEach(this::expect);
+    }
+
+    /** Surefire's report configuration; a suffix names the reports {@code TEST-<class>-<suffix>.xml}. */
+    private StartupReportConfiguration configuration(String reportNameSuffix) {
+        ReporterFactoryOptions factoryOptions = new ReporterFactoryOptions();
+        // per source name only for the JUnit Platform, as Surefire; its own providers count by test name alone
+        factoryOptions.setStatPerSourceName(!providerNames);
+        return new StartupReportConfiguration(
+                true, true, "brief", options.redirectTestOutputToFile(), options.reportsDirectory().toFile(),
+                options.trimStackTrace(), blankToNull(reportNameSuffix), null, false, options.rerunFailingTestsCount(), XSD,
+                "UTF-8", true, true, true,
+                new SurefireStatelessReporter(),
+                options.redirectTestOutputToFile() ? new SurefireConsoleOutputReporter() : new QuietConsoleOutputReporter(),
+                new SurefireStatelessTestsetInfoReporter(), factoryOptions);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+
+    /** One more unit of its class will report (a split part, a re-run); the class waits for it. */
+    public void expect(TestUnit unit) {
+        unitsLeft.merge(classKey(unit), 1, Integer::sum);
+        totalUnits++;
+    }
+
+    /** Prints Surefire's "T E S T S" banner. */
+    public void runStarting() {
+        global.runStarting();
+        oneTestSetParts.started();
+    }
+
+    /** Where the provider's own report files (TestNG's) are collected. */
+    public ProviderReports providerReports() {
+        return providerReports;
+    }
+
+    /** A class is reported per gateway group: with dist=each every platform has its own report of it. */
+    private static String classKey(TestUnit unit) {
+        return unit.group() + "\u0000" + unit.className();
+    }
+
+    /**
+     * Reporting for one worker; its console lines start with {@code [gw1] [ 42%] }. With a {@code group}
+     * (dist=each) they start with {@code [gw1 tx2]} and its reports are named {@code TEST-<class>-<group>.xml}
+     * (Surefire's {@code reportNameSuffix}, joined to a configured one).
+     */
+    public WorkerReport forWorker(String workerId, String group, int number, Map<String, String> properties) {
+        String label = group.isEmpty() || group.equals(workerId) ? workerId : workerId + " " + group;
+        PrefixedConsoleLogger logger = new PrefixedConsoleLogger(log, () -> "[" + label + "] " + progress() + " ");
+        StartupReportConfiguration workerConfiguration = group.isEmpty() ? configuration
+                : configuration(blankToNull(options.reportNameSuffix()) == null ? group
+                        : options.reportNameSuffix() + "-" + group);
+        DefaultReporterFactory factory = new DefaultReporterFactory(workerConfiguration, logger, number + 1);
+        perWorker.computeIfAbsent(group, g -> new ArrayList<>()).add(factory);
+        sinks.put(workerId, new WorkerSink(factory.createTestReportListener(), Map.copyOf(properties)));
+        LiveOutput live = options.redirectTestOutputToFile() ? null : new LiveOutput(label, System.out, System.err);
+        return new WorkerReport(workerId, this, live, providerNames);
+    }
+
+    /** A unit is done; when it was its class's last, the class is reported through that worker's reporters. */
+    void unitDone(UnitRecording recording, String workerId) {
+        finishedUnits++;
+        String className = recording.unit.className();
+        String key = classKey(recording.unit);
+        recordings.computeIfAbsent(key, c -> new ArrayList<>()).add(recording);
+        if (unitsLeft.merge(key, -1, Integer::sum) > 0) {
+            return;
+        }
+        unitsLeft.remove(key);
+        List<UnitRecording> parts = recordings.remove(key);
+        if (parts.stream().allMatch(UnitRecording::isEmpty)) {
+            return; // no tests in it (an abstract class, a helper matching the patterns): Surefire reports nothing
+        }
+        WorkerSink sink = sinks.get(workerId);
+        if (oneTestSet != null) {
+            oneTestSetParts.add(recording.unit.group(), parts, workerId, sink.properties());
+            return;
+        }
+        // one test set per top-level class: Surefire 3.5 writes @Nested classes' cases into their outer class's report
+        int elapsed = (int) parts.stream().mapToLong(UnitRecording::elapsedMillis).sum();
+        long runId = recording.unit.id();
+        sink.listener().testSetStarting(new SimpleReportEntry(NORMAL_RUN, runId, className, null, null, null,
+                sink.properties()));
+        parts.forEach(part -> part.calls().forEach(call -> call.accept(sink.listener())));
+        sink.listener().testSetCompleted(new SimpleReportEntry(NORMAL_RUN, runId, className, null, null, null, null,
+                elapsed, sink.properties()));
+    }
+
+    private String progress() {
+        int percent = totalUnits == 0 ? 100 : (int) (100L * finishedUnits / totalUnits);
+        return String.format("[%3d%%]", percent);
+    }
+
+    /** Merges every worker's results, prints Surefire's summary and returns the totals. */
+    public RunResult finish() {
+        if (oneTestSet != null) {
+            oneTestSetParts.complete().forEach((group, factory) -> perWorker.computeIfAbsent(group, g -> new ArrayList<>()).add(factory));
+            providerReports.write(log);
+        }
+        List<String> groups = perWorker.keySet().stream().filter(g -> !g.isEmpty()).toList();
+        if (groups.size() <= 1) {
+            perWorker.values().forEach(global::mergeFromOtherFactories);
+            return global.close();
+        }
+        // dist=each: the same test on several platforms is not a re-run; every platform is summed up apart
+        RunResult total = null;
+        for (Map.Entry<String, List<DefaultReporterFactory>> group : perWorker.entrySet()) {
+            log.info("");
+            log.info("Results of " + (group.getKey().isEmpty() ? "tests no gateway ran" : group.getKey()) + ":");
+            DefaultReporterFactory summary = new DefaultReporterFactory(configuration, new PrefixedConsoleLogger(log, () -> ""));
+            summary.mergeFromOtherFactories(group.getValue());
+            RunResult result = summary.close();
+            total = total == null ? result : total.aggregate(result);
+        }
+        return total;
+    }
+}

@@ -1,0 +1,223 @@
+package io.distest.maven.report;
+
+import static org.apache.maven.surefire.api.report.RunMode.NORMAL_RUN;
+import static org.apache.maven.surefire.api.report.RunMode.RERUN_TEST_AFTER_FAILURE;
+
+import io.distest.maven.schedule.TestUnit;
+import io.distest.protocol.Outcome;
+import io.distest.protocol.TestFinished;
+import io.distest.protocol.TestId;
+import io.distest.protocol.TestTimedOut;
+import io.distest.protocol.ThrowableInfo;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.surefire.api.report.RunMode;
+import org.apache.maven.surefire.api.report.SimpleReportEntry;
+import org.apache.maven.surefire.api.report.TestOutputReportEntry;
+
+/**
+ * Records one worker's events unit by unit for Surefire's reporters, and remembers the running test to name it
+ * if the worker dies.
+ */
+public final class WorkerReport {
+    /** The error type a dead worker leaves in reports. */
+    static final String CRASH_TYPE = "io.distest.WorkerCrashed";
+
+    private final String workerId;
+    private final SurefireReporting reporting;
+    private UnitRecording recording;
+    private RunMode runMode = NORMAL_RUN;
+    private final List<String> resultsInUnit = new ArrayList<>();
+    private final List<String> failuresInUnit = new ArrayList<>();
+    private long unitStartMillis;
+    private TestId runningTest;
+    /** The worker announced its own end (a timed-out test): its death needs no second error. */
+    private boolean endAnnounced;
+    private long runningTestStartMillis;
+
+    /** Prints test output as it arrives; {@code null} when it goes to files only (redirectTestOutputToFile). */
+    private final LiveOutput live;
+
+    /** Results come from one of Surefire's own providers, whose entries already carry Surefire's source names. */
+    private final boolean providerNames;
+
+    WorkerReport(String workerId, SurefireReporting reporting, LiveOutput live, boolean providerNames) {
+        this.workerId = workerId;
+        this.reporting = reporting;
+        this.live = live;
+        this.providerNames = providerNames;
+    }
+
+    /** @param rerun whether this unit runs earlier failures again (Surefire reports those runs apart) */
+    public void unitStarting(TestUnit unit, boolean rerun) {
+        recording = new UnitRecording(unit);
+        endAnnounced = false;
+        runMode = rerun ? RERUN_TEST_AFTER_FAILURE : NORMAL_RUN;
+        resultsInUnit.clear();
+        failuresInUnit.clear();
+        unitStartMillis = System.currentTimeMillis();
+    }
+
+    /** Unique ids of the tests that have (or, for the running one, are about to get) a result in the current unit. */
+    public List<String> resultsInUnit() {
+        List<String> results = new ArrayList<>(resultsInUnit);
+        if (runningTest != null) {
+            results.add(runningTest.uniqueId());
+        }
+        return results;
+    }
+
+    /** Unique ids of the tests that failed or erred in the current unit. */
+    public List<String> failuresInUnit() {
+        return List.copyOf(failuresInUnit);
+    }
+
+    /** Whether a test had started in the current unit: a class that dies before any test is not worth a retry. */
+    public boolean anyTestStarted() {
+        return runningTest != null || !resultsInUnit.isEmpty();
+    }
+
+    public void testStarting(TestId test) {
+        if (!recording.unit.reports(test.uniqueId())) {
+            return; // a test it did not ask for: a template runs whole, the plugin keeps only what it wanted
+        }
+        runningTest = test;
+        runningTestStartMillis = System.currentTimeMillis();
+        SimpleReportEntry entry = entry(test, null, null);
+        recording.add(listener -> listener.testStarting(entry));
+    }
+
+    public void output(boolean stderr, String text) {
+        if (live != null) {
+            live.write(stderr, text);
+        }
+        long runId = runId();
+        RunMode mode = runMode;
+        recording.add(listener -> listener.writeTestOutput(new TestOutputReportEntry(text, !stderr, false, mode, runId)));
+    }
+
+    public void testFinished(TestFinished finished) {
+        TestId test = finished.test();
+        if (!recording.unit.reports(test.uniqueId())) {
+            return;
+        }
+        resultsInUnit.add(test.uniqueId());
+        if ((finished.outcome() == Outcome.FAILED || finished.outcome() == Outcome.ERROR) && test.methodName() != null) {
+            failuresInUnit.add(test.uniqueId());
+        }
+        int elapsed = (int) finished.elapsedMillis();
+        SimpleReportEntry entry = switch (finished.outcome()) {
+            case SUCCESSFUL -> entry(test, null, elapsed);
+            case FAILED, ERROR -> entry(test, trace(finished.throwable(), test), elapsed);
+            case ABORTED -> finished.throwable() == null
+                    ? SimpleReportEntry.assumption(runMode, runId(), reportSource(test), test.reportClass(),
+                            test.methodName(), null, finished.reason())
+                    : entry(test, trace(finished.throwable(), test), elapsed);
+            case SKIPPED -> SimpleReportEntry.ignored(runMode, runId(), reportSource(test), test.reportClass(),
+                    test.methodName(), null, finished.reason());
+        };
+        switch (finished.outcome()) {
+            case SUCCESSFUL -> recording.add(listener -> listener.testSucceeded(entry));
+            case FAILED -> recording.add(listener -> listener.testFailed(entry));
+            case ERROR -> recording.add(listener -> listener.testError(entry));
+            case ABORTED -> recording.add(listener -> listener.testAssumptionFailure(entry));
+            case SKIPPED -> recording.add(listener -> listener.testSkipped(entry));
+        }
+        if (test.equals(runningTest)) {
+            runningTest = null;
+        }
+    }
+
+    /** The unit ended normally; {@code error} is a failure to run it at all. */
+    public void unitFinished(long elapsedMillis, ThrowableInfo error) {
+        if (error != null) {
+            classError(trace(error, null));
+        }
+        completeUnit(elapsedMillis);
+    }
+
+    /** The worker ended itself because the running test passed the timeout: the test errs, with the thread dump. */
+    public void testTimedOut(TestTimedOut timedOut) {
+        TestId test = timedOut.test();
+        String message = "test timed out after " + timedOut.timeoutMillis() / 1000.0 + " s on worker " + workerId
+                + " (distest.timeout); every thread of its JVM before it was ended:";
+        ThrowableInfo info = new ThrowableInfo("io.distest.TestTimedOut", message,
+                "io.distest.TestTimedOut: " + message + "\n" + timedOut.threadDump());
+        SimpleReportEntry entry = entry(test, new RemoteStackTrace(info, null), (int) timedOut.timeoutMillis());
+        resultsInUnit.add(test.uniqueId());
+        recording.add(listener -> listener.testError(entry));
+        runningTest = null;
+        endAnnounced = true;
+    }
+
+    /** Reports a unit that will not run (skipAfterFailureCount), as Surefire reports skipped classes. */
+    public void skipped(TestUnit unit, String reason) {
+        unitStarting(unit, false);
+        SimpleReportEntry entry = SimpleReportEntry.ignored(NORMAL_RUN, runId(), unit.className(), null, null, null, reason);
+        recording.add(listener -> listener.testSkipped(entry));
+        completeUnit(0);
+    }
+
+    /**
+     * The worker died while running the current unit: the test it was in (or the class, between tests) is
+     * reported as an error carrying {@code cause}.
+     */
+    public void workerDied(String cause) {
+        RemoteStackTrace crash = new RemoteStackTrace(new ThrowableInfo(CRASH_TYPE, cause, CRASH_TYPE + ": " + cause + "\n"), null);
+        if (endAnnounced) {
+            // the timed-out test carries the error already
+        } else if (runningTest != null) {
+            SimpleReportEntry entry = entry(runningTest, crash, (int) (System.currentTimeMillis() - runningTestStartMillis));
+            resultsInUnit.add(runningTest.uniqueId());
+            recording.add(listener -> listener.testError(entry));
+            runningTest = null;
+        } else {
+            classError(crash);
+        }
+        completeUnit(System.currentTimeMillis() - unitStartMillis);
+    }
+
+    private void classError(RemoteStackTrace trace) {
+        SimpleReportEntry entry = new SimpleReportEntry(runMode, runId(), recording.unit.className(), null, null, null,
+                trace, 0);
+        recording.add(listener -> listener.testError(entry));
+    }
+
+    private void completeUnit(long elapsedMillis) {
+        if (live != null) {
+            live.flush();
+        }
+        recording.finish(elapsedMillis);
+        reporting.unitDone(recording, workerId);
+        recording = null;
+    }
+
+    /**
+     * As Surefire's JUnit Platform provider: every case of a unit lands in its top-level class's report
+     * ({@code @Nested} classes included); the {@code classname} a case shows is {@link TestId#reportClass()}. A
+     * provider run keeps the source names its provider gave.
+     */
+    private SimpleReportEntry entry(TestId test, RemoteStackTrace trace, Integer elapsed) {
+        return new SimpleReportEntry(runMode, runId(), reportSource(test), test.reportClass(), test.methodName(), null,
+                trace, elapsed);
+    }
+
+    private String reportSource(TestId test) {
+        return providerNames ? testClass(test) : recording.unit.className();
+    }
+
+    /** The class a test's code is in: stack traces are trimmed to it. */
+    private String testClass(TestId test) {
+        return test.className() != null ? test.className() : recording.unit.className();
+    }
+
+    private RemoteStackTrace trace(ThrowableInfo info, TestId test) {
+        ThrowableInfo known = info != null ? info
+                : new ThrowableInfo("java.lang.AssertionError", null, "java.lang.AssertionError\n");
+        return new RemoteStackTrace(known, test == null ? recording.unit.className() : testClass(test));
+    }
+
+    private long runId() {
+        return recording == null ? 0L : recording.unit.id();
+    }
+}

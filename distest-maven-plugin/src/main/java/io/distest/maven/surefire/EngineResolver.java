@@ -1,0 +1,68 @@
+package io.distest.maven.surefire;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.collection.CollectRequest;
+import org.eclipse.aether.graph.Dependency;
+import org.eclipse.aether.graph.Exclusion;
+import org.eclipse.aether.resolution.ArtifactResult;
+import org.eclipse.aether.resolution.DependencyRequest;
+import org.eclipse.aether.resolution.DependencyResolutionException;
+
+/** Resolves what {@link JUnitPlatformArtifacts} says is missing, keeping the project's own versions of anything shared. */
+public final class EngineResolver {
+    private final RepositorySystem repositorySystem;
+    private final RepositorySystemSession session;
+
+    public EngineResolver(RepositorySystem repositorySystem, RepositorySystemSession session) {
+        this.repositorySystem = repositorySystem;
+        this.session = session;
+    }
+
+    /** Jars to append to the project's test class path. */
+    public List<Path> resolveMissing(MavenProject project) throws MojoExecutionException {
+        Map<String, String> present = new LinkedHashMap<>();
+        for (Artifact artifact : project.getArtifacts()) {
+            present.put(artifact.getGroupId() + ":" + artifact.getArtifactId(), artifact.getBaseVersion());
+        }
+        List<String> missing = JUnitPlatformArtifacts.missing(present);
+        if (missing.isEmpty()) {
+            return List.of();
+        }
+        // what the project already has is neither added nor downloaded again (e.g. testng-engine's own testng)
+        List<Exclusion> alreadyPresent = present.keySet().stream()
+                .map(ga -> new Exclusion(ga.substring(0, ga.indexOf(':')), ga.substring(ga.indexOf(':') + 1), "*", "*"))
+                .toList();
+        CollectRequest collect = new CollectRequest();
+        for (String coordinates : missing) {
+            collect.addDependency(new Dependency(new DefaultArtifact(coordinates), "runtime", false, alreadyPresent));
+        }
+        collect.setRepositories(project.getRemoteProjectRepositories());
+        try {
+            List<Path> jars = new ArrayList<>();
+            for (ArtifactResult result : repositorySystem.resolveDependencies(session, new DependencyRequest(collect, null))
+                    .getArtifactResults()) {
+                org.eclipse.aether.artifact.Artifact artifact = result.getArtifact();
+                File file = artifact.getFile();
+                if (!present.containsKey(artifact.getGroupId() + ":" + artifact.getArtifactId()) && file != null) {
+                    jars.add(file.toPath());
+                }
+            }
+            return jars;
+        } catch (DependencyResolutionException e) {
+            throw new MojoExecutionException("distest could not resolve the JUnit Platform launcher and engines "
+                    + missing + " for this project: " + e.getMessage()
+                    + ". Add them to the project's test dependencies, or make them reachable from its repositories.", e);
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package io.distest.maven.surefire;
+
+import io.distest.maven.TestMojo;
+import io.distest.maven.tx.TxSpec;
+import io.distest.maven.tx.TxSpecException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import org.apache.maven.AbstractMavenLifecycleParticipant;
+import org.apache.maven.MavenExecutionException;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
+import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.logging.Logger;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
+
+/**
+ * In every module that declares distest (with {@code <extensions>true</extensions>}) and asks for gateways, replaces
+ * each Surefire {@code test} execution with a distest execution of the same id and phase. The Surefire execution
+ * stays in the model without its goal: at run time {@link TestMojo} inherits its configuration by that id (see
+ * {@link SurefireSettings}), so the take-over and the command-line goal inherit alike. Without gateways nothing
+ * changes.
+ */
+public class SurefireTakeover extends AbstractMavenLifecycleParticipant {
+    public static final String DISTEST = "io.distest:distest-maven-plugin";
+    static final String SUREFIRE = SurefireSettings.SUREFIRE;
+
+    private Logger logger;
+
+    @Override
+    public void afterProjectsRead(MavenSession session) throws MavenExecutionException {
+        String commandLineTx = session.getUserProperties().getProperty("distest.tx");
+        String commandLineN = session.getUserProperties().getProperty("distest.n");
+        for (MavenProject project : session.getProjects()) {
+            Plugin distest = project.getPlugin(DISTEST);
+            if (distest != null) {
+                takeOver(project, distest, commandLineTx, commandLineN);
+            }
+        }
+    }
+
+    private void takeOver(MavenProject project, Plugin distest, String commandLineTx, String commandLineN)
+            throws MavenExecutionException {
+        Xpp3Dom configuration = (Xpp3Dom) distest.getConfiguration();
+        List<TxSpec> specs;
+        try {
+            specs = TxActivation.specs(configuredTx(configuration),
+                    commandLineTx, commandLineN != null ? commandLineN : childValue(configuration, "n"));
+        } catch (TxSpecException e) {
+            throw new MavenExecutionException(e.getMessage(), project.getFile());
+        }
+        if (specs.isEmpty()) {
+            return; // no gateways asked for: Surefire runs the tests as before
+        }
+        List<String> taken = new ArrayList<>();
+        Map<String, List<String>> reportNames = new LinkedHashMap<>(); // reportsDirectory + suffix -> executions
+        Plugin surefire = project.getPlugin(SUREFIRE);
+        if (surefire != null) {
+            for (PluginExecution execution : surefire.getExecutions()) {
+                if (execution.getGoals().contains("test")) {
+                    distest.addExecution(replacement(execution, configuration));
+                    taken.add(execution.getId());
+                    reportNames.computeIfAbsent(reportNames(execution, configuration), k -> new ArrayList<>())
+                            .add(execution.getId());
+                }
+            }
+            distest.flushExecutionMap();
+            // Maven 4's model objects are views of an immutable model: a view taken before a change elsewhere in
+            // the model writes into a stale copy. So Surefire's goals are removed through a view taken afresh.
+            Plugin current = project.getPlugin(SUREFIRE);
+            for (PluginExecution execution : current.getExecutions()) {
+                if (taken.contains(execution.getId())) {
+                    execution.getGoals().remove("test");
+                }
+            }
+            current.flushExecutionMap();
+        }
+        if (taken.isEmpty()) {
+            logger.info("distest: " + project.getArtifactId() + " has no Surefire test execution to take over");
+            return;
+        }
+        requireTakenOver(project, taken);
+        logger.info("distest: " + project.getArtifactId() + ": maven-surefire-plugin:test (" + String.join(", ", taken)
+                + ") taken over by distest:test on " + specs.stream().map(TxSpec::text).collect(Collectors.joining(", ")));
+        for (List<String> sharing : reportNames.values()) {
+            if (sharing.size() > 1) {
+                logger.info("distest: " + project.getArtifactId() + ": executions " + String.join(", ", sharing)
+                        + " write TEST-*.xml under the same names into the same reportsDirectory: a later run's report"
+                        + " of a class replaces an earlier one's, as with Surefire (give each a reportNameSuffix or a"
+                        + " reportsDirectory of its own to keep all)");
+            }
+        }
+    }
+
+    /**
+     * Reads the model afresh and fails unless every taken execution now runs distest and not Surefire: a Maven whose
+     * model silently dropped a change would otherwise run no tests, or every test twice, and pass.
+     */
+    static void requireTakenOver(MavenProject project, List<String> taken) throws MavenExecutionException {
+        List<String> problems = new ArrayList<>();
+        Plugin distest = project.getPlugin(DISTEST);
+        Plugin surefire = project.getPlugin(SUREFIRE);
+        for (String id : taken) {
+            if (!goalsOf(distest, id).contains("test")) {
+                problems.add("distest:test (" + id + ") was not added");
+            }
+            if (goalsOf(surefire, id).contains("test")) {
+                problems.add("maven-surefire-plugin:test (" + id + ") was not removed");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new MavenExecutionException("distest could not take over Surefire in " + project.getArtifactId()
+                    + " on Maven " + mavenVersion() + ": " + String.join("; ", problems) + ". Rather than run no"
+                    + " tests (or every test twice), the build stops. Run without distest.tx to let Surefire run the"
+                    + " tests, and report this Maven version to distest.", project.getFile());
+        }
+    }
+
+    private static List<String> goalsOf(Plugin plugin, String executionId) {
+        if (plugin == null) {
+            return List.of();
+        }
+        return plugin.getExecutions().stream().filter(e -> executionId.equals(e.getId()))
+                .flatMap(e -> e.getGoals().stream()).toList();
+    }
+
+    private static String mavenVersion() {
+        Properties properties = new Properties();
+        try (InputStream in = MavenSession.class.getResourceAsStream(
+                "/META-INF/maven/org.apache.maven/maven-core/pom.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            // only used in a message
+        }
+        return properties.getProperty("version", "(unknown version)");
+    }
+
+    /** Where an execution's reports go and how they are named, as configured (distest's own settings winning). */
+    private static String reportNames(PluginExecution execution, Xpp3Dom distestConfiguration) {
+        StringBuilder key = new StringBuilder();
+        for (String name : List.of("reportsDirectory", "reportNameSuffix")) {
+            String value = childValue(distestConfiguration, name);
+            if (value == null && execution.getConfiguration() instanceof Xpp3Dom surefireConfiguration) {
+                value = childValue(surefireConfiguration, name);
+            }
+            key.append(value == null ? "" : value.trim()).append('\n');
+        }
+        return key.toString();
+    }
+
+    /**
+     * A distest execution with the Surefire execution's id and phase and distest's own (plugin-level) configuration:
+     * an execution added after the model was built does not get the plugin-level configuration by itself.
+     */
+    private static PluginExecution replacement(PluginExecution surefireExecution, Xpp3Dom distestConfiguration) {
+        PluginExecution execution = new PluginExecution();
+        execution.setId(surefireExecution.getId());
+        execution.setPhase(surefireExecution.getPhase());
+        execution.addGoal("test");
+        execution.setConfiguration(distestConfiguration == null ? new Xpp3Dom("configuration")
+                : new Xpp3Dom(distestConfiguration));
+        return execution;
+    }
+
+    private static List<String> configuredTx(Xpp3Dom configuration) {
+        List<String> specs = new ArrayList<>();
+        Xpp3Dom tx = configuration == null ? null : configuration.getChild("tx");
+        if (tx != null) {
+            for (Xpp3Dom entry : tx.getChildren()) {
+                specs.add(entry.getValue());
+            }
+            if (tx.getChildCount() == 0 && tx.getValue() != null) {
+                specs.add(tx.getValue()); // <tx>2*popen,ssh=host</tx>
+            }
+        }
+        return specs;
+    }
+
+    private static String childValue(Xpp3Dom configuration, String name) {
+        Xpp3Dom child = configuration == null ? null : configuration.getChild(name);
+        return child == null ? null : child.getValue();
+    }
+}

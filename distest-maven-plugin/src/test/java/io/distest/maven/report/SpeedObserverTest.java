@@ -1,0 +1,130 @@
+package io.distest.maven.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.distest.maven.schedule.DurationHistory.Measurement;
+import io.distest.maven.schedule.DurationHistory;
+import io.distest.maven.schedule.TestUnit;
+import io.distest.maven.schedule.UnitPlanner.Plan;
+import io.distest.maven.schedule.UnitPlanner;
+import io.distest.protocol.Outcome;
+import io.distest.protocol.TestFinished;
+import io.distest.protocol.TestId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.junit.jupiter.api.Test;
+
+/** The observer fed by hand, with a clock the test moves. */
+class SpeedObserverTest {
+    private long now;
+    private final List<String> lines = new ArrayList<>();
+    private final SystemStreamLog log = new SystemStreamLog() {
+        @Override
+        public void info(CharSequence content) {
+            lines.add(content.toString());
+        }
+    };
+    private final List<List<Measurement>> written = new ArrayList<>();
+
+    private SpeedObserver observer(Plan plan, int workers) {
+        return new SpeedObserver(log, workers, plan, written::add, () -> now);
+    }
+
+    private static TestFinished test(TestUnit unit, String className, String method, long millis) {
+        return new TestFinished(unit.id(), new TestId("[u]/" + className + "/" + method, className, method, method),
+                Outcome.SUCCESSFUL, millis, null, null);
+    }
+
+    private void advance(long millis) {
+        now += millis * 1_000_000;
+    }
+
+    @Test
+    void measuresASplitClassAsOneWholeWithOneSetUp() {
+        DurationHistory history = DurationHistory.parse(List.of("a.Big\t\t2200", "a.Big\tx\t1000", "a.Big\ty\t1000",
+                "a.Small\t\t100"));
+        Plan plan = new UnitPlanner(history, 2, true, c -> Optional.empty())
+                .plan(List.of(TestUnit.wholeClass(0, "a.Big"), TestUnit.wholeClass(1, "a.Small")));
+        TestUnit first = plan.units().get(0);
+        TestUnit second = plan.units().get(1);
+        TestUnit small = plan.units().get(2);
+        assertEquals("a.Small", small.className());
+        SpeedObserver observer = observer(plan, 2);
+
+        advance(400);
+        observer.workerReady("gw0", 0.4);
+        observer.workerReady("gw1", 0.4);
+        advance(600);
+        observer.testFinished("gw0", first, test(first, "a.Big", "x", 900));
+        observer.unitFinished("gw0", first, 1000);
+        observer.testFinished("gw1", second, test(second, "a.Big", "y(int)[1]", 500));
+        observer.testFinished("gw1", second, test(second, "a.Big", "y(int)[2]", 500));
+        observer.unitFinished("gw1", second, 1100);
+        advance(100);
+        observer.testFinished("gw0", small, test(small, "a.Small", "s", 50));
+        observer.unitFinished("gw0", small, 60);
+        observer.runFinished(1_200_000_000L);
+
+        Measurement big = written.get(0).stream().filter(m -> m.className().equals("a.Big")).findFirst().orElseThrow();
+        assertEquals(1900 + 10, big.millis(),
+                "the tests plus one set-up; both parts came first on their JVM: a warm unit's set-up (10) counts");
+        assertEquals(Map.of("x", 900L, "y", 1000L), big.methodMillis(), "invocations of one method add up");
+        assertTrue(big.complete());
+        Efficiency efficiency = observer.efficiency();
+        assertEquals(400, efficiency.startupMillis());
+        assertEquals(2160, efficiency.testMillis());
+        assertEquals("gw0", efficiency.last().workerId());
+        assertTrue(String.join("\n", lines).contains("critical path: gw0 ended last, its longest unit a.Big (part 1 of 2) took 1.0 s"),
+                String.join("\n", lines));
+    }
+
+    @Test
+    void countsTheWarmUpOfAFreshJvmAgainstNoClass() {
+        Plan plan = Plan.unchanged(List.of(TestUnit.wholeClass(0, "a.A"), TestUnit.wholeClass(1, "a.B"),
+                TestUnit.wholeClass(2, "a.C")));
+        SpeedObserver observer = observer(plan, 1);
+        observer.workerReady("gw0", 0.3);
+        long[][] testsAndElapsed = {{100, 1600}, {100, 150}, {100, 130}};
+        for (int i = 0; i < 3; i++) {
+            TestUnit unit = plan.units().get(i);
+            observer.testFinished("gw0", unit, test(unit, unit.className(), "m", testsAndElapsed[i][0]));
+            observer.unitFinished("gw0", unit, testsAndElapsed[i][1]);
+        }
+        observer.runFinished(2_000_000_000L);
+        assertEquals(List.of(150L, 150L, 130L), written.get(0).stream().map(Measurement::millis).toList(),
+                "a.A's 1.5 s of launcher warm-up is the JVM's, not a.A's");
+    }
+
+    @Test
+    void aClassWhoseUnitWasLostRanOnlyInPart() {
+        Plan plan = Plan.unchanged(List.of(TestUnit.wholeClass(0, "a.A"), TestUnit.wholeClass(1, "a.B")));
+        SpeedObserver observer = observer(plan, 1);
+        observer.workerReady("gw0", 0.3);
+        TestUnit a = plan.units().get(0);
+        TestUnit b = plan.units().get(1);
+        observer.testFinished("gw0", a, test(a, "a.A", "m", 10));
+        observer.unitFinished("gw0", a, 20);
+        observer.testFinished("gw0", b, test(b, "a.B", "m", 10)); // and then its worker died
+        TestUnit rest = b.again(7, List.of(), List.of("[u]/a.B/m"));
+        observer.testFinished("gw0", rest, test(rest, "a.B", "n", 10));
+        observer.unitFinished("gw0", rest, 15);
+        observer.runFinished(1_000_000_000L);
+
+        assertEquals(List.of("a.A"), written.get(0).stream().map(Measurement::className).toList(),
+                "a.B never finished as planned: nothing measured of it is trusted as a whole");
+    }
+
+    @Test
+    void measuresStartUpOnTheFirstJvmsOnly() {
+        Plan plan = Plan.unchanged(List.of(TestUnit.wholeClass(0, "a.A")));
+        SpeedObserver observer = observer(plan, 1);
+        observer.workerReady("gw0", 0.5);
+        observer.workerReady("gw0", 3.0); // a replacement after a crash
+        observer.runFinished(5_000_000_000L);
+        assertEquals(500, observer.efficiency().startupMillis());
+    }
+}
