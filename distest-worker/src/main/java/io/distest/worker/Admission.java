@@ -4,6 +4,7 @@ import io.distest.protocol.Attach;
 import io.distest.protocol.MessageCodec;
 import io.distest.protocol.ProtocolException;
 import io.distest.protocol.Refused;
+import io.distest.shared.Quietly;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
@@ -85,7 +86,7 @@ final class Admission implements AutoCloseable {
             }
         } finally {
             synchronized (pending) {
-                pending.keySet().forEach(Admission::closeQuietly);
+                pending.keySet().forEach(Quietly::close);
                 pending.clear();
             }
         }
@@ -116,7 +117,7 @@ final class Admission implements AutoCloseable {
                     door.admit(r.channel, r.attach, r.peer);
                 } catch (IOException | RuntimeException e) {
                     log.println("distest server: connection from " + r.peer + " failed: " + e);
-                    closeQuietly(r.channel);
+                    Quietly.close(r.channel);
                 }
             }
         }
@@ -159,7 +160,7 @@ final class Admission implements AutoCloseable {
                     pending.put(channel, new Pending(peer, System.nanoTime() + deadlineNanos));
                 } catch (IOException e) {
                     log.println("distest server: connection from " + peer + " failed: " + e.getMessage());
-                    closeQuietly(channel);
+                    Quietly.close(channel);
                 }
             }
         }
@@ -181,7 +182,7 @@ final class Admission implements AutoCloseable {
         }
         if (state == null) {
             key.cancel();
-            closeQuietly(channel);
+            Quietly.close(channel);
             return;
         }
         try {
@@ -234,7 +235,7 @@ final class Admission implements AutoCloseable {
                 entries.remove();
                 log.println("distest server: dropped " + entry.getValue().peer + ": no token within "
                         + TimeUnit.NANOSECONDS.toMillis(deadlineNanos) + " ms");
-                closeQuietly(entry.getKey());
+                Quietly.close(entry.getKey());
             }
         }
     }
@@ -250,13 +251,13 @@ final class Admission implements AutoCloseable {
         } catch (IOException | RuntimeException ignored) {
             // it is refused either way
         }
-        closeQuietly(channel);
+        Quietly.close(channel);
     }
 
     private void drop(SocketChannel channel, String peer, String reason) {
         forget(channel);
         log.println("distest server: dropped " + peer + ": " + reason);
-        closeQuietly(channel);
+        Quietly.close(channel);
     }
 
     private void forget(SocketChannel channel) {
@@ -273,13 +274,6 @@ final class Admission implements AutoCloseable {
         }
     }
 
-    static void closeQuietly(java.io.Closeable closeable) {
-        try {
-            closeable.close();
-        } catch (IOException ignored) {
-            // nothing more to do
-        }
-    }
 
     @Override
     public void close() throws IOException {

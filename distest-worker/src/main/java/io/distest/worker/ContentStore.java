@@ -1,5 +1,6 @@
 package io.distest.worker;
 
+import io.distest.shared.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,13 +14,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.HexFormat;
 
 /**
  * The far side's content-addressed cache: {@code cas/ab/abcdef…} holds a file whose SHA-256 is {@code abcdef…}.
@@ -44,7 +43,7 @@ final class ContentStore {
 
     /** Whether verified content for {@code sha256} is here; a planted or changed entry is discarded. */
     boolean has(String sha256) throws IOException {
-        if (!isHash(sha256)) {
+        if (!Sha256.isHex(sha256)) {
             return false;
         }
         Path stored = pathOf(sha256);
@@ -69,7 +68,7 @@ final class ContentStore {
     }
 
     Path pathOf(String sha256) {
-        if (!isHash(sha256)) {
+        if (!Sha256.isHex(sha256)) {
             throw new IllegalArgumentException("\"" + sha256 + "\" is not a lower-case hex SHA-256");
         }
         return root.resolve(sha256.substring(0, 2)).resolve(sha256);
@@ -121,27 +120,17 @@ final class ContentStore {
         log.println("distest server: discarded cache entry " + sha256 + ": " + why + "; it will be fetched again");
     }
 
-    private static boolean isHash(String text) {
-        return text != null && text.matches("[0-9a-f]{64}");
-    }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
-    }
 
     private static String hash(Path file) throws IOException {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.digest();
         byte[] buffer = new byte[64 * 1024];
         try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
             for (int n; (n = in.read(buffer)) > 0; ) {
                 digest.update(buffer, 0, n);
             }
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return Sha256.hex(digest);
     }
 
     /**
@@ -172,7 +161,7 @@ final class ContentStore {
         private final long size;
         private final Path temp;
         private final OutputStream out;
-        private final MessageDigest digest = sha256();
+        private final MessageDigest digest = Sha256.digest();
         private long received;
 
         private Incoming(String sha256, long size) throws IOException {
@@ -195,7 +184,7 @@ final class ContentStore {
         /** @throws IOException if size or hash differ: the content is dropped, never stored */
         void commit() throws IOException {
             out.close();
-            String actual = HexFormat.of().formatHex(digest.digest());
+            String actual = Sha256.hex(digest);
             if (received != size || !actual.equals(sha256)) {
                 Files.deleteIfExists(temp);
                 throw new IOException("content does not match its manifest entry: expected " + size + " bytes with SHA-256 "

@@ -1,5 +1,6 @@
 package io.distest.worker;
 
+import io.distest.shared.Quietly;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -90,7 +91,7 @@ final class IdleWatch implements AutoCloseable {
                 log.println("distest server: closed the connection from " + peer + ": idle for more than "
                         + TimeUnit.NANOSECONDS.toMillis(idleNanos) + " ms");
                 close();
-                Admission.closeQuietly(socket);
+                Quietly.close(socket);
             }
         }
 

@@ -1,5 +1,6 @@
 package io.distest.worker;
 
+import io.distest.shared.NameGlob;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.platform.engine.FilterResult;
@@ -13,8 +14,8 @@ final class MethodNameFilter implements PostDiscoveryFilter {
     private final List<Pattern> excludes;
 
     MethodNameFilter(List<String> includeGlobs, List<String> excludeGlobs) {
-        this.includes = includeGlobs.stream().map(MethodNameFilter::compile).toList();
-        this.excludes = excludeGlobs.stream().map(MethodNameFilter::compile).toList();
+        this.includes = includeGlobs.stream().map(NameGlob::compile).toList();
+        this.excludes = excludeGlobs.stream().map(NameGlob::compile).toList();
     }
 
     @Override
@@ -29,15 +30,4 @@ final class MethodNameFilter implements PostDiscoveryFilter {
                 () -> "method " + name + " filtered out by -Dtest");
     }
 
-    static Pattern compile(String glob) {
-        StringBuilder regex = new StringBuilder();
-        for (char c : glob.toCharArray()) {
-            switch (c) {
-                case '*' -> regex.append(".*");
-                case '?' -> regex.append('.');
-                default -> regex.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(regex.toString());
-    }
 }

@@ -1,9 +1,9 @@
 package io.distest.worker;
 
 import io.distest.protocol.ProcessExits;
-import io.distest.protocol.Protocol;
 import io.distest.protocol.SpawnWorker;
-import java.io.File;
+import io.distest.shared.Quietly;
+import io.distest.shared.WorkerCommandLine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,8 +16,8 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -66,26 +66,15 @@ final class RemoteWorker {
         Path argFile = workerFiles.resolve(spawn.workerId() + ".args");
         Path logFile = workerFiles.resolve(spawn.workerId() + ".log");
 
-        List<String> args = new ArrayList<>(spawn.jvmArgs());
-        args.add("-cp");
-        args.add(String.join(File.pathSeparator, classpath));
-        StringBuilder content = new StringBuilder();
-        for (String arg : args) {
-            content.append('"').append(arg.replace("\\", "\\\\").replace("\"", "\\\"")).append("\"\n");
-        }
-        writeFresh(argFile, content.toString().getBytes(StandardCharsets.UTF_8));
         writeFresh(logFile, new byte[0]);
         ServerSocket listener = new ServerSocket();
         try {
             listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
-            ProcessBuilder builder = new ProcessBuilder(spawn.java(), "@" + argFile, "io.distest.worker.WorkerMain",
-                    "connect", "127.0.0.1:" + listener.getLocalPort(), spawn.workerId())
-                    .directory(workingDirectory.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(logFile.toFile());
-            builder.environment().keySet().removeAll(spawn.excludedEnvironment());
-            builder.environment().putAll(spawn.environment());
-            builder.environment().put(Protocol.TOKEN_ENV, spawn.workerToken());
+            WorkerCommandLine commandLine = new WorkerCommandLine(spawn.java(), spawn.jvmArgs(), classpath,
+                    "127.0.0.1:" + listener.getLocalPort(), spawn.workerId(), spawn.excludedEnvironment(),
+                    spawn.environment(), spawn.workerToken());
+            writeFresh(argFile, commandLine.argFileContent().getBytes(StandardCharsets.UTF_8));
+            ProcessBuilder builder = commandLine.processBuilder(argFile, workingDirectory, logFile);
             Process process;
             try {
                 process = builder.start();
@@ -154,8 +143,8 @@ final class RemoteWorker {
             } catch (IOException ignored) {
                 // one side ended
             } finally {
-                closeQuietly(worker);
-                closeQuietly(client);
+                Quietly.close(worker);
+                Quietly.close(client);
             }
         }, "distest-relay-" + id + "-" + direction);
         thread.setDaemon(true);
@@ -163,13 +152,6 @@ final class RemoteWorker {
         return thread;
     }
 
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // already closed
-        }
-    }
 
     /** Ends the worker (if it still runs) and says how it ended. */
     String stop() {

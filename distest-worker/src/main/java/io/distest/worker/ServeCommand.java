@@ -1,6 +1,8 @@
 package io.distest.worker;
 
 import io.distest.protocol.Protocol;
+import io.distest.shared.Quietly;
+import io.distest.shared.Secrets;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -8,17 +10,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.LinkOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
-import java.util.Set;
-import java.security.SecureRandom;
-import java.util.Base64;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Set;
 
 /** {@code java -jar distest-worker.jar serve}: sets up the token, starts the {@link Server}, says how to reach it. */
 final class ServeCommand {
@@ -48,7 +48,7 @@ final class ServeCommand {
                 return WorkerMain.EXIT_USAGE;
             }
             Server server = new Server(options, token.strip(), err);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(server)));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> Quietly.close(server)));
             if (options.lifeline()) {
                 out.println(PORT_LINE_PREFIX + server.port());
                 out.flush();
@@ -60,7 +60,7 @@ final class ServeCommand {
                     } catch (IOException ignored) {
                         // treated as the end
                     }
-                    closeQuietly(server);
+                    Quietly.close(server);
                     Runtime.getRuntime().halt(0);
                 }, "distest-lifeline");
                 lifeline.setDaemon(true);
@@ -102,9 +102,7 @@ final class ServeCommand {
                 return new String(in.readNBytes(4096), StandardCharsets.UTF_8).strip();
             }
         }
-        byte[] bytes = new byte[24];
-        new SecureRandom().nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = Secrets.token(24);
         PrivateFiles.createDirectories(file.getParent());
         try (var channel = Files.newByteChannel(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                 LinkOption.NOFOLLOW_LINKS), PrivateFiles.mode(PrivateFiles.FILE))) {
@@ -113,11 +111,4 @@ final class ServeCommand {
         return token;
     }
 
-    private static void closeQuietly(Server server) {
-        try {
-            server.close();
-        } catch (IOException ignored) {
-            // shutting down
-        }
-    }
 }

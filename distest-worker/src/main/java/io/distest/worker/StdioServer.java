@@ -1,6 +1,7 @@
 package io.distest.worker;
 
 import io.distest.protocol.Mux;
+import io.distest.shared.Quietly;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -96,7 +97,7 @@ final class StdioServer {
                 // one side ended
             } finally {
                 channel.close();
-                Admission.closeQuietly(socket);
+                Quietly.close(socket);
             }
         }, "distest-stdio-" + direction);
         thread.setDaemon(true);

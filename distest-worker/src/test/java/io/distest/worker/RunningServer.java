@@ -1,7 +1,8 @@
 package io.distest.worker;
 
+import io.distest.testing.Poll;
+import java.time.Duration;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.distest.protocol.Attach;
 import io.distest.protocol.Attached;
@@ -50,11 +51,7 @@ final class RunningServer implements AutoCloseable {
     }
 
     void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertTrue(condition.getAsBoolean(), "waited 10 s for " + what + "; log:\n" + log());
+        Poll.until(Duration.ofSeconds(10), condition, () -> what + "; log:\n" + log());
     }
 
     MessageChannel connect() throws IOException {

@@ -1,5 +1,7 @@
 package io.distest.worker;
 
+import io.distest.testing.Poll;
+import java.time.Duration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -72,10 +74,7 @@ class ServeCommandTest {
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
         serving.setDaemon(true);
         serving.start();
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!out.toString(StandardCharsets.UTF_8).contains("mvn verify") && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Poll.within(Duration.ofSeconds(10), () -> out.toString(StandardCharsets.UTF_8).contains("mvn verify"));
         String printed = out.toString(StandardCharsets.UTF_8);
         assertTrue(printed.contains("in " + tokenFile), printed);
         assertTrue(printed.contains("DISTEST_TOKEN=$(cat " + tokenFile + ") mvn verify -Ddistest.tx=socket=127.0.0.1:"), printed);

@@ -1,11 +1,10 @@
 package io.distest.maven.gateway;
 
 import io.distest.maven.tx.TxSpec;
+import io.distest.shared.Secrets;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import org.apache.maven.plugin.logging.Log;
@@ -23,7 +22,7 @@ final class ExecEndpoint implements RemoteGateway.Endpoint {
     private final List<String> command;
     private final Path workerJar;
     private final Log log;
-    private final String token = newToken();
+    private final String token = Secrets.token(24);
     private volatile StdioLink link;
 
     ExecEndpoint(TxSpec spec, List<String> words, Path workerJar, Log log) {
@@ -88,11 +87,5 @@ final class ExecEndpoint implements RemoteGateway.Endpoint {
         if (current != null) {
             current.close();
         }
-    }
-
-    private static String newToken() {
-        byte[] bytes = new byte[24];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

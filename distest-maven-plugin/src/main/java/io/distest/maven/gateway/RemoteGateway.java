@@ -6,10 +6,9 @@ import io.distest.maven.tx.TxSpec;
 import io.distest.protocol.MessageChannel;
 import io.distest.protocol.SpawnWorker;
 import io.distest.protocol.WorkerFacts;
+import io.distest.shared.Secrets;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +53,7 @@ public final class RemoteGateway implements Gateway {
     @Override
     public void open() throws IOException {
         ServerClient.Connector connector = endpoint.start();
-        client = new ServerClient(connector, endpoint.serverToken(), newSessionId(), endpoint.describe());
+        client = new ServerClient(connector, endpoint.serverToken(), Secrets.hexId(12), endpoint.describe());
         WorkerFacts facts = client.attach();
         plan = SyncPlan.of(request, request.remote().sync());
         ServerClient.SyncStats stats = client.sync(plan.items(), plan.manifest());
@@ -93,12 +92,6 @@ public final class RemoteGateway implements Gateway {
             client.close();
         }
         endpoint.close();
-    }
-
-    private static String newSessionId() {
-        byte[] bytes = new byte[12];
-        new SecureRandom().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
     }
 
     static String bytes(long count) {

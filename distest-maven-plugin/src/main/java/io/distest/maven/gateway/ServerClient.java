@@ -17,12 +17,12 @@ import io.distest.protocol.SyncManifest;
 import io.distest.protocol.SyncRequest;
 import io.distest.protocol.WorkerExited;
 import io.distest.protocol.WorkerFacts;
+import io.distest.shared.Sha256;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -111,7 +111,7 @@ final class ServerClient implements AutoCloseable {
 
     /** Streams one file; if it changed since it was hashed, the sync fails rather than send the wrong bytes. */
     private long send(int index, SyncPlan.Item item, FileEntry entry) throws IOException {
-        MessageDigest digest = SyncPlan.sha256();
+        MessageDigest digest = Sha256.digest();
         long sent = 0;
         try (InputStream in = Files.newInputStream(item.local())) {
             byte[] buffer = new byte[CHUNK_BYTES];
@@ -121,7 +121,7 @@ final class ServerClient implements AutoCloseable {
                 digest.update(chunk);
                 sent += n;
                 boolean last = n < buffer.length || sent == entry.size();
-                if (last && !HexFormat.of().formatHex(digest.digest()).equals(entry.sha256())) {
+                if (last && !Sha256.hex(digest).equals(entry.sha256())) {
                     throw new IOException(item.local() + " changed while it was being sent to " + where
                             + "; run the build again once nothing writes to it");
                 }

@@ -1,20 +1,20 @@
 package io.distest.maven.gateway;
 
 import io.distest.maven.gateway.ssh.RemoteCommand;
+import io.distest.maven.gateway.ssh.PosixShell;
 import io.distest.maven.gateway.ssh.SshOptions;
 import io.distest.maven.gateway.ssh.SshSession;
 import io.distest.maven.gateway.ssh.SshTarget;
-import io.distest.maven.sync.SyncPlan;
 import io.distest.maven.tx.Transport;
 import io.distest.maven.tx.TxSpec;
+import io.distest.shared.Secrets;
+import io.distest.shared.Sha256;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -34,7 +34,7 @@ public final class SshEndpoint implements RemoteGateway.Endpoint {
     private final SshOptions options;
     private final Path workerJar;
     private final Log log;
-    private final String token = newToken();
+    private final String token = Secrets.token(24);
     private SshSession session;
     private RemoteCommand server;
     private StdioLink stdio;
@@ -59,7 +59,7 @@ public final class SshEndpoint implements RemoteGateway.Endpoint {
         }
         log.info("[" + spec.text() + "] using SFTP and ssh tunnels on " + session.describe());
         String root = root(session.home());
-        String hash = SyncPlan.hashOf(workerJar);
+        String hash = Sha256.hexOf(workerJar);
         String jar = root + "/jars/distest-worker-" + hash.substring(0, 16) + ".jar";
         if (!session.exists(jar)) {
             session.upload(workerJar, jar);
@@ -70,8 +70,8 @@ public final class SshEndpoint implements RemoteGateway.Endpoint {
             session.upload(workerJar, jar);
         }
         String java = spec.java().orElse("java");
-        server = session.exec(quote(java) + " -jar " + quote(jar) + " serve --bind 127.0.0.1 --port 0 --root "
-                + quote(root) + " --lifeline-stdin");
+        server = session.exec(PosixShell.quote(java) + " -jar " + PosixShell.quote(jar) + " serve --bind 127.0.0.1 --port 0 --root "
+                + PosixShell.quote(root) + " --lifeline-stdin");
         server.stdin().write((token + "\n").getBytes(StandardCharsets.UTF_8));
         server.stdin().flush();
         int port = awaitPort(java);
@@ -80,7 +80,7 @@ public final class SshEndpoint implements RemoteGateway.Endpoint {
 
     /** The far side's SHA-256 of {@code file} ({@code sha256sum}, or {@code shasum} on macOS/BSD), or "" if unknown. */
     private String remoteHashOf(String file) throws IOException {
-        RemoteCommand hashing = session.exec("sha256sum " + quote(file) + " 2>/dev/null || shasum -a 256 " + quote(file));
+        RemoteCommand hashing = session.exec("sha256sum " + PosixShell.quote(file) + " 2>/dev/null || shasum -a 256 " + PosixShell.quote(file));
         try {
             String output = new String(hashing.stdout().readNBytes(4096), StandardCharsets.UTF_8).strip();
             hashing.waitFor(Duration.ofSeconds(30));
@@ -151,16 +151,5 @@ public final class SshEndpoint implements RemoteGateway.Endpoint {
         if (session != null) {
             session.close();
         }
-    }
-
-    /** Quotes a word for the far side's POSIX shell. */
-    static String quote(String word) {
-        return "'" + word.replace("'", "'\\''") + "'";
-    }
-
-    private static String newToken() {
-        byte[] bytes = new byte[24];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

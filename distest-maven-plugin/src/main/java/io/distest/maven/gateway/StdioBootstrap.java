@@ -1,7 +1,8 @@
 package io.distest.maven.gateway;
 
-import io.distest.maven.sync.SyncPlan;
+import io.distest.maven.gateway.ssh.PosixShell;
 import io.distest.protocol.Mux;
+import io.distest.shared.Sha256;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -77,7 +78,7 @@ final class StdioBootstrap {
 
     /** Starts the server and proves {@code token} to it; the link then opens connections to it. */
     StdioLink connect(String token) throws IOException {
-        String hash = SyncPlan.hashOf(workerJar);
+        String hash = Sha256.hexOf(workerJar);
         FarCommand command = shell.start();
         if (ask(command, serveScript(hash), Mux.READY_LINE, NEED_JAR).equals(NEED_JAR)) {
             command.close();
@@ -213,7 +214,7 @@ final class StdioBootstrap {
 
     String serveScript(String hash) {
         return "{ " + prelude(hash) + "if [ -f \"$J\" ] && [ " + hashOf("$J") + " = " + hash + " ]; then"
-                + " cd \"$R\" || exit 1; exec " + SshEndpoint.quote(java) + " -jar \"$J\" serve --stdio --root \"$R\";"
+                + " cd \"$R\" || exit 1; exec " + PosixShell.quote(java) + " -jar \"$J\" serve --stdio --root \"$R\";"
                 + " fi; echo " + NEED_JAR + "; }\n";
     }
 
@@ -230,7 +231,7 @@ final class StdioBootstrap {
     /** The root as a shell word: relative roots (and the default) are under $HOME. */
     private String root() {
         String dir = chdir.orElse(".cache/distest");
-        return dir.startsWith("/") ? SshEndpoint.quote(dir) : "\"$HOME\"/" + SshEndpoint.quote(dir);
+        return dir.startsWith("/") ? PosixShell.quote(dir) : "\"$HOME\"/" + PosixShell.quote(dir);
     }
 
     private String shownRoot() {

@@ -2,16 +2,13 @@ package io.distest.maven.sync;
 
 import io.distest.maven.run.RunRequest;
 import io.distest.protocol.FileEntry;
+import io.distest.shared.Sha256;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +86,7 @@ public final class SyncPlan {
 
     /** {@code extra/<hash of the absolute path>/<name>}: distinct local trees never meet on the far side. */
     private static String extraPrefix(Path root) {
-        String bucket = HexFormat.of().formatHex(sha256(String.valueOf(root).getBytes())).substring(0, 12);
+        String bucket = Sha256.hex(String.valueOf(root).getBytes()).substring(0, 12);
         return "extra/" + bucket + "/" + root.getFileName();
     }
 
@@ -97,7 +94,7 @@ public final class SyncPlan {
     public List<FileEntry> manifest() throws IOException {
         List<FileEntry> entries = new ArrayList<>();
         for (Item item : items.values()) {
-            entries.add(new FileEntry(item.remote(), Files.size(item.local()), hashOf(item.local()), item.executable()));
+            entries.add(new FileEntry(item.remote(), Files.size(item.local()), Sha256.hexOf(item.local()), item.executable()));
         }
         return entries;
     }
@@ -132,28 +129,5 @@ public final class SyncPlan {
 
     private static String join(String prefix, Path relative) {
         return prefix + "/" + relative.toString().replace('\\', '/');
-    }
-
-    public static String hashOf(Path file) throws IOException {
-        MessageDigest digest = sha256();
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[64 * 1024];
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        return sha256().digest(bytes);
-    }
-
-    public static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
     }
 }

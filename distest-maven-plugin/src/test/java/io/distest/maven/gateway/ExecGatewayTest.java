@@ -5,7 +5,8 @@ import io.distest.maven.run.KilledBuildMain;
 import io.distest.maven.run.RunHarness;
 import io.distest.maven.run.RunSummary;
 import io.distest.maven.run.WorkerPolicy;
-import io.distest.maven.sync.SyncPlan;
+import io.distest.shared.Sha256;
+import io.distest.testing.Poll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -190,7 +190,7 @@ class ExecGatewayTest {
 
             assertEquals(0, summary.failures() + summary.errors(), log.text());
             assertTrue(log.text().contains("installed the worker jar"), "sent again:\n" + log.text());
-            assertEquals(SyncPlan.hashOf(RunHarness.workerJar()), SyncPlan.hashOf(jar));
+            assertEquals(Sha256.hexOf(RunHarness.workerJar()), Sha256.hexOf(jar));
         } finally {
             RunHarness.deleteTree(farSide);
         }
@@ -259,19 +259,13 @@ class ExecGatewayTest {
                 System.getProperty("java.class.path"), KilledBuildMain.class.getName(), temp.toString(),
                 "2*exec=sh//chdir=" + farSide)
                 .redirectErrorStream(true).redirectOutput(temp.resolve("build.log").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (RunHarness.workerProcesses(marker).size() < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
+        Poll.within(Duration.ofSeconds(90), () -> RunHarness.workerProcesses(marker).size() >= 2);
         assertEquals(2, RunHarness.workerProcesses(marker).size(), Files.readString(temp.resolve("build.log")));
 
         build.destroyForcibly().waitFor();
 
-        deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!(RunHarness.workerProcesses(marker).isEmpty() && serversUnder(farSide).isEmpty())
-                && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
+        Poll.within(Duration.ofSeconds(20),
+                () -> RunHarness.workerProcesses(marker).isEmpty() && serversUnder(farSide).isEmpty());
         assertEquals(List.of(), RunHarness.workerProcesses(marker), "no worker outlives the build");
         assertEquals(List.of(), serversUnder(farSide), "no far-side server outlives the build");
     }
@@ -291,15 +285,7 @@ class ExecGatewayTest {
 
     /** The far side's server ends with its command: polled, as the far side learns of the end a moment later. */
     private static void awaitNoServerUnder(Path root) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        List<String> left;
-        do {
-            left = serversUnder(root);
-            if (left.isEmpty()) {
-                return;
-            }
-            Thread.sleep(100);
-        } while (System.nanoTime() < deadline);
-        assertEquals(List.of(), left, "the far side's server ends with its command");
+        Poll.within(Duration.ofSeconds(20), () -> serversUnder(root).isEmpty());
+        assertEquals(List.of(), serversUnder(root), "the far side's server ends with its command");
     }
 }

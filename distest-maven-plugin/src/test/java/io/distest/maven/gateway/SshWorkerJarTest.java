@@ -2,7 +2,7 @@ package io.distest.maven.gateway;
 
 import io.distest.maven.run.RunHarness;
 import io.distest.maven.run.RunSummary;
-import io.distest.maven.sync.SyncPlan;
+import io.distest.shared.Sha256;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,7 +30,7 @@ class SshWorkerJarTest {
             RunHarness harness = new RunHarness(temp);
             harness.sshOptions = SSHD.options(SSHD.writeKnownHosts(temp.resolve("known_hosts")));
             Path jar = farSide.resolve("jars/distest-worker-"
-                    + SyncPlan.hashOf(RunHarness.workerJar()).substring(0, 16) + ".jar");
+                    + Sha256.hexOf(RunHarness.workerJar()).substring(0, 16) + ".jar");
             Files.createDirectories(jar.getParent());
             Files.writeString(jar, "not the worker jar: whatever another user put here");
 

@@ -2,6 +2,7 @@ package io.distest.maven.timeline;
 
 import io.distest.maven.run.RunHarness;
 import io.distest.maven.run.WorkerPolicy;
+import io.distest.testing.Poll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -114,12 +115,8 @@ class TimelineInBrowserTest {
     }
 
     private static void awaitRendered(HeadlessChromium chromium) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!"true".equals(chromium.driver.executeScript("return document.body.dataset.rendered"))) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the page did not render within 20 s; console: " + chromium.consoleErrors());
-            }
-            Thread.sleep(50);
-        }
+        Poll.until(Duration.ofSeconds(20),
+                () -> "true".equals(chromium.driver.executeScript("return document.body.dataset.rendered")),
+                () -> "the page to render; console: " + chromium.consoleErrors());
     }
 }

@@ -64,8 +64,4 @@ public record SshOptions(
     public SshOptions withAcceptNewHostKeys(boolean acceptNewHostKeys) {
         return new SshOptions(sshConfig, knownHosts, identities, acceptNewHostKeys, connectTimeout);
     }
-
-    public SshOptions withConnectTimeout(Duration connectTimeout) {
-        return new SshOptions(sshConfig, knownHosts, identities, acceptNewHostKeys, connectTimeout);
-    }
 }

@@ -1,5 +1,6 @@
 package io.distest.maven.gateway.ssh;
 
+import io.distest.testing.Poll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -259,12 +260,12 @@ class SshSessionTest {
         RemoteCommand sleep;
         try {
             sleep = session.exec("sleep " + marker);
-            assertTrue(waitUntil(() -> !processesWith(marker).isEmpty(), Duration.ofSeconds(10)),
+            assertTrue(Poll.within(Duration.ofSeconds(10), () -> !processesWith(marker).isEmpty()),
                     "the remote sleep started");
         } finally {
             session.close();
         }
-        assertTrue(waitUntil(() -> processesWith(marker).isEmpty(), Duration.ofSeconds(5)),
+        assertTrue(Poll.within(Duration.ofSeconds(5), () -> processesWith(marker).isEmpty()),
                 "no `sleep " + marker + "` left running: " + processesWith(marker));
         assertFalse(sleep.isOpen());
         assertFalse(session.isConnected());
@@ -309,17 +310,5 @@ class SshSessionTest {
         } catch (IOException e) {
             throw new RuntimeException(e);
         }
-    }
-
-    private static boolean waitUntil(java.util.function.BooleanSupplier condition, Duration timeout)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(25);
-        }
-        return condition.getAsBoolean();
     }
 }

@@ -1,0 +1,58 @@
+package io.distest.shared;
+
+import io.distest.protocol.Protocol;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a worker JVM is started, wherever it runs (as a subprocess of the build, or of a worker server on a far
+ * side): {@code java @argfile io.distest.worker.WorkerMain connect HOST:PORT ID}. The JVM arguments and the class
+ * path go through the argument file, so no command-line length limit applies (as Surefire's manifest-only jar);
+ * the session token goes through the environment, never the command line, where {@code ps} would show it.
+ *
+ * @param excludedEnvironment inherited variables the worker must not see (variables set here stay)
+ * @param environment         variables set for the worker, on top of what it inherits
+ */
+public record WorkerCommandLine(String java, List<String> jvmArgs, List<String> classpath, String connectTo,
+        String workerId, Collection<String> excludedEnvironment, Map<String, String> environment, String token) {
+
+    public static final String MAIN_CLASS = "io.distest.worker.WorkerMain";
+
+    /** The argument file's content: each JVM argument, then {@code -cp} and the class path, one quoted per line. */
+    public String argFileContent() {
+        List<String> args = new ArrayList<>(jvmArgs);
+        args.add("-cp");
+        args.add(String.join(File.pathSeparator, classpath));
+        StringBuilder content = new StringBuilder();
+        for (String arg : args) {
+            content.append(quote(arg)).append('\n');
+        }
+        return content.toString();
+    }
+
+    /** Quotes one argument for a java {@code @argfile}: double quotes, backslashes and quotes escaped. */
+    public static String quote(String arg) {
+        return "\"" + arg.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /**
+     * The process, reading {@code argFile} (which must hold {@link #argFileContent()}), started in {@code directory}
+     * with its output and errors into {@code logFile}.
+     */
+    public ProcessBuilder processBuilder(Path argFile, Path directory, Path logFile) {
+        ProcessBuilder builder = new ProcessBuilder(java, "@" + argFile, MAIN_CLASS, "connect", connectTo, workerId)
+                .directory(directory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(logFile.toFile())
+                .redirectInput(ProcessBuilder.Redirect.PIPE);
+        Map<String, String> env = builder.environment();
+        env.keySet().removeAll(excludedEnvironment);
+        env.putAll(environment);
+        env.put(Protocol.TOKEN_ENV, token);
+        return builder;
+    }
+}
