@@ -23,6 +23,7 @@ Knobs (environment):
   REMOTE_CONFIGS         which rows, comma-separated: popen, ssh, proxy (all RTTs)            (popen,ssh,proxy)
   REMOTE_BUILD           1: build this checkout into bench/work/m2 first; 0: use what is there (1)
   REMOTE_OUT             where the table is saved                                  (bench/results/remote.txt)
+  REMOTE_MVN_ARGS        extra arguments for every timed mvn run, split like a shell would   (none)
   MVN                    the Maven command                                                    (mvn)
 """
 
@@ -34,6 +35,7 @@ import glob
 import os
 import random
 import re
+import shlex
 import shutil
 import signal
 import statistics
@@ -396,7 +398,9 @@ def timed(s: Settings, project: Path, config: Config, rep: int, expected: int) -
     reports = project / "target" / "surefire-reports"
     shutil.rmtree(reports, ignore_errors=True)
     log_path = WORK / "logs" / f"{re.sub('[^A-Za-z0-9]+', '-', config.name).strip('-')}-{rep}.log"
-    code, elapsed = run_logged(mvn_cmd(s, "test", f"-Ddistest.tx={config.tx}", *ssh_args()), project, log_path)
+    extra = shlex.split(os.environ.get("REMOTE_MVN_ARGS", ""))
+    code, elapsed = run_logged(mvn_cmd(s, "test", f"-Ddistest.tx={config.tx}", *ssh_args(), *extra), project,
+                               log_path)
     run = Run(config.name, elapsed, code, log=str(log_path.relative_to(BENCH_DIR)))
     for f in glob.glob(str(reports / "TEST-*.xml")):
         for case in ET.parse(f).getroot().iter("testcase"):
