@@ -24,6 +24,10 @@ Every knob is an environment variable (run.sh also maps a few flags onto them):
   BENCH_WITH_PLUGIN      1/0: declare the distest plugin in the generated POMs;
                          default: yes, except in Surefire-only mode when the
                          plugin is not installed in ~/.m2 yet
+  BENCH_SETTINGS         a Maven settings file passed with -s to every run, e.g. the one
+                         bench/remote.sh writes (work/remote/settings.xml: this checkout's
+                         build in work/m2, releases read from ~/.m2); with BENCH_M2_REPO
+                         naming that local repository                              (none)
   DISTEST_VERSION        the distest plugin version to declare                    (0.1.0-SNAPSHOT)
   MVN                    the Maven command                                        (mvn)
 """
@@ -480,6 +484,7 @@ class Run:
     errors: int = 0
     skipped: int = 0
     test_time_s: float = 0.0      # summed testcase times
+    suite_time_s: float = 0.0     # summed <testsuite time>: the per-class time Surefire reports
     longest_class_s: float = 0.0  # largest per-class sum
     efficiency_pct: float | None = None  # distest's efficiency line: ideal / its own wall time
     startup_s: float | None = None       # distest: JVM start to ready (median of the workers)
@@ -493,6 +498,8 @@ class Run:
 
 def mvn_cmd(s: Settings, *args: str, offline: bool | None = None, quiet: bool = True) -> list[str]:
     cmd = [s.mvn]
+    if os.environ.get("BENCH_SETTINGS", "").strip():
+        cmd += ["-s", os.environ["BENCH_SETTINGS"].strip()]
     if s.offline if offline is None else offline:
         cmd.append("-o")
     return cmd + (["-q"] if quiet else []) + ["-B", "-Dstyle.color=never", *args]
@@ -542,6 +549,7 @@ def read_reports(project: Path, run: Run) -> None:
             continue
         suites = [root] if root.tag == "testsuite" else root.iter("testsuite")
         for suite in suites:
+            run.suite_time_s += float(suite.get("time") or 0)
             for case in suite.iter("testcase"):
                 run.tests += 1
                 t = float(case.get("time") or 0)
@@ -669,6 +677,7 @@ def summarise(s: Settings, runs: list[Run]) -> list[dict]:
                 "failed_runs": len(mine) - len(good),
                 "median_s": statistics.median([r.wall_s for r in good]) if good else None,
                 "test_time_s": statistics.median([r.test_time_s for r in good]) if good else None,
+                "outside_s": statistics.median([r.suite_time_s - r.test_time_s for r in good]) if good else None,
                 "tests": good[0].tests if good else None,
                 "skipped": good[0].skipped if good else None,
                 "bound_s": (statistics.median([max(r.test_time_s / config.n, r.longest_class_s) for r in good])
@@ -699,7 +708,8 @@ def fmt(value, spec: str, missing: str = "-") -> str:
 
 def print_table(s: Settings, rows: list[dict], facts: dict[str, str], planned: dict[str, float]) -> str:
     header = ["variant", "configuration", "N", "median wall s", f"runs (s)", "vs surefire same N",
-              "speedup vs fork=1", "summed test time s", "bound s", "efficiency %", "first test s", "tests"]
+              "speedup vs fork=1", "summed test time s", "suites - tests s", "bound s", "efficiency %", "first test s",
+              "tests"]
     table = [header]
     for r in rows:
         runs = " ".join(f"{x:.1f}" for x in r["runs"]) + (f" ({r['failed_runs']} FAILED)" if r["failed_runs"] else "")
@@ -707,12 +717,12 @@ def print_table(s: Settings, rows: list[dict], facts: dict[str, str], planned: d
             r["variant"], r["config"], str(r["n"]),
             fmt(r["median_s"], ".2f", "FAILED"), runs,
             fmt(r["vs_surefire_same_n"], ".2f"), fmt(r["speedup_vs_fork1"], ".2f"),
-            fmt(r["test_time_s"], ".1f"), fmt(r["bound_s"], ".1f"),
+            fmt(r["test_time_s"], ".1f"), fmt(r["outside_s"], ".2f"), fmt(r["bound_s"], ".1f"),
             fmt(r["efficiency_pct"], ".0f"), fmt(r["first_test_s"], ".1f"),
             "-" if r["tests"] is None else f"{r['tests']} ({r['skipped']} skipped)",
         ])
     widths = [max(len(row[i]) for row in table) for i in range(len(header))]
-    numeric = {2, 3, 5, 6, 7, 8, 9, 10}
+    numeric = {2, 3, 5, 6, 7, 8, 9, 10, 11}
 
     def line(row: list[str]) -> str:
         return "  ".join(cell.rjust(widths[i]) if i in numeric else cell.ljust(widths[i])
@@ -740,6 +750,8 @@ def print_table(s: Settings, rows: list[dict], facts: dict[str, str], planned: d
     out.append("vs surefire same N median / median of Surefire with forkCount=N (below 1.00: faster than Surefire)")
     out.append("speedup vs fork=1  median of Surefire forkCount=1 / this median")
     out.append("summed test time s sum of <testcase time> over the TEST-*.xml reports (median over runs)")
+    out.append("suites - tests s   sum of <testsuite time> minus sum of <testcase time>: per-class time outside the test")
+    out.append("                   methods (discovery, class set-up, reporting), median over runs")
     out.append("bound s            max(summed test time / N, longest class): the best a class-by-class scheduler can do,")
     out.append("                   excluding JVM start-up")
     out.append("+hist              distest planning with the durations history of earlier runs (longest first, long")

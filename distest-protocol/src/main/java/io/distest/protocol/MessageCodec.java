@@ -24,6 +24,8 @@ public final class MessageCodec {
     static final int MAX_NESTING = 16;
 
     private final Kryo kryo = new Kryo(new IdsOnlyClassResolver(), null);
+    /** Reused by every {@link #encode}: a test's events are many small messages, each would allocate a buffer. */
+    private final Output output = new Output(256, Protocol.MAX_FRAME_BYTES);
     /** How deep the collection being read is nested; a deep chain would otherwise end in a StackOverflowError. */
     private int nesting;
 
@@ -71,7 +73,7 @@ public final class MessageCodec {
     }
 
     public byte[] encode(Message message) {
-        Output output = new Output(256, Protocol.MAX_FRAME_BYTES);
+        output.reset();
         try {
             kryo.writeClassAndObject(output, message);
         } catch (KryoException e) {

@@ -2,8 +2,11 @@ package io.distest.protocol;
 
 /** Constants both sides agree on. */
 public final class Protocol {
-    /** Raised whenever a message changes shape; both sides refuse a peer with another version. */
-    public static final int VERSION = 2; // 2: engine filters in Configure, excluded environment in SpawnWorker
+    /**
+     * Raised whenever a message changes shape; both sides refuse a peer with another version. 2: engine filters in
+     * Configure, excluded environment in SpawnWorker; 3: the report's own time ({@code suiteMillis}) in UnitFinished.
+     */
+    public static final int VERSION = 3;
     /** The largest frame either side accepts, in bytes. */
     public static final int MAX_FRAME_BYTES = 16 * 1024 * 1024;
     /** Environment variable through which a worker receives the session token (never its command line). */

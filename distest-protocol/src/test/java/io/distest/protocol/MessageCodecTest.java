@@ -34,6 +34,7 @@ class MessageCodecTest {
                 new TestFinished(7, new TestId("u", "a.B", null, "B"), Outcome.SKIPPED, 0, "disabled", null),
                 new UnitFinished(7, 40, null),
                 new UnitFinished(8, 1, boom),
+                new UnitFinished(9, 120, 85, null),
                 new Attach(Protocol.VERSION, "secret", "s-1", Attach.CONTROL),
                 new Attached(WorkerFacts.ofThisJvm()),
                 new SyncManifest(List.of(new FileEntry("repo/a.jar", 3, "ab01", false), new FileEntry("bin/x", 0, "00", true))),

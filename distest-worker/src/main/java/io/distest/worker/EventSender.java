@@ -22,6 +22,11 @@ final class EventSender implements TestExecutionListener {
     private final int unitId;
     private final TimeoutWatchdog watchdog;
     private final Map<String, Long> startNanos = new ConcurrentHashMap<>();
+    /** A running test's id: named once when it starts, not again when it ends. */
+    private final Map<String, TestId> runningTests = new ConcurrentHashMap<>();
+    /** Time inside the unit's outermost class containers: what Surefire reports as a test set's time. */
+    private volatile long classNanos;
+    private volatile boolean classTimed;
     private final boolean skippedClassAsItsTests;
     private volatile TestPlan plan;
     private volatile SurefireNames names;
@@ -44,10 +49,19 @@ final class EventSender implements TestExecutionListener {
     public void executionStarted(TestIdentifier id) {
         startNanos.put(id.getUniqueId(), System.nanoTime());
         if (id.isTest()) {
-            TestId test = testId(id);
+            TestId test = names.testId(id);
+            runningTests.put(id.getUniqueId(), test);
             watchdog.testStarted(unitId, test);
             send(new TestStarted(unitId, test));
         }
+    }
+
+    /**
+     * How long the unit's classes ran, from the outermost class container starting to its ending (discovery and the
+     * engine's own start-up left out, as in Surefire's reports); {@code -1} when no class container ran.
+     */
+    long classMillis() {
+        return classTimed ? classNanos / 1_000_000 : -1;
     }
 
     @Override
@@ -69,7 +83,12 @@ final class EventSender implements TestExecutionListener {
             watchdog.testFinished();
         }
         Long start = startNanos.remove(id.getUniqueId());
-        long elapsed = start == null ? 0 : (System.nanoTime() - start) / 1_000_000;
+        long elapsedNanos = start == null ? 0 : System.nanoTime() - start;
+        long elapsed = elapsedNanos / 1_000_000;
+        if (start != null && isOutermostClass(id)) {
+            classNanos += elapsedNanos;
+            classTimed = true;
+        }
         // a container only reports when it failed itself (e.g. @BeforeAll threw): its tests never ran
         if (!id.isTest() && result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
             return;
@@ -91,8 +110,23 @@ final class EventSender implements TestExecutionListener {
         return id.getSource().orElse(null) instanceof ClassSource;
     }
 
+    /** A class container not inside another class (a {@code @Nested} class's time is already in its outer class's). */
+    private boolean isOutermostClass(TestIdentifier id) {
+        if (!isClass(id)) {
+            return false;
+        }
+        for (TestIdentifier parent = plan.getParent(id).orElse(null); parent != null;
+                parent = plan.getParent(parent).orElse(null)) {
+            if (isClass(parent)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private TestId testId(TestIdentifier id) {
-        return names.testId(id);
+        TestId running = id.isTest() ? runningTests.remove(id.getUniqueId()) : null;
+        return running != null ? running : names.testId(id);
     }
 
     private void send(io.distest.protocol.Message message) {

@@ -2,7 +2,9 @@ package io.distest.worker;
 
 import io.distest.protocol.TestId;
 import java.lang.annotation.Annotation;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
@@ -17,6 +19,8 @@ import org.junit.platform.launcher.TestPlan;
  */
 final class SurefireNames {
     private final TestPlan plan;
+    /** A class container's {@code @DisplayName}, by unique id: looked up once per class, not for every event. */
+    private final Map<String, Optional<String>> displayNames = new ConcurrentHashMap<>();
 
     SurefireNames(TestPlan plan) {
         this.plan = plan;
@@ -83,8 +87,12 @@ final class SurefireNames {
         return id.getSource().orElse(null) instanceof ClassSource;
     }
 
+    private Optional<String> displayNameTag(TestIdentifier type) {
+        return displayNames.computeIfAbsent(type.getUniqueId(), id -> readDisplayNameTag(type));
+    }
+
     @SuppressWarnings("unchecked")
-    private static Optional<String> displayNameTag(TestIdentifier type) {
+    private static Optional<String> readDisplayNameTag(TestIdentifier type) {
         try {
             Class<? extends Annotation> displayName = (Class<? extends Annotation>) Class.forName(
                     "org.junit.jupiter.api.DisplayName", false, Thread.currentThread().getContextClassLoader());

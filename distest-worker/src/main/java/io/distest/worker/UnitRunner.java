@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.platform.engine.Filter;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.EngineFilter;
 import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -24,6 +25,8 @@ final class UnitRunner {
     private final OutputCapture capture;
     private final TimeoutWatchdog watchdog;
     private Launcher launcher;
+    /** The session {@link #launcher} belongs to, closed when the worker ends; {@code null} before Platform 1.8. */
+    private AutoCloseable session;
 
     UnitRunner(MessageChannel channel, OutputCapture capture, TimeoutWatchdog watchdog) {
         this.channel = channel;
@@ -34,18 +37,20 @@ final class UnitRunner {
     void run(RunUnit unit, Configure configure) throws IOException {
         long start = System.nanoTime();
         ThrowableInfo error = null;
+        EventSender events = new EventSender(channel, unit.unitId(), watchdog, configure.skippedClassAsItsTests());
         capture.attributeTo(unit.unitId());
         try {
             Launcher launcher = launcher();
             start = System.nanoTime(); // normally made before hello: start-up time, not the unit's
-            launcher.execute(request(unit, configure),
-                    new EventSender(channel, unit.unitId(), watchdog, configure.skippedClassAsItsTests()));
+            launcher.execute(request(unit, configure), events);
         } catch (Throwable t) { // a discovery or engine failure is reported, not fatal to the worker
             error = ThrowableInfo.of(t);
         } finally {
             capture.attributeTo(-1);
         }
-        channel.send(new UnitFinished(unit.unitId(), (System.nanoTime() - start) / 1_000_000, error));
+        long elapsed = (System.nanoTime() - start) / 1_000_000;
+        long classes = events.classMillis();
+        channel.send(new UnitFinished(unit.unitId(), elapsed, classes < 0 ? elapsed : classes, error));
     }
 
     /** Makes the JUnit launcher (finding the engines); a failure is left for the first unit to report. */
@@ -57,11 +62,41 @@ final class UnitRunner {
         }
     }
 
+    /**
+     * One launcher session for the worker's whole life, as Surefire keeps one per fork: its launcher is reused by
+     * every unit, so session listeners run once per worker, not once per class, and no unit pays for setting up a
+     * new session. JUnit Platform before 1.8 has no sessions: there a plain launcher is made once.
+     */
     private Launcher launcher() {
         if (launcher == null) {
-            launcher = LauncherFactory.create();
+            try {
+                LauncherSession opened = LauncherSessions.open();
+                session = opened;
+                launcher = opened.getLauncher();
+            } catch (LinkageError olderPlatform) {
+                launcher = LauncherFactory.create();
+            }
         }
         return launcher;
+    }
+
+    /** Closes the launcher session (its listeners' {@code launcherSessionClosed} runs), if one was opened. */
+    void close() {
+        if (session != null) {
+            try {
+                session.close();
+            } catch (Exception e) {
+                System.err.println("distest worker: closing the JUnit launcher session failed: " + e);
+            }
+            session = null;
+        }
+    }
+
+    /** Kept apart so that a Platform without {@code LauncherSession} fails here, as a LinkageError, not earlier. */
+    private static final class LauncherSessions {
+        static LauncherSession open() {
+            return LauncherFactory.openSession();
+        }
     }
 
     private static LauncherDiscoveryRequest request(RunUnit unit, Configure configure) {

@@ -73,6 +73,7 @@ final class Worker {
                     runner.run(unit, configure);
                 }
             } else if (message instanceof Shutdown) {
+                runner.close();
                 return 0;
             } else if (message instanceof Refused refused) {
                 diagnostics.println("distest worker " + workerId + ": refused by the plugin: " + refused.reason());

@@ -17,6 +17,7 @@ import io.distest.protocol.Shutdown;
 import io.distest.protocol.TestFinished;
 import io.distest.protocol.TestOutput;
 import io.distest.protocol.UnitFinished;
+import io.distest.worker.fixtures.CountingSessionListener;
 import io.distest.worker.fixtures.GateFixture;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
@@ -40,11 +41,15 @@ class WorkerSessionTest {
     private PrintStream err;
     private MessageChannel plugin;
     private CompletableFuture<Integer> exit;
+    private int sessionsOpenedBefore;
+    private int sessionsClosedBefore;
 
     @BeforeEach
     void startWorker() throws Exception {
         out = System.out;
         err = System.err;
+        sessionsOpenedBefore = CountingSessionListener.OPENED.get();
+        sessionsClosedBefore = CountingSessionListener.CLOSED.get();
         PipedInputStream workerIn = new PipedInputStream(1 << 16);
         PipedOutputStream pluginOut = new PipedOutputStream(workerIn);
         PipedInputStream pluginIn = new PipedInputStream(1 << 16);
@@ -111,6 +116,8 @@ class WorkerSessionTest {
         List<Message> next = untilUnitFinished();
         plugin.send(new Shutdown());
         assertTrue(events.stream().anyMatch(m -> m.toString().contains("NoSuchTest")), events.toString());
+        UnitFinished notFound = (UnitFinished) events.get(events.size() - 1);
+        assertEquals(notFound.elapsedMillis(), notFound.suiteMillis(), "no class ran: the report's time is the unit's");
         assertEquals(Map.of("a_passesAndPrints", Outcome.SUCCESSFUL), outcomes(next));
         assertEquals(0, exit.get(10, TimeUnit.SECONDS));
     }
@@ -141,6 +148,32 @@ class WorkerSessionTest {
         plugin.send(new Shutdown());
         assertEquals(0, exit.get(10, TimeUnit.SECONDS));
         assertTrue(events.stream().noneMatch(m -> m.toString().contains("unitId=2")), "unit 2 never ran: " + events);
+    }
+
+    @Test
+    void runsAllItsUnitsInOneLauncherSessionClosedOnShutdown() throws Exception {
+        plugin.receive();
+        plugin.send(new RunUnit(1, FIXTURE, List.of("a_*"), List.of()));
+        untilUnitFinished();
+        plugin.send(new RunUnit(2, FIXTURE, List.of("f_*"), List.of()));
+        untilUnitFinished();
+        assertEquals(0, CountingSessionListener.CLOSED.get() - sessionsClosedBefore, "still open between units");
+        plugin.send(new Shutdown());
+        assertEquals(0, exit.get(10, TimeUnit.SECONDS));
+        assertEquals(1, CountingSessionListener.OPENED.get() - sessionsOpenedBefore, "one session for both units");
+        assertEquals(1, CountingSessionListener.CLOSED.get() - sessionsClosedBefore, "closed when the worker ends");
+    }
+
+    @Test
+    void reportsAsSuiteTimeTheClassAloneWithinTheUnitsWholeTime() throws Exception {
+        plugin.receive();
+        plugin.send(new RunUnit(1, FIXTURE, List.of("a_*"), List.of()));
+        List<Message> events = untilUnitFinished();
+        plugin.send(new Shutdown());
+        UnitFinished finished = (UnitFinished) events.get(events.size() - 1);
+        assertTrue(finished.suiteMillis() >= 0 && finished.suiteMillis() <= finished.elapsedMillis(),
+                "discovery is in the unit's time, not in the class's: " + finished);
+        assertEquals(0, exit.get(10, TimeUnit.SECONDS));
     }
 
     private List<Message> untilUnitFinished() throws Exception {

@@ -306,7 +306,7 @@ final class RunLoop {
             }
             List<String> failed = worker.report.failuresInUnit();
             rerunFailures(unit, failed); // before the unit reports: its class must wait for the re-run
-            worker.report.unitFinished(finished.elapsedMillis(), finished.error());
+            worker.report.unitFinished(finished.suiteMillis(), finished.error()); // class time, as Surefire
             if (finished.error() != null) {
                 observer.unitError(worker.id(), unit, finished.error().type() + ": " + finished.error().message());
             }
