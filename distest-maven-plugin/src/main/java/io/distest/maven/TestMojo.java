@@ -1,5 +1,6 @@
 package io.distest.maven;
 
+import io.distest.maven.failsafe.FailsafeDefaults;
 import io.distest.maven.gateway.JvmSettings;
 import io.distest.maven.gateway.RemoteSettings;
 import io.distest.maven.gateway.WorkerJar;
@@ -25,6 +26,7 @@ import io.distest.maven.surefire.SurefireTakeover;
 import io.distest.maven.surefire.TestClasspath;
 import io.distest.maven.surefire.TestNgProvider;
 import io.distest.maven.surefire.TestNgSuites;
+import io.distest.maven.surefire.TestPlugin;
 import io.distest.maven.surefire.TestSelection;
 import io.distest.maven.surefire.TxActivation;
 import io.distest.maven.sync.SyncSettings;
@@ -370,7 +372,7 @@ public class TestMojo extends AbstractMojo {
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         SurefireSettings surefire = inheritSurefireSettings();
-        if (skip || skipTests || skipExec) {
+        if (skip || skipTests || skipExec || skipIntegrationTests()) {
             getLog().info("Tests are skipped.");
             return;
         }
@@ -487,13 +489,13 @@ public class TestMojo extends AbstractMojo {
                     "distest.dist=\"" + dist + "\" is not a distribution mode; use load (default), each or no");
         }
         if (specs.isEmpty() && "default-cli".equals(mojoExecution.getExecutionId())) {
-            throw new MojoExecutionException("distest:test needs gateways: add -Ddistest.tx=2*popen (or another tx spec)"
+            throw new MojoExecutionException("distest:" + plugin().goal() + " needs gateways: add -Ddistest.tx=2*popen (or another tx spec)"
                     + " or -Ddistest.n=auto");
         }
         if (specs.isEmpty()) {
             getLog().info("distest: no tx spec (-Ddistest.tx, -Ddistest.n or <tx>); nothing to run here");
         }
-        return specs;
+        return gatewaysFor(specs);
     }
 
     /**
@@ -564,17 +566,78 @@ public class TestMojo extends AbstractMojo {
         Xpp3Dom own = SurefireSettings.modelConfiguration(project.getPlugin(SurefireTakeover.DISTEST), executionId);
         Set<String> ownSettings = SurefireSettings.ownSettings(own, mojoExecution.getMojoDescriptor().getParameters(),
                 evaluator);
-        SurefireSettings settings = SurefireSettings.read(project, executionId, own, ownSettings, evaluator);
-        if (settings.inherited().getChildCount() > 0) {
-            try {
-                configurator.configureComponent(this, new XmlPlexusConfiguration(settings.inherited()), evaluator,
-                        mojoExecution.getMojoDescriptor().getPluginDescriptor().getClassRealm());
-            } catch (ComponentConfigurationException e) {
-                throw new MojoExecutionException("distest cannot take over " + settings.source() + ": "
-                        + e.getMessage(), e);
-            }
+        if (plugin() == TestPlugin.FAILSAFE) {
+            FailsafeDefaults defaults = FailsafeDefaults.of(ownSettings, evaluator);
+            configure(defaults.values(), evaluator, "Failsafe's defaults");
+            defaults.unset().forEach(this::unset);
+        }
+        SurefireSettings settings = SurefireSettings.read(project, plugin(), executionId, own, ownSettings, evaluator);
+        configure(settings.inherited(), evaluator, settings.source());
+        if (plugin() == TestPlugin.FAILSAFE && !ownSettings.contains("classesDirectory")
+                && !settings.inheritedNames().contains("classesDirectory")) {
+            classesDirectory = FailsafeDefaults.mainClasses(project.getArtifact().getFile(), classesDirectory);
         }
         return settings;
+    }
+
+    private void configure(Xpp3Dom configuration, PluginParameterExpressionEvaluator evaluator, String source)
+            throws MojoExecutionException {
+        if (configuration.getChildCount() == 0) {
+            return;
+        }
+        try {
+            configurator.configureComponent(this, new XmlPlexusConfiguration(configuration), evaluator,
+                    mojoExecution.getMojoDescriptor().getPluginDescriptor().getClassRealm());
+        } catch (ComponentConfigurationException e) {
+            throw new MojoExecutionException("distest cannot take over " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Drops a value that Surefire's property gave a parameter Failsafe leaves unset (see {@link FailsafeDefaults}). */
+    private void unset(String parameter) {
+        switch (parameter) {
+            case "test" -> test = null;
+            case "includes" -> includes = null;
+            case "excludes" -> excludes = null;
+            case "includesFile" -> includesFile = null;
+            case "excludesFile" -> excludesFile = null;
+            case "systemPropertiesFile" -> systemPropertiesFile = null;
+            case "suiteXmlFiles" -> suiteXmlFiles = null;
+            case "excludedEnvironmentVariables" -> excludedEnvironmentVariables = null;
+            case "includeJUnit5Engines" -> includeJUnit5Engines = null;
+            case "excludeJUnit5Engines" -> excludeJUnit5Engines = null;
+            default -> throw new IllegalArgumentException("no nullable parameter " + parameter);
+        }
+    }
+
+    /** Where reports go, after inheritance. */
+    File reportsDirectory() {
+        return reportsDirectory;
+    }
+
+    /** Surefire's / Failsafe's testFailureIgnore, after inheritance. */
+    boolean testFailureIgnore() {
+        return testFailureIgnore;
+    }
+
+    /** The id of this execution ({@code default-cli} for the command-line goal). */
+    String executionId() {
+        return mojoExecution.getExecutionId();
+    }
+
+    /** The plugin this goal stands in for; the integration-test goal overrides it. */
+    TestPlugin plugin() {
+        return TestPlugin.SUREFIRE;
+    }
+
+    /** Whether Failsafe's {@code skipITs} is set; the integration-test goal overrides it. */
+    boolean skipIntegrationTests() {
+        return false;
+    }
+
+    /** The remote-gateway policy of the integration-test goal; the test goal runs on every tx spec as given. */
+    List<TxSpec> gatewaysFor(List<TxSpec> specs) {
+        return specs;
     }
 
     /** argLine after Surefire's {@code @{property}} late replacement, with {@code -ea} as Surefire's enableAssertions. */
@@ -617,7 +680,7 @@ public class TestMojo extends AbstractMojo {
                     surefireVersion, includes, excludes, patterns(null, includesFile), patterns(null, excludesFile));
             return TestSelection.select(testClassesDirectory.toPath(),
                     TestClasspath.toScan(project.getArtifacts(), dependenciesToScan, surefireVersion),
-                    include.isEmpty() ? SurefireRules.defaultIncludes(surefireVersion) : include,
+                    include.isEmpty() ? plugin().defaultIncludes(surefireVersion) : include,
                     exclude.isEmpty() ? SurefireRules.defaultExcludes(surefireVersion) : exclude, test, methodFilters);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
@@ -688,7 +751,7 @@ public class TestMojo extends AbstractMojo {
         String specsText = specs.stream().map(TxSpec::text).collect(Collectors.joining(", "));
         StringBuilder line = new StringBuilder("distest: execution ").append(executionId);
         if (surefire.source() == null) {
-            line.append(": no Surefire configuration to inherit");
+            line.append(": no ").append(plugin().displayName()).append(" configuration to inherit");
         } else {
             line.append(" inherits ").append(surefire.source()).append(": argLine ")
                     .append(argLine == null || argLine.isBlank() ? "none"
@@ -730,11 +793,13 @@ public class TestMojo extends AbstractMojo {
             line.append("; ").append(parallelNote);
         }
         if (surefire.version() != null && (patterns(includes) == 0 || patterns(excludes) == 0)) {
-            line.append("; default includes/excludes of Surefire ").append(surefire.version());
+            line.append("; default includes/excludes of ").append(plugin().displayName()).append(" ")
+                    .append(surefire.version());
         }
         getLog().info(line.toString());
         if (!notHonoured.isEmpty()) {
-            getLog().warn("distest: execution " + executionId + ": Surefire settings distest does not honour:\n  - "
+            getLog().warn("distest: execution " + executionId + ": " + plugin().displayName()
+                    + " settings distest does not honour:\n  - "
                     + String.join("\n  - ", notHonoured));
         }
     }
@@ -751,7 +816,7 @@ public class TestMojo extends AbstractMojo {
         return n + " " + (n == 1 ? singular : plural);
     }
 
-    private void noTests() throws MojoFailureException {
+    void noTests() throws MojoFailureException {
         if (test != null && !test.isBlank() && failIfNoSpecifiedTests) {
             throw new MojoFailureException("No tests matching pattern \"" + test + "\" were executed! (Set "
                     + "-Dsurefire.failIfNoSpecifiedTests=false to ignore this error.)");
@@ -762,7 +827,8 @@ public class TestMojo extends AbstractMojo {
         getLog().info("No tests to run.");
     }
 
-    private void verdict(RunSummary summary) throws MojoFailureException {
+    /** Fails the build as Surefire would; the integration-test goal leaves the verdict to {@code failsafe:verify}. */
+    void verdict(RunSummary summary) throws MojoFailureException, MojoExecutionException {
         if (summary.notRunReason() != null) {
             throw new MojoFailureException("Some tests did not run: " + summary.notRunReason()
                     + ". See " + reportsDirectory + " for which.");
