@@ -66,6 +66,13 @@ public class IntegrationTestMojo extends TestMojo {
                 getLog().info("distest: execution " + executionId() + ": " + gateways.note());
             }
         }
+        Object unitTests = getPluginContext() == null ? null : getPluginContext().get(UNIT_TESTS_RAN_ON);
+        if (unitTests != null) {
+            getLog().info("distest: execution " + executionId() + ": the unit tests' workers (" + unitTests + ") are"
+                    + " not reused: integration tests run with Failsafe's class path (the packaged jar) and settings, in"
+                    + " JVMs of their own; local gateways need no connection or sync, remote ones send only what"
+                    + " their cache lacks");
+        }
         return gateways.specs();
     }
 

@@ -369,6 +369,9 @@ public class TestMojo extends AbstractMojo {
     @Component(role = ComponentConfigurator.class, hint = "basic")
     private ComponentConfigurator configurator;
 
+    /** Plugin-context key: the tx specs the unit tests of this module ran on in this build. */
+    static final String UNIT_TESTS_RAN_ON = "distest.unitTestsRanOn";
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         SurefireSettings surefire = inheritSurefireSettings();
@@ -429,7 +432,13 @@ public class TestMojo extends AbstractMojo {
                     new RemoteSettings(syncSettings(), token != null ? token : System.getenv(Protocol.TOKEN_ENV),
                             sshOptions()), speedOptions(providerRun == null), "each".equals(dist) ? Dist.EACH : Dist.LOAD,
                     providerRun);
-            verdict(new DistestRunner(getLog()).run(request));
+            RunSummary summary = new DistestRunner(getLog()).run(request);
+            @SuppressWarnings("unchecked")
+            Map<Object, Object> context = getPluginContext();
+            if (context != null && plugin() == TestPlugin.SUREFIRE) {
+                context.put(UNIT_TESTS_RAN_ON, specs.stream().map(TxSpec::text).collect(Collectors.joining(", ")));
+            }
+            verdict(summary);
         } catch (DistestException | IOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }

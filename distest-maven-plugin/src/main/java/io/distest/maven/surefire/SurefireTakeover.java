@@ -60,7 +60,8 @@ public class SurefireTakeover extends AbstractMavenLifecycleParticipant {
             return; // no gateways asked for: Surefire runs the tests as before
         }
         for (TestPlugin plugin : TestPlugin.values()) {
-            takeOver(project, plugin, distest, configuration, specs);
+            // a view taken afresh: on Maven 4 the one taken before the previous plugin's take-over is stale
+            takeOver(project, plugin, project.getPlugin(DISTEST), configuration, specs);
         }
     }
 
