@@ -17,6 +17,7 @@ import io.distest.maven.run.TestFilters;
 import io.distest.maven.run.WorkerPolicy;
 import io.distest.maven.schedule.TestUnit;
 import io.distest.maven.surefire.EngineResolver;
+import io.distest.maven.surefire.InheritanceLine;
 import io.distest.maven.surefire.JUnitPlatformArtifacts;
 import io.distest.maven.surefire.ProviderChoice;
 import io.distest.maven.surefire.ProviderResolver;
@@ -384,8 +385,15 @@ public class TestMojo extends AbstractMojo {
             return;
         }
         List<String> notHonoured = new ArrayList<>(surefire.notHonoured());
-        List<String> jvmArguments = jvmArguments(notHonoured);
-        Map<String, String> testSystemProperties = testSystemProperties();
+        String argLineNow = SurefireRules.lateReplace(argLine, project.getProperties(), session.getUserProperties());
+        List<String> jvmArguments = jvmArguments(argLineNow, notHonoured);
+        Properties fromFile = loadSystemPropertiesFile();
+        Properties promoted = promoteUserPropertiesToSystemProperties
+                ? SurefireRules.promotable(session.getUserProperties()) : new Properties();
+        int configuredSystemProperties = SurefireRules.systemProperties(systemProperties, fromFile,
+                systemPropertyVariables, new Properties()).size();
+        Map<String, String> testSystemProperties = SurefireRules.systemProperties(systemProperties, fromFile,
+                systemPropertyVariables, promoted);
         ProviderChoice provider = ProviderChoice.of(projectArtifactVersions(), JUnitPlatformArtifacts.TESTNG);
         TestNgProvider testNg = provider.isTestNg() ? testNgProvider(provider) : null;
         ProviderRun junit = junitProvider(provider);
@@ -408,7 +416,14 @@ public class TestMojo extends AbstractMojo {
             notHonoured.add("properties " + String.join(", ", SurefireRules.providerProperties(properties))
                     + ": provider properties are not passed on; only configurationParameters reach the JUnit Platform");
         }
-        describeInheritance(surefire, specs, suites, parallelNote, notHonoured);
+        getLog().info(new InheritanceLine(executionId(), plugin(), surefire, argLineNow, includes, excludes,
+                Stream.of(includesFile, excludesFile).filter(f -> f != null).map(File::getName).toList(),
+                suites == null ? null : suites.configurationParameters().keySet(), configuredSystemProperties,
+                promoted.size(), specs.stream().map(TxSpec::text).toList(), reuseForks, parallelNote).text());
+        if (!notHonoured.isEmpty()) {
+            getLog().warn("distest: execution " + executionId() + ": " + plugin().displayName()
+                    + " settings distest does not honour:\n  - " + String.join("\n  - ", notHonoured));
+        }
         if (units.isEmpty()) {
             noTests();
             return;
@@ -650,8 +665,7 @@ public class TestMojo extends AbstractMojo {
     }
 
     /** argLine after Surefire's {@code @{property}} late replacement, with {@code -ea} as Surefire's enableAssertions. */
-    private List<String> jvmArguments(List<String> notHonoured) {
-        String line = SurefireRules.lateReplace(argLine, project.getProperties(), session.getUserProperties());
+    private List<String> jvmArguments(String line, List<String> notHonoured) {
         if (!SurefireRules.lateExpressions(line).isEmpty()) {
             notHonoured.add("argLine " + String.join(", ", SurefireRules.lateExpressions(line)) + ": no such project"
                     + " property; passed on as it is, as Surefire does");
@@ -661,12 +675,6 @@ public class TestMojo extends AbstractMojo {
             arguments.add(0, "-ea");
         }
         return arguments;
-    }
-
-    private Map<String, String> testSystemProperties() throws MojoExecutionException {
-        return SurefireRules.systemProperties(systemProperties, loadSystemPropertiesFile(), systemPropertyVariables,
-                promoteUserPropertiesToSystemProperties ? SurefireRules.promotable(session.getUserProperties())
-                        : new Properties());
     }
 
     private Properties loadSystemPropertiesFile() throws MojoExecutionException {
@@ -751,78 +759,6 @@ public class TestMojo extends AbstractMojo {
             configurationParameters.putIfAbsent("testng.threadCount", String.valueOf(threadCount));
         }
         return setting + " passed to the TestNG engine (testng.parallel), in effect inside each worker";
-    }
-
-    /** The one info line per execution about what it inherited, and the one warning about what it cannot honour. */
-    private void describeInheritance(SurefireSettings surefire, List<TxSpec> specs, TestNgSuites.Selection suites,
-            String parallelNote, List<String> notHonoured) throws MojoExecutionException {
-        String executionId = mojoExecution.getExecutionId();
-        String specsText = specs.stream().map(TxSpec::text).collect(Collectors.joining(", "));
-        StringBuilder line = new StringBuilder("distest: execution ").append(executionId);
-        if (surefire.source() == null) {
-            line.append(": no ").append(plugin().displayName()).append(" configuration to inherit");
-        } else {
-            line.append(" inherits ").append(surefire.source()).append(": argLine ")
-                    .append(argLine == null || argLine.isBlank() ? "none"
-                            : "\"" + SurefireRules.lateReplace(argLine, project.getProperties(), session.getUserProperties()).trim() + "\"")
-                    .append(", ").append(count(patterns(includes), "include")).append(", ")
-                    .append(count(patterns(excludes), "exclude"));
-            if (includesFile != null || excludesFile != null) {
-                line.append(" (plus those in ").append(Stream.of(includesFile, excludesFile).filter(f -> f != null)
-                        .map(File::getName).collect(Collectors.joining(" and "))).append(")");
-            }
-            if (suites != null) {
-                line.append(" (suiteXmlFiles decide").append(suites.configurationParameters().isEmpty() ? ""
-                        : "; TestNG engine parameters " + String.join(", ", suites.configurationParameters().keySet()))
-                        .append(")");
-            }
-            int configured = SurefireRules.systemProperties(systemProperties, loadSystemPropertiesFile(),
-                    systemPropertyVariables, new Properties()).size();
-            line.append(", ").append(count(configured, "system property", "system properties"));
-            int promoted = promoteUserPropertiesToSystemProperties
-                    ? SurefireRules.promotable(session.getUserProperties()).size() : 0;
-            if (promoted > 0) {
-                line.append(" (and ").append(count(promoted, "user property", "user properties")).append(" from -D)");
-            }
-            List<String> others = surefire.inheritedNames().stream().filter(name -> !List.of("argLine", "includes",
-                    "excludes", "systemPropertyVariables", "systemProperties").contains(name)).toList();
-            if (!others.isEmpty()) {
-                line.append("; also ").append(String.join(", ", others));
-            }
-            if (!surefire.overridden().isEmpty()) {
-                line.append("; distest's own: ").append(String.join(", ", surefire.overridden()));
-            }
-        }
-        line.append("; forkCount").append(surefire.forkCount() != null ? "=" + surefire.forkCount() : "")
-                .append(" is replaced by the tx specs (").append(specsText).append(")");
-        if (!reuseForks) {
-            line.append("; reuseForks=false: every test class in a fresh worker JVM");
-        }
-        if (parallelNote != null) {
-            line.append("; ").append(parallelNote);
-        }
-        if (surefire.version() != null && (patterns(includes) == 0 || patterns(excludes) == 0)) {
-            line.append("; default includes/excludes of ").append(plugin().displayName()).append(" ")
-                    .append(surefire.version());
-        }
-        getLog().info(line.toString());
-        if (!notHonoured.isEmpty()) {
-            getLog().warn("distest: execution " + executionId + ": " + plugin().displayName()
-                    + " settings distest does not honour:\n  - "
-                    + String.join("\n  - ", notHonoured));
-        }
-    }
-
-    private static int patterns(List<String> list) {
-        return list == null ? 0 : list.size();
-    }
-
-    private static String count(int n, String singular) {
-        return count(n, singular, singular + "s");
-    }
-
-    private static String count(int n, String singular, String plural) {
-        return n + " " + (n == 1 ? singular : plural);
     }
 
     void noTests() throws MojoFailureException {
