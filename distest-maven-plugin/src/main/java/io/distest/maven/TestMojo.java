@@ -17,29 +17,23 @@ import io.distest.maven.run.TestFilters;
 import io.distest.maven.run.WorkerPolicy;
 import io.distest.maven.schedule.TestUnit;
 import io.distest.maven.surefire.EngineResolver;
-import io.distest.maven.surefire.InheritanceLine;
-import io.distest.maven.surefire.JUnitPlatformArtifacts;
+import io.distest.maven.surefire.SurefireTranslation;
+import io.distest.maven.surefire.TestSettings;
 import io.distest.maven.surefire.ProviderChoice;
 import io.distest.maven.surefire.ProviderResolver;
-import io.distest.maven.surefire.SurefireRules;
 import io.distest.maven.surefire.SurefireSettings;
 import io.distest.maven.surefire.SurefireTakeover;
 import io.distest.maven.surefire.TestClasspath;
-import io.distest.maven.surefire.TestNgProvider;
-import io.distest.maven.surefire.TestNgSuites;
 import io.distest.maven.surefire.TestPlugin;
-import io.distest.maven.surefire.TestSelection;
 import io.distest.maven.surefire.TxActivation;
 import io.distest.maven.sync.SyncSettings;
 import io.distest.maven.timeline.TimelinePage;
-import io.distest.maven.tx.Arguments;
 import io.distest.maven.tx.TxSpec;
 import io.distest.maven.tx.TxSpecException;
 import io.distest.maven.tx.TxSpecs;
 import io.distest.protocol.Protocol;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,7 +43,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
@@ -384,46 +377,21 @@ public class TestMojo extends AbstractMojo {
         if (specs.isEmpty()) {
             return;
         }
-        List<String> notHonoured = new ArrayList<>(surefire.notHonoured());
-        String argLineNow = SurefireRules.lateReplace(argLine, project.getProperties(), session.getUserProperties());
-        List<String> jvmArguments = jvmArguments(argLineNow, notHonoured);
-        Properties fromFile = loadSystemPropertiesFile();
-        Properties promoted = promoteUserPropertiesToSystemProperties
-                ? SurefireRules.promotable(session.getUserProperties()) : new Properties();
-        int configuredSystemProperties = SurefireRules.systemProperties(systemProperties, fromFile,
-                systemPropertyVariables, new Properties()).size();
-        Map<String, String> testSystemProperties = SurefireRules.systemProperties(systemProperties, fromFile,
-                systemPropertyVariables, promoted);
-        ProviderChoice provider = ProviderChoice.of(projectArtifactVersions(), JUnitPlatformArtifacts.TESTNG);
-        TestNgProvider testNg = provider.isTestNg() ? testNgProvider(provider) : null;
-        ProviderRun junit = junitProvider(provider);
-        TestNgSuites.Selection suites = testNg == null ? suiteSelection() : null;
-        List<TestUnit> units = testNg != null && testNg.runsSuites() ? List.of(TestNgProvider.suitesUnit())
-                : suites != null ? suites.units() : selectTests(surefire.version());
-        ProviderRun providerRun = testNg != null ? testNg.runOf(units) : junit;
-        Map<String, String> configurationParameters = new LinkedHashMap<>(SurefireRules.configurationParameters(properties));
-        List<String> includeTags = commaList(groups);
-        List<String> excludeTags = commaList(excludedGroups);
-        if (suites != null) {
-            notHonoured.addAll(suites.notHonoured());
-            suites.configurationParameters().forEach(configurationParameters::putIfAbsent);
+        SurefireTranslation plan;
+        try {
+            plan = new SurefireTranslation(plugin(), settings(), surefire, project.getArtifacts(),
+                    project.getProperties(), session.getUserProperties());
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
         }
-        String parallelNote = testNg != null ? testNg.note()
-                : junit != null ? provider.kind().name().replace("JUNIT", "JUnit ") + " tests run on Surefire's own provider "
-                        + ProviderResolver.surefireVersion() + " in the workers"
-                : parallel(configurationParameters, notHonoured);
-        if (providerRun == null && !SurefireRules.providerProperties(properties).isEmpty()) {
-            notHonoured.add("properties " + String.join(", ", SurefireRules.providerProperties(properties))
-                    + ": provider properties are not passed on; only configurationParameters reach the JUnit Platform");
-        }
-        getLog().info(new InheritanceLine(executionId(), plugin(), surefire, argLineNow, includes, excludes,
-                Stream.of(includesFile, excludesFile).filter(f -> f != null).map(File::getName).toList(),
-                suites == null ? null : suites.configurationParameters().keySet(), configuredSystemProperties,
-                promoted.size(), specs.stream().map(TxSpec::text).toList(), reuseForks, parallelNote).text());
-        if (!notHonoured.isEmpty()) {
+        getLog().info(plan.inheritanceLine(executionId(), specs.stream().map(TxSpec::text).toList(), reuseForks).text());
+        if (!plan.notHonoured().isEmpty()) {
             getLog().warn("distest: execution " + executionId() + ": " + plugin().displayName()
-                    + " settings distest does not honour:\n  - " + String.join("\n  - ", notHonoured));
+                    + " settings distest does not honour:\n  - " + String.join("\n  - ", plan.notHonoured()));
         }
+        List<TestUnit> units = plan.units();
+        ProviderRun providerRun = plan.providerRun();
+        ProviderChoice provider = plan.provider();
         if (units.isEmpty()) {
             noTests();
             return;
@@ -433,9 +401,10 @@ public class TestMojo extends AbstractMojo {
             Path timelinePage = timeline
                     ? TimelinePage.of(workDirectory, mojoExecution == null ? null : mojoExecution.getExecutionId()) : null;
             RunRequest request = new RunRequest(specs, units, testClasspath(providerRun == null ? null : provider.providerArtifact()), WorkerJar.extractTo(workDirectory),
-                    new JvmSettings(jvmArguments, testSystemProperties, environmentVariables, workingDirectory.toPath(),
+                    new JvmSettings(plan.jvmArguments(), plan.systemProperties(), environmentVariables, workingDirectory.toPath(),
                             Set.copyOf(names(excludedEnvironmentVariables))),
-                    new TestFilters(includeTags, excludeTags, configurationParameters, names(includeJUnit5Engines),
+                    new TestFilters(plan.includeTags(), plan.excludeTags(), plan.configurationParameters(),
+                            names(includeJUnit5Engines),
                             names(excludeJUnit5Engines), provider.kind() == ProviderChoice.Kind.JUNIT_PLATFORM),
                     new ReportOptions(reportsDirectory.toPath(), trimStackTrace, redirectTestOutputToFile,
                             rerunFailingTestsCount, reportNameSuffix, timelinePage),
@@ -548,37 +517,7 @@ public class TestMojo extends AbstractMojo {
         return versions;
     }
 
-    /**
-     * Surefire's JUnit 4 (or 3) provider for a project Surefire would run with it, with Surefire's {@code properties}
-     * (a {@code listener}, …) as its provider properties. {@code null} for other projects, and for JUnit 4 projects
-     * that need what distest does on the JUnit Platform instead: groups (Surefire would switch to its JUnit 4.7
-     * provider), {@code parallel} (the workers are the parallelism) or {@code rerunFailingTestsCount}.
-     */
-    private ProviderRun junitProvider(ProviderChoice provider) {
-        boolean needsPlatform = groups != null || excludedGroups != null || (parallel != null && !parallel.isBlank())
-                || rerunFailingTestsCount > 0;
-        if (provider.kind() == ProviderChoice.Kind.JUNIT3
-                || provider.kind() == ProviderChoice.Kind.JUNIT4 && !needsPlatform) {
-            Map<String, String> providerProperties = new LinkedHashMap<>();
-            if (properties != null) {
-                properties.stringPropertyNames().forEach(name -> providerProperties.put(name, properties.getProperty(name)));
-            }
-            return new ProviderRun(provider.providerClass(), providerProperties, List.of(), null);
-        }
-        return null;
-    }
 
-    /** Surefire's TestNG provider, with the provider properties Surefire would give it. */
-    private TestNgProvider testNgProvider(ProviderChoice provider) throws MojoExecutionException {
-        List<Path> suites = suiteXmlFiles == null || (test != null && !test.isBlank()) ? List.of()
-                : suiteXmlFiles.stream().map(f -> f.toPath().toAbsolutePath()).toList();
-        try {
-            return TestNgProvider.of(provider, properties, groups, excludedGroups, parallel, threadCount,
-                    testClassesDirectory.toPath(), suites, workingDirectory.toPath());
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        }
-    }
 
     /**
      * Takes the settings of the Surefire execution this one stands in for (same id; {@code default-test} for the
@@ -634,6 +573,19 @@ public class TestMojo extends AbstractMojo {
         }
     }
 
+    /** The Surefire-named settings as this goal holds them after inheritance: one plain value. */
+    private TestSettings settings() {
+        return new TestSettings(argLine, enableAssertions, systemProperties, path(systemPropertiesFile),
+                systemPropertyVariables, promoteUserPropertiesToSystemProperties, includes, excludes, path(includesFile),
+                path(excludesFile), test, groups, excludedGroups, properties,
+                suiteXmlFiles == null ? null : suiteXmlFiles.stream().map(File::toPath).toList(), parallel, threadCount,
+                dependenciesToScan, testClassesDirectory.toPath(), workingDirectory.toPath(), rerunFailingTestsCount);
+    }
+
+    private static Path path(File file) {
+        return file == null ? null : file.toPath();
+    }
+
     /** Where reports go, after inheritance. */
     File reportsDirectory() {
         return reportsDirectory;
@@ -664,48 +616,8 @@ public class TestMojo extends AbstractMojo {
         return specs;
     }
 
-    /** argLine after Surefire's {@code @{property}} late replacement, with {@code -ea} as Surefire's enableAssertions. */
-    private List<String> jvmArguments(String line, List<String> notHonoured) {
-        if (!SurefireRules.lateExpressions(line).isEmpty()) {
-            notHonoured.add("argLine " + String.join(", ", SurefireRules.lateExpressions(line)) + ": no such project"
-                    + " property; passed on as it is, as Surefire does");
-        }
-        List<String> arguments = new ArrayList<>(Arguments.split(line));
-        if (SurefireRules.assertionsEnabled(enableAssertions, arguments)) {
-            arguments.add(0, "-ea");
-        }
-        return arguments;
-    }
 
-    private Properties loadSystemPropertiesFile() throws MojoExecutionException {
-        try {
-            return SurefireRules.load(systemPropertiesFile == null ? null : systemPropertiesFile.toPath());
-        } catch (IOException e) {
-            throw new MojoExecutionException("cannot read systemPropertiesFile " + systemPropertiesFile + ": " + e, e);
-        }
-    }
 
-    /**
-     * The test classes Surefire of the project's version would select: its default includes/excludes when none are
-     * configured, from testClassesDirectory and the jars of dependenciesToScan.
-     */
-    private List<TestUnit> selectTests(String surefireVersion) throws MojoExecutionException {
-        List<String> include = patterns(includes, includesFile);
-        List<String> exclude = patterns(excludes, excludesFile);
-        try {
-            List<String> methodFilters = test != null && !test.isBlank() ? List.of() : SurefireRules.methodFilters(
-                    surefireVersion, includes, excludes, patterns(null, includesFile), patterns(null, excludesFile));
-            return TestSelection.select(testClassesDirectory.toPath(),
-                    TestClasspath.toScan(project.getArtifacts(), dependenciesToScan, surefireVersion),
-                    include.isEmpty() ? plugin().defaultIncludes(surefireVersion) : include,
-                    exclude.isEmpty() ? SurefireRules.defaultExcludes(surefireVersion) : exclude, test, methodFilters);
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        } catch (UncheckedIOException e) {
-            throw new MojoExecutionException("cannot scan dependenciesToScan " + dependenciesToScan + ": "
-                    + e.getCause().getMessage(), e);
-        }
-    }
 
     /** Surefire's list settings: entries trimmed, blank ones dropped. */
     private static List<String> names(List<String> configured) {
@@ -713,53 +625,8 @@ public class TestMojo extends AbstractMojo {
                 : configured.stream().filter(n -> n != null && !n.isBlank()).map(String::trim).toList();
     }
 
-    /** Configured patterns plus those of Surefire's includesFile / excludesFile. */
-    private List<String> patterns(List<String> configured, File file) throws MojoExecutionException {
-        List<String> patterns = new ArrayList<>(configured == null ? List.of() : configured);
-        if (file != null) {
-            try {
-                patterns.addAll(SurefireRules.patternFile(file.toPath()));
-            } catch (IOException e) {
-                throw new MojoExecutionException("Failed to load list from file: " + file + " (" + e + ")", e);
-            }
-        }
-        return patterns;
-    }
 
-    /** With suiteXmlFiles and no -Dtest, the suites say what runs (as in Surefire); else {@code null}. */
-    private TestNgSuites.Selection suiteSelection() throws MojoExecutionException {
-        if (suiteXmlFiles == null || suiteXmlFiles.isEmpty() || (test != null && !test.isBlank())) {
-            return null;
-        }
-        try {
-            return TestNgSuites.select(suiteXmlFiles.stream().map(File::toPath).toList(), testClassesDirectory.toPath());
-        } catch (IOException e) {
-            throw new MojoExecutionException("cannot read suiteXmlFiles: " + e.getMessage(), e);
-        }
-    }
 
-    /**
-     * Surefire's parallel/threadCount: the TestNG engine's own parameters for TestNG, else not honoured.
-     *
-     * @return what the log says about it, or {@code null}
-     */
-    private String parallel(Map<String, String> configurationParameters, List<String> notHonoured) {
-        if (parallel == null || parallel.isBlank() || "none".equals(parallel.trim())) {
-            return null;
-        }
-        String setting = "parallel=" + parallel.trim() + (threadCount != null ? ", threadCount=" + threadCount : "");
-        boolean testNg = project.getArtifacts().stream()
-                .anyMatch(a -> (a.getGroupId() + ":" + a.getArtifactId()).equals(JUnitPlatformArtifacts.TESTNG));
-        if (!testNg) {
-            notHonoured.add(setting + ": " + SurefireSettings.PARALLEL);
-            return null;
-        }
-        configurationParameters.putIfAbsent("testng.parallel", parallel.trim());
-        if (threadCount != null) {
-            configurationParameters.putIfAbsent("testng.threadCount", String.valueOf(threadCount));
-        }
-        return setting + " passed to the TestNG engine (testng.parallel), in effect inside each worker";
-    }
 
     void noTests() throws MojoFailureException {
         if (test != null && !test.isBlank() && failIfNoSpecifiedTests) {
@@ -795,10 +662,4 @@ public class TestMojo extends AbstractMojo {
         }
     }
 
-    private static List<String> commaList(String value) {
-        if (value == null || value.isBlank()) {
-            return List.of();
-        }
-        return List.of(value.trim().split("\\s*,\\s*"));
-    }
 }
