@@ -3,7 +3,7 @@
 File buildLog = new File(basedir, 'build.log')
 def fail = { String message -> throw new AssertionError(message + "\n(see ${buildLog})") }
 def parity = evaluate(new File(itSources, 'parity.groovy'))
-def (broken, passing, noTx) = parity.builds(basedir, 3)
+def (broken, passing, noTx, noMatch) = parity.builds(basedir, 4)
 
 if (!passing.contains('BUILD SUCCESS')) fail('build 2: the command-line goal failed')
 if (!(passing =~ /--- distest(-maven-plugin)?:[^:]+:integration-test \(default-cli\) @ failsafe-cli-goal ---/)) fail('build 2: distest:integration-test (default-cli) did not run')
@@ -23,4 +23,5 @@ String summary = new File(basedir, 'target/failsafe-reports/failsafe-summary.xml
 if (!summary.contains('<completed>3</completed>') || !summary.contains('<failures>0</failures>')) fail("build 2 (a new build) did not replace build 1's summary file: ${summary}")
 
 if (!noTx.contains('distest:integration-test needs gateways')) fail('build 3: no message saying that the goal needs -Ddistest.tx or -Ddistest.n')
+if (!noMatch.contains('No tests matching pattern "NoSuchIT" were executed! (Set -Dfailsafe.failIfNoSpecifiedTests=false to ignore this error.)')) fail('build 4: -Dit.test=NoSuchIT did not fail with Failsafe\'s message')
 return true

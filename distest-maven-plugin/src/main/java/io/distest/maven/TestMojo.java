@@ -630,8 +630,8 @@ public class TestMojo extends AbstractMojo {
 
     void noTests() throws MojoFailureException {
         if (test != null && !test.isBlank() && failIfNoSpecifiedTests) {
-            throw new MojoFailureException("No tests matching pattern \"" + test + "\" were executed! (Set "
-                    + "-Dsurefire.failIfNoSpecifiedTests=false to ignore this error.)");
+            throw new MojoFailureException("No tests matching pattern \"" + test + "\" were executed! (Set -D"
+                    + plugin().property("surefire.failIfNoSpecifiedTests") + "=false to ignore this error.)");
         }
         if (failIfNoTests) {
             throw new MojoFailureException("No tests to run! (failIfNoTests is set)");
