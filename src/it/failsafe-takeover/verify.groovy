@@ -3,8 +3,8 @@
 File buildLog = new File(basedir, 'build.log')
 def fail = { String message -> throw new AssertionError(message + "\n(see ${buildLog})") }
 def parity = evaluate(new File(itSources, 'parity.groovy'))
-List<String> builds = parity.builds(basedir, 5)
-def (oracle, failing, skipped, selected, ignored) = builds
+List<String> builds = parity.builds(basedir, 6)
+def (oracle, failing, skipped, selected, ignored, remote) = builds
 
 def ranFailsafe = { String log -> (log =~ /--- (maven-)?failsafe(-plugin)?:3\.5\.4:integration-test/).find() }
 def ranDistestIT = { String log -> (log =~ /--- (io\.distest:)?distest(-maven-plugin)?:[^:]+:integration-test \(default\)/).find() }
@@ -54,7 +54,12 @@ def differences = [parity.compare(basedir, 'integration tests', 'reports-failsaf
 if (parity.summary(failing) != parity.summary(oracle)) differences << "build 2's summary line ${parity.summary(failing)} is not Failsafe's ${parity.summary(oracle)}"
 if (differences.any()) fail(differences.findAll().join('\n'))
 
+// 6. a remote tx spec: the ITs run on a local worker and reach the server on localhost; only the failing IT fails
+if (!remote.contains("integration tests run on this machine (1*popen) instead of socket=127.0.0.1:9: services started in pre-integration-test listen on this machine's localhost")) fail('build 6: no line saying the ITs stay local')
+if (!(remote =~ /(?m)^\[(ERROR|INFO)\] Tests run: 6, Failures: 1, Errors: 0, Skipped: 0$/).find()) fail('build 6: the ITs did not run locally with the one failure')
+if (!(remote =~ /Failed to execute goal org\.apache\.maven\.plugins:maven-failsafe-plugin:3\.5\.4:verify/).find()) fail('build 6: the build did not fail in failsafe:verify')
+
 // every build started and stopped the server, once each
-List<String> events = new File(basedir, 'server-events.txt').readLines().takeRight(10)
-if (events != ['started', 'stopped'] * 5) fail("server events of the five builds: ${events}")
+List<String> events = new File(basedir, 'server-events.txt').readLines().takeRight(12)
+if (events != ['started', 'stopped'] * 6) fail("server events of the six builds: ${events}")
 return true
