@@ -1,5 +1,6 @@
 package io.distest.maven;
 
+import io.distest.maven.failsafe.FailsafeDefaults;
 import io.distest.maven.gateway.JvmSettings;
 import io.distest.maven.gateway.RemoteSettings;
 import io.distest.maven.gateway.WorkerJar;
@@ -16,27 +17,23 @@ import io.distest.maven.run.TestFilters;
 import io.distest.maven.run.WorkerPolicy;
 import io.distest.maven.schedule.TestUnit;
 import io.distest.maven.surefire.EngineResolver;
-import io.distest.maven.surefire.JUnitPlatformArtifacts;
+import io.distest.maven.surefire.SurefireTranslation;
+import io.distest.maven.surefire.TestSettings;
 import io.distest.maven.surefire.ProviderChoice;
 import io.distest.maven.surefire.ProviderResolver;
-import io.distest.maven.surefire.SurefireRules;
 import io.distest.maven.surefire.SurefireSettings;
 import io.distest.maven.surefire.SurefireTakeover;
 import io.distest.maven.surefire.TestClasspath;
-import io.distest.maven.surefire.TestNgProvider;
-import io.distest.maven.surefire.TestNgSuites;
-import io.distest.maven.surefire.TestSelection;
+import io.distest.maven.surefire.TestPlugin;
 import io.distest.maven.surefire.TxActivation;
 import io.distest.maven.sync.SyncSettings;
 import io.distest.maven.timeline.TimelinePage;
-import io.distest.maven.tx.Arguments;
 import io.distest.maven.tx.TxSpec;
 import io.distest.maven.tx.TxSpecException;
 import io.distest.maven.tx.TxSpecs;
 import io.distest.protocol.Protocol;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,7 +43,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
@@ -367,10 +363,13 @@ public class TestMojo extends AbstractMojo {
     @Component(role = ComponentConfigurator.class, hint = "basic")
     private ComponentConfigurator configurator;
 
+    /** Plugin-context key: the tx specs the unit tests of this module ran on in this build. */
+    static final String UNIT_TESTS_RAN_ON = "distest.unitTestsRanOn";
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         SurefireSettings surefire = inheritSurefireSettings();
-        if (skip || skipTests || skipExec) {
+        if (skip || skipTests || skipExec || skipIntegrationTests()) {
             getLog().info("Tests are skipped.");
             return;
         }
@@ -378,32 +377,21 @@ public class TestMojo extends AbstractMojo {
         if (specs.isEmpty()) {
             return;
         }
-        List<String> notHonoured = new ArrayList<>(surefire.notHonoured());
-        List<String> jvmArguments = jvmArguments(notHonoured);
-        Map<String, String> testSystemProperties = testSystemProperties();
-        ProviderChoice provider = ProviderChoice.of(projectArtifactVersions(), JUnitPlatformArtifacts.TESTNG);
-        TestNgProvider testNg = provider.isTestNg() ? testNgProvider(provider) : null;
-        ProviderRun junit = junitProvider(provider);
-        TestNgSuites.Selection suites = testNg == null ? suiteSelection() : null;
-        List<TestUnit> units = testNg != null && testNg.runsSuites() ? List.of(TestNgProvider.suitesUnit())
-                : suites != null ? suites.units() : selectTests(surefire.version());
-        ProviderRun providerRun = testNg != null ? testNg.runOf(units) : junit;
-        Map<String, String> configurationParameters = new LinkedHashMap<>(SurefireRules.configurationParameters(properties));
-        List<String> includeTags = commaList(groups);
-        List<String> excludeTags = commaList(excludedGroups);
-        if (suites != null) {
-            notHonoured.addAll(suites.notHonoured());
-            suites.configurationParameters().forEach(configurationParameters::putIfAbsent);
+        SurefireTranslation plan;
+        try {
+            plan = new SurefireTranslation(plugin(), settings(), surefire, project.getArtifacts(),
+                    project.getProperties(), session.getUserProperties());
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
         }
-        String parallelNote = testNg != null ? testNg.note()
-                : junit != null ? provider.kind().name().replace("JUNIT", "JUnit ") + " tests run on Surefire's own provider "
-                        + ProviderResolver.surefireVersion() + " in the workers"
-                : parallel(configurationParameters, notHonoured);
-        if (providerRun == null && !SurefireRules.providerProperties(properties).isEmpty()) {
-            notHonoured.add("properties " + String.join(", ", SurefireRules.providerProperties(properties))
-                    + ": provider properties are not passed on; only configurationParameters reach the JUnit Platform");
+        getLog().info(plan.inheritanceLine(executionId(), specs.stream().map(TxSpec::text).toList(), reuseForks).text());
+        if (!plan.notHonoured().isEmpty()) {
+            getLog().warn("distest: execution " + executionId() + ": " + plugin().displayName()
+                    + " settings distest does not honour:\n  - " + String.join("\n  - ", plan.notHonoured()));
         }
-        describeInheritance(surefire, specs, suites, parallelNote, notHonoured);
+        List<TestUnit> units = plan.units();
+        ProviderRun providerRun = plan.providerRun();
+        ProviderChoice provider = plan.provider();
         if (units.isEmpty()) {
             noTests();
             return;
@@ -413,9 +401,10 @@ public class TestMojo extends AbstractMojo {
             Path timelinePage = timeline
                     ? TimelinePage.of(workDirectory, mojoExecution == null ? null : mojoExecution.getExecutionId()) : null;
             RunRequest request = new RunRequest(specs, units, testClasspath(providerRun == null ? null : provider.providerArtifact()), WorkerJar.extractTo(workDirectory),
-                    new JvmSettings(jvmArguments, testSystemProperties, environmentVariables, workingDirectory.toPath(),
+                    new JvmSettings(plan.jvmArguments(), plan.systemProperties(), environmentVariables, workingDirectory.toPath(),
                             Set.copyOf(names(excludedEnvironmentVariables))),
-                    new TestFilters(includeTags, excludeTags, configurationParameters, names(includeJUnit5Engines),
+                    new TestFilters(plan.includeTags(), plan.excludeTags(), plan.configurationParameters(),
+                            names(includeJUnit5Engines),
                             names(excludeJUnit5Engines), provider.kind() == ProviderChoice.Kind.JUNIT_PLATFORM),
                     new ReportOptions(reportsDirectory.toPath(), trimStackTrace, redirectTestOutputToFile,
                             rerunFailingTestsCount, reportNameSuffix, timelinePage),
@@ -427,7 +416,13 @@ public class TestMojo extends AbstractMojo {
                     new RemoteSettings(syncSettings(), token != null ? token : System.getenv(Protocol.TOKEN_ENV),
                             sshOptions()), speedOptions(providerRun == null), "each".equals(dist) ? Dist.EACH : Dist.LOAD,
                     providerRun);
-            verdict(new DistestRunner(getLog()).run(request));
+            RunSummary summary = new DistestRunner(getLog()).run(request);
+            @SuppressWarnings("unchecked")
+            Map<Object, Object> context = getPluginContext();
+            if (context != null && plugin() == TestPlugin.SUREFIRE) {
+                context.put(UNIT_TESTS_RAN_ON, specs.stream().map(TxSpec::text).collect(Collectors.joining(", ")));
+            }
+            verdict(summary);
         } catch (DistestException | IOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
@@ -487,13 +482,13 @@ public class TestMojo extends AbstractMojo {
                     "distest.dist=\"" + dist + "\" is not a distribution mode; use load (default), each or no");
         }
         if (specs.isEmpty() && "default-cli".equals(mojoExecution.getExecutionId())) {
-            throw new MojoExecutionException("distest:test needs gateways: add -Ddistest.tx=2*popen (or another tx spec)"
+            throw new MojoExecutionException("distest:" + plugin().goal() + " needs gateways: add -Ddistest.tx=2*popen (or another tx spec)"
                     + " or -Ddistest.n=auto");
         }
         if (specs.isEmpty()) {
             getLog().info("distest: no tx spec (-Ddistest.tx, -Ddistest.n or <tx>); nothing to run here");
         }
-        return specs;
+        return gatewaysFor(specs);
     }
 
     /**
@@ -522,37 +517,7 @@ public class TestMojo extends AbstractMojo {
         return versions;
     }
 
-    /**
-     * Surefire's JUnit 4 (or 3) provider for a project Surefire would run with it, with Surefire's {@code properties}
-     * (a {@code listener}, …) as its provider properties. {@code null} for other projects, and for JUnit 4 projects
-     * that need what distest does on the JUnit Platform instead: groups (Surefire would switch to its JUnit 4.7
-     * provider), {@code parallel} (the workers are the parallelism) or {@code rerunFailingTestsCount}.
-     */
-    private ProviderRun junitProvider(ProviderChoice provider) {
-        boolean needsPlatform = groups != null || excludedGroups != null || (parallel != null && !parallel.isBlank())
-                || rerunFailingTestsCount > 0;
-        if (provider.kind() == ProviderChoice.Kind.JUNIT3
-                || provider.kind() == ProviderChoice.Kind.JUNIT4 && !needsPlatform) {
-            Map<String, String> providerProperties = new LinkedHashMap<>();
-            if (properties != null) {
-                properties.stringPropertyNames().forEach(name -> providerProperties.put(name, properties.getProperty(name)));
-            }
-            return new ProviderRun(provider.providerClass(), providerProperties, List.of(), null);
-        }
-        return null;
-    }
 
-    /** Surefire's TestNG provider, with the provider properties Surefire would give it. */
-    private TestNgProvider testNgProvider(ProviderChoice provider) throws MojoExecutionException {
-        List<Path> suites = suiteXmlFiles == null || (test != null && !test.isBlank()) ? List.of()
-                : suiteXmlFiles.stream().map(f -> f.toPath().toAbsolutePath()).toList();
-        try {
-            return TestNgProvider.of(provider, properties, groups, excludedGroups, parallel, threadCount,
-                    testClassesDirectory.toPath(), suites, workingDirectory.toPath());
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        }
-    }
 
     /**
      * Takes the settings of the Surefire execution this one stands in for (same id; {@code default-test} for the
@@ -564,68 +529,95 @@ public class TestMojo extends AbstractMojo {
         Xpp3Dom own = SurefireSettings.modelConfiguration(project.getPlugin(SurefireTakeover.DISTEST), executionId);
         Set<String> ownSettings = SurefireSettings.ownSettings(own, mojoExecution.getMojoDescriptor().getParameters(),
                 evaluator);
-        SurefireSettings settings = SurefireSettings.read(project, executionId, own, ownSettings, evaluator);
-        if (settings.inherited().getChildCount() > 0) {
-            try {
-                configurator.configureComponent(this, new XmlPlexusConfiguration(settings.inherited()), evaluator,
-                        mojoExecution.getMojoDescriptor().getPluginDescriptor().getClassRealm());
-            } catch (ComponentConfigurationException e) {
-                throw new MojoExecutionException("distest cannot take over " + settings.source() + ": "
-                        + e.getMessage(), e);
-            }
+        if (plugin() == TestPlugin.FAILSAFE) {
+            FailsafeDefaults defaults = FailsafeDefaults.of(ownSettings, evaluator);
+            configure(defaults.values(), evaluator, "Failsafe's defaults");
+            defaults.unset().forEach(this::unset);
+        }
+        SurefireSettings settings = SurefireSettings.read(project, plugin(), executionId, own, ownSettings, evaluator);
+        configure(settings.inherited(), evaluator, settings.source());
+        if (plugin() == TestPlugin.FAILSAFE && !ownSettings.contains("classesDirectory")
+                && !settings.inheritedNames().contains("classesDirectory")) {
+            classesDirectory = FailsafeDefaults.mainClasses(project.getArtifact().getFile(), classesDirectory);
         }
         return settings;
     }
 
-    /** argLine after Surefire's {@code @{property}} late replacement, with {@code -ea} as Surefire's enableAssertions. */
-    private List<String> jvmArguments(List<String> notHonoured) {
-        String line = SurefireRules.lateReplace(argLine, project.getProperties(), session.getUserProperties());
-        if (!SurefireRules.lateExpressions(line).isEmpty()) {
-            notHonoured.add("argLine " + String.join(", ", SurefireRules.lateExpressions(line)) + ": no such project"
-                    + " property; passed on as it is, as Surefire does");
+    private void configure(Xpp3Dom configuration, PluginParameterExpressionEvaluator evaluator, String source)
+            throws MojoExecutionException {
+        if (configuration.getChildCount() == 0) {
+            return;
         }
-        List<String> arguments = new ArrayList<>(Arguments.split(line));
-        if (SurefireRules.assertionsEnabled(enableAssertions, arguments)) {
-            arguments.add(0, "-ea");
-        }
-        return arguments;
-    }
-
-    private Map<String, String> testSystemProperties() throws MojoExecutionException {
-        return SurefireRules.systemProperties(systemProperties, loadSystemPropertiesFile(), systemPropertyVariables,
-                promoteUserPropertiesToSystemProperties ? SurefireRules.promotable(session.getUserProperties())
-                        : new Properties());
-    }
-
-    private Properties loadSystemPropertiesFile() throws MojoExecutionException {
         try {
-            return SurefireRules.load(systemPropertiesFile == null ? null : systemPropertiesFile.toPath());
-        } catch (IOException e) {
-            throw new MojoExecutionException("cannot read systemPropertiesFile " + systemPropertiesFile + ": " + e, e);
+            configurator.configureComponent(this, new XmlPlexusConfiguration(configuration), evaluator,
+                    mojoExecution.getMojoDescriptor().getPluginDescriptor().getClassRealm());
+        } catch (ComponentConfigurationException e) {
+            throw new MojoExecutionException("distest cannot take over " + source + ": " + e.getMessage(), e);
         }
     }
 
-    /**
-     * The test classes Surefire of the project's version would select: its default includes/excludes when none are
-     * configured, from testClassesDirectory and the jars of dependenciesToScan.
-     */
-    private List<TestUnit> selectTests(String surefireVersion) throws MojoExecutionException {
-        List<String> include = patterns(includes, includesFile);
-        List<String> exclude = patterns(excludes, excludesFile);
-        try {
-            List<String> methodFilters = test != null && !test.isBlank() ? List.of() : SurefireRules.methodFilters(
-                    surefireVersion, includes, excludes, patterns(null, includesFile), patterns(null, excludesFile));
-            return TestSelection.select(testClassesDirectory.toPath(),
-                    TestClasspath.toScan(project.getArtifacts(), dependenciesToScan, surefireVersion),
-                    include.isEmpty() ? SurefireRules.defaultIncludes(surefireVersion) : include,
-                    exclude.isEmpty() ? SurefireRules.defaultExcludes(surefireVersion) : exclude, test, methodFilters);
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        } catch (UncheckedIOException e) {
-            throw new MojoExecutionException("cannot scan dependenciesToScan " + dependenciesToScan + ": "
-                    + e.getCause().getMessage(), e);
+    /** Drops a value that Surefire's property gave a parameter Failsafe leaves unset (see {@link FailsafeDefaults}). */
+    private void unset(String parameter) {
+        switch (parameter) {
+            case "test" -> test = null;
+            case "includes" -> includes = null;
+            case "excludes" -> excludes = null;
+            case "includesFile" -> includesFile = null;
+            case "excludesFile" -> excludesFile = null;
+            case "systemPropertiesFile" -> systemPropertiesFile = null;
+            case "suiteXmlFiles" -> suiteXmlFiles = null;
+            case "excludedEnvironmentVariables" -> excludedEnvironmentVariables = null;
+            case "includeJUnit5Engines" -> includeJUnit5Engines = null;
+            case "excludeJUnit5Engines" -> excludeJUnit5Engines = null;
+            default -> throw new IllegalArgumentException("no nullable parameter " + parameter);
         }
     }
+
+    /** The Surefire-named settings as this goal holds them after inheritance: one plain value. */
+    private TestSettings settings() {
+        return new TestSettings(argLine, enableAssertions, systemProperties, path(systemPropertiesFile),
+                systemPropertyVariables, promoteUserPropertiesToSystemProperties, includes, excludes, path(includesFile),
+                path(excludesFile), test, groups, excludedGroups, properties,
+                suiteXmlFiles == null ? null : suiteXmlFiles.stream().map(File::toPath).toList(), parallel, threadCount,
+                dependenciesToScan, testClassesDirectory.toPath(), workingDirectory.toPath(), rerunFailingTestsCount);
+    }
+
+    private static Path path(File file) {
+        return file == null ? null : file.toPath();
+    }
+
+    /** Where reports go, after inheritance. */
+    File reportsDirectory() {
+        return reportsDirectory;
+    }
+
+    /** Surefire's / Failsafe's testFailureIgnore, after inheritance. */
+    boolean testFailureIgnore() {
+        return testFailureIgnore;
+    }
+
+    /** The id of this execution ({@code default-cli} for the command-line goal). */
+    String executionId() {
+        return mojoExecution.getExecutionId();
+    }
+
+    /** The plugin this goal stands in for; the integration-test goal overrides it. */
+    TestPlugin plugin() {
+        return TestPlugin.SUREFIRE;
+    }
+
+    /** Whether Failsafe's {@code skipITs} is set; the integration-test goal overrides it. */
+    boolean skipIntegrationTests() {
+        return false;
+    }
+
+    /** The remote-gateway policy of the integration-test goal; the test goal runs on every tx spec as given. */
+    List<TxSpec> gatewaysFor(List<TxSpec> specs) {
+        return specs;
+    }
+
+
+
 
     /** Surefire's list settings: entries trimmed, blank ones dropped. */
     private static List<String> names(List<String> configured) {
@@ -633,128 +625,13 @@ public class TestMojo extends AbstractMojo {
                 : configured.stream().filter(n -> n != null && !n.isBlank()).map(String::trim).toList();
     }
 
-    /** Configured patterns plus those of Surefire's includesFile / excludesFile. */
-    private List<String> patterns(List<String> configured, File file) throws MojoExecutionException {
-        List<String> patterns = new ArrayList<>(configured == null ? List.of() : configured);
-        if (file != null) {
-            try {
-                patterns.addAll(SurefireRules.patternFile(file.toPath()));
-            } catch (IOException e) {
-                throw new MojoExecutionException("Failed to load list from file: " + file + " (" + e + ")", e);
-            }
-        }
-        return patterns;
-    }
 
-    /** With suiteXmlFiles and no -Dtest, the suites say what runs (as in Surefire); else {@code null}. */
-    private TestNgSuites.Selection suiteSelection() throws MojoExecutionException {
-        if (suiteXmlFiles == null || suiteXmlFiles.isEmpty() || (test != null && !test.isBlank())) {
-            return null;
-        }
-        try {
-            return TestNgSuites.select(suiteXmlFiles.stream().map(File::toPath).toList(), testClassesDirectory.toPath());
-        } catch (IOException e) {
-            throw new MojoExecutionException("cannot read suiteXmlFiles: " + e.getMessage(), e);
-        }
-    }
 
-    /**
-     * Surefire's parallel/threadCount: the TestNG engine's own parameters for TestNG, else not honoured.
-     *
-     * @return what the log says about it, or {@code null}
-     */
-    private String parallel(Map<String, String> configurationParameters, List<String> notHonoured) {
-        if (parallel == null || parallel.isBlank() || "none".equals(parallel.trim())) {
-            return null;
-        }
-        String setting = "parallel=" + parallel.trim() + (threadCount != null ? ", threadCount=" + threadCount : "");
-        boolean testNg = project.getArtifacts().stream()
-                .anyMatch(a -> (a.getGroupId() + ":" + a.getArtifactId()).equals(JUnitPlatformArtifacts.TESTNG));
-        if (!testNg) {
-            notHonoured.add(setting + ": " + SurefireSettings.PARALLEL);
-            return null;
-        }
-        configurationParameters.putIfAbsent("testng.parallel", parallel.trim());
-        if (threadCount != null) {
-            configurationParameters.putIfAbsent("testng.threadCount", String.valueOf(threadCount));
-        }
-        return setting + " passed to the TestNG engine (testng.parallel), in effect inside each worker";
-    }
 
-    /** The one info line per execution about what it inherited, and the one warning about what it cannot honour. */
-    private void describeInheritance(SurefireSettings surefire, List<TxSpec> specs, TestNgSuites.Selection suites,
-            String parallelNote, List<String> notHonoured) throws MojoExecutionException {
-        String executionId = mojoExecution.getExecutionId();
-        String specsText = specs.stream().map(TxSpec::text).collect(Collectors.joining(", "));
-        StringBuilder line = new StringBuilder("distest: execution ").append(executionId);
-        if (surefire.source() == null) {
-            line.append(": no Surefire configuration to inherit");
-        } else {
-            line.append(" inherits ").append(surefire.source()).append(": argLine ")
-                    .append(argLine == null || argLine.isBlank() ? "none"
-                            : "\"" + SurefireRules.lateReplace(argLine, project.getProperties(), session.getUserProperties()).trim() + "\"")
-                    .append(", ").append(count(patterns(includes), "include")).append(", ")
-                    .append(count(patterns(excludes), "exclude"));
-            if (includesFile != null || excludesFile != null) {
-                line.append(" (plus those in ").append(Stream.of(includesFile, excludesFile).filter(f -> f != null)
-                        .map(File::getName).collect(Collectors.joining(" and "))).append(")");
-            }
-            if (suites != null) {
-                line.append(" (suiteXmlFiles decide").append(suites.configurationParameters().isEmpty() ? ""
-                        : "; TestNG engine parameters " + String.join(", ", suites.configurationParameters().keySet()))
-                        .append(")");
-            }
-            int configured = SurefireRules.systemProperties(systemProperties, loadSystemPropertiesFile(),
-                    systemPropertyVariables, new Properties()).size();
-            line.append(", ").append(count(configured, "system property", "system properties"));
-            int promoted = promoteUserPropertiesToSystemProperties
-                    ? SurefireRules.promotable(session.getUserProperties()).size() : 0;
-            if (promoted > 0) {
-                line.append(" (and ").append(count(promoted, "user property", "user properties")).append(" from -D)");
-            }
-            List<String> others = surefire.inheritedNames().stream().filter(name -> !List.of("argLine", "includes",
-                    "excludes", "systemPropertyVariables", "systemProperties").contains(name)).toList();
-            if (!others.isEmpty()) {
-                line.append("; also ").append(String.join(", ", others));
-            }
-            if (!surefire.overridden().isEmpty()) {
-                line.append("; distest's own: ").append(String.join(", ", surefire.overridden()));
-            }
-        }
-        line.append("; forkCount").append(surefire.forkCount() != null ? "=" + surefire.forkCount() : "")
-                .append(" is replaced by the tx specs (").append(specsText).append(")");
-        if (!reuseForks) {
-            line.append("; reuseForks=false: every test class in a fresh worker JVM");
-        }
-        if (parallelNote != null) {
-            line.append("; ").append(parallelNote);
-        }
-        if (surefire.version() != null && (patterns(includes) == 0 || patterns(excludes) == 0)) {
-            line.append("; default includes/excludes of Surefire ").append(surefire.version());
-        }
-        getLog().info(line.toString());
-        if (!notHonoured.isEmpty()) {
-            getLog().warn("distest: execution " + executionId + ": Surefire settings distest does not honour:\n  - "
-                    + String.join("\n  - ", notHonoured));
-        }
-    }
-
-    private static int patterns(List<String> list) {
-        return list == null ? 0 : list.size();
-    }
-
-    private static String count(int n, String singular) {
-        return count(n, singular, singular + "s");
-    }
-
-    private static String count(int n, String singular, String plural) {
-        return n + " " + (n == 1 ? singular : plural);
-    }
-
-    private void noTests() throws MojoFailureException {
+    void noTests() throws MojoFailureException {
         if (test != null && !test.isBlank() && failIfNoSpecifiedTests) {
-            throw new MojoFailureException("No tests matching pattern \"" + test + "\" were executed! (Set "
-                    + "-Dsurefire.failIfNoSpecifiedTests=false to ignore this error.)");
+            throw new MojoFailureException("No tests matching pattern \"" + test + "\" were executed! (Set -D"
+                    + plugin().property("surefire.failIfNoSpecifiedTests") + "=false to ignore this error.)");
         }
         if (failIfNoTests) {
             throw new MojoFailureException("No tests to run! (failIfNoTests is set)");
@@ -762,7 +639,8 @@ public class TestMojo extends AbstractMojo {
         getLog().info("No tests to run.");
     }
 
-    private void verdict(RunSummary summary) throws MojoFailureException {
+    /** Fails the build as Surefire would; the integration-test goal leaves the verdict to {@code failsafe:verify}. */
+    void verdict(RunSummary summary) throws MojoFailureException, MojoExecutionException {
         if (summary.notRunReason() != null) {
             throw new MojoFailureException("Some tests did not run: " + summary.notRunReason()
                     + ". See " + reportsDirectory + " for which.");
@@ -784,10 +662,4 @@ public class TestMojo extends AbstractMojo {
         }
     }
 
-    private static List<String> commaList(String value) {
-        if (value == null || value.isBlank()) {
-            return List.of();
-        }
-        return List.of(value.trim().split("\\s*,\\s*"));
-    }
 }

@@ -31,7 +31,6 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  */
 public final class SurefireSettings {
     static final String SUREFIRE = "org.apache.maven.plugins:maven-surefire-plugin";
-    static final String DEFAULT_TEST = "default-test";
 
     /** Surefire parameters that distest's test goal has under the same name and meaning. */
     static final Set<String> INHERITED = Set.of("argLine", "includes", "excludes", "includesFile", "excludesFile",
@@ -44,6 +43,9 @@ public final class SurefireSettings {
             "failIfNoTests", "failIfNoSpecifiedTests", "properties",
             "reuseForks", "enableAssertions", "suiteXmlFiles", "parallel", "threadCount", "dependenciesToScan",
             "excludedEnvironmentVariables", "includeJUnit5Engines", "excludeJUnit5Engines");
+
+    /** Failsafe's settings distest's integration-test goal takes: Surefire's, plus Failsafe's own. */
+    static final Set<String> FAILSAFE_INHERITED = union(INHERITED, Set.of("summaryFile", "skipITs"));
 
     /** Map-valued settings: configured on both sides they merge key by key, distest's keys winning. */
     static final Set<String> MERGED = Set.of("systemPropertyVariables", "systemProperties", "environmentVariables",
@@ -114,6 +116,12 @@ public final class SurefireSettings {
         NOT_HONOURED.put(name, new NotHonoured(property, matters, instead));
     }
 
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new LinkedHashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
+
     private static boolean nonZero(String value) {
         try {
             return Double.parseDouble(value.trim()) != 0;
@@ -147,17 +155,25 @@ public final class SurefireSettings {
      */
     public static SurefireSettings read(MavenProject project, String distestExecutionId, Xpp3Dom distestConfiguration,
             Set<String> own, ExpressionEvaluator evaluator) {
-        Plugin surefire = project.getPlugin(SUREFIRE);
+        return read(project, TestPlugin.SUREFIRE, distestExecutionId, distestConfiguration, own, evaluator);
+    }
+
+    /**
+     * As {@link #read(MavenProject, String, Xpp3Dom, Set, ExpressionEvaluator)}, from the execution of {@code plugin}
+     * the distest execution stands in for (see {@link TestPlugin#execution}).
+     */
+    public static SurefireSettings read(MavenProject project, TestPlugin plugin, String distestExecutionId,
+            Xpp3Dom distestConfiguration, Set<String> own, ExpressionEvaluator evaluator) {
+        Plugin surefire = project.getPlugin(plugin.key());
         Xpp3Dom configuration = null;
         String source = null;
         if (surefire != null) {
-            PluginExecution execution = surefire.getExecutionsAsMap().get(distestExecutionId);
-            if (execution == null) {
-                execution = surefire.getExecutionsAsMap().get(DEFAULT_TEST);
-            }
+            PluginExecution execution = plugin.execution(surefire, distestExecutionId);
             configuration = (Xpp3Dom) (execution != null ? execution.getConfiguration() : surefire.getConfiguration());
-            source = "Surefire's " + (execution != null ? execution.getId() : "plugin-level") + " configuration";
+            source = plugin.displayName() + "'s " + (execution != null ? execution.getId() : "plugin-level")
+                    + " configuration";
         }
+        Set<String> inheritable = plugin == TestPlugin.FAILSAFE ? FAILSAFE_INHERITED : INHERITED;
         Xpp3Dom inherited = new Xpp3Dom("configuration");
         List<String> overridden = new ArrayList<>();
         Map<String, List<String>> notHonoured = new LinkedHashMap<>(); // instead -> settings
@@ -166,7 +182,7 @@ public final class SurefireSettings {
         for (Xpp3Dom child : configuration == null ? new Xpp3Dom[0] : configuration.getChildren()) {
             String name = child.getName();
             configured.add(name);
-            if (INHERITED.contains(name)) {
+            if (inheritable.contains(name)) {
                 if (!own.contains(name)) {
                     inherited.addChild(new Xpp3Dom(child));
                 } else if (MERGED.contains(name) && distestConfiguration != null
@@ -194,11 +210,12 @@ public final class SurefireSettings {
         }
         // settings Surefire would take from a property (-Dparallel=methods, <properties><forkCount>)
         NOT_HONOURED.forEach((name, rule) -> {
-            if (rule.property() != null && !configured.contains(name)) {
-                String value = text(evaluator, "${" + rule.property() + "}");
+            String property = plugin.property(rule.property());
+            if (property != null && !configured.contains(name)) {
+                String value = text(evaluator, "${" + property + "}");
                 if (value != null && rule.matters().test(value)) {
                     notHonoured.computeIfAbsent(rule.instead(), k -> new ArrayList<>()).add(name + "=" + value
-                            + " (property " + rule.property() + ")");
+                            + " (property " + property + ")");
                 }
             }
         });
@@ -208,11 +225,11 @@ public final class SurefireSettings {
         List<String> lines = new ArrayList<>();
         notHonoured.forEach((instead, settings) -> lines.add(String.join(", ", settings) + ": " + instead));
         if (surefire != null && !surefire.getDependencies().isEmpty()) {
-            lines.add("plugin dependencies of maven-surefire-plugin (" + String.join(", ", surefire.getDependencies()
+            lines.add("plugin dependencies of " + plugin.artifactId() + " (" + String.join(", ", surefire.getDependencies()
                     .stream().map(SurefireSettings::coordinates).toList()) + "): not used; " + ENGINES);
         }
         if (!unknown.isEmpty()) {
-            lines.add(String.join(", ", unknown) + ": not a Surefire setting distest knows; ignored");
+            lines.add(String.join(", ", unknown) + ": not a " + plugin.displayName() + " setting distest knows; ignored");
         }
         return new SurefireSettings(source, inherited, overridden, forkCount, lines,
                 surefire == null ? null : surefire.getVersion());

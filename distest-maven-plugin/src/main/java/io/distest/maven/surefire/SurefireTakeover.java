@@ -22,7 +22,8 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * In every module that declares distest (with {@code <extensions>true</extensions>}) and asks for gateways, replaces
- * each Surefire {@code test} execution with a distest execution of the same id and phase. The Surefire execution
+ * each Surefire {@code test} execution with a distest execution of the same id and phase, and each Failsafe
+ * {@code integration-test} execution with distest's {@code integration-test} (Failsafe's {@code verify} stays). The Surefire execution
  * stays in the model without its goal: at run time {@link TestMojo} inherits its configuration by that id (see
  * {@link SurefireSettings}), so the take-over and the command-line goal inherit alike. Without gateways nothing
  * changes.
@@ -58,42 +59,59 @@ public class SurefireTakeover extends AbstractMavenLifecycleParticipant {
         if (specs.isEmpty()) {
             return; // no gateways asked for: Surefire runs the tests as before
         }
+        for (TestPlugin plugin : TestPlugin.values()) {
+            // a view taken afresh: on Maven 4 the one taken before the previous plugin's take-over is stale
+            takeOver(project, plugin, project.getPlugin(DISTEST), configuration, specs);
+        }
+    }
+
+    /** Replaces every execution of {@code plugin}'s goal with distest's goal of the same name, id and phase. */
+    private void takeOver(MavenProject project, TestPlugin plugin, Plugin distest, Xpp3Dom configuration,
+            List<TxSpec> specs) throws MavenExecutionException {
         List<String> taken = new ArrayList<>();
         Map<String, List<String>> reportNames = new LinkedHashMap<>(); // reportsDirectory + suffix -> executions
-        Plugin surefire = project.getPlugin(SUREFIRE);
+        Plugin surefire = project.getPlugin(plugin.key());
         if (surefire != null) {
             for (PluginExecution execution : surefire.getExecutions()) {
-                if (execution.getGoals().contains("test")) {
-                    distest.addExecution(replacement(execution, configuration));
+                if (execution.getGoals().contains(plugin.goal())) {
+                    PluginExecution existing = distest.getExecutionsAsMap().get(execution.getId());
+                    if (existing != null) {
+                        existing.addGoal(plugin.goal()); // e.g. Surefire's and Failsafe's executions both named "default"
+                    } else {
+                        distest.addExecution(replacement(execution, configuration, plugin.goal()));
+                    }
+                    distest.flushExecutionMap();
                     taken.add(execution.getId());
                     reportNames.computeIfAbsent(reportNames(execution, configuration), k -> new ArrayList<>())
                             .add(execution.getId());
                 }
             }
-            distest.flushExecutionMap();
             // Maven 4's model objects are views of an immutable model: a view taken before a change elsewhere in
-            // the model writes into a stale copy. So Surefire's goals are removed through a view taken afresh.
-            Plugin current = project.getPlugin(SUREFIRE);
+            // the model writes into a stale copy. So the plugin's goals are removed through a view taken afresh.
+            Plugin current = project.getPlugin(plugin.key());
             for (PluginExecution execution : current.getExecutions()) {
                 if (taken.contains(execution.getId())) {
-                    execution.getGoals().remove("test");
+                    execution.getGoals().remove(plugin.goal());
                 }
             }
             current.flushExecutionMap();
         }
         if (taken.isEmpty()) {
-            logger.info("distest: " + project.getArtifactId() + " has no Surefire test execution to take over");
+            if (plugin == TestPlugin.SUREFIRE) {
+                logger.info("distest: " + project.getArtifactId() + " has no Surefire test execution to take over");
+            }
             return;
         }
-        requireTakenOver(project, taken);
-        logger.info("distest: " + project.getArtifactId() + ": maven-surefire-plugin:test (" + String.join(", ", taken)
-                + ") taken over by distest:test on " + specs.stream().map(TxSpec::text).collect(Collectors.joining(", ")));
+        requireTakenOver(project, plugin, taken);
+        logger.info("distest: " + project.getArtifactId() + ": " + plugin.artifactId() + ":" + plugin.goal() + " ("
+                + String.join(", ", taken) + ") taken over by distest:" + plugin.goal() + " on "
+                + specs.stream().map(TxSpec::text).collect(Collectors.joining(", ")));
         for (List<String> sharing : reportNames.values()) {
             if (sharing.size() > 1) {
                 logger.info("distest: " + project.getArtifactId() + ": executions " + String.join(", ", sharing)
                         + " write TEST-*.xml under the same names into the same reportsDirectory: a later run's report"
-                        + " of a class replaces an earlier one's, as with Surefire (give each a reportNameSuffix or a"
-                        + " reportsDirectory of its own to keep all)");
+                        + " of a class replaces an earlier one's, as with " + plugin.displayName() + " (give each a"
+                        + " reportNameSuffix or a reportsDirectory of its own to keep all)");
             }
         }
     }
@@ -103,21 +121,27 @@ public class SurefireTakeover extends AbstractMavenLifecycleParticipant {
      * model silently dropped a change would otherwise run no tests, or every test twice, and pass.
      */
     static void requireTakenOver(MavenProject project, List<String> taken) throws MavenExecutionException {
+        requireTakenOver(project, TestPlugin.SUREFIRE, taken);
+    }
+
+    static void requireTakenOver(MavenProject project, TestPlugin plugin, List<String> taken)
+            throws MavenExecutionException {
         List<String> problems = new ArrayList<>();
         Plugin distest = project.getPlugin(DISTEST);
-        Plugin surefire = project.getPlugin(SUREFIRE);
+        Plugin surefire = project.getPlugin(plugin.key());
+        String goal = plugin.goal();
         for (String id : taken) {
-            if (!goalsOf(distest, id).contains("test")) {
-                problems.add("distest:test (" + id + ") was not added");
+            if (!goalsOf(distest, id).contains(goal)) {
+                problems.add("distest:" + goal + " (" + id + ") was not added");
             }
-            if (goalsOf(surefire, id).contains("test")) {
-                problems.add("maven-surefire-plugin:test (" + id + ") was not removed");
+            if (goalsOf(surefire, id).contains(goal)) {
+                problems.add(plugin.artifactId() + ":" + goal + " (" + id + ") was not removed");
             }
         }
         if (!problems.isEmpty()) {
-            throw new MavenExecutionException("distest could not take over Surefire in " + project.getArtifactId()
+            throw new MavenExecutionException("distest could not take over " + plugin.displayName() + " in " + project.getArtifactId()
                     + " on Maven " + mavenVersion() + ": " + String.join("; ", problems) + ". Rather than run no"
-                    + " tests (or every test twice), the build stops. Run without distest.tx to let Surefire run the"
+                    + " tests (or every test twice), the build stops. Run without distest.tx to let " + plugin.displayName() + " run the"
                     + " tests, and report this Maven version to distest.", project.getFile());
         }
     }
@@ -160,11 +184,12 @@ public class SurefireTakeover extends AbstractMavenLifecycleParticipant {
      * A distest execution with the Surefire execution's id and phase and distest's own (plugin-level) configuration:
      * an execution added after the model was built does not get the plugin-level configuration by itself.
      */
-    private static PluginExecution replacement(PluginExecution surefireExecution, Xpp3Dom distestConfiguration) {
+    private static PluginExecution replacement(PluginExecution surefireExecution, Xpp3Dom distestConfiguration,
+            String goal) {
         PluginExecution execution = new PluginExecution();
         execution.setId(surefireExecution.getId());
         execution.setPhase(surefireExecution.getPhase());
-        execution.addGoal("test");
+        execution.addGoal(goal);
         execution.setConfiguration(distestConfiguration == null ? new Xpp3Dom("configuration")
                 : new Xpp3Dom(distestConfiguration));
         return execution;

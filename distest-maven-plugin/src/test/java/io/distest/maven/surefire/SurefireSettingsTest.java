@@ -110,6 +110,33 @@ class SurefireSettingsTest {
     }
 
     @Test
+    void theIntegrationTestGoalInheritsFailsafesExecutionWithItsOwnSettingsAndProperties() {
+        Plugin failsafe = surefire(null, Map.of());
+        failsafe.setArtifactId("maven-failsafe-plugin");
+        PluginExecution execution = new PluginExecution();
+        execution.setId("default");
+        execution.addGoal("integration-test");
+        execution.addGoal("verify");
+        execution.setConfiguration(xml("<argLine>-Dit=1</argLine><summaryFile>s.xml</summaryFile><skipITs>true</skipITs>"
+                + "<forkCount>2</forkCount><surefireOnlyNonsense>1</surefireOnlyNonsense>"));
+        failsafe.addExecution(execution);
+        evaluator.properties.put("failsafe.runOrder", "alphabetical");
+        evaluator.properties.put("surefire.runOrder", "random");
+        MavenProject project = project(surefire(null, Map.of("default-test", "<argLine>-Dunit=1</argLine>")), failsafe);
+
+        for (String distestExecution : List.of("default", "default-cli")) {
+            SurefireSettings settings = SurefireSettings.read(project, TestPlugin.FAILSAFE, distestExecution, null,
+                    Set.of(), evaluator);
+            assertEquals("Failsafe's default configuration", settings.source(), distestExecution);
+            assertEquals(List.of("argLine", "summaryFile", "skipITs"), settings.inheritedNames());
+            assertEquals("-Dit=1", settings.inherited().getChild("argLine").getValue());
+            assertEquals(List.of("runOrder=alphabetical (property failsafe.runOrder): test classes are handed out in"
+                    + " class-name order (longest first with a durations history), each to the next free worker",
+                    "surefireOnlyNonsense: not a Failsafe setting distest knows; ignored"), settings.notHonoured());
+        }
+    }
+
+    @Test
     void theCommandLineGoalInheritsDefaultTest() {
         MavenProject project = project(surefire(null, Map.of("default-test", "<groups>fast</groups>")));
         SurefireSettings settings = SurefireSettings.read(project, "default-cli", null, Set.of(), evaluator);

@@ -38,6 +38,19 @@ class SurefireTakeoverTest {
         assertTrue(e.getMessage().contains("maven-surefire-plugin:test (default-test) was not removed"), e.getMessage());
     }
 
+    @Test
+    void failsTheBuildWhenFailsafeWouldStillRunItsIntegrationTests() {
+        MavenProject project = project(execution("default-test"), execution("default-test", "test"));
+        project.getBuild().addPlugin(plugin("org.apache.maven.plugins", "maven-failsafe-plugin",
+                execution("default", "integration-test", "verify")));
+        MavenExecutionException e = assertThrows(MavenExecutionException.class,
+                () -> SurefireTakeover.requireTakenOver(project, TestPlugin.FAILSAFE, List.of("default")));
+        assertTrue(e.getMessage().contains("distest:integration-test (default) was not added"), e.getMessage());
+        assertTrue(e.getMessage().contains("maven-failsafe-plugin:integration-test (default) was not removed"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("let Failsafe run"), e.getMessage());
+    }
+
     private static MavenProject project(PluginExecution surefireExecution, PluginExecution distestExecution) {
         Model model = new Model();
         model.setArtifactId("module-a");

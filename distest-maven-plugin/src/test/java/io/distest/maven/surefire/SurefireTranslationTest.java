@@ -1,0 +1,108 @@
+package io.distest.maven.surefire;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.distest.maven.schedule.TestUnit;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.artifact.DefaultArtifact;
+import org.apache.maven.artifact.handler.DefaultArtifactHandler;
+import org.apache.maven.model.Model;
+import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SurefireTranslationTest {
+    private static final ExpressionEvaluator NONE = new ExpressionEvaluator() {
+        @Override
+        public Object evaluate(String expression) {
+            return null;
+        }
+
+        @Override
+        public java.io.File alignToBaseDirectory(java.io.File file) {
+            return file;
+        }
+    };
+    private static final SurefireSettings NOTHING_INHERITED = SurefireSettings.read(new MavenProject(new Model()),
+            "default-test", null, Set.of(), NONE);
+
+    @TempDir
+    Path testClasses;
+
+    private static Artifact jupiter() {
+        DefaultArtifact artifact = new DefaultArtifact("org.junit.jupiter", "junit-jupiter-api", "5.14.4", "test", "jar",
+                null, new DefaultArtifactHandler("jar"));
+        return artifact;
+    }
+
+    private TestSettings settings(String argLine, Map<String, String> variables, String test, String groups) {
+        return new TestSettings(argLine, true, null, null, variables, true, null, null, null, null, test, groups, null,
+                null, null, null, null, null, testClasses, testClasses, 0);
+    }
+
+    private void compiled(String... classes) throws IOException {
+        for (String name : classes) {
+            Path file = testClasses.resolve(name.replace('.', '/') + ".class");
+            Files.createDirectories(file.getParent());
+            Files.write(file, new byte[0]);
+        }
+    }
+
+    private static List<String> classNames(List<TestUnit> units) {
+        return units.stream().map(TestUnit::className).toList();
+    }
+
+    @Test
+    void failsafeSelectsTheIntegrationTestsAndSurefireTheUnitTests() throws IOException {
+        compiled("shop.CartTest", "shop.CartIT", "shop.ITCheckout", "shop.PaymentITCase", "shop.Helper");
+        List<TestUnit> its = new SurefireTranslation(TestPlugin.FAILSAFE, settings(null, Map.of(), null, null),
+                NOTHING_INHERITED, List.of(jupiter()), new Properties(), new Properties()).units();
+        List<TestUnit> unit = new SurefireTranslation(TestPlugin.SUREFIRE, settings(null, Map.of(), null, null),
+                NOTHING_INHERITED, List.of(jupiter()), new Properties(), new Properties()).units();
+        assertEquals(Set.of("shop.CartIT", "shop.ITCheckout", "shop.PaymentITCase"), Set.copyOf(classNames(its)));
+        assertEquals(List.of("shop.CartTest"), classNames(unit));
+    }
+
+    @Test
+    void argLineIsReplacedLateAndAssertionsComeFirstOnce() throws IOException {
+        Properties project = new Properties();
+        project.setProperty("agent", "-javaagent:/j.jar");
+        Properties user = new Properties();
+        user.setProperty("shop.mode", "fast");
+        user.setProperty("distest.tx", "2*popen");
+        SurefireTranslation plan = new SurefireTranslation(TestPlugin.SUREFIRE,
+                settings("@{agent} -Xmx1g @{missing}", Map.of("shop.mode", "slow", "db", "h2"), null, "fast, slow"),
+                NOTHING_INHERITED, List.of(jupiter()), project, user);
+        assertEquals(List.of("-ea", "-javaagent:/j.jar", "-Xmx1g", "@{missing}"), plan.jvmArguments());
+        assertEquals(Map.of("shop.mode", "fast", "db", "h2"), plan.systemProperties(), "-D wins; distest.* never reaches tests");
+        assertEquals(List.of("fast", "slow"), plan.includeTags());
+        assertNull(plan.providerRun(), "JUnit Jupiter runs on the JUnit Platform");
+        assertTrue(plan.notHonoured().get(0).startsWith("argLine @{missing}: no such project property"), plan.notHonoured().toString());
+        String line = plan.inheritanceLine("default-test", List.of("2*popen"), true).text();
+        assertEquals("distest: execution default-test: no Surefire configuration to inherit; forkCount is replaced by"
+                + " the tx specs (2*popen)", line);
+    }
+
+    @Test
+    void anUnreadablePatternFileIsNamed() {
+        TestSettings withMissingFile = new TestSettings(null, true, null, null, Map.of(), true, null, null,
+                testClasses.resolve("nope.txt"), null, null, null, null, null, null, null, null, null, testClasses,
+                testClasses, 0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SurefireTranslation(
+                TestPlugin.FAILSAFE, withMissingFile, NOTHING_INHERITED, List.of(jupiter()), new Properties(),
+                new Properties()));
+        assertTrue(e.getMessage().startsWith("Failed to load list from file: " + testClasses.resolve("nope.txt")),
+                e.getMessage());
+    }
+}
