@@ -7,7 +7,8 @@ import io.distest.maven.gateway.RemoteGateway;
 import io.distest.maven.gateway.SocketEndpoint;
 import io.distest.maven.gateway.SshEndpoint;
 import io.distest.maven.report.PlatformSummary;
-import io.distest.maven.report.SpeedObserver;
+import io.distest.maven.report.RunObserver;
+import io.distest.maven.report.DurationObserver;
 import io.distest.maven.report.SurefireReporting;
 import io.distest.maven.schedule.DurationHistory;
 import io.distest.maven.schedule.EachScheduling;
@@ -65,14 +66,16 @@ public final class DistestRunner {
         PlatformSummary platforms = new PlatformSummary(List.copyOf(unitsByGroup.keySet()));
         boolean byTags = !request.filters().includeTags().isEmpty() || !request.filters().excludeTags().isEmpty();
         Path timeline = request.reports().timeline();
-        SpeedObserver observer = new SpeedObserver(log, request.workerCount(), byTags ? plan.withoutWholeClasses() : plan,
+        DurationObserver observer = new DurationObserver(log, request.workerCount(), byTags ? plan.withoutWholeClasses() : plan,
                 measured -> updateHistory(request.speed(), measured), System::nanoTime,
                 timeline == null ? null : shown(timeline));
-        // the timeline hears the end of the run after the speed observer: it draws that observer's figures
+        // the timeline hears the end of the run after the duration observer: it draws that observer's figures
         RunObserver observers = timeline == null ? observer : RunObserver.all(observer, new TimelineObserver(log, timeline,
                 timelineTitle(request), plan, observer::efficiency, workersByGroup(request), System::nanoTime));
-        RunLoop loop = new RunLoop(planned, log, reporting, policy(planned, plan, unitsByGroup), gateways,
-                request.dist() == Dist.EACH ? RunObserver.all(observers, platforms) : observers);
+        RunObserver all = request.dist() == Dist.EACH ? RunObserver.all(observers, platforms) : observers;
+        WorkerPool pool = new WorkerPool(planned, log, gateways, all, System::nanoTime);
+        RunLoop loop = new RunLoop(planned, log, reporting, policy(planned, plan, unitsByGroup), pool, all,
+                System::nanoTime);
         loop.run(token);
         RunResult result = reporting.finish();
         if (request.dist() == Dist.EACH) {

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.ToLongFunction;
 
 /**
@@ -127,6 +128,12 @@ public final class LoadScheduling implements SchedulingPolicy {
     }
 
     @Override
+    public Optional<TestUnit> running(WorkerRef worker) {
+        Deque<TestUnit> units = held.get(worker);
+        return units == null ? Optional.empty() : Optional.ofNullable(units.peekFirst());
+    }
+
+    @Override
     public void unitFinished(WorkerRef worker, TestUnit unit) {
         Deque<TestUnit> units = heldBy(worker);
         if (!units.remove(unit)) {
@@ -155,11 +162,6 @@ public final class LoadScheduling implements SchedulingPolicy {
     @Override
     public boolean finished() {
         return queue.isEmpty() && held.values().stream().allMatch(Deque::isEmpty);
-    }
-
-    @Override
-    public List<TestUnit> unassigned() {
-        return List.copyOf(queue);
     }
 
     @Override

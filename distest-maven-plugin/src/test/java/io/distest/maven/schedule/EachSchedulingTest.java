@@ -58,7 +58,7 @@ class EachSchedulingTest {
             policy.unitFinished(JDK17, a.unit());
         }
         assertFalse(policy.finished());
-        assertEquals(2, policy.unassigned().size());
+        assertEquals(2, policy.drain().size());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.distest.maven.run;
+package io.distest.maven.report;
 
 import io.distest.maven.schedule.TestUnit;
 import io.distest.protocol.TestFinished;
@@ -10,8 +10,6 @@ import java.util.List;
  * Called on the run loop's thread; must be quick.
  */
 public interface RunObserver {
-    RunObserver NONE = new RunObserver() {};
-
     /** Tells every one of {@code observers}, in order. */
     static RunObserver all(RunObserver... observers) {
         List<RunObserver> list = List.of(observers);
