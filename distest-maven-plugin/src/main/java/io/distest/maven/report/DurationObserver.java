@@ -47,12 +47,8 @@ public final class DurationObserver implements RunObserver {
     /**
      * @param afterRun receives what was measured, once the run ended
      * @param nanoClock {@link System#nanoTime} but in tests
+     * @param timeline the timeline page as shown to the user, named at the end of the efficiency line; or {@code null}
      */
-    public DurationObserver(Log log, int workers, Plan plan, Consumer<List<Measurement>> afterRun, LongSupplier nanoClock) {
-        this(log, workers, plan, afterRun, nanoClock, null);
-    }
-
-    /** @param timeline the timeline page as shown to the user, named at the end of the efficiency line; or {@code null} */
     public DurationObserver(Log log, int workers, Plan plan, Consumer<List<Measurement>> afterRun, LongSupplier nanoClock,
             String timeline) {
         this.timeline = timeline;

@@ -10,65 +10,30 @@ import java.util.List;
  * Called on the run loop's thread; must be quick.
  */
 public interface RunObserver {
-    /** Tells every one of {@code observers}, in order. */
+    /**
+     * Tells every one of {@code observers}, in order, each event: the listeners of one event stream, as the JUnit
+     * Platform composes its execution listeners. A new event needs only its default method here.
+     */
     static RunObserver all(RunObserver... observers) {
         List<RunObserver> list = List.of(observers);
-        return new RunObserver() {
-            @Override
-            public void gatewayOpened(String spec, long startNanos, long endNanos, long syncMillis) {
-                list.forEach(o -> o.gatewayOpened(spec, startNanos, endNanos, syncMillis));
-            }
-
-            @Override
-            public void workerStarted(String workerId, String spec, String group) {
-                list.forEach(o -> o.workerStarted(workerId, spec, group));
-            }
-
-            @Override
-            public void unitLost(String workerId, TestUnit unit, TestUnit rest, String cause) {
-                list.forEach(o -> o.unitLost(workerId, unit, rest, cause));
-            }
-
-            @Override
-            public void unitRevoked(String workerId, TestUnit unit) {
-                list.forEach(o -> o.unitRevoked(workerId, unit));
-            }
-
-            @Override
-            public void unitError(String workerId, TestUnit unit, String message) {
-                list.forEach(o -> o.unitError(workerId, unit, message));
-            }
-
-            @Override
-            public void workerConnected(String workerId, String group, WorkerFacts facts) {
-                list.forEach(o -> o.workerConnected(workerId, group, facts));
-            }
-
-            @Override
-            public void workerReady(String workerId, double secondsSinceStart) {
-                list.forEach(o -> o.workerReady(workerId, secondsSinceStart));
-            }
-
-            @Override
-            public void unitStarted(String workerId, TestUnit unit) {
-                list.forEach(o -> o.unitStarted(workerId, unit));
-            }
-
-            @Override
-            public void testFinished(String workerId, TestUnit unit, TestFinished finished) {
-                list.forEach(o -> o.testFinished(workerId, unit, finished));
-            }
-
-            @Override
-            public void unitFinished(String workerId, TestUnit unit, long elapsedMillis) {
-                list.forEach(o -> o.unitFinished(workerId, unit, elapsedMillis));
-            }
-
-            @Override
-            public void runFinished(long wallNanos) {
-                list.forEach(o -> o.runFinished(wallNanos));
-            }
-        };
+        return (RunObserver) java.lang.reflect.Proxy.newProxyInstance(RunObserver.class.getClassLoader(),
+                new Class<?>[] {RunObserver.class}, (proxy, method, arguments) -> {
+                    if (method.getDeclaringClass() == Object.class) {
+                        return switch (method.getName()) {
+                            case "equals" -> proxy == arguments[0];
+                            case "hashCode" -> System.identityHashCode(proxy);
+                            default -> "RunObserver.all" + list;
+                        };
+                    }
+                    for (RunObserver observer : list) {
+                        try {
+                            method.invoke(observer, arguments);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    }
+                    return null;
+                });
     }
 
     /**

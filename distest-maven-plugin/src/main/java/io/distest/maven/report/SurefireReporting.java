@@ -49,10 +49,6 @@ public final class SurefireReporting {
     private final OneTestSet oneTestSetParts;
     private final ProviderReports providerReports;
 
-    public SurefireReporting(ReportOptions options, Log log, List<TestUnit> units) {
-        this(options, log, units, null, false);
-    }
-
     /**
      * @param oneTestSet the one test set a provider run reports into ({@code TestSuite}), or {@code null}
      * @param providerNames results come from one of Surefire's own providers and keep the source names it gave
@@ -127,11 +123,11 @@ public final class SurefireReporting {
         perWorker.computeIfAbsent(group, g -> new ArrayList<>()).add(factory);
         sinks.put(workerId, new WorkerSink(factory.createTestReportListener(), Map.copyOf(properties)));
         LiveOutput live = options.redirectTestOutputToFile() ? null : new LiveOutput(label, System.out, System.err);
-        return new WorkerReport(workerId, this, live, providerNames);
+        return new WorkerReport(workerId, this::unitDone, live, providerNames);
     }
 
     /** A unit is done; when it was its class's last, the class is reported through that worker's reporters. */
-    void unitDone(UnitRecording recording, String workerId) {
+    private void unitDone(UnitRecording recording, String workerId) {
         finishedUnits++;
         String className = recording.unit.className();
         String key = classKey(recording.unit);

@@ -23,8 +23,13 @@ public final class WorkerReport {
     /** The error type a dead worker leaves in reports. */
     static final String CRASH_TYPE = "io.distest.WorkerCrashed";
 
+    /** Where a finished unit's recording goes, with the id of the worker that ran it. */
+    interface UnitSink {
+        void unitDone(UnitRecording recording, String workerId);
+    }
+
     private final String workerId;
-    private final SurefireReporting reporting;
+    private final UnitSink sink;
     private UnitRecording recording;
     private RunMode runMode = NORMAL_RUN;
     private final List<String> resultsInUnit = new ArrayList<>();
@@ -41,9 +46,9 @@ public final class WorkerReport {
     /** Results come from one of Surefire's own providers, whose entries already carry Surefire's source names. */
     private final boolean providerNames;
 
-    WorkerReport(String workerId, SurefireReporting reporting, LiveOutput live, boolean providerNames) {
+    WorkerReport(String workerId, UnitSink sink, LiveOutput live, boolean providerNames) {
         this.workerId = workerId;
-        this.reporting = reporting;
+        this.sink = sink;
         this.live = live;
         this.providerNames = providerNames;
     }
@@ -188,7 +193,7 @@ public final class WorkerReport {
             live.flush();
         }
         recording.finish(elapsedMillis);
-        reporting.unitDone(recording, workerId);
+        sink.unitDone(recording, workerId);
         recording = null;
     }
 

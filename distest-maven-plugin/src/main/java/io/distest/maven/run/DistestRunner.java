@@ -66,13 +66,18 @@ public final class DistestRunner {
         PlatformSummary platforms = new PlatformSummary(List.copyOf(unitsByGroup.keySet()));
         boolean byTags = !request.filters().includeTags().isEmpty() || !request.filters().excludeTags().isEmpty();
         Path timeline = request.reports().timeline();
-        DurationObserver observer = new DurationObserver(log, request.workerCount(), byTags ? plan.withoutWholeClasses() : plan,
+        DurationObserver durations = new DurationObserver(log, request.workerCount(), byTags ? plan.withoutWholeClasses() : plan,
                 measured -> updateHistory(request.speed(), measured), System::nanoTime,
                 timeline == null ? null : shown(timeline));
-        // the timeline hears the end of the run after the duration observer: it draws that observer's figures
-        RunObserver observers = timeline == null ? observer : RunObserver.all(observer, new TimelineObserver(log, timeline,
-                timelineTitle(request), plan, observer::efficiency, workersByGroup(request), System::nanoTime));
-        RunObserver all = request.dist() == Dist.EACH ? RunObserver.all(observers, platforms) : observers;
+        List<RunObserver> observers = new java.util.ArrayList<>(List.of(durations));
+        if (timeline != null) { // it hears the end of the run after the duration observer: it draws that one's figures
+            observers.add(new TimelineObserver(log, timeline, timelineTitle(request), plan, durations::efficiency,
+                    workersByGroup(request), System::nanoTime));
+        }
+        if (request.dist() == Dist.EACH) {
+            observers.add(platforms);
+        }
+        RunObserver all = RunObserver.all(observers.toArray(RunObserver[]::new));
         WorkerPool pool = new WorkerPool(planned, log, gateways, all, System::nanoTime);
         RunLoop loop = new RunLoop(planned, log, reporting, policy(planned, plan, unitsByGroup), pool, all,
                 System::nanoTime);

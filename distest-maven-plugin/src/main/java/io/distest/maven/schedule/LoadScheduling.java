@@ -31,10 +31,6 @@ public final class LoadScheduling implements SchedulingPolicy {
     /** Units asked back and not answered yet, by id, with the worker holding them. */
     private final Map<Integer, WorkerRef> revoking = new HashMap<>();
 
-    public LoadScheduling(List<TestUnit> units, int ahead) {
-        this(units, ahead, unit -> 0);
-    }
-
     /**
      * @param units in the order to hand them out (longest expected first, when known)
      * @param expectedMillis a unit's expected duration; equal (say 0) for all when nothing is known

@@ -31,7 +31,7 @@ class DurationObserverTest {
     private final List<List<Measurement>> written = new ArrayList<>();
 
     private DurationObserver observer(Plan plan, int workers) {
-        return new DurationObserver(log, workers, plan, written::add, () -> now);
+        return new DurationObserver(log, workers, plan, written::add, () -> now, null);
     }
 
     private static TestFinished test(TestUnit unit, String className, String method, long millis) {

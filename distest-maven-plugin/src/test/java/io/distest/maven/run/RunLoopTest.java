@@ -67,7 +67,7 @@ class RunLoopTest {
         gateway = new FakeGateway(suite, TOKEN);
         setUp.accept(gateway);
         Map<TxSpec, Gateway> gateways = new LinkedHashMap<>(Map.of(specs.get(0), gateway));
-        SurefireReporting reporting = new SurefireReporting(request.reports(), log, units);
+        SurefireReporting reporting = new SurefireReporting(request.reports(), log, units, null, false);
         RunObserver observer = new RunObserver() {
             @Override
             public void unitStarted(String workerId, TestUnit unit) {
@@ -85,7 +85,7 @@ class RunLoopTest {
             }
         };
         WorkerPool pool = new WorkerPool(request, log, gateways, observer, nanos::get);
-        RunLoop loop = new RunLoop(request, log, reporting, new LoadScheduling(units, ahead), pool, observer, nanos::get);
+        RunLoop loop = new RunLoop(request, log, reporting, new LoadScheduling(units, ahead, unit -> 0), pool, observer, nanos::get);
         loop.run(TOKEN);
         notRunReason = loop.notRunReason();
         assertTrue(gateway.closed(), "the pool closes its gateways");

@@ -24,7 +24,7 @@ class LoadSchedulingTest {
 
     @Test
     void servesEveryIdleWorkerBeforeGivingAnyoneWorkAhead() {
-        LoadScheduling policy = new LoadScheduling(units(5), 1);
+        LoadScheduling policy = new LoadScheduling(units(5), 1, unit -> 0);
         policy.addWorker(GW0);
         policy.addWorker(GW1);
         assertEquals(List.of("gw0:T0", "gw1:T1", "gw0:T2", "gw1:T3"), describe(policy.assignments()));
@@ -33,7 +33,7 @@ class LoadSchedulingTest {
 
     @Test
     void handsTheNextUnitToTheWorkerThatFinished() {
-        LoadScheduling policy = new LoadScheduling(units(5), 1);
+        LoadScheduling policy = new LoadScheduling(units(5), 1, unit -> 0);
         policy.addWorker(GW0);
         policy.addWorker(GW1);
         policy.assignments();
@@ -43,7 +43,7 @@ class LoadSchedulingTest {
 
     @Test
     void neverHoldsMoreThanOneUnitAheadSoASlowUnitStrandsLittle() {
-        LoadScheduling policy = new LoadScheduling(units(10), 1);
+        LoadScheduling policy = new LoadScheduling(units(10), 1, unit -> 0);
         policy.addWorker(GW0);
         assertEquals(2, policy.assignments().size());
         assertEquals(List.of(), policy.assignments());
@@ -51,7 +51,7 @@ class LoadSchedulingTest {
 
     @Test
     void requeuesUnstartedUnitsOfALostWorkerAtTheFront() {
-        LoadScheduling policy = new LoadScheduling(units(4), 1);
+        LoadScheduling policy = new LoadScheduling(units(4), 1, unit -> 0);
         policy.addWorker(GW0);
         policy.addWorker(GW1);
         policy.assignments(); // gw0: T0,T2  gw1: T1,T3
@@ -67,7 +67,7 @@ class LoadSchedulingTest {
 
     @Test
     void finishesOnlyWhenQueueAndWorkersAreEmpty() {
-        LoadScheduling policy = new LoadScheduling(units(2), 0);
+        LoadScheduling policy = new LoadScheduling(units(2), 0, unit -> 0);
         policy.addWorker(GW0);
         assertFalse(policy.finished());
         List<TestUnit> done = new ArrayList<>();
@@ -83,7 +83,7 @@ class LoadSchedulingTest {
 
     @Test
     void requeuedUnitIsHandedOutFirst() {
-        LoadScheduling policy = new LoadScheduling(units(2), 0);
+        LoadScheduling policy = new LoadScheduling(units(2), 0, unit -> 0);
         policy.requeue(TestUnit.wholeClass(9, "Again"));
         policy.addWorker(GW0);
         assertEquals(List.of("gw0:Again"), describe(policy.assignments()));
@@ -112,7 +112,7 @@ class LoadSchedulingTest {
 
     @Test
     void stealsAUnitWaitingBehindARunningOneForAnIdleWorkerOnceTheQueueIsEmpty() {
-        LoadScheduling policy = new LoadScheduling(units(3), 1);
+        LoadScheduling policy = new LoadScheduling(units(3), 1, unit -> 0);
         policy.addWorker(GW0);
         policy.addWorker(GW1);
         policy.assignments(); // gw0: T0 + T2 waiting, gw1: T1
@@ -131,7 +131,7 @@ class LoadSchedulingTest {
 
     @Test
     void neverStealsWhileUnitsAreQueued() {
-        LoadScheduling policy = new LoadScheduling(units(6), 1);
+        LoadScheduling policy = new LoadScheduling(units(6), 1, unit -> 0);
         policy.addWorker(GW0);
         policy.assignments(); // gw0: T0 + T1 waiting; T2.. queued
         policy.addWorker(GW1);
@@ -141,7 +141,7 @@ class LoadSchedulingTest {
 
     @Test
     void aUnitThatAlreadyStartedStaysWithItsWorker() {
-        LoadScheduling policy = new LoadScheduling(units(2), 1);
+        LoadScheduling policy = new LoadScheduling(units(2), 1, unit -> 0);
         policy.addWorker(GW0);
         policy.assignments(); // gw0: T0 + T1 waiting
         policy.addWorker(GW1);
@@ -166,7 +166,7 @@ class LoadSchedulingTest {
 
     @Test
     void forgetsWhatItAskedBackFromALostWorker() {
-        LoadScheduling policy = new LoadScheduling(units(2), 1);
+        LoadScheduling policy = new LoadScheduling(units(2), 1, unit -> 0);
         policy.addWorker(GW0);
         policy.assignments(); // gw0: T0 + T1 waiting
         policy.addWorker(GW1);
@@ -178,7 +178,7 @@ class LoadSchedulingTest {
 
     @Test
     void refusesAUnitTheWorkerDidNotHold() {
-        LoadScheduling policy = new LoadScheduling(units(1), 0);
+        LoadScheduling policy = new LoadScheduling(units(1), 0, unit -> 0);
         policy.addWorker(GW0);
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> policy.unitFinished(GW0, TestUnit.wholeClass(5, "T5")));

@@ -83,6 +83,7 @@ public final class FakeGateway implements Gateway {
         private final BytePipe toWorker;
         private final BytePipe toCoordinator;
         private final CompletableFuture<String> exit = new CompletableFuture<>();
+        private volatile String diedWith;
 
         FakeHandle(String name, BytePipe toWorker, BytePipe toCoordinator) {
             this.name = name;
@@ -101,15 +102,18 @@ public final class FakeGateway implements Gateway {
             exit.complete("exit code 0");
         }
 
-        /** The JVM died in a test: its connection breaks. */
+        /**
+         * The JVM died in a test: its connection breaks. Its end is seen when the pool ends it, after the coordinator
+         * read what it sent before dying (a real JVM's exit is seen late as well; the fake makes that order certain).
+         */
         void die() {
+            diedWith = "exit code 137";
             closePipes();
-            exit.complete("exit code 137");
         }
 
         @Override
         public String describeExit(long millis) {
-            return exit.getNow("still running");
+            return exit.isDone() ? exit.join() : diedWith != null ? diedWith : "still running";
         }
 
         @Override
@@ -130,7 +134,7 @@ public final class FakeGateway implements Gateway {
         @Override
         public void destroy() {
             closePipes();
-            exit.complete("killed by the pool");
+            exit.complete(diedWith != null ? diedWith : "killed by the pool");
         }
     }
 }
