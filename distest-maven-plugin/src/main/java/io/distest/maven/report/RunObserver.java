@@ -1,13 +1,19 @@
 package io.distest.maven.report;
 
 import io.distest.maven.schedule.TestUnit;
+import io.distest.protocol.ReportFile;
 import io.distest.protocol.TestFinished;
+import io.distest.protocol.TestId;
+import io.distest.protocol.TestTimedOut;
+import io.distest.protocol.ThrowableInfo;
 import io.distest.protocol.WorkerFacts;
 import java.util.List;
 
 /**
- * Hears what the run loop does, for bookkeeping outside scheduling and reporting (durations, efficiency).
- * Called on the run loop's thread; must be quick.
+ * The run's one event stream: what the worker pool and the run loop did, heard by every listener of the run —
+ * Surefire's reporting, durations and efficiency, the timeline, the dist=each summary — composed with {@link #all}.
+ * Called on the run loop's thread; must be quick. Every event has a default that does nothing; the richer form of
+ * an event (with what reporting needs) hands the plainer one its part by default.
  */
 public interface RunObserver {
     /**
@@ -51,11 +57,57 @@ public interface RunObserver {
     /** Work stealing took back {@code unit}, which the worker had been counted as running. */
     default void unitRevoked(String workerId, TestUnit unit) {}
 
-    /** The unit could not run as a whole (class not found, discovery failed); {@link #unitFinished} follows. */
+    /** The unit could not run as a whole (class not found, discovery failed); the plain {@code unitFinished} follows. */
     default void unitError(String workerId, TestUnit unit, String message) {}
+
+    /** The workers are started; tests are about to run. */
+    default void runStarted() {}
+
+    /**
+     * A unit was added during the run: the tests of a lost unit not run yet, or failures to run again; its class
+     * waits for it. {@code rerun}: its tests ran before (Surefire reports those runs apart).
+     */
+    default void unitAdded(TestUnit unit, boolean rerun) {}
+
+    /**
+     * A worker said hello: the {@code number}-th of the pool (from 0, kept by its replacements), started from
+     * {@code spec}, of gateway group {@code group}, on {@code facts}' platform.
+     */
+    default void workerConnected(String workerId, String group, int number, String spec, WorkerFacts facts) {
+        workerConnected(workerId, group, facts);
+    }
 
     /** A worker of gateway group {@code group} said hello from {@code facts}' platform. */
     default void workerConnected(String workerId, String group, WorkerFacts facts) {}
+
+    /** A test (or container) of the worker's running unit started. */
+    default void testStarted(String workerId, TestId test) {}
+
+    /** What the running test printed. */
+    default void testOutput(String workerId, boolean stderr, String text) {}
+
+    /** The running test passed the test timeout; the worker ends itself and says so first. */
+    default void testTimedOut(String workerId, TestTimedOut timedOut) {}
+
+    /** The worker finished the unit by its own clock; {@code error}: it could not run it at all, or {@code null}. */
+    default void unitFinished(String workerId, TestUnit unit, long elapsedMillis, ThrowableInfo error) {
+        if (error != null) {
+            unitError(workerId, unit, error.type() + ": " + error.message());
+        }
+        unitFinished(workerId, unit, elapsedMillis);
+    }
+
+    /** The run ended the worker while it ran {@code unit} (the run timeout); nothing of it is requeued. */
+    default void unitAbandoned(String workerId, TestUnit unit, String reason) {}
+
+    /** No worker will run {@code unit}: skipped after too many failures (skipAfterFailureCount). */
+    default void unitSkipped(TestUnit unit, String reason) {}
+
+    /** No worker can run {@code unit} (none left, the run timeout): it errs, saying {@code why}. */
+    default void unitNotRun(TestUnit unit, String why) {}
+
+    /** A report file written by the worker's Surefire provider (TestNG's own reports). */
+    default void reportFile(ReportFile file) {}
 
     /** A worker connected, {@code secondsSinceStart} after its JVM was started. */
     default void workerReady(String workerId, double secondsSinceStart) {}

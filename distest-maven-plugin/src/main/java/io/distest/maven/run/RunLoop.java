@@ -1,9 +1,6 @@
 package io.distest.maven.run;
 
-import io.distest.maven.gateway.ForkNumber;
 import io.distest.maven.report.RunObserver;
-import io.distest.maven.report.SurefireReporting;
-import io.distest.maven.report.WorkerReport;
 import io.distest.maven.schedule.Assignment;
 import io.distest.maven.schedule.SchedulingPolicy;
 import io.distest.maven.schedule.TestUnit;
@@ -32,8 +29,8 @@ import org.apache.maven.plugin.logging.Log;
 /**
  * One run's decisions: turns the workers' events into dispatches, re-runs, rescheduling after a crash, skipping
  * after failures and the run timeout. The {@link WorkerPool} starts and ends the workers; the
- * {@link SchedulingPolicy} alone knows which units each holds. Everything happens on the calling thread, one event
- * at a time.
+ * {@link SchedulingPolicy} alone knows which units each holds; what happens goes out as one stream of events to the
+ * run's listeners, reporting among them. Everything happens on the calling thread, one event at a time.
  */
 final class RunLoop {
     /** How long the loop waits for an event before it looks at the clocks again. */
@@ -41,28 +38,28 @@ final class RunLoop {
 
     private final RunRequest request;
     private final Log log;
-    private final SurefireReporting reporting;
     private final SchedulingPolicy policy;
     private final WorkerPool pool;
-    private final RunObserver observer;
+    private final RunObserver events;
     private final LongSupplier nanoClock;
     /** How often a unit's tests have run before: 0 for the first run, 1 for the first re-run of failures, … */
     private final Map<Integer, Integer> attempts = new HashMap<>();
     private int nextUnitId;
     private int failures;
     private boolean skipping;
-    private WorkerReport distestReport;
     private String notRunReason;
 
-    /** @param nanoClock {@link System#nanoTime} but in tests: the run timeout is read from it */
-    RunLoop(RunRequest request, Log log, SurefireReporting reporting, SchedulingPolicy policy, WorkerPool pool,
-            RunObserver observer, LongSupplier nanoClock) {
+    /**
+     * @param events the run's listeners (reporting, durations, timeline…), composed with {@link RunObserver#all}
+     * @param nanoClock {@link System#nanoTime} but in tests: the run timeout is read from it
+     */
+    RunLoop(RunRequest request, Log log, SchedulingPolicy policy, WorkerPool pool, RunObserver events,
+            LongSupplier nanoClock) {
         this.request = request;
         this.log = log;
-        this.reporting = reporting;
         this.policy = policy;
         this.pool = pool;
-        this.observer = observer;
+        this.events = events;
         this.nanoClock = nanoClock;
         this.nextUnitId = request.units().stream().mapToInt(TestUnit::id).max().orElse(0) + 1;
     }
@@ -71,7 +68,7 @@ final class RunLoop {
         long startNanos = nanoClock.getAsLong();
         try (pool) {
             pool.start(token);
-            reporting.runStarting();
+            events.runStarted();
             while (!policy.finished() && notRunReason == null) {
                 RunEvent event = pool.nextEvent(POLL_MILLIS);
                 if (event != null) {
@@ -85,7 +82,7 @@ final class RunLoop {
                     reportUnrun("no worker is left (" + pool.restartsLine() + ")");
                 }
             }
-            observer.runFinished(nanoClock.getAsLong() - startNanos);
+            events.runFinished(nanoClock.getAsLong() - startNanos);
         } catch (IOException e) {
             throw new DistestException("distest could not run the tests: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -112,8 +109,7 @@ final class RunLoop {
     }
 
     private void onConnected(WorkerJvm worker) throws IOException {
-        worker.report = reporting.forWorker(worker.id(), worker.ref.group(), worker.number, reportProperties(worker));
-        observer.workerConnected(worker.id(), worker.ref.group(), worker.facts);
+        events.workerConnected(worker.id(), worker.ref.group(), worker.number, worker.spec.text(), worker.facts);
         worker.send(new Configure(request.filters().includeTags(), request.filters().excludeTags(),
                 request.filters().configurationParameters(), request.workers().testTimeout().toMillis(),
                 request.filters().includeEngines(), request.filters().excludeEngines(),
@@ -124,25 +120,11 @@ final class RunLoop {
                     request.provider().suiteXmlFiles(), ""));
         }
         double seconds = pool.secondsSinceStart(worker);
-        observer.workerReady(worker.id(), seconds);
+        events.workerReady(worker.id(), seconds);
         log.info(String.format("[%s] %s: %s, pid %d, ready in %.1f s", worker.id(), worker.spec.text(),
                 worker.facts.platform(), worker.facts.pid(), seconds));
         policy.addWorker(worker.ref);
         dispatch();
-    }
-
-    private Map<String, String> reportProperties(WorkerJvm worker) {
-        Map<String, String> properties = new LinkedHashMap<>();
-        request.jvm().systemProperties().forEach((name, value) ->
-                properties.put(name, ForkNumber.replaceIn(value, worker.number + 1))); // as the worker got them
-        properties.put("distest.worker", worker.id());
-        properties.put("distest.tx", worker.spec.text());
-        properties.put("java.version", worker.facts.javaVersion());
-        properties.put("java.vendor", worker.facts.javaVendor());
-        properties.put("os.name", worker.facts.osName());
-        properties.put("os.arch", worker.facts.osArch());
-        properties.put("distest.host", worker.facts.hostName());
-        return properties;
     }
 
     private void dispatch() throws IOException {
@@ -166,8 +148,8 @@ final class RunLoop {
         Optional<TestUnit> running = policy.running(worker.ref);
         if (running.isPresent() && running.get().id() != worker.announcedUnitId) {
             worker.announcedUnitId = running.get().id();
-            worker.report.unitStarting(running.get(), isRerun(running.get()));
-            observer.unitStarted(worker.id(), running.get());
+            worker.progress.start(running.get());
+            events.unitStarted(worker.id(), running.get());
         }
     }
 
@@ -176,7 +158,7 @@ final class RunLoop {
         // it may already count as started here, when the unit before it ended just before the worker answered
         Optional<TestUnit> running = policy.running(worker.ref);
         if (revoked.returned() && running.isPresent() && running.get().id() == revoked.unitId()) {
-            observer.unitRevoked(worker.id(), running.get());
+            events.unitRevoked(worker.id(), running.get());
             worker.announcedUnitId = -1; // should it come back to this worker, it starts anew
         }
         policy.revoked(worker.ref, revoked.unitId(), revoked.returned());
@@ -186,20 +168,22 @@ final class RunLoop {
 
     private void onMessage(WorkerJvm worker, Message message) throws IOException {
         if (message instanceof TestStarted started) {
-            worker.report.testStarting(started.test());
+            worker.progress.testStarted(started.test());
+            events.testStarted(worker.id(), started.test());
         } else if (message instanceof TestOutput output) {
-            worker.report.output(output.stderr(), output.text());
+            events.testOutput(worker.id(), output.stderr(), output.text());
         } else if (message instanceof TestTimedOut timedOut) {
-            worker.report.testTimedOut(timedOut);
+            worker.progress.testTimedOut(timedOut.test());
+            events.testTimedOut(worker.id(), timedOut);
         } else if (message instanceof TestFinished finished) {
-            worker.report.testFinished(finished);
-            policy.running(worker.ref).ifPresent(unit -> observer.testFinished(worker.id(), unit, finished));
+            worker.progress.testFinished(finished);
+            policy.running(worker.ref).ifPresent(unit -> events.testFinished(worker.id(), unit, finished));
         } else if (message instanceof UnitFinished finished) {
             onUnitFinished(worker, finished);
         } else if (message instanceof Revoked revoked) {
             onRevoked(worker, revoked);
         } else if (message instanceof ReportFile file) {
-            reporting.providerReports().add(file);
+            events.reportFile(file);
         } else {
             log.warn("distest: ignoring unexpected " + message.getClass().getSimpleName() + " from " + worker.id());
         }
@@ -211,13 +195,9 @@ final class RunLoop {
             throw new IOException("worker " + worker.id() + " finished unit " + finished.unitId()
                     + " but was running " + (unit == null ? "nothing" : unit.id()));
         }
-        List<String> failed = worker.report.failuresInUnit();
+        List<String> failed = worker.progress.failures();
         rerunFailures(unit, failed); // before the unit reports: its class must wait for the re-run
-        worker.report.unitFinished(finished.elapsedMillis(), finished.error());
-        if (finished.error() != null) {
-            observer.unitError(worker.id(), unit, finished.error().type() + ": " + finished.error().message());
-        }
-        observer.unitFinished(worker.id(), unit, finished.elapsedMillis());
+        events.unitFinished(worker.id(), unit, finished.elapsedMillis(), finished.error());
         countFailures(failed.size() + (finished.error() != null ? 1 : 0));
         policy.unitFinished(worker.ref, unit);
         if (!request.workers().reuseForks()) {
@@ -234,15 +214,15 @@ final class RunLoop {
      *
      * @return the unit of those tests, or {@code null} when none go back
      */
-    private TestUnit rescheduleRest(TestUnit unit, WorkerReport report) {
-        if (!report.anyTestStarted()) {
+    private TestUnit rescheduleRest(TestUnit unit, UnitProgress progress) {
+        if (!progress.anyTestStarted()) {
             return null; // it died before its first test (static initialiser, engine): another try would die the same way
         }
         List<String> done = new ArrayList<>(unit.skipTests());
-        done.addAll(report.resultsInUnit());
+        done.addAll(progress.results());
         TestUnit rest = unit.again(nextUnitId++, unit.onlyTests(), done);
         attempts.put(rest.id(), attempts.getOrDefault(unit.id(), 0));
-        reporting.expect(rest);
+        events.unitAdded(rest, isRerun(rest));
         policy.requeue(rest);
         return rest;
     }
@@ -255,7 +235,7 @@ final class RunLoop {
         }
         TestUnit rerun = unit.again(nextUnitId++, failed, List.of());
         attempts.put(rerun.id(), attempt + 1);
-        reporting.expect(rerun);
+        events.unitAdded(rerun, true);
         policy.requeue(rerun);
     }
 
@@ -272,17 +252,9 @@ final class RunLoop {
             String reason = "skipped after " + failures + " failures (skipAfterFailureCount=" + limit + ")";
             log.warn("distest: " + reason + "; the classes not started yet are reported as skipped");
             for (TestUnit unit : policy.drain()) {
-                distestReport().skipped(unit, reason);
+                events.unitSkipped(unit, reason);
             }
         }
-    }
-
-    /** Reports for what no worker runs: skipped and unrun units. */
-    private WorkerReport distestReport() {
-        if (distestReport == null) {
-            distestReport = reporting.forWorker("distest", "", -1, Map.of());
-        }
-        return distestReport;
     }
 
     /** Surefire's forkedProcessTimeoutInSeconds: past it, every worker ends and what did not finish says why. */
@@ -294,8 +266,9 @@ final class RunLoop {
         String reason = "the run passed its timeout of " + request.workers().runTimeout().toSeconds()
                 + " s (distest.runTimeout / forkedProcessTimeoutInSeconds)";
         for (WorkerJvm worker : pool.endAll()) {
-            if (!policy.workerLost(worker.ref).isEmpty()) {
-                worker.report.workerDied(reason);
+            List<TestUnit> held = policy.workerLost(worker.ref);
+            if (!held.isEmpty()) {
+                events.unitAbandoned(worker.id(), held.get(0), reason);
             }
         }
         reportUnrun(reason);
@@ -312,9 +285,8 @@ final class RunLoop {
         if (everConnected) {
             List<TestUnit> lost = policy.workerLost(worker.ref);
             if (!lost.isEmpty()) {
-                TestUnit rest = rescheduleRest(lost.get(0), worker.report);
-                observer.unitLost(worker.id(), lost.get(0), rest, cause);
-                worker.report.workerDied(cause);
+                TestUnit rest = rescheduleRest(lost.get(0), worker.progress);
+                events.unitLost(worker.id(), lost.get(0), rest, cause);
                 countFailures(1);
             }
         }
@@ -328,8 +300,7 @@ final class RunLoop {
     private void reportUnrun(String why) {
         notRunReason = why;
         for (TestUnit unit : policy.drain()) {
-            distestReport().unitStarting(unit, false);
-            distestReport().workerDied("not run: " + why);
+            events.unitNotRun(unit, why);
         }
     }
 

@@ -1,7 +1,6 @@
 package io.distest.maven.run;
 
 import io.distest.maven.gateway.WorkerHandle;
-import io.distest.maven.report.WorkerReport;
 import io.distest.maven.schedule.WorkerRef;
 import io.distest.maven.tx.TxSpec;
 import io.distest.protocol.Message;
@@ -26,7 +25,8 @@ final class WorkerJvm {
     State state = State.STARTING;
     MessageChannel channel;
     WorkerFacts facts;
-    WorkerReport report;
+    /** The unit it runs, as far as decisions need it. */
+    final UnitProgress progress = new UnitProgress();
     /** Id of the unit the run loop last told reporting this worker started; -1 before the first. */
     int announcedUnitId = -1;
 

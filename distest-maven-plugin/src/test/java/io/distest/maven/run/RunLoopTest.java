@@ -67,7 +67,7 @@ class RunLoopTest {
         gateway = new FakeGateway(suite, TOKEN);
         setUp.accept(gateway);
         Map<TxSpec, Gateway> gateways = new LinkedHashMap<>(Map.of(specs.get(0), gateway));
-        SurefireReporting reporting = new SurefireReporting(request.reports(), log, units, null, false);
+        SurefireReporting reporting = new SurefireReporting(request.reports(), log, units, null, false, number -> Map.of());
         RunObserver observer = new RunObserver() {
             @Override
             public void unitStarted(String workerId, TestUnit unit) {
@@ -84,8 +84,9 @@ class RunLoopTest {
                 heard.add("lost " + workerId + " " + unit.className() + (rest == null ? "" : ", rest requeued"));
             }
         };
-        WorkerPool pool = new WorkerPool(request, log, gateways, observer, nanos::get);
-        RunLoop loop = new RunLoop(request, log, reporting, new LoadScheduling(units, ahead, unit -> 0), pool, observer, nanos::get);
+        RunObserver events = RunObserver.all(reporting, observer);
+        WorkerPool pool = new WorkerPool(request, log, gateways, events, nanos::get);
+        RunLoop loop = new RunLoop(request, log, new LoadScheduling(units, ahead, unit -> 0), pool, events, nanos::get);
         loop.run(TOKEN);
         notRunReason = loop.notRunReason();
         assertTrue(gateway.closed(), "the pool closes its gateways");
