@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,19 @@ class LoadSchedulingTest {
         policy.assignments();
         policy.unitFinished(GW1, TestUnit.wholeClass(1, "T1"));
         assertEquals(List.of("gw1:T4"), describe(policy.assignments()));
+    }
+
+    @Test
+    void aWorkerRunsTheFirstUnitItHoldsAndThenTheNextOrNothingOnceGone() {
+        LoadScheduling policy = new LoadScheduling(units(3), 1, unit -> 0);
+        policy.addWorker(GW0);
+        assertEquals(Optional.empty(), policy.running(GW0), "holds nothing yet");
+        policy.assignments(); // gw0: T0, T1 ahead
+        assertEquals("T0", policy.running(GW0).orElseThrow().className());
+        policy.unitFinished(GW0, TestUnit.wholeClass(0, "T0"));
+        assertEquals("T1", policy.running(GW0).orElseThrow().className(), "the unit held ahead runs next");
+        policy.workerLost(GW0);
+        assertEquals(Optional.empty(), policy.running(GW0));
     }
 
     @Test

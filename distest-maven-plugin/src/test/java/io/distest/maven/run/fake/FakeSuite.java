@@ -26,6 +26,22 @@ public final class FakeSuite {
     private final Map<String, Map<String, Act>> classes = new LinkedHashMap<>();
     private final Set<String> waitForRevoke = new HashSet<>();
     private final Set<String> failedOnce = new HashSet<>();
+    /** A generated suite: classes {@code prefix0}, {@code prefix1}, … each with the same passing tests; or null. */
+    private String generatedPrefix;
+    private int generatedClasses;
+    private Map<String, Act> generatedTests;
+
+    /** {@code classes} classes named {@code prefix0}, {@code prefix1}, … of {@code tests} passing tests each, made on demand. */
+    public static FakeSuite generated(String prefix, int classes, int tests) {
+        FakeSuite suite = new FakeSuite();
+        suite.generatedPrefix = prefix;
+        suite.generatedClasses = classes;
+        suite.generatedTests = new LinkedHashMap<>();
+        for (int i = 0; i < tests; i++) {
+            suite.generatedTests.put("t" + i, Act.PASS);
+        }
+        return suite;
+    }
 
     /** A class whose tests are {@code name:act} pairs, e.g. {@code "a:pass", "b:crash"}, run in this order. */
     public FakeSuite add(String className, String... tests) {
@@ -45,10 +61,17 @@ public final class FakeSuite {
     }
 
     public List<String> classNames() {
-        return new ArrayList<>(classes.keySet());
+        List<String> names = new ArrayList<>(classes.keySet());
+        for (int i = 0; i < generatedClasses; i++) {
+            names.add(generatedPrefix + i);
+        }
+        return names;
     }
 
     Map<String, Act> testsOf(String className) {
+        if (generatedPrefix != null && className.startsWith(generatedPrefix)) {
+            return generatedTests;
+        }
         Map<String, Act> tests = classes.get(className);
         if (tests == null) {
             throw new IllegalArgumentException("no fake class " + className + "; known: " + classes.keySet());
