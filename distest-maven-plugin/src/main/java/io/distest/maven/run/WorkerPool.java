@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,6 +45,8 @@ final class WorkerPool implements AutoCloseable {
     private final LongSupplier nanoClock;
     private final BlockingQueue<RunEvent> events = new LinkedBlockingQueue<>();
     private final Map<String, WorkerJvm> workers = new LinkedHashMap<>();
+    /** Workers started and not connected yet: only these can pass the start timeout (checked after every event). */
+    private final Set<WorkerJvm> starting = new LinkedHashSet<>();
     private final Set<TxSpec> specsThatConnected = new HashSet<>();
     private final Map<String, Integer> generations = new HashMap<>();
     private int restartsUsed;
@@ -124,6 +127,7 @@ final class WorkerPool implements AutoCloseable {
         SpawnedWorker spawned = gateways.get(spec).spawn(launch);
         WorkerJvm worker = new WorkerJvm(id, request.groupOf(spec), number, spec, spawned.handle(), nanoClock.getAsLong());
         workers.put(id, worker);
+        starting.add(worker);
         spawned.handle().onExit().whenComplete((ended, error) -> events.add(new RunEvent.Exited(worker)));
         if (spawned.channel() != null) {
             awaitHello(worker, spawned.channel());
@@ -162,6 +166,7 @@ final class WorkerPool implements AutoCloseable {
             return null;
         }
         worker.connected(connected.channel(), connected.facts(), events);
+        starting.remove(worker);
         specsThatConnected.add(worker.spec);
         return worker;
     }
@@ -180,7 +185,7 @@ final class WorkerPool implements AutoCloseable {
     List<WorkerJvm> startTimedOut() {
         long limit = request.workers().startTimeout().toNanos();
         List<WorkerJvm> late = new ArrayList<>();
-        for (WorkerJvm worker : workers.values()) {
+        for (WorkerJvm worker : starting) {
             if (worker.state == WorkerJvm.State.STARTING && nanoClock.getAsLong() - worker.startedNanos > limit) {
                 worker.handle.destroy();
                 late.add(worker);
@@ -196,6 +201,7 @@ final class WorkerPool implements AutoCloseable {
      */
     String end(WorkerJvm worker, String how) throws IOException {
         worker.state = WorkerJvm.State.GONE;
+        starting.remove(worker);
         String exit = worker.handle.describeExit(5_000);
         worker.handle.destroy();
         if (worker.channel == null && !specsThatConnected.contains(worker.spec)) {
@@ -242,6 +248,7 @@ final class WorkerPool implements AutoCloseable {
             worker.state = WorkerJvm.State.GONE;
             worker.handle.destroy();
         }
+        starting.clear();
         return connected;
     }
 

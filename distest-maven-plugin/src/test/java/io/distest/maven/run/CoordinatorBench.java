@@ -14,6 +14,7 @@ import io.distest.maven.tx.TxSpec;
 import io.distest.maven.tx.TxSpecs;
 import io.distest.protocol.TestFinished;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +30,9 @@ import org.junit.jupiter.api.Test;
  * Issue 15, "the coordinator is never the bottleneck", without a cluster: the real worker pool and run loop with
  * {@code WORKERS} fake workers on in-memory channels answering the real protocol, {@code CLASSES} classes of
  * {@code TESTS} passing tests each; prints the coordinator's CPU time (the loop thread and the threads reading the
- * workers' connections; the fakes' own CPU is measured apart) and the heap after a GC at every tenth of the results,
- * which stays flat: nothing kept grows with the results already reported. Reporting is left out (it is Surefire's
+ * workers' connections; the fakes' own CPU is measured apart) and the heap a full GC leaves at every tenth of the
+ * results, which stays flat: nothing kept grows with the results already reported (the fixed part is per worker:
+ * the buffers of both ends of each in-memory channel). Reporting is left out (it is Surefire's
  * own, and its summary keeps per-test statistics); the listeners here only count.
  *
  * <p>Not part of the test suite (the name does not match Surefire's includes): {@code bench/coordinator.sh}, or
@@ -137,8 +139,11 @@ class CoordinatorBench {
             results++;
             if (results % Math.max(1, total / 10) == 0) {
                 System.gc();
-                Runtime runtime = Runtime.getRuntime();
-                heap.add(String.format("%,d: %.1f MB", results, (runtime.totalMemory() - runtime.freeMemory()) / 1e6));
+                // what the collection left, not what the workers' threads allocated since
+                long live = ManagementFactory.getMemoryPoolMXBeans().stream()
+                        .filter(pool -> pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null)
+                        .mapToLong(pool -> pool.getCollectionUsage().getUsed()).sum();
+                heap.add(String.format("%,d: %.1f MB", results, live / 1e6));
             }
         }
 
