@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Durations history, class splitting and the efficiency line, on real worker JVMs. */
-class SpeedRunTest {
+class DurationsRunTest {
     private static final String FIXTURES = "io.distest.maven.run.fixtures.";
 
     @TempDir
