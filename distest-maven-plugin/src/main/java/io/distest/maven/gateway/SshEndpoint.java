@@ -1,7 +1,7 @@
 package io.distest.maven.gateway;
 
-import io.distest.maven.gateway.ssh.RemoteCommand;
 import io.distest.maven.gateway.ssh.PosixShell;
+import io.distest.maven.gateway.ssh.RemoteCommand;
 import io.distest.maven.gateway.ssh.SshOptions;
 import io.distest.maven.gateway.ssh.SshSession;
 import io.distest.maven.gateway.ssh.SshTarget;

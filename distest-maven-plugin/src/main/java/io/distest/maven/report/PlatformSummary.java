@@ -1,6 +1,5 @@
 package io.distest.maven.report;
 
-import io.distest.maven.run.RunObserver;
 import io.distest.maven.schedule.TestUnit;
 import io.distest.protocol.Outcome;
 import io.distest.protocol.TestFinished;

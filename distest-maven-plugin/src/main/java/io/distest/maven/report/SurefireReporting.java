@@ -1,13 +1,22 @@
 package io.distest.maven.report;
 
+import io.distest.protocol.UnitFinished;
 import static org.apache.maven.surefire.api.report.RunMode.NORMAL_RUN;
 
 import io.distest.maven.schedule.TestUnit;
+import io.distest.protocol.ReportFile;
+import io.distest.protocol.TestFinished;
+import io.distest.protocol.TestId;
+import io.distest.protocol.TestTimedOut;
+import io.distest.protocol.WorkerFacts;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.IntFunction;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugin.surefire.StartupReportConfiguration;
 import org.apache.maven.plugin.surefire.extensions.SurefireConsoleOutputReporter;
@@ -21,11 +30,11 @@ import org.apache.maven.surefire.api.report.TestReportListener;
 import org.apache.maven.surefire.api.suite.RunResult;
 
 /**
- * Results go through Surefire's own reporting, so the XML, the console lines and the summary are Surefire's:
+ * One listener of the run's events: results go through Surefire's own reporting, so the XML, the console lines and the summary are Surefire's:
  * one reporter factory per worker (as Surefire keeps one per fork), merged at the end. A class is reported once
  * every unit of it is done, so a class spread over several units (split, re-run) is still one report.
  */
-public final class SurefireReporting {
+public final class SurefireReporting implements RunObserver {
     private static final String XSD =
             "https://maven.apache.org/surefire/maven-surefire-plugin/xsd/surefire-test-report.xsd";
 
@@ -48,17 +57,23 @@ public final class SurefireReporting {
     private final boolean providerNames;
     private final OneTestSet oneTestSetParts;
     private final ProviderReports providerReports;
-
-    public SurefireReporting(ReportOptions options, Log log, List<TestUnit> units) {
-        this(options, log, units, null, false);
-    }
+    /** The system properties a worker got, by its number in the pool: its reports show them. */
+    private final IntFunction<Map<String, String>> systemProperties;
+    private final Map<String, WorkerReport> reports = new HashMap<>();
+    /** Units that run earlier failures again. */
+    private final Set<Integer> reruns = new HashSet<>();
+    /** Reports for what no worker runs: skipped and unrun units. */
+    private WorkerReport distestReport;
 
     /**
      * @param oneTestSet the one test set a provider run reports into ({@code TestSuite}), or {@code null}
      * @param providerNames results come from one of Surefire's own providers and keep the source names it gave
+     * @param systemProperties the system properties of the worker with that number in the pool, as it got them
      */
-    public SurefireReporting(ReportOptions options, Log log, List<TestUnit> units, String oneTestSet, boolean providerNames) {
+    public SurefireReporting(ReportOptions options, Log log, List<TestUnit> units, String oneTestSet, boolean providerNames,
+            IntFunction<Map<String, String>> systemProperties) {
         this.options = options;
+        this.systemProperties = systemProperties;
         this.oneTestSet = oneTestSet;
         this.providerNames = providerNames;
         this.providerReports = new ProviderReports(options.reportsDirectory());
@@ -91,20 +106,100 @@ public final class SurefireReporting {
     }
 
     /** One more unit of its class will report (a split part, a re-run); the class waits for it. */
-    public void expect(TestUnit unit) {
+    private void expect(TestUnit unit) {
         unitsLeft.merge(classKey(unit), 1, Integer::sum);
         totalUnits++;
     }
 
     /** Prints Surefire's "T E S T S" banner. */
-    public void runStarting() {
+    @Override
+    public void runStarted() {
         global.runStarting();
         oneTestSetParts.started();
     }
 
-    /** Where the provider's own report files (TestNG's) are collected. */
-    public ProviderReports providerReports() {
-        return providerReports;
+    @Override
+    public void unitAdded(TestUnit unit, boolean rerun) {
+        expect(unit);
+        if (rerun) {
+            reruns.add(unit.id());
+        }
+    }
+
+    @Override
+    public void workerConnected(String workerId, String group, int number, String spec, WorkerFacts facts) {
+        Map<String, String> properties = new LinkedHashMap<>(systemProperties.apply(number));
+        properties.put("distest.worker", workerId);
+        properties.put("distest.tx", spec);
+        properties.put("java.version", facts.javaVersion());
+        properties.put("java.vendor", facts.javaVendor());
+        properties.put("os.name", facts.osName());
+        properties.put("os.arch", facts.osArch());
+        properties.put("distest.host", facts.hostName());
+        reports.put(workerId, forWorker(workerId, group, number, properties));
+    }
+
+    @Override
+    public void unitStarted(String workerId, TestUnit unit) {
+        reports.get(workerId).unitStarting(unit, reruns.contains(unit.id()));
+    }
+
+    @Override
+    public void testStarted(String workerId, TestId test) {
+        reports.get(workerId).testStarting(test);
+    }
+
+    @Override
+    public void testOutput(String workerId, boolean stderr, String text) {
+        reports.get(workerId).output(stderr, text);
+    }
+
+    @Override
+    public void testTimedOut(String workerId, TestTimedOut timedOut) {
+        reports.get(workerId).testTimedOut(timedOut);
+    }
+
+    @Override
+    public void testFinished(String workerId, TestUnit unit, TestFinished finished) {
+        reports.get(workerId).testFinished(finished);
+    }
+
+    @Override
+    public void unitFinished(String workerId, TestUnit unit, UnitFinished finished) {
+        reports.get(workerId).unitFinished(finished.suiteMillis(), finished.error()); // the class's time, as Surefire's
+    }
+
+    @Override
+    public void unitLost(String workerId, TestUnit unit, TestUnit rest, String cause) {
+        reports.get(workerId).workerDied(cause);
+    }
+
+    @Override
+    public void unitAbandoned(String workerId, TestUnit unit, String reason) {
+        reports.get(workerId).workerDied(reason);
+    }
+
+    @Override
+    public void unitSkipped(TestUnit unit, String reason) {
+        distestReport().skipped(unit, reason);
+    }
+
+    @Override
+    public void unitNotRun(TestUnit unit, String why) {
+        distestReport().unitStarting(unit, false);
+        distestReport().workerDied("not run: " + why);
+    }
+
+    @Override
+    public void reportFile(ReportFile file) {
+        providerReports.add(file);
+    }
+
+    private WorkerReport distestReport() {
+        if (distestReport == null) {
+            distestReport = forWorker("distest", "", -1, Map.of());
+        }
+        return distestReport;
     }
 
     /** A class is reported per gateway group: with dist=each every platform has its own report of it. */
@@ -117,7 +212,7 @@ public final class SurefireReporting {
      * (dist=each) they start with {@code [gw1 tx2]} and its reports are named {@code TEST-<class>-<group>.xml}
      * (Surefire's {@code reportNameSuffix}, joined to a configured one).
      */
-    public WorkerReport forWorker(String workerId, String group, int number, Map<String, String> properties) {
+    private WorkerReport forWorker(String workerId, String group, int number, Map<String, String> properties) {
         String label = group.isEmpty() || group.equals(workerId) ? workerId : workerId + " " + group;
         PrefixedConsoleLogger logger = new PrefixedConsoleLogger(log, () -> "[" + label + "] " + progress() + " ");
         StartupReportConfiguration workerConfiguration = group.isEmpty() ? configuration
@@ -127,11 +222,11 @@ public final class SurefireReporting {
         perWorker.computeIfAbsent(group, g -> new ArrayList<>()).add(factory);
         sinks.put(workerId, new WorkerSink(factory.createTestReportListener(), Map.copyOf(properties)));
         LiveOutput live = options.redirectTestOutputToFile() ? null : new LiveOutput(label, System.out, System.err);
-        return new WorkerReport(workerId, this, live, providerNames);
+        return new WorkerReport(workerId, this::unitDone, live, providerNames);
     }
 
     /** A unit is done; when it was its class's last, the class is reported through that worker's reporters. */
-    void unitDone(UnitRecording recording, String workerId) {
+    private void unitDone(UnitRecording recording, String workerId) {
         finishedUnits++;
         String className = recording.unit.className();
         String key = classKey(recording.unit);

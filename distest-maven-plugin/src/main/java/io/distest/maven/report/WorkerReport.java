@@ -4,13 +4,10 @@ import static org.apache.maven.surefire.api.report.RunMode.NORMAL_RUN;
 import static org.apache.maven.surefire.api.report.RunMode.RERUN_TEST_AFTER_FAILURE;
 
 import io.distest.maven.schedule.TestUnit;
-import io.distest.protocol.Outcome;
 import io.distest.protocol.TestFinished;
 import io.distest.protocol.TestId;
 import io.distest.protocol.TestTimedOut;
 import io.distest.protocol.ThrowableInfo;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.maven.surefire.api.report.RunMode;
 import org.apache.maven.surefire.api.report.SimpleReportEntry;
 import org.apache.maven.surefire.api.report.TestOutputReportEntry;
@@ -23,12 +20,15 @@ public final class WorkerReport {
     /** The error type a dead worker leaves in reports. */
     static final String CRASH_TYPE = "io.distest.WorkerCrashed";
 
+    /** Where a finished unit's recording goes, with the id of the worker that ran it. */
+    interface UnitSink {
+        void unitDone(UnitRecording recording, String workerId);
+    }
+
     private final String workerId;
-    private final SurefireReporting reporting;
+    private final UnitSink sink;
     private UnitRecording recording;
     private RunMode runMode = NORMAL_RUN;
-    private final List<String> resultsInUnit = new ArrayList<>();
-    private final List<String> failuresInUnit = new ArrayList<>();
     private long unitStartMillis;
     private TestId runningTest;
     /** The worker announced its own end (a timed-out test): its death needs no second error. */
@@ -41,9 +41,9 @@ public final class WorkerReport {
     /** Results come from one of Surefire's own providers, whose entries already carry Surefire's source names. */
     private final boolean providerNames;
 
-    WorkerReport(String workerId, SurefireReporting reporting, LiveOutput live, boolean providerNames) {
+    WorkerReport(String workerId, UnitSink sink, LiveOutput live, boolean providerNames) {
         this.workerId = workerId;
-        this.reporting = reporting;
+        this.sink = sink;
         this.live = live;
         this.providerNames = providerNames;
     }
@@ -53,28 +53,7 @@ public final class WorkerReport {
         recording = new UnitRecording(unit);
         endAnnounced = false;
         runMode = rerun ? RERUN_TEST_AFTER_FAILURE : NORMAL_RUN;
-        resultsInUnit.clear();
-        failuresInUnit.clear();
         unitStartMillis = System.currentTimeMillis();
-    }
-
-    /** Unique ids of the tests that have (or, for the running one, are about to get) a result in the current unit. */
-    public List<String> resultsInUnit() {
-        List<String> results = new ArrayList<>(resultsInUnit);
-        if (runningTest != null) {
-            results.add(runningTest.uniqueId());
-        }
-        return results;
-    }
-
-    /** Unique ids of the tests that failed or erred in the current unit. */
-    public List<String> failuresInUnit() {
-        return List.copyOf(failuresInUnit);
-    }
-
-    /** Whether a test had started in the current unit: a class that dies before any test is not worth a retry. */
-    public boolean anyTestStarted() {
-        return runningTest != null || !resultsInUnit.isEmpty();
     }
 
     public void testStarting(TestId test) {
@@ -100,10 +79,6 @@ public final class WorkerReport {
         TestId test = finished.test();
         if (!recording.unit.reports(test.uniqueId())) {
             return;
-        }
-        resultsInUnit.add(test.uniqueId());
-        if ((finished.outcome() == Outcome.FAILED || finished.outcome() == Outcome.ERROR) && test.methodName() != null) {
-            failuresInUnit.add(test.uniqueId());
         }
         int elapsed = (int) finished.elapsedMillis();
         SimpleReportEntry entry = switch (finished.outcome()) {
@@ -144,7 +119,6 @@ public final class WorkerReport {
         ThrowableInfo info = new ThrowableInfo("io.distest.TestTimedOut", message,
                 "io.distest.TestTimedOut: " + message + "\n" + timedOut.threadDump());
         SimpleReportEntry entry = entry(test, new RemoteStackTrace(info, null), (int) timedOut.timeoutMillis());
-        resultsInUnit.add(test.uniqueId());
         recording.add(listener -> listener.testError(entry));
         runningTest = null;
         endAnnounced = true;
@@ -168,7 +142,6 @@ public final class WorkerReport {
             // the timed-out test carries the error already
         } else if (runningTest != null) {
             SimpleReportEntry entry = entry(runningTest, crash, (int) (System.currentTimeMillis() - runningTestStartMillis));
-            resultsInUnit.add(runningTest.uniqueId());
             recording.add(listener -> listener.testError(entry));
             runningTest = null;
         } else {
@@ -188,7 +161,7 @@ public final class WorkerReport {
             live.flush();
         }
         recording.finish(elapsedMillis);
-        reporting.unitDone(recording, workerId);
+        sink.unitDone(recording, workerId);
         recording = null;
     }
 

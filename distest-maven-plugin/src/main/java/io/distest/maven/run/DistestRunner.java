@@ -7,7 +7,8 @@ import io.distest.maven.gateway.RemoteGateway;
 import io.distest.maven.gateway.SocketEndpoint;
 import io.distest.maven.gateway.SshEndpoint;
 import io.distest.maven.report.PlatformSummary;
-import io.distest.maven.report.SpeedObserver;
+import io.distest.maven.report.RunObserver;
+import io.distest.maven.report.DurationObserver;
 import io.distest.maven.report.SurefireReporting;
 import io.distest.maven.schedule.DurationHistory;
 import io.distest.maven.schedule.EachScheduling;
@@ -61,18 +62,25 @@ public final class DistestRunner {
         Map<String, List<TestUnit>> unitsByGroup = byGroup(request, plan.units());
         RunRequest planned = request.withUnits(unitsByGroup.values().stream().flatMap(List::stream).toList());
         SurefireReporting reporting = new SurefireReporting(request.reports(), log, planned.units(),
-                request.provider() == null ? null : request.provider().testSetName(), request.provider() != null);
+                request.provider() == null ? null : request.provider().testSetName(), request.provider() != null,
+                number -> forkProperties(request, number));
         PlatformSummary platforms = new PlatformSummary(List.copyOf(unitsByGroup.keySet()));
         boolean byTags = !request.filters().includeTags().isEmpty() || !request.filters().excludeTags().isEmpty();
         Path timeline = request.reports().timeline();
-        SpeedObserver observer = new SpeedObserver(log, request.workerCount(), byTags ? plan.withoutWholeClasses() : plan,
+        DurationObserver durations = new DurationObserver(log, request.workerCount(), byTags ? plan.withoutWholeClasses() : plan,
                 measured -> updateHistory(request.speed(), measured), System::nanoTime,
                 timeline == null ? null : shown(timeline));
-        // the timeline hears the end of the run after the speed observer: it draws that observer's figures
-        RunObserver observers = timeline == null ? observer : RunObserver.all(observer, new TimelineObserver(log, timeline,
-                timelineTitle(request), plan, observer::efficiency, workersByGroup(request), System::nanoTime));
-        RunLoop loop = new RunLoop(planned, log, reporting, policy(planned, plan, unitsByGroup), gateways,
-                request.dist() == Dist.EACH ? RunObserver.all(observers, platforms) : observers);
+        List<RunObserver> observers = new java.util.ArrayList<>(List.of(reporting, durations));
+        if (timeline != null) { // it hears the end of the run after the duration observer: it draws that one's figures
+            observers.add(new TimelineObserver(log, timeline, timelineTitle(request), plan, durations::efficiency,
+                    workersByGroup(request), System::nanoTime));
+        }
+        if (request.dist() == Dist.EACH) {
+            observers.add(platforms);
+        }
+        RunObserver all = RunObserver.all(observers.toArray(RunObserver[]::new));
+        WorkerPool pool = new WorkerPool(planned, log, gateways, all, System::nanoTime);
+        RunLoop loop = new RunLoop(planned, log, policy(planned, plan, unitsByGroup), pool, all, System::nanoTime);
         loop.run(token);
         RunResult result = reporting.finish();
         if (request.dist() == Dist.EACH) {
@@ -80,6 +88,14 @@ public final class DistestRunner {
         }
         return new RunSummary(result.getCompletedCount(), result.getFailures(), result.getErrors(),
                 result.getSkipped(), result.getFlakes(), loop.notRunReason());
+    }
+
+    /** The system properties worker {@code number} got, its fork number in them as Surefire puts it. */
+    private static Map<String, String> forkProperties(RunRequest request, int number) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        request.jvm().systemProperties().forEach((name, value) ->
+                properties.put(name, io.distest.maven.gateway.ForkNumber.replaceIn(value, number + 1)));
+        return properties;
     }
 
     private static Map<String, Integer> workersByGroup(RunRequest request) {

@@ -1,6 +1,6 @@
 package io.distest.maven.run;
 
-import io.distest.maven.run.PooledWorker;
+import io.distest.maven.run.WorkerJvm;
 import io.distest.protocol.Message;
 import io.distest.protocol.MessageChannel;
 import io.distest.protocol.WorkerFacts;
@@ -12,11 +12,11 @@ sealed interface RunEvent {
     record Connected(String workerId, MessageChannel channel, WorkerFacts facts) implements RunEvent {}
 
     /** A message from a connected worker. */
-    record Received(PooledWorker worker, Message message) implements RunEvent {}
+    record Received(WorkerJvm worker, Message message) implements RunEvent {}
 
     /** The connection to a worker ended or broke. */
-    record Disconnected(PooledWorker worker, String cause) implements RunEvent {}
+    record Disconnected(WorkerJvm worker, String cause) implements RunEvent {}
 
     /** A worker's JVM exited (it may never have connected). */
-    record Exited(PooledWorker worker) implements RunEvent {}
+    record Exited(WorkerJvm worker) implements RunEvent {}
 }

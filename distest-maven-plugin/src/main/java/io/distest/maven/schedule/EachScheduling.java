@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -49,6 +50,11 @@ public final class EachScheduling implements SchedulingPolicy {
     }
 
     @Override
+    public Optional<TestUnit> running(WorkerRef worker) {
+        return of(worker.group()).running(worker);
+    }
+
+    @Override
     public void unitFinished(WorkerRef worker, TestUnit unit) {
         of(worker.group()).unitFinished(worker, unit);
     }
@@ -66,11 +72,6 @@ public final class EachScheduling implements SchedulingPolicy {
     @Override
     public boolean finished() {
         return byGroup.values().stream().allMatch(SchedulingPolicy::finished);
-    }
-
-    @Override
-    public List<TestUnit> unassigned() {
-        return collect(SchedulingPolicy::unassigned);
     }
 
     @Override

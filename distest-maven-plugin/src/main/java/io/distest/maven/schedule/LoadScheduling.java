@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.ToLongFunction;
 
 /**
@@ -29,10 +30,6 @@ public final class LoadScheduling implements SchedulingPolicy {
     private final Map<WorkerRef, Deque<TestUnit>> held = new LinkedHashMap<>();
     /** Units asked back and not answered yet, by id, with the worker holding them. */
     private final Map<Integer, WorkerRef> revoking = new HashMap<>();
-
-    public LoadScheduling(List<TestUnit> units, int ahead) {
-        this(units, ahead, unit -> 0);
-    }
 
     /**
      * @param units in the order to hand them out (longest expected first, when known)
@@ -127,6 +124,12 @@ public final class LoadScheduling implements SchedulingPolicy {
     }
 
     @Override
+    public Optional<TestUnit> running(WorkerRef worker) {
+        Deque<TestUnit> units = held.get(worker);
+        return units == null ? Optional.empty() : Optional.ofNullable(units.peekFirst());
+    }
+
+    @Override
     public void unitFinished(WorkerRef worker, TestUnit unit) {
         Deque<TestUnit> units = heldBy(worker);
         if (!units.remove(unit)) {
@@ -155,11 +158,6 @@ public final class LoadScheduling implements SchedulingPolicy {
     @Override
     public boolean finished() {
         return queue.isEmpty() && held.values().stream().allMatch(Deque::isEmpty);
-    }
-
-    @Override
-    public List<TestUnit> unassigned() {
-        return List.copyOf(queue);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.distest.maven.schedule;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Decides which worker runs which unit. Sees worker handles and units only, never I/O, so it is driven by a
@@ -13,6 +14,12 @@ public interface SchedulingPolicy {
 
     /** Units to send now; each is handed out exactly once until it finishes or its worker is lost. */
     List<Assignment> assignments();
+
+    /**
+     * The unit the worker runs now: the first of those it holds, which it runs in the order they were handed
+     * out. Empty when it holds nothing (or is not known). The policy is the only owner of what a worker holds.
+     */
+    Optional<TestUnit> running(WorkerRef worker);
 
     /** The worker finished this unit (whatever the test outcomes). */
     void unitFinished(WorkerRef worker, TestUnit unit);
@@ -28,9 +35,6 @@ public interface SchedulingPolicy {
 
     /** No unit queued and none in flight. */
     boolean finished();
-
-    /** Units neither finished nor in flight, for reporting when no worker is left. */
-    List<TestUnit> unassigned();
 
     /** Takes every unit not handed out yet off the queue (nothing new will start), and returns them. */
     List<TestUnit> drain();

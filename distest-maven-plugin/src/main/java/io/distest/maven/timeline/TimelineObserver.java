@@ -1,8 +1,8 @@
 package io.distest.maven.timeline;
 
 import io.distest.maven.report.Efficiency;
-import io.distest.maven.report.SpeedObserver;
-import io.distest.maven.run.RunObserver;
+import io.distest.maven.report.DurationObserver;
+import io.distest.maven.report.RunObserver;
 import io.distest.maven.schedule.TestUnit;
 import io.distest.maven.schedule.UnitPlanner.Plan;
 import io.distest.maven.timeline.RunModel.Bar;
@@ -39,7 +39,7 @@ public final class TimelineObserver implements RunObserver {
     /**
      * @param page where the page goes; {@code run.json} (or {@code run-<name>.json} for {@code timeline-<name>.html})
      *     is written beside it
-     * @param efficiency the run's efficiency, known once {@link SpeedObserver} heard the end of the run
+     * @param efficiency the run's efficiency, known once {@link DurationObserver} heard the end of the run
      * @param workersByGroup how many workers each gateway group asked for
      */
     public TimelineObserver(Log log, Path page, String title, Plan plan, Supplier<Efficiency> efficiency,

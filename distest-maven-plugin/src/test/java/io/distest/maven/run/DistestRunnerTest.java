@@ -1,5 +1,6 @@
 package io.distest.maven.run;
 
+import io.distest.maven.Eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -155,8 +156,7 @@ class DistestRunnerTest {
             assertFalse(e.getMessage().contains("-Ddistest.token"),
                     "a secret on the command line shows in ps: " + e.getMessage());
             assertFalse(Files.exists(temp.resolve("reports")), "nothing ran");
-            Thread.sleep(200);
-            assertTrue(server.log().contains("refused"), server.log());
+            assertTrue(Eventually.holds(Duration.ofSeconds(10), () -> server.log().contains("refused")), server.log());
         } finally {
             RunHarness.deleteTree(serverRoot);
         }
@@ -180,8 +180,8 @@ class DistestRunnerTest {
             try (Stream<Path> jars = Files.list(farSide.resolve("jars"))) {
                 assertEquals(1, jars.count(), "the worker jar is cached by hash on the far side");
             }
-            Thread.sleep(500);
-            assertEquals(List.of(), serverProcessesUnder(farSide), "the far side's server ends with the connection");
+            assertEquals(List.of(), Eventually.value(Duration.ofSeconds(10), () -> serverProcessesUnder(farSide), List::isEmpty),
+                    "the far side's server ends with the connection");
         } finally {
             RunHarness.deleteTree(farSide);
         }

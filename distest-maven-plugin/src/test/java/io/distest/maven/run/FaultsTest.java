@@ -1,5 +1,6 @@
 package io.distest.maven.run;
 
+import io.distest.maven.Eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -151,17 +151,11 @@ class FaultsTest {
         Process build = new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"),
                 KilledBuildMain.class.getName(), temp.toString())
                 .redirectErrorStream(true).redirectOutput(temp.resolve("build.log").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (RunHarness.workerProcesses(marker).size() < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertEquals(2, RunHarness.workerProcesses(marker).size(), Files.readString(temp.resolve("build.log")));
+        assertEquals(2, Eventually.value(Duration.ofSeconds(60), () -> RunHarness.workerProcesses(marker),
+                workers -> workers.size() >= 2).size(), Files.readString(temp.resolve("build.log")));
         build.destroyForcibly().waitFor();
-        deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!RunHarness.workerProcesses(marker).isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertEquals(List.of(), RunHarness.workerProcesses(marker));
+        assertEquals(List.of(), Eventually.value(Duration.ofSeconds(10), () -> RunHarness.workerProcesses(marker),
+                List::isEmpty));
     }
 
     private String report(String fixture) {

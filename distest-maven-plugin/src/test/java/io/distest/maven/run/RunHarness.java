@@ -92,10 +92,32 @@ public final class RunHarness {
         return jar;
     }
 
+    /** Deletes what is there; a far side may remove its own session meanwhile, so what vanished is not an error. */
     public static void deleteTree(Path root) throws Exception {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        if (!Files.exists(root)) {
+            return;
         }
+        Files.walkFileTree(root, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attributes) {
+                file.toFile().delete();
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path file, java.io.IOException e) throws java.io.IOException {
+                if (e instanceof java.nio.file.NoSuchFileException) {
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult postVisitDirectory(Path dir, java.io.IOException e) {
+                dir.toFile().delete();
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
     }
 
     /** Worker JVMs still alive anywhere on this machine whose command line mentions {@code marker}. */

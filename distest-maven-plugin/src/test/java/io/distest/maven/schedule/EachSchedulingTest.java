@@ -19,7 +19,7 @@ class EachSchedulingTest {
         return new EachScheduling(Map.of(
                 "jdk17", List.of(a.forGroup(10, "jdk17"), b.forGroup(11, "jdk17")),
                 "jdk25", List.of(a.forGroup(20, "jdk25"), b.forGroup(21, "jdk25"))),
-                units -> new LoadScheduling(units, 0));
+                units -> new LoadScheduling(units, 0, unit -> 0));
     }
 
     private static List<String> describe(List<Assignment> assignments) {
@@ -58,13 +58,13 @@ class EachSchedulingTest {
             policy.unitFinished(JDK17, a.unit());
         }
         assertFalse(policy.finished());
-        assertEquals(2, policy.unassigned().size());
+        assertEquals(2, policy.drain().size());
     }
 
     @Test
     void refusesAUnitListedUnderAnotherGroup() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new EachScheduling(
-                Map.of("jdk17", List.of(TestUnit.wholeClass(0, "A").forGroup(0, "jdk25"))), u -> new LoadScheduling(u, 0)));
+                Map.of("jdk17", List.of(TestUnit.wholeClass(0, "A").forGroup(0, "jdk25"))), u -> new LoadScheduling(u, 0, unit -> 0)));
         assertTrue(e.getMessage().contains("jdk25"), e.getMessage());
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class LoadSchedulingTest {
 
     @Test
     void servesEveryIdleWorkerBeforeGivingAnyoneWorkAhead() {
-        LoadScheduling policy = new LoadScheduling(units(5), 1);
+        LoadScheduling policy = new LoadScheduling(units(5), 1, unit -> 0);
         policy.addWorker(GW0);
         policy.addWorker(GW1);
         assertEquals(List.of("gw0:T0", "gw1:T1", "gw0:T2", "gw1:T3"), describe(policy.assignments()));
@@ -33,7 +34,7 @@ class LoadSchedulingTest {
 
     @Test
     void handsTheNextUnitToTheWorkerThatFinished() {
-        LoadScheduling policy = new LoadScheduling(units(5), 1);
+        LoadScheduling policy = new LoadScheduling(units(5), 1, unit -> 0);
         policy.addWorker(GW0);
         policy.addWorker(GW1);
         policy.assignments();
@@ -42,8 +43,21 @@ class LoadSchedulingTest {
     }
 
     @Test
+    void aWorkerRunsTheFirstUnitItHoldsAndThenTheNextOrNothingOnceGone() {
+        LoadScheduling policy = new LoadScheduling(units(3), 1, unit -> 0);
+        policy.addWorker(GW0);
+        assertEquals(Optional.empty(), policy.running(GW0), "holds nothing yet");
+        policy.assignments(); // gw0: T0, T1 ahead
+        assertEquals("T0", policy.running(GW0).orElseThrow().className());
+        policy.unitFinished(GW0, TestUnit.wholeClass(0, "T0"));
+        assertEquals("T1", policy.running(GW0).orElseThrow().className(), "the unit held ahead runs next");
+        policy.workerLost(GW0);
+        assertEquals(Optional.empty(), policy.running(GW0));
+    }
+
+    @Test
     void neverHoldsMoreThanOneUnitAheadSoASlowUnitStrandsLittle() {
-        LoadScheduling policy = new LoadScheduling(units(10), 1);
+        LoadScheduling policy = new LoadScheduling(units(10), 1, unit -> 0);
         policy.addWorker(GW0);
         assertEquals(2, policy.assignments().size());
         assertEquals(List.of(), policy.assignments());
@@ -51,21 +65,23 @@ class LoadSchedulingTest {
 
     @Test
     void requeuesUnstartedUnitsOfALostWorkerAtTheFront() {
-        LoadScheduling policy = new LoadScheduling(units(4), 1);
+        LoadScheduling policy = new LoadScheduling(units(4), 1, unit -> 0);
         policy.addWorker(GW0);
         policy.addWorker(GW1);
         policy.assignments(); // gw0: T0,T2  gw1: T1,T3
         List<TestUnit> lost = policy.workerLost(GW0);
         assertEquals(List.of("T0", "T2"), lost.stream().map(TestUnit::className).toList());
-        assertEquals(List.of("T2"), policy.unassigned().stream().map(TestUnit::className).toList(),
+        List<TestUnit> queued = policy.drain();
+        assertEquals(List.of("T2"), queued.stream().map(TestUnit::className).toList(),
                 "the running unit is the caller's to report, the unstarted one is queued again");
+        queued.forEach(policy::requeue);
         policy.unitFinished(GW1, lost.get(0).id() == 1 ? lost.get(0) : TestUnit.wholeClass(1, "T1"));
         assertEquals(List.of("gw1:T2"), describe(policy.assignments()));
     }
 
     @Test
     void finishesOnlyWhenQueueAndWorkersAreEmpty() {
-        LoadScheduling policy = new LoadScheduling(units(2), 0);
+        LoadScheduling policy = new LoadScheduling(units(2), 0, unit -> 0);
         policy.addWorker(GW0);
         assertFalse(policy.finished());
         List<TestUnit> done = new ArrayList<>();
@@ -81,7 +97,7 @@ class LoadSchedulingTest {
 
     @Test
     void requeuedUnitIsHandedOutFirst() {
-        LoadScheduling policy = new LoadScheduling(units(2), 0);
+        LoadScheduling policy = new LoadScheduling(units(2), 0, unit -> 0);
         policy.requeue(TestUnit.wholeClass(9, "Again"));
         policy.addWorker(GW0);
         assertEquals(List.of("gw0:Again"), describe(policy.assignments()));
@@ -110,7 +126,7 @@ class LoadSchedulingTest {
 
     @Test
     void stealsAUnitWaitingBehindARunningOneForAnIdleWorkerOnceTheQueueIsEmpty() {
-        LoadScheduling policy = new LoadScheduling(units(3), 1);
+        LoadScheduling policy = new LoadScheduling(units(3), 1, unit -> 0);
         policy.addWorker(GW0);
         policy.addWorker(GW1);
         policy.assignments(); // gw0: T0 + T2 waiting, gw1: T1
@@ -129,7 +145,7 @@ class LoadSchedulingTest {
 
     @Test
     void neverStealsWhileUnitsAreQueued() {
-        LoadScheduling policy = new LoadScheduling(units(6), 1);
+        LoadScheduling policy = new LoadScheduling(units(6), 1, unit -> 0);
         policy.addWorker(GW0);
         policy.assignments(); // gw0: T0 + T1 waiting; T2.. queued
         policy.addWorker(GW1);
@@ -139,7 +155,7 @@ class LoadSchedulingTest {
 
     @Test
     void aUnitThatAlreadyStartedStaysWithItsWorker() {
-        LoadScheduling policy = new LoadScheduling(units(2), 1);
+        LoadScheduling policy = new LoadScheduling(units(2), 1, unit -> 0);
         policy.addWorker(GW0);
         policy.assignments(); // gw0: T0 + T1 waiting
         policy.addWorker(GW1);
@@ -164,7 +180,7 @@ class LoadSchedulingTest {
 
     @Test
     void forgetsWhatItAskedBackFromALostWorker() {
-        LoadScheduling policy = new LoadScheduling(units(2), 1);
+        LoadScheduling policy = new LoadScheduling(units(2), 1, unit -> 0);
         policy.addWorker(GW0);
         policy.assignments(); // gw0: T0 + T1 waiting
         policy.addWorker(GW1);
@@ -176,7 +192,7 @@ class LoadSchedulingTest {
 
     @Test
     void refusesAUnitTheWorkerDidNotHold() {
-        LoadScheduling policy = new LoadScheduling(units(1), 0);
+        LoadScheduling policy = new LoadScheduling(units(1), 0, unit -> 0);
         policy.addWorker(GW0);
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> policy.unitFinished(GW0, TestUnit.wholeClass(5, "T5")));

@@ -1,6 +1,5 @@
 package io.distest.maven.report;
 
-import io.distest.maven.run.RunObserver;
 import io.distest.maven.schedule.DurationHistory.Measurement;
 import io.distest.maven.schedule.TestUnit;
 import io.distest.maven.schedule.UnitPlanner.Plan;
@@ -21,7 +20,7 @@ import org.apache.maven.plugin.logging.Log;
  * Measures a run for the next one and for the user: per-class and per-method durations (handed to
  * {@code afterRun}, which merges them into the history file) and the efficiency line printed at the end.
  */
-public final class SpeedObserver implements RunObserver {
+public final class DurationObserver implements RunObserver {
     private final Log log;
     private final int workers;
     private final Plan plan;
@@ -48,13 +47,9 @@ public final class SpeedObserver implements RunObserver {
     /**
      * @param afterRun receives what was measured, once the run ended
      * @param nanoClock {@link System#nanoTime} but in tests
+     * @param timeline the timeline page as shown to the user, named at the end of the efficiency line; or {@code null}
      */
-    public SpeedObserver(Log log, int workers, Plan plan, Consumer<List<Measurement>> afterRun, LongSupplier nanoClock) {
-        this(log, workers, plan, afterRun, nanoClock, null);
-    }
-
-    /** @param timeline the timeline page as shown to the user, named at the end of the efficiency line; or {@code null} */
-    public SpeedObserver(Log log, int workers, Plan plan, Consumer<List<Measurement>> afterRun, LongSupplier nanoClock,
+    public DurationObserver(Log log, int workers, Plan plan, Consumer<List<Measurement>> afterRun, LongSupplier nanoClock,
             String timeline) {
         this.timeline = timeline;
         this.log = log;

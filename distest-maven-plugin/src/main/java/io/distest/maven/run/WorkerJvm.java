@@ -1,8 +1,6 @@
 package io.distest.maven.run;
 
 import io.distest.maven.gateway.WorkerHandle;
-import io.distest.maven.report.WorkerReport;
-import io.distest.maven.schedule.TestUnit;
 import io.distest.maven.schedule.WorkerRef;
 import io.distest.maven.tx.TxSpec;
 import io.distest.protocol.Message;
@@ -10,30 +8,34 @@ import io.distest.protocol.MessageChannel;
 import io.distest.protocol.WorkerFacts;
 import java.io.EOFException;
 import java.io.IOException;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.concurrent.BlockingQueue;
 
-/** The plugin's side of one worker JVM: its process, its connection, the units it holds. Used by the run loop only. */
-final class PooledWorker {
+/**
+ * The plugin's side of one worker JVM: its process, its connection, its state. Which units it holds is the
+ * scheduling policy's business alone. Started and ended by the {@link WorkerPool}; used by the run loop.
+ */
+final class WorkerJvm {
     enum State { STARTING, READY, GONE }
 
     final WorkerRef ref;
     final int number;
     final TxSpec spec;
     final WorkerHandle handle;
-    final long startedNanos = System.nanoTime();
-    final Deque<TestUnit> held = new ArrayDeque<>();
+    final long startedNanos;
     State state = State.STARTING;
     MessageChannel channel;
     WorkerFacts facts;
-    WorkerReport report;
+    /** The unit it runs, as far as decisions need it. */
+    final UnitProgress progress = new UnitProgress();
+    /** Id of the unit the run loop last told reporting this worker started; -1 before the first. */
+    int announcedUnitId = -1;
 
-    PooledWorker(String id, String group, int number, TxSpec spec, WorkerHandle handle) {
+    WorkerJvm(String id, String group, int number, TxSpec spec, WorkerHandle handle, long startedNanos) {
         this.ref = new WorkerRef(id, group);
         this.number = number;
         this.spec = spec;
         this.handle = handle;
+        this.startedNanos = startedNanos;
     }
 
     String id() {
@@ -64,9 +66,5 @@ final class PooledWorker {
 
     void send(Message message) throws IOException {
         channel.send(message);
-    }
-
-    double secondsSinceStart() {
-        return (System.nanoTime() - startedNanos) / 1e9;
     }
 }

@@ -19,7 +19,7 @@ import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Test;
 
 /** The observer fed by hand, with a clock the test moves. */
-class SpeedObserverTest {
+class DurationObserverTest {
     private long now;
     private final List<String> lines = new ArrayList<>();
     private final SystemStreamLog log = new SystemStreamLog() {
@@ -30,8 +30,8 @@ class SpeedObserverTest {
     };
     private final List<List<Measurement>> written = new ArrayList<>();
 
-    private SpeedObserver observer(Plan plan, int workers) {
-        return new SpeedObserver(log, workers, plan, written::add, () -> now);
+    private DurationObserver observer(Plan plan, int workers) {
+        return new DurationObserver(log, workers, plan, written::add, () -> now, null);
     }
 
     private static TestFinished test(TestUnit unit, String className, String method, long millis) {
@@ -53,7 +53,7 @@ class SpeedObserverTest {
         TestUnit second = plan.units().get(1);
         TestUnit small = plan.units().get(2);
         assertEquals("a.Small", small.className());
-        SpeedObserver observer = observer(plan, 2);
+        DurationObserver observer = observer(plan, 2);
 
         advance(400);
         observer.workerReady("gw0", 0.4);
@@ -86,7 +86,7 @@ class SpeedObserverTest {
     void countsTheWarmUpOfAFreshJvmAgainstNoClass() {
         Plan plan = Plan.unchanged(List.of(TestUnit.wholeClass(0, "a.A"), TestUnit.wholeClass(1, "a.B"),
                 TestUnit.wholeClass(2, "a.C")));
-        SpeedObserver observer = observer(plan, 1);
+        DurationObserver observer = observer(plan, 1);
         observer.workerReady("gw0", 0.3);
         long[][] testsAndElapsed = {{100, 1600}, {100, 150}, {100, 130}};
         for (int i = 0; i < 3; i++) {
@@ -102,7 +102,7 @@ class SpeedObserverTest {
     @Test
     void aClassWhoseUnitWasLostRanOnlyInPart() {
         Plan plan = Plan.unchanged(List.of(TestUnit.wholeClass(0, "a.A"), TestUnit.wholeClass(1, "a.B")));
-        SpeedObserver observer = observer(plan, 1);
+        DurationObserver observer = observer(plan, 1);
         observer.workerReady("gw0", 0.3);
         TestUnit a = plan.units().get(0);
         TestUnit b = plan.units().get(1);
@@ -121,7 +121,7 @@ class SpeedObserverTest {
     @Test
     void measuresStartUpOnTheFirstJvmsOnly() {
         Plan plan = Plan.unchanged(List.of(TestUnit.wholeClass(0, "a.A")));
-        SpeedObserver observer = observer(plan, 1);
+        DurationObserver observer = observer(plan, 1);
         observer.workerReady("gw0", 0.5);
         observer.workerReady("gw0", 3.0); // a replacement after a crash
         observer.runFinished(5_000_000_000L);

@@ -1,0 +1,217 @@
+package io.distest.maven.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.distest.maven.gateway.Gateway;
+import io.distest.maven.gateway.JvmSettings;
+import io.distest.maven.report.ReportOptions;
+import io.distest.maven.report.RunObserver;
+import io.distest.maven.report.SurefireReporting;
+import io.distest.maven.run.fake.FakeGateway;
+import io.distest.maven.run.fake.FakeSuite;
+import io.distest.maven.schedule.LoadScheduling;
+import io.distest.maven.schedule.TestUnit;
+import io.distest.maven.tx.TxSpec;
+import io.distest.maven.tx.TxSpecs;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.apache.maven.surefire.api.suite.RunResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The run loop and the worker pool for real, with fake workers on in-memory channels answering the real protocol
+ * (as pytest-xdist tests its scheduler with fake nodes): no JVM, no socket to a worker, no sleep; the clock is the
+ * test's.
+ */
+class RunLoopTest {
+    private static final String TOKEN = "fake-token";
+
+    @TempDir
+    Path temp;
+
+    private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
+    private final RunHarness.RecordingLog log = new RunHarness.RecordingLog();
+    /** What the observer heard, e.g. "finished gw0 C". */
+    private final List<String> heard = Collections.synchronizedList(new ArrayList<>());
+    private FakeGateway gateway;
+    private String notRunReason;
+
+    private static WorkerPolicy workers(int restarts, int reruns, int skipAfter, Duration runTimeout) {
+        return new WorkerPolicy(restarts, Duration.ofSeconds(60), true, Duration.ZERO, runTimeout, false, reruns, skipAfter);
+    }
+
+    private RunResult run(String spec, FakeSuite suite, int ahead, WorkerPolicy workers, Consumer<FakeGateway> setUp)
+            throws Exception {
+        List<TestUnit> units = new ArrayList<>();
+        for (String className : suite.classNames()) {
+            units.add(TestUnit.wholeClass(units.size(), className));
+        }
+        List<TxSpec> specs = TxSpecs.parseAll(List.of(spec));
+        RunRequest request = new RunRequest(specs, units, List.of(), temp.resolve("distest-worker.jar"),
+                new JvmSettings(List.of(), Map.of(), Map.of(), temp), new TestFilters(List.of(), List.of(), Map.of()),
+                new ReportOptions(temp.resolve("reports"), false, false, workers.rerunFailingTestsCount(), "", null),
+                temp.resolve("distest"), workers, null, SpeedOptions.NONE, Dist.LOAD);
+        gateway = new FakeGateway(suite, TOKEN);
+        setUp.accept(gateway);
+        Map<TxSpec, Gateway> gateways = new LinkedHashMap<>(Map.of(specs.get(0), gateway));
+        SurefireReporting reporting = new SurefireReporting(request.reports(), log, units, null, false, number -> Map.of());
+        RunObserver observer = new RunObserver() {
+            @Override
+            public void unitStarted(String workerId, TestUnit unit) {
+                heard.add("started " + workerId + " " + unit.className());
+            }
+
+            @Override
+            public void unitFinished(String workerId, TestUnit unit, long elapsedMillis) {
+                heard.add("finished " + workerId + " " + unit.className());
+            }
+
+            @Override
+            public void unitLost(String workerId, TestUnit unit, TestUnit rest, String cause) {
+                heard.add("lost " + workerId + " " + unit.className() + (rest == null ? "" : ", rest requeued"));
+            }
+        };
+        RunObserver events = RunObserver.all(reporting, observer);
+        WorkerPool pool = new WorkerPool(request, log, gateways, events, nanos::get);
+        RunLoop loop = new RunLoop(request, log, new LoadScheduling(units, ahead, unit -> 0), pool, events, nanos::get);
+        loop.run(TOKEN);
+        notRunReason = loop.notRunReason();
+        assertTrue(gateway.closed(), "the pool closes its gateways");
+        return reporting.finish();
+    }
+
+    private String report(String className) throws Exception {
+        return Files.readString(temp.resolve("reports").resolve("TEST-" + className + ".xml"));
+    }
+
+    private static int count(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+    }
+
+    @Test
+    void aCrashMidUnitErrsTheRunningTestAndReschedulesTheRestOfItsClass() throws Exception {
+        FakeSuite suite = new FakeSuite().add("com.acme.CrashTest", "a:pass", "b:crash", "c:pass")
+                .add("com.acme.OtherTest", "x:pass");
+
+        RunResult result = run("popen", suite, 0, workers(1, 0, 0, Duration.ZERO), g -> {});
+
+        assertEquals(4, result.getCompletedCount(), "every test ends with a result");
+        assertEquals(1, result.getErrors());
+        assertEquals(0, result.getFailures());
+        String report = report("com.acme.CrashTest");
+        assertEquals(3, count(report, "<testcase "), report);
+        assertTrue(report.matches("(?s).*<testcase name=\"b\"[^>]*>\\s*<error [^>]*type=\"io.distest.WorkerCrashed\".*"),
+                "the running test carries the crash:\n" + report);
+        assertTrue(report.contains("exit code 137"), "the cause says how it ended:\n" + report);
+        assertEquals(List.of("gw0#0", "gw0#1"), gateway.spawned(), "one replacement");
+        assertTrue(heard.contains("lost gw0 com.acme.CrashTest, rest requeued"), heard.toString());
+        assertNull(notRunReason);
+    }
+
+    @Test
+    void anIdleWorkerStealsAUnitHeldBehindARunningOne() throws Exception {
+        FakeSuite suite = new FakeSuite().add("com.acme.SlowTest", "a:pass").waitsForRevoke("com.acme.SlowTest")
+                .add("com.acme.StolenTest", "a:pass").add("com.acme.QuickTest", "a:pass");
+
+        RunResult result = run("2*popen", suite, 1, workers(0, 0, 0, Duration.ZERO), g -> {});
+
+        assertEquals(3, result.getCompletedCount());
+        String slowWorker = workerThatFinished("com.acme.SlowTest");
+        String stolenWorker = workerThatFinished("com.acme.StolenTest");
+        assertFalse(slowWorker.equals(stolenWorker),
+                "the unit held behind the slow one ran on the other worker: " + heard);
+        assertFalse(heard.contains("started " + slowWorker + " com.acme.StolenTest"), heard.toString());
+    }
+
+    private String workerThatFinished(String className) {
+        return heard.stream().filter(e -> e.startsWith("finished ") && e.endsWith(" " + className))
+                .map(e -> e.split(" ")[1]).findFirst().orElseThrow(() -> new AssertionError(className + ": " + heard));
+    }
+
+    @Test
+    void rerunsAFailingTestAndCountsItAFlakeWhenItThenPasses() throws Exception {
+        FakeSuite suite = new FakeSuite().add("com.acme.FlakyTest", "x:flaky", "y:pass");
+
+        RunResult result = run("popen", suite, 0, workers(0, 1, 0, Duration.ZERO), g -> {});
+
+        assertEquals(1, result.getFlakes());
+        assertEquals(0, result.getFailures() + result.getErrors());
+        assertEquals(2, heard.stream().filter(e -> e.equals("started gw0 com.acme.FlakyTest")).count(),
+                "the class ran, then its failure again: " + heard);
+    }
+
+    @Test
+    void afterSkipAfterFailureCountFailuresNoNewClassStarts() throws Exception {
+        FakeSuite suite = new FakeSuite().add("com.acme.FailsTest", "x:fail")
+                .add("com.acme.LaterTest", "a:pass").add("com.acme.LastTest", "a:pass");
+
+        RunResult result = run("popen", suite, 0, workers(0, 0, 1, Duration.ZERO), g -> {});
+
+        assertEquals(1, result.getFailures());
+        assertEquals(2, result.getSkipped());
+        assertEquals(List.of("started gw0 com.acme.FailsTest", "finished gw0 com.acme.FailsTest"), heard);
+        assertTrue(report("com.acme.LaterTest").contains("skipped after 1 failures (skipAfterFailureCount=1)"),
+                report("com.acme.LaterTest"));
+    }
+
+    @Test
+    void theRunTimeoutEndsTheWorkersAndReportsWhatDidNotFinish() throws Exception {
+        FakeSuite suite = new FakeSuite().add("com.acme.HangsTest", "h:hang").add("com.acme.NeverTest", "a:pass");
+
+        RunResult result = run("popen", suite, 0, workers(1, 0, 0, Duration.ofSeconds(10)), g -> g.beforeTest(
+                (worker, test) -> nanos.addAndGet(Duration.ofSeconds(11).toNanos())));
+
+        assertTrue(notRunReason.contains("the run passed its timeout of 10 s"), notRunReason);
+        assertEquals(2, result.getErrors(), "the hanging test and the class that never ran");
+        assertTrue(report("com.acme.HangsTest").contains("the run passed its timeout of 10 s"), report("com.acme.HangsTest"));
+        assertTrue(report("com.acme.NeverTest").contains("not run: the run passed its timeout"), report("com.acme.NeverTest"));
+        assertEquals(List.of("gw0#0"), gateway.spawned(), "no replacement after the run timeout");
+    }
+
+    @Test
+    void aWorkerThatDoesNotConnectInTimeIsReplacedWithinTheRestartBudget() throws Exception {
+        FakeSuite suite = new FakeSuite().add("com.acme.ATest", "a:pass").add("com.acme.BTest", "a:pass");
+        AtomicBoolean once = new AtomicBoolean();
+
+        RunResult result = run("2*popen", suite, 0, workers(1, 0, 0, Duration.ZERO), g -> g
+                .silent(spawn -> spawn.equals("gw1#0"))
+                .beforeTest((worker, test) -> {
+                    if (once.compareAndSet(false, true)) { // gw1 has waited past its start timeout
+                        nanos.addAndGet(Duration.ofSeconds(61).toNanos());
+                    }
+                }));
+
+        assertEquals(2, result.getCompletedCount());
+        assertEquals(0, result.getFailures() + result.getErrors());
+        assertEquals(List.of("gw0#0", "gw1#0", "gw1#1"), gateway.spawned());
+        assertTrue(log.text().contains("worker gw1 (2*popen, fake gw1#0) did not connect within 60 s"), log.text());
+        assertTrue(log.text().contains("starting a replacement for gw1 (restart 1 of 1)"), log.text());
+        assertNull(notRunReason);
+    }
+
+    @Test
+    void whenTheRestartBudgetIsSpentWhatIsLeftIsReportedAsNotRun() throws Exception {
+        FakeSuite suite = new FakeSuite().add("com.acme.Crash1Test", "a:crash").add("com.acme.Crash2Test", "a:crash")
+                .add("com.acme.PassTest", "a:pass");
+
+        RunResult result = run("popen", suite, 0, workers(1, 0, 0, Duration.ZERO), g -> {});
+
+        assertEquals("no worker is left (1 of 1 restarts used; raise distest.maxWorkerRestart to allow more)", notRunReason);
+        assertEquals(List.of("gw0#0", "gw0#1"), gateway.spawned());
+        assertTrue(report("com.acme.PassTest").contains("not run: no worker is left"), report("com.acme.PassTest"));
+        assertTrue(result.getErrors() >= 3, "two crashes and a class not run: " + result.getErrors());
+    }
+}
