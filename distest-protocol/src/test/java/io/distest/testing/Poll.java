@@ -2,6 +2,7 @@ package io.distest.testing;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -29,13 +30,21 @@ public final class Poll {
 
     /** Whether {@code condition} came to hold within {@code timeout}, for callers that report a miss themselves. */
     public static boolean within(Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        return value(timeout, condition::getAsBoolean, Boolean::booleanValue);
+    }
+
+    /**
+     * Reads {@code value} until {@code done} accepts it or {@code timeout} passes, and returns the last value read:
+     * the caller asserts on it, so a miss shows what was there instead.
+     */
+    public static <T> T value(Duration timeout, Supplier<T> value, Predicate<? super T> done)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) {
-                return condition.getAsBoolean();
-            }
+        T last = value.get();
+        while (!done.test(last) && System.nanoTime() - deadline < 0) {
             Thread.sleep(PAUSE_MILLIS);
+            last = value.get();
         }
-        return true;
+        return last;
     }
 }

@@ -27,6 +27,8 @@ import org.apache.maven.plugin.logging.Log;
  */
 public final class SshEndpoint implements RemoteGateway.Endpoint {
     private static final String PORT_LINE = "DISTEST-SERVER-PORT ";
+    private static final String NEED_JAR = "DISTEST-NEED-JAR";
+    private static final String JAR_DIFFERS = "DISTEST-JAR-DIFFERS";
     private static final long SERVER_START_SECONDS = 60;
 
     private final TxSpec spec;
@@ -58,45 +60,69 @@ public final class SshEndpoint implements RemoteGateway.Endpoint {
             return stdio;
         }
         log.info("[" + spec.text() + "] using SFTP and ssh tunnels on " + session.describe());
-        String root = root(session.home());
         String hash = Sha256.hexOf(workerJar);
-        String jar = root + "/jars/distest-worker-" + hash.substring(0, 16) + ".jar";
-        if (!session.exists(jar)) {
-            session.upload(workerJar, jar);
-            log.info("[" + spec.text() + "] installed the worker jar as " + jar);
-        } else if (!hash.equals(remoteHashOf(jar))) { // someone who can write there may have swapped it
-            log.warn("[" + spec.text() + "] the worker jar " + jar + " on " + session.describe()
-                    + " is not the one its name promises (SHA-256 " + hash + "): replaced it");
-            session.upload(workerJar, jar);
-        }
         String java = spec.java().orElse("java");
-        server = session.exec(PosixShell.quote(java) + " -jar " + PosixShell.quote(jar) + " serve --bind 127.0.0.1 --port 0 --root "
-                + PosixShell.quote(root) + " --lifeline-stdin");
-        server.stdin().write((token + "\n").getBytes(StandardCharsets.UTF_8));
-        server.stdin().flush();
-        int port = awaitPort(java);
+        // When the far cache holds the jar, one command checks its hash there and starts the server from it
+        String answer = startServer(hash, java);
+        if (!answer.startsWith(PORT_LINE)) {
+            String jar = root() + "/jars/" + jarName(hash); // SFTP resolves a relative path from the home directory
+            String shown = jar.startsWith("/") ? jar : "~/" + jar;
+            if (answer.equals(JAR_DIFFERS)) { // someone who can write there may have swapped it
+                log.warn("[" + spec.text() + "] the worker jar " + shown + " on " + session.describe()
+                        + " is not the one its name promises (SHA-256 " + hash + "): replaced it");
+                session.upload(workerJar, jar);
+            } else {
+                session.upload(workerJar, jar);
+                log.info("[" + spec.text() + "] installed the worker jar as " + shown);
+            }
+            answer = startServer(hash, java);
+        }
+        if (!answer.startsWith(PORT_LINE)) {
+            throw new IOException("the worker server on " + session.describe() + " did not start from the worker jar"
+                    + " just installed (it said \"" + answer + "\")");
+        }
+        int port = Integer.parseInt(answer.substring(PORT_LINE.length()).trim());
         return () -> session.tunnel("127.0.0.1", port);
     }
 
-    /** The far side's SHA-256 of {@code file} ({@code sha256sum}, or {@code shasum} on macOS/BSD), or "" if unknown. */
-    private String remoteHashOf(String file) throws IOException {
-        RemoteCommand hashing = session.exec("sha256sum " + PosixShell.quote(file) + " 2>/dev/null || shasum -a 256 " + PosixShell.quote(file));
-        try {
-            String output = new String(hashing.stdout().readNBytes(4096), StandardCharsets.UTF_8).strip();
-            hashing.waitFor(Duration.ofSeconds(30));
-            return output.length() >= 64 ? output.substring(0, 64).toLowerCase(java.util.Locale.ROOT) : "";
-        } finally {
-            hashing.close();
+    /**
+     * Starts the worker server from the far cache if the jar there has {@code hash}, tied to this connection by its
+     * standard input; returns its first line: the port line, or {@link #NEED_JAR} / {@link #JAR_DIFFERS} when the
+     * jar is absent or not the expected one (nothing was started then).
+     */
+    private String startServer(String hash, String java) throws IOException {
+        if (server != null) {
+            server.close();
         }
+        server = session.exec("R=" + shellRoot() + "; J=\"$R/jars/" + jarName(hash) + "\"; if [ -f \"$J\" ]; then"
+                + " if [ \"$( (sha256sum \"$J\" || shasum -a 256 \"$J\") 2>/dev/null | cut -c1-64)\" = " + hash
+                + " ]; then exec " + PosixShell.quote(java) + " -jar \"$J\" serve --bind 127.0.0.1 --port 0"
+                + " --root \"$R\" --lifeline-stdin; fi; echo " + JAR_DIFFERS + "; else echo " + NEED_JAR + "; fi");
+        try {
+            server.stdin().write((token + "\n").getBytes(StandardCharsets.UTF_8));
+            server.stdin().flush();
+        } catch (IOException e) {
+            // the shell may already have answered and ended (no jar): its first line says so
+        }
+        return awaitFirstLine(java);
     }
 
-    /** {@code //chdir=} names the far side's cache root (relative: to the home directory); default ~/.cache/distest. */
-    private String root(String home) {
-        String chdir = spec.chdir().orElse(".cache/distest");
-        return chdir.startsWith("/") ? chdir : home + "/" + chdir;
+    private static String jarName(String hash) {
+        return "distest-worker-" + hash.substring(0, 16) + ".jar";
     }
 
-    private int awaitPort(String java) throws IOException {
+    /** {@code //chdir=} names the far side's cache root; relative ones (and ~/.cache/distest) are under home. */
+    private String root() {
+        return spec.chdir().orElse(".cache/distest");
+    }
+
+    /** The root as a word for the far side's shell. */
+    private String shellRoot() {
+        String root = root();
+        return root.startsWith("/") ? PosixShell.quote(root) : "\"$HOME\"/" + PosixShell.quote(root);
+    }
+
+    private String awaitFirstLine(String java) throws IOException {
         BufferedReader stdout = new BufferedReader(new InputStreamReader(server.stdout(), StandardCharsets.UTF_8));
         CompletableFuture<String> firstLine = CompletableFuture.supplyAsync(() -> {
             try {
@@ -114,8 +140,8 @@ public final class SshEndpoint implements RemoteGateway.Endpoint {
         } catch (Exception e) {
             line = null;
         }
-        if (line != null && line.startsWith(PORT_LINE)) {
-            return Integer.parseInt(line.substring(PORT_LINE.length()).trim());
+        if (line != null && (line.startsWith(PORT_LINE) || line.equals(NEED_JAR) || line.equals(JAR_DIFFERS))) {
+            return line;
         }
         server.waitFor(Duration.ofSeconds(5));
         String stderr = new String(server.stderr().readNBytes(8192), StandardCharsets.UTF_8).strip();

@@ -1,6 +1,6 @@
 package io.distest.maven.run;
 
-import io.distest.maven.Eventually;
+import io.distest.testing.Poll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,9 +10,7 @@ import io.distest.maven.gateway.ssh.SshdServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -156,7 +154,7 @@ class DistestRunnerTest {
             assertFalse(e.getMessage().contains("-Ddistest.token"),
                     "a secret on the command line shows in ps: " + e.getMessage());
             assertFalse(Files.exists(temp.resolve("reports")), "nothing ran");
-            assertTrue(Eventually.holds(Duration.ofSeconds(10), () -> server.log().contains("refused")), server.log());
+            assertTrue(Poll.within(Duration.ofSeconds(10), () -> server.log().contains("refused")), server.log());
         } finally {
             RunHarness.deleteTree(serverRoot);
         }
@@ -180,7 +178,7 @@ class DistestRunnerTest {
             try (Stream<Path> jars = Files.list(farSide.resolve("jars"))) {
                 assertEquals(1, jars.count(), "the worker jar is cached by hash on the far side");
             }
-            assertEquals(List.of(), Eventually.value(Duration.ofSeconds(10), () -> serverProcessesUnder(farSide), List::isEmpty),
+            assertEquals(List.of(), Poll.value(Duration.ofSeconds(10), () -> serverProcessesUnder(farSide), List::isEmpty),
                     "the far side's server ends with the connection");
         } finally {
             RunHarness.deleteTree(farSide);

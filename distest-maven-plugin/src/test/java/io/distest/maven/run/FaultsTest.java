@@ -1,6 +1,6 @@
 package io.distest.maven.run;
 
-import io.distest.maven.Eventually;
+import io.distest.testing.Poll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -151,10 +151,10 @@ class FaultsTest {
         Process build = new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"),
                 KilledBuildMain.class.getName(), temp.toString())
                 .redirectErrorStream(true).redirectOutput(temp.resolve("build.log").toFile()).start();
-        assertEquals(2, Eventually.value(Duration.ofSeconds(60), () -> RunHarness.workerProcesses(marker),
+        assertEquals(2, Poll.value(Duration.ofSeconds(60), () -> RunHarness.workerProcesses(marker),
                 workers -> workers.size() >= 2).size(), Files.readString(temp.resolve("build.log")));
         build.destroyForcibly().waitFor();
-        assertEquals(List.of(), Eventually.value(Duration.ofSeconds(10), () -> RunHarness.workerProcesses(marker),
+        assertEquals(List.of(), Poll.value(Duration.ofSeconds(10), () -> RunHarness.workerProcesses(marker),
                 List::isEmpty));
     }
 
