@@ -1,6 +1,6 @@
 package io.distest.maven.gateway;
 
-import io.distest.maven.run.RunRequest;
+import io.distest.maven.settings.RunRequest;
 import io.distest.maven.sync.SyncPlan;
 import io.distest.maven.tx.TxSpec;
 import io.distest.protocol.MessageChannel;

@@ -1,6 +1,6 @@
 package io.distest.maven.gateway;
 
-import io.distest.maven.run.RunRequest;
+import io.distest.maven.settings.RunRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

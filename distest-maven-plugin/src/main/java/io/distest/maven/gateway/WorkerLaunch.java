@@ -1,5 +1,6 @@
 package io.distest.maven.gateway;
 
+import io.distest.maven.settings.JvmSettings;
 import io.distest.maven.tx.TxSpec;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package io.distest.maven.report;
 
+import io.distest.maven.settings.ReportOptions;
 import io.distest.protocol.UnitFinished;
 import static org.apache.maven.surefire.api.report.RunMode.NORMAL_RUN;
 

@@ -1,6 +1,5 @@
 package io.distest.maven.run;
 
-import io.distest.maven.run.WorkerJvm;
 import io.distest.protocol.Message;
 import io.distest.protocol.MessageChannel;
 import io.distest.protocol.WorkerFacts;

@@ -4,6 +4,7 @@ import io.distest.maven.report.RunObserver;
 import io.distest.maven.schedule.Assignment;
 import io.distest.maven.schedule.SchedulingPolicy;
 import io.distest.maven.schedule.TestUnit;
+import io.distest.maven.settings.RunRequest;
 import io.distest.protocol.Configure;
 import io.distest.protocol.Message;
 import io.distest.protocol.ReportFile;

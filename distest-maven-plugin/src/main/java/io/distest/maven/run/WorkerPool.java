@@ -5,6 +5,7 @@ import io.distest.maven.gateway.PopenGateway;
 import io.distest.maven.gateway.SpawnedWorker;
 import io.distest.maven.gateway.WorkerLaunch;
 import io.distest.maven.report.RunObserver;
+import io.distest.maven.settings.RunRequest;
 import io.distest.maven.tx.Transport;
 import io.distest.maven.tx.TxSpec;
 import io.distest.protocol.Hello;

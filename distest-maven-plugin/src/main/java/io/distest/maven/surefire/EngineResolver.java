@@ -1,8 +1,6 @@
 package io.distest.maven.surefire;
 
-import java.io.File;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,18 +13,14 @@ import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.collection.CollectRequest;
 import org.eclipse.aether.graph.Dependency;
 import org.eclipse.aether.graph.Exclusion;
-import org.eclipse.aether.resolution.ArtifactResult;
-import org.eclipse.aether.resolution.DependencyRequest;
 import org.eclipse.aether.resolution.DependencyResolutionException;
 
 /** Resolves what {@link JUnitPlatformArtifacts} says is missing, keeping the project's own versions of anything shared. */
 public final class EngineResolver {
-    private final RepositorySystem repositorySystem;
-    private final RepositorySystemSession session;
+    private final ArtifactJars jars;
 
     public EngineResolver(RepositorySystem repositorySystem, RepositorySystemSession session) {
-        this.repositorySystem = repositorySystem;
-        this.session = session;
+        this.jars = new ArtifactJars(repositorySystem, session);
     }
 
     /** Jars to append to the project's test class path. */
@@ -49,16 +43,7 @@ public final class EngineResolver {
         }
         collect.setRepositories(project.getRemoteProjectRepositories());
         try {
-            List<Path> jars = new ArrayList<>();
-            for (ArtifactResult result : repositorySystem.resolveDependencies(session, new DependencyRequest(collect, null))
-                    .getArtifactResults()) {
-                org.eclipse.aether.artifact.Artifact artifact = result.getArtifact();
-                File file = artifact.getFile();
-                if (!present.containsKey(artifact.getGroupId() + ":" + artifact.getArtifactId()) && file != null) {
-                    jars.add(file.toPath());
-                }
-            }
-            return jars;
+            return jars.resolve(collect, present.keySet());
         } catch (DependencyResolutionException e) {
             throw new MojoExecutionException("distest could not resolve the JUnit Platform launcher and engines "
                     + missing + " for this project: " + e.getMessage()

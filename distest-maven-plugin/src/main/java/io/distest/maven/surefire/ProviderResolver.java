@@ -1,10 +1,8 @@
 package io.distest.maven.surefire;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -15,8 +13,6 @@ import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.collection.CollectRequest;
 import org.eclipse.aether.graph.Dependency;
-import org.eclipse.aether.resolution.ArtifactResult;
-import org.eclipse.aether.resolution.DependencyRequest;
 import org.eclipse.aether.resolution.DependencyResolutionException;
 
 /**
@@ -24,12 +20,10 @@ import org.eclipse.aether.resolution.DependencyResolutionException;
  * Surefire version distest's reporting is built on, from the project's plugin repositories.
  */
 public final class ProviderResolver {
-    private final RepositorySystem repositorySystem;
-    private final RepositorySystemSession session;
+    private final ArtifactJars jars;
 
     public ProviderResolver(RepositorySystem repositorySystem, RepositorySystemSession session) {
-        this.repositorySystem = repositorySystem;
-        this.session = session;
+        this.jars = new ArtifactJars(repositorySystem, session);
     }
 
     /** The Surefire version on distest's own class path (the one the parent POM pins). */
@@ -57,16 +51,7 @@ public final class ProviderResolver {
         collect.addDependency(new Dependency(new DefaultArtifact(coordinates), "runtime"));
         collect.setRepositories(project.getRemotePluginRepositories());
         try {
-            List<Path> jars = new ArrayList<>();
-            for (ArtifactResult result : repositorySystem.resolveDependencies(session, new DependencyRequest(collect, null))
-                    .getArtifactResults()) {
-                org.eclipse.aether.artifact.Artifact artifact = result.getArtifact();
-                File file = artifact.getFile();
-                if (file != null && !present.contains(artifact.getGroupId() + ":" + artifact.getArtifactId())) {
-                    jars.add(file.toPath());
-                }
-            }
-            return jars;
+            return jars.resolve(collect, present);
         } catch (DependencyResolutionException e) {
             throw new MojoExecutionException("distest could not resolve Surefire's provider " + coordinates
                     + ", which runs this project's tests as Surefire would: " + e.getMessage()

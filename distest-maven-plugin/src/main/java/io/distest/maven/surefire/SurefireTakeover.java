@@ -1,6 +1,5 @@
 package io.distest.maven.surefire;
 
-import io.distest.maven.TestMojo;
 import io.distest.maven.tx.TxSpec;
 import io.distest.maven.tx.TxSpecException;
 import java.io.IOException;
@@ -24,7 +23,7 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * In every module that declares distest (with {@code <extensions>true</extensions>}) and asks for gateways, replaces
  * each Surefire {@code test} execution with a distest execution of the same id and phase, and each Failsafe
  * {@code integration-test} execution with distest's {@code integration-test} (Failsafe's {@code verify} stays). The Surefire execution
- * stays in the model without its goal: at run time {@link TestMojo} inherits its configuration by that id (see
+ * stays in the model without its goal: at run time {@code distest:test} inherits its configuration by that id (see
  * {@link SurefireSettings}), so the take-over and the command-line goal inherit alike. Without gateways nothing
  * changes.
  */

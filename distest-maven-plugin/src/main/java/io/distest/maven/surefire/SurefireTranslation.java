@@ -1,8 +1,8 @@
 package io.distest.maven.surefire;
 
-import io.distest.maven.run.ProviderRun;
-import io.distest.maven.tx.Arguments;
 import io.distest.maven.schedule.TestUnit;
+import io.distest.maven.settings.ProviderRun;
+import io.distest.maven.tx.Arguments;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.distest.maven.surefire;
 
-import io.distest.maven.run.ProviderRun;
 import io.distest.maven.schedule.TestUnit;
+import io.distest.maven.settings.ProviderRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package io.distest.maven.sync;
 
-import io.distest.maven.run.RunRequest;
+import io.distest.maven.settings.RunRequest;
+import io.distest.maven.settings.SyncSettings;
 import io.distest.protocol.FileEntry;
 import io.distest.shared.Sha256;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.distest.maven.timeline;
 
-import io.distest.maven.report.Efficiency;
 import io.distest.maven.report.DurationObserver;
+import io.distest.maven.report.Efficiency;
 import io.distest.maven.report.RunObserver;
 import io.distest.maven.schedule.TestUnit;
 import io.distest.maven.schedule.UnitPlanner.Plan;

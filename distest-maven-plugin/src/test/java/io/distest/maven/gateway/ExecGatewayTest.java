@@ -4,7 +4,7 @@ import io.distest.maven.run.DistestException;
 import io.distest.maven.run.KilledBuildMain;
 import io.distest.maven.run.RunHarness;
 import io.distest.maven.run.RunSummary;
-import io.distest.maven.run.WorkerPolicy;
+import io.distest.maven.settings.WorkerPolicy;
 import io.distest.shared.Sha256;
 import io.distest.testing.Poll;
 import static org.junit.jupiter.api.Assertions.assertEquals;

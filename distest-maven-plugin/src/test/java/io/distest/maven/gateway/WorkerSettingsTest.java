@@ -1,10 +1,11 @@
 package io.distest.maven.gateway;
 
-import io.distest.maven.run.Dist;
 import io.distest.maven.run.RunHarness;
 import io.distest.maven.run.RunSummary;
-import io.distest.maven.run.TestFilters;
 import io.distest.maven.run.WorkerServerProcess;
+import io.distest.maven.settings.Dist;
+import io.distest.maven.settings.JvmSettings;
+import io.distest.maven.settings.TestFilters;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

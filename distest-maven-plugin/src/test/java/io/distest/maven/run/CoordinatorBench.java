@@ -1,15 +1,20 @@
 package io.distest.maven.run;
 
+import io.distest.maven.settings.Dist;
+import io.distest.maven.settings.RunRequest;
+import io.distest.maven.settings.SpeedOptions;
+import io.distest.maven.settings.TestFilters;
+import io.distest.maven.settings.WorkerPolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.distest.maven.gateway.Gateway;
-import io.distest.maven.gateway.JvmSettings;
-import io.distest.maven.report.ReportOptions;
 import io.distest.maven.report.RunObserver;
 import io.distest.maven.run.fake.FakeGateway;
 import io.distest.maven.run.fake.FakeSuite;
 import io.distest.maven.schedule.LoadScheduling;
 import io.distest.maven.schedule.TestUnit;
+import io.distest.maven.settings.JvmSettings;
+import io.distest.maven.settings.ReportOptions;
 import io.distest.maven.tx.TxSpec;
 import io.distest.maven.tx.TxSpecs;
 import io.distest.protocol.TestFinished;

@@ -1,5 +1,6 @@
 package io.distest.maven.run;
 
+import io.distest.maven.settings.WorkerPolicy;
 import io.distest.testing.Poll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

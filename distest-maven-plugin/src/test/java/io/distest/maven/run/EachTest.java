@@ -1,5 +1,6 @@
 package io.distest.maven.run;
 
+import io.distest.maven.settings.Dist;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

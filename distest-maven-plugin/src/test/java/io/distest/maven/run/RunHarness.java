@@ -1,9 +1,14 @@
 package io.distest.maven.run;
 
-import io.distest.maven.gateway.JvmSettings;
-import io.distest.maven.gateway.RemoteSettings;
-import io.distest.maven.report.ReportOptions;
-import io.distest.maven.sync.SyncSettings;
+import io.distest.maven.settings.Dist;
+import io.distest.maven.settings.JvmSettings;
+import io.distest.maven.settings.RemoteSettings;
+import io.distest.maven.settings.ReportOptions;
+import io.distest.maven.settings.RunRequest;
+import io.distest.maven.settings.SpeedOptions;
+import io.distest.maven.settings.SyncSettings;
+import io.distest.maven.settings.TestFilters;
+import io.distest.maven.settings.WorkerPolicy;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.distest.maven.gateway.ssh.SshOptions;

@@ -1,7 +1,7 @@
 package io.distest.maven.timeline;
 
 import io.distest.maven.run.RunHarness;
-import io.distest.maven.run.WorkerPolicy;
+import io.distest.maven.settings.WorkerPolicy;
 import io.distest.testing.Poll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -7,9 +7,9 @@ import io.distest.maven.gateway.WorkerLaunch;
 import io.distest.protocol.MessageChannel;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 

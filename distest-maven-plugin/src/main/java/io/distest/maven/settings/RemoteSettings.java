@@ -1,7 +1,6 @@
-package io.distest.maven.gateway;
+package io.distest.maven.settings;
 
 import io.distest.maven.gateway.ssh.SshOptions;
-import io.distest.maven.sync.SyncSettings;
 
 /**
  * Settings only remote gateways use.

@@ -1,4 +1,4 @@
-package io.distest.maven.run;
+package io.distest.maven.settings;
 
 import java.util.List;
 import java.util.Map;

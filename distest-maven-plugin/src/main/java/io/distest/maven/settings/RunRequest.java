@@ -1,8 +1,5 @@
-package io.distest.maven.run;
+package io.distest.maven.settings;
 
-import io.distest.maven.gateway.JvmSettings;
-import io.distest.maven.gateway.RemoteSettings;
-import io.distest.maven.report.ReportOptions;
 import io.distest.maven.schedule.TestUnit;
 import io.distest.maven.tx.TxSpec;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
-package io.distest.maven.run;
+package io.distest.maven.settings;
 
+import io.distest.shared.NameGlob;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * How a run is planned for speed: the durations history, and whether long classes may be split by method.
@@ -39,26 +39,14 @@ public record SpeedOptions(Path historyFile, History history, boolean splitClass
     }
 
     /** Whether {@code noSplit} names the class. */
-    boolean optedOut(String className) {
+    public boolean optedOut(String className) {
         String simpleName = className.substring(className.lastIndexOf('.') + 1);
         for (String pattern : noSplit) {
             String trimmed = pattern.trim();
-            if (!trimmed.isEmpty() && glob(trimmed).matcher(trimmed.contains(".") ? className : simpleName).matches()) {
+            if (!trimmed.isEmpty() && NameGlob.compile(trimmed).matcher(trimmed.contains(".") ? className : simpleName).matches()) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static Pattern glob(String glob) {
-        StringBuilder regex = new StringBuilder();
-        for (char c : glob.toCharArray()) {
-            switch (c) {
-                case '*' -> regex.append(".*");
-                case '?' -> regex.append('.');
-                default -> regex.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(regex.toString());
     }
 }

@@ -1,4 +1,4 @@
-package io.distest.maven.gateway;
+package io.distest.maven.settings;
 
 import java.nio.file.Path;
 import java.util.Collections;

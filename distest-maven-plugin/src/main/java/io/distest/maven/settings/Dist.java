@@ -1,4 +1,4 @@
-package io.distest.maven.run;
+package io.distest.maven.settings;
 
 /** How tests are spread over the gateways ({@code distest.dist}). */
 public enum Dist {

@@ -1,4 +1,4 @@
-package io.distest.maven.sync;
+package io.distest.maven.settings;
 
 import java.nio.file.Path;
 import java.util.List;

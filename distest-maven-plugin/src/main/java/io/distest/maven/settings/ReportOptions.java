@@ -1,4 +1,4 @@
-package io.distest.maven.report;
+package io.distest.maven.settings;
 
 import java.nio.file.Path;
 
