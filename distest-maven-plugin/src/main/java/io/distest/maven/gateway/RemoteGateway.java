@@ -69,6 +69,12 @@ public final class RemoteGateway implements Gateway {
         return syncMillis;
     }
 
+    /** Each spawn is its own server connection (a tunnel and an Attach round trip): they go side by side. */
+    @Override
+    public boolean spawnsConcurrently() {
+        return true;
+    }
+
     @Override
     public SpawnedWorker spawn(WorkerLaunch launch) throws IOException {
         List<String> classpath = new java.util.ArrayList<>();

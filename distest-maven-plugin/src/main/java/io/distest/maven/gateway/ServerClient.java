@@ -50,7 +50,7 @@ final class ServerClient implements AutoCloseable {
     private final String where;
     private final Map<String, CompletableFuture<WorkerExited>> exits = new ConcurrentHashMap<>();
     private MessageChannel control;
-    private WorkerFacts facts;
+    private volatile WorkerFacts facts; // written by each spawn too, and spawns may run side by side
 
     ServerClient(Connector connector, String serverToken, String sessionId, String where) {
         this.connector = connector;

@@ -91,7 +91,12 @@ final class RunLoop {
     }
 
     private void handle(RunEvent event) throws IOException {
-        if (event instanceof RunEvent.Connected connected) {
+        if (event instanceof RunEvent.Starting starting) {
+            WorkerJvm early = pool.started(starting);
+            if (early != null) {
+                onConnected(early);
+            }
+        } else if (event instanceof RunEvent.Connected connected) {
             WorkerJvm worker = pool.connect(connected);
             if (worker != null) {
                 onConnected(worker);
