@@ -206,6 +206,7 @@ final class RunLoop {
         policy.unitFinished(worker.ref, unit);
         if (!request.workers().reuseForks()) {
             policy.workerLost(worker.ref); // it held nothing else: with reuseForks=false nothing is sent ahead
+            events.workerGone(worker.id());
             pool.retire(worker, !policy.finished());
         } else {
             announceRunning(worker);
@@ -287,6 +288,7 @@ final class RunLoop {
         String cause = pool.end(worker, how);
         log.warn("distest: " + cause);
         if (everConnected) {
+            events.workerGone(worker.id());
             List<TestUnit> lost = policy.workerLost(worker.ref);
             if (!lost.isEmpty()) {
                 TestUnit rest = rescheduleRest(lost.get(0), worker.progress);
