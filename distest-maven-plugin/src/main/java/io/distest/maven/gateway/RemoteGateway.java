@@ -65,6 +65,11 @@ public final class RemoteGateway implements Gateway {
     }
 
     @Override
+    public long roundTripMillis() {
+        return client == null ? 0 : client.roundTripMillis();
+    }
+
+    @Override
     public long syncMillis() {
         return syncMillis;
     }

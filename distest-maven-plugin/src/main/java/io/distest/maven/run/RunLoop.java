@@ -128,6 +128,7 @@ final class RunLoop {
         log.info(String.format("[%s] %s: %s, pid %d, ready in %.1f s", worker.id(), worker.spec.text(),
                 worker.facts.platform(), worker.facts.pid(), seconds));
         policy.addWorker(worker.ref);
+        policy.roundTrip(worker.ref, pool.roundTripMillis(worker));
         dispatch();
     }
 

@@ -251,6 +251,11 @@ final class WorkerPool implements AutoCloseable {
         return worker;
     }
 
+    /** The round trip to the worker's gateway, as measured when it opened (0: local). */
+    long roundTripMillis(WorkerJvm worker) {
+        return gateways.get(worker.spec).roundTripMillis();
+    }
+
     /** The worker of that id (its latest JVM, for a replaced one). */
     WorkerJvm worker(String id) {
         return workers.get(id);
