@@ -19,14 +19,16 @@ import java.util.function.ToLongFunction;
  * or more is never held ahead: a round trip is nothing next to it, and it starts on the first worker that is free
  * instead of waiting behind another unit. For a worker a measured round trip away, "nothing next to it" is
  * {@value #ROUND_TRIPS_AHEAD} round trips: a unit shorter than that is held ahead there (else the worker would
- * idle a round trip, more than 2 % of the unit, before it), and work stealing rebalances the end. When the queue is empty, an idle worker steals a unit another one holds
+ * idle a round trip, more than 10 % of the unit, before it). The ratio stays small on purpose: a long unit held
+ * ahead on the first worker to connect waits behind another long one while the next worker would be free to start
+ * it (measured at 150 ms with 50 round trips: the two longest units ran one after the other on one worker). When the queue is empty, an idle worker steals a unit another one holds
  * but has not started.
  */
 public final class LoadScheduling implements SchedulingPolicy {
     /** Units expected to take this long or longer go only to a worker that is free to start them. */
     public static final long AHEAD_MAX_MILLIS = 1_000;
     /** For a worker a round trip away, units shorter than this many round trips are held ahead too. */
-    public static final long ROUND_TRIPS_AHEAD = 50;
+    public static final long ROUND_TRIPS_AHEAD = 10;
 
     private final Deque<TestUnit> queue;
     private final int ahead;
