@@ -31,8 +31,8 @@ sealed interface RunEvent {
     /** A worker of the spec is being asked for. */
     record Spawning(String workerId, TxSpec spec) implements Starting {}
 
-    /** A worker of the spec was started; it connects later. */
-    record Spawned(String workerId, int number, TxSpec spec, SpawnedWorker spawned) implements Starting {}
+    /** A worker of the spec was started (asked for at {@code startedNanos}, by the pool's clock); it connects later. */
+    record Spawned(String workerId, int number, TxSpec spec, SpawnedWorker spawned, long startedNanos) implements Starting {}
 
     /** The spec cannot work (its gateway could not be opened, without fallback, or a worker could not be started). */
     record StartFailed(IOException failure) implements Starting {}

@@ -157,8 +157,9 @@ final class WorkerPool implements AutoCloseable {
         }
         String id = workerId(spec, index, number);
         events.add(new RunEvent.Spawning(id, spec));
+        long askedNanos = nanoClock.getAsLong(); // its start timeout and start-up time count from here, not from the loop
         try {
-            events.add(new RunEvent.Spawned(id, number, spec, gateway.spawn(launch(id, number, spec, 0))));
+            events.add(new RunEvent.Spawned(id, number, spec, gateway.spawn(launch(id, number, spec, 0)), askedNanos));
         } catch (IOException e) {
             events.add(new RunEvent.StartFailed(e));
         }
@@ -178,7 +179,7 @@ final class WorkerPool implements AutoCloseable {
         } else if (event instanceof RunEvent.Spawned spawned) {
             awaitingSpawn.remove(spawned.workerId());
             generations.merge(spawned.workerId(), 1, Integer::sum);
-            register(spawned.workerId(), spawned.number(), spawned.spec(), spawned.spawned());
+            register(spawned.workerId(), spawned.number(), spawned.spec(), spawned.spawned(), spawned.startedNanos());
             RunEvent.Connected early = earlyHellos.remove(spawned.workerId());
             return early == null ? null : connect(early);
         } else if (event instanceof RunEvent.StartFailed failed) {
@@ -197,11 +198,12 @@ final class WorkerPool implements AutoCloseable {
     private void spawn(String id, int number, TxSpec spec) throws IOException {
         int generation = generations.merge(id, 1, Integer::sum) - 1;
         observer.workerStarted(id, spec.text(), request.groupOf(spec));
-        register(id, number, spec, gateways.get(spec).spawn(launch(id, number, spec, generation)));
+        long askedNanos = nanoClock.getAsLong();
+        register(id, number, spec, gateways.get(spec).spawn(launch(id, number, spec, generation)), askedNanos);
     }
 
-    private void register(String id, int number, TxSpec spec, SpawnedWorker spawned) {
-        WorkerJvm worker = new WorkerJvm(id, request.groupOf(spec), number, spec, spawned.handle(), nanoClock.getAsLong());
+    private void register(String id, int number, TxSpec spec, SpawnedWorker spawned, long startedNanos) {
+        WorkerJvm worker = new WorkerJvm(id, request.groupOf(spec), number, spec, spawned.handle(), startedNanos);
         workers.put(id, worker);
         starting.add(worker);
         spawned.handle().onExit().whenComplete((ended, error) -> events.add(new RunEvent.Exited(worker)));
@@ -364,7 +366,7 @@ final class WorkerPool implements AutoCloseable {
         events.drainTo(left);
         for (RunEvent event : left) {
             if (event instanceof RunEvent.Spawned spawned) { // started while the run ended: it is ended with the rest
-                register(spawned.workerId(), spawned.number(), spawned.spec(), spawned.spawned());
+                register(spawned.workerId(), spawned.number(), spawned.spec(), spawned.spawned(), spawned.startedNanos());
             }
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

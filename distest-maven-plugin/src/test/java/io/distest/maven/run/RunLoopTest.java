@@ -207,6 +207,7 @@ class RunLoopTest {
                 .silent(spawn -> spawn.equals("gw1#0"))
                 .beforeTest((worker, test) -> {
                     if (once.compareAndSet(false, true)) { // gw1 has waited past its start timeout
+                        awaitSpawn(g, "gw1#0"); // its start-up chain may still be asking for it
                         nanos.addAndGet(Duration.ofSeconds(61).toNanos());
                     }
                 }));
@@ -230,6 +231,14 @@ class RunLoopTest {
         assertEquals(List.of("gw0#0", "gw0#1"), gateway.spawned());
         assertTrue(report("com.acme.PassTest").contains("not run: no worker is left"), report("com.acme.PassTest"));
         assertTrue(result.getErrors() >= 3, "two crashes and a class not run: " + result.getErrors());
+    }
+
+    /** Polls, with a deadline, until the gateway was asked for {@code spawn}. */
+    private static void awaitSpawn(FakeGateway gateway, String spawn) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!gateway.spawned().contains(spawn) && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
     }
 
     /** Waits for {@code latch} as a test's deadline, not as a timing: the run under test is what releases it. */
