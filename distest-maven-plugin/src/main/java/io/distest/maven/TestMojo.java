@@ -416,7 +416,7 @@ public class TestMojo extends AbstractMojo {
                     new RemoteSettings(syncSettings(), token != null ? token : System.getenv(Protocol.TOKEN_ENV),
                             sshOptions()), speedOptions(providerRun == null), "each".equals(dist) ? Dist.EACH : Dist.LOAD,
                     providerRun);
-            RunSummary summary = new DistestRunner(getLog()).run(request);
+            RunSummary summary = DistestRunner.forTerminal(getLog(), session.getRequest().isInteractiveMode()).run(request);
             @SuppressWarnings("unchecked")
             Map<Object, Object> context = getPluginContext();
             if (context != null && plugin() == TestPlugin.SUREFIRE) {

@@ -14,6 +14,19 @@ public interface Gateway extends Closeable {
         return 0;
     }
 
+    /** The round trip to the far side measured while opening (0 for a local gateway, or before {@link #open}). */
+    default long roundTripMillis() {
+        return 0;
+    }
+
+    /**
+     * Whether {@link #spawn} may be called from several threads at once, so that a gateway whose every spawn waits a
+     * round trip (a far-side server) starts its workers side by side.
+     */
+    default boolean spawnsConcurrently() {
+        return false;
+    }
+
     /** Starts a worker JVM as {@code launch} says. */
     SpawnedWorker spawn(WorkerLaunch launch) throws IOException;
 

@@ -65,8 +65,19 @@ public final class RemoteGateway implements Gateway {
     }
 
     @Override
+    public long roundTripMillis() {
+        return client == null ? 0 : client.roundTripMillis();
+    }
+
+    @Override
     public long syncMillis() {
         return syncMillis;
+    }
+
+    /** Each spawn is its own server connection (a tunnel and an Attach round trip): they go side by side. */
+    @Override
+    public boolean spawnsConcurrently() {
+        return true;
     }
 
     @Override

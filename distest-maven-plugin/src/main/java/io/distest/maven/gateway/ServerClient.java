@@ -50,7 +50,9 @@ final class ServerClient implements AutoCloseable {
     private final String where;
     private final Map<String, CompletableFuture<WorkerExited>> exits = new ConcurrentHashMap<>();
     private MessageChannel control;
-    private WorkerFacts facts;
+    private volatile WorkerFacts facts;
+    /** The quickest Attach answer so far (the first ones pay the far side's warm-up); -1 before any. */
+    private long roundTripMillis = -1; // written by each spawn too, and spawns may run side by side
 
     ServerClient(Connector connector, String serverToken, String sessionId, String where) {
         this.connector = connector;
@@ -65,13 +67,24 @@ final class ServerClient implements AutoCloseable {
         return facts;
     }
 
+    /** The link's round trip, for scheduling: the quickest Attach, from sending it to its answer (0 before any). */
+    synchronized long roundTripMillis() {
+        return Math.max(0, roundTripMillis);
+    }
+
+    private synchronized void noteRoundTrip(long millis) {
+        roundTripMillis = roundTripMillis < 0 ? millis : Math.min(roundTripMillis, millis);
+    }
+
     private MessageChannel attachedChannel(String purpose) throws IOException {
         Duplex duplex = connector.open();
         MessageChannel channel = new MessageChannel(duplex.in(), duplex.out(), duplex.close());
+        long asked = System.nanoTime();
         channel.send(new Attach(Protocol.VERSION, serverToken, sessionId, purpose));
         Message answer;
         try {
             answer = channel.receive();
+            noteRoundTrip((System.nanoTime() - asked) / 1_000_000);
         } catch (EOFException e) {
             channel.close();
             throw new IOException(where + " closed the connection before answering; is it a distest worker server?", e);

@@ -1,6 +1,7 @@
 package io.distest.maven.report;
 
 import java.io.PrintStream;
+import java.util.function.Consumer;
 
 /**
  * Prints what a worker's tests write as it arrives, each line prefixed with the worker ({@code [gw1] …}), so a long
@@ -13,11 +14,18 @@ final class LiveOutput {
     private final PrintStream err;
     private final StringBuilder pendingOut = new StringBuilder();
     private final StringBuilder pendingErr = new StringBuilder();
+    /** Runs each print: above the status line, when there is one. */
+    private final Consumer<Runnable> printing;
 
     LiveOutput(String workerLabel, PrintStream out, PrintStream err) {
+        this(workerLabel, out, err, Runnable::run);
+    }
+
+    LiveOutput(String workerLabel, PrintStream out, PrintStream err, Consumer<Runnable> printing) {
         this.prefix = "[" + workerLabel + "] ";
         this.out = out;
         this.err = err;
+        this.printing = printing;
     }
 
     void write(boolean stderr, String text) {
@@ -46,8 +54,10 @@ final class LiveOutput {
         PrintStream stream = stderr ? err : out;
         String text = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
         synchronized (LiveOutput.class) { // one line at a time across workers
-            stream.println(prefix + text);
-            stream.flush();
+            printing.accept(() -> {
+                stream.println(prefix + text);
+                stream.flush();
+            });
         }
     }
 }

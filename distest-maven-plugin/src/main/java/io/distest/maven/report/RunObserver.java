@@ -115,6 +115,9 @@ public interface RunObserver {
     /** A worker connected, {@code secondsSinceStart} after its JVM was started. */
     default void workerReady(String workerId, double secondsSinceStart) {}
 
+    /** A worker that was ready left the run (lost, or retired with reuseForks=false). */
+    default void workerGone(String workerId) {}
+
     /** A worker began running a unit (it may have held it a while). */
     default void unitStarted(String workerId, TestUnit unit) {}
 

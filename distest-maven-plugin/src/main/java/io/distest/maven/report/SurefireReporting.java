@@ -63,6 +63,8 @@ public final class SurefireReporting implements RunObserver {
     private final Map<String, WorkerReport> reports = new HashMap<>();
     /** Units that run earlier failures again. */
     private final Set<Integer> reruns = new HashSet<>();
+    /** Live output of the workers goes above it; off unless set. */
+    private StatusLine statusLine = new StatusLine(System.out, false, 0, () -> 0);
     /** Reports for what no worker runs: skipped and unrun units. */
     private WorkerReport distestReport;
 
@@ -203,6 +205,11 @@ public final class SurefireReporting implements RunObserver {
         return distestReport;
     }
 
+    /** Prints the workers' live output above {@code line} (its log lines go through the log given). */
+    public void printAbove(StatusLine line) {
+        this.statusLine = line;
+    }
+
     /** A class is reported per gateway group: with dist=each every platform has its own report of it. */
     private static String classKey(TestUnit unit) {
         return unit.group() + "\u0000" + unit.className();
@@ -222,7 +229,8 @@ public final class SurefireReporting implements RunObserver {
         DefaultReporterFactory factory = new DefaultReporterFactory(workerConfiguration, logger, number + 1);
         perWorker.computeIfAbsent(group, g -> new ArrayList<>()).add(factory);
         sinks.put(workerId, new WorkerSink(factory.createTestReportListener(), Map.copyOf(properties)));
-        LiveOutput live = options.redirectTestOutputToFile() ? null : new LiveOutput(label, System.out, System.err);
+        LiveOutput live = options.redirectTestOutputToFile() ? null
+                : new LiveOutput(label, System.out, System.err, statusLine::printAbove);
         return new WorkerReport(workerId, this::unitDone, live, providerNames);
     }
 

@@ -6,9 +6,12 @@ import io.distest.maven.gateway.PopenGateway;
 import io.distest.maven.gateway.RemoteGateway;
 import io.distest.maven.gateway.SocketEndpoint;
 import io.distest.maven.gateway.SshEndpoint;
+import io.distest.maven.report.AboveStatusLineLog;
 import io.distest.maven.report.DurationObserver;
 import io.distest.maven.report.PlatformSummary;
+import io.distest.maven.report.ProgressObserver;
 import io.distest.maven.report.RunObserver;
+import io.distest.maven.report.StatusLine;
 import io.distest.maven.report.SurefireReporting;
 import io.distest.maven.schedule.DurationHistory;
 import io.distest.maven.schedule.EachScheduling;
@@ -45,12 +48,36 @@ public final class DistestRunner {
     private static final int UNITS_AHEAD = 1;
 
     private final Log log;
+    private final StatusLine statusLine;
 
+    /** A runner with no status line: every line goes to {@code log} as it is. */
     public DistestRunner(Log log) {
-        this.log = log;
+        this(log, new StatusLine(System.out, false, 0, System::nanoTime));
+    }
+
+    /**
+     * @param statusLine where the run's progress is shown (see {@link StatusLine#forThisTerminal}); when it is on,
+     *     every other line of the run is printed above it
+     */
+    public DistestRunner(Log log, StatusLine statusLine) {
+        this.log = AboveStatusLineLog.of(log, statusLine);
+        this.statusLine = statusLine;
+    }
+
+    /** A runner for the build's own terminal: the progress line only where a person watches it. */
+    public static DistestRunner forTerminal(Log log, boolean mavenInteractive) {
+        return new DistestRunner(log, StatusLine.forThisTerminal(mavenInteractive));
     }
 
     public RunSummary run(RunRequest request) throws DistestException {
+        try {
+            return runShowingProgress(request);
+        } finally {
+            statusLine.close(); // a failed run leaves no half line behind
+        }
+    }
+
+    private RunSummary runShowingProgress(RunRequest request) throws DistestException {
         String token = newToken();
         Map<TxSpec, Gateway> gateways = new LinkedHashMap<>();
         for (TxSpec spec : request.specs()) {
@@ -73,7 +100,10 @@ public final class DistestRunner {
         DurationObserver durations = new DurationObserver(log, request.workerCount(), byTags ? plan.withoutWholeClasses() : plan,
                 measured -> updateHistory(request.speed(), measured), System::nanoTime,
                 timeline == null ? null : shown(timeline));
-        List<RunObserver> observers = new java.util.ArrayList<>(List.of(reporting, durations));
+        reporting.printAbove(statusLine);
+        List<RunObserver> observers = new java.util.ArrayList<>(List.of(
+                new ProgressObserver(planned.units(), plan::expectedMillis, statusLine, System::nanoTime),
+                reporting, durations));
         if (timeline != null) { // it hears the end of the run after the duration observer: it draws that one's figures
             observers.add(new TimelineObserver(log, timeline, timelineTitle(request), plan, durations::efficiency,
                     workersByGroup(request), System::nanoTime));

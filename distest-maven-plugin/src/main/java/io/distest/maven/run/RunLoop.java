@@ -92,7 +92,12 @@ final class RunLoop {
     }
 
     private void handle(RunEvent event) throws IOException {
-        if (event instanceof RunEvent.Connected connected) {
+        if (event instanceof RunEvent.Starting starting) {
+            WorkerJvm early = pool.started(starting);
+            if (early != null) {
+                onConnected(early);
+            }
+        } else if (event instanceof RunEvent.Connected connected) {
             WorkerJvm worker = pool.connect(connected);
             if (worker != null) {
                 onConnected(worker);
@@ -124,6 +129,7 @@ final class RunLoop {
         log.info(String.format("[%s] %s: %s, pid %d, ready in %.1f s", worker.id(), worker.spec.text(),
                 worker.facts.platform(), worker.facts.pid(), seconds));
         policy.addWorker(worker.ref);
+        policy.roundTrip(worker.ref, pool.roundTripMillis(worker));
         dispatch();
     }
 
@@ -202,6 +208,7 @@ final class RunLoop {
         policy.unitFinished(worker.ref, unit);
         if (!request.workers().reuseForks()) {
             policy.workerLost(worker.ref); // it held nothing else: with reuseForks=false nothing is sent ahead
+            events.workerGone(worker.id());
             pool.retire(worker, !policy.finished());
         } else {
             announceRunning(worker);
@@ -283,6 +290,7 @@ final class RunLoop {
         String cause = pool.end(worker, how);
         log.warn("distest: " + cause);
         if (everConnected) {
+            events.workerGone(worker.id());
             List<TestUnit> lost = policy.workerLost(worker.ref);
             if (!lost.isEmpty()) {
                 TestUnit rest = rescheduleRest(lost.get(0), worker.progress);

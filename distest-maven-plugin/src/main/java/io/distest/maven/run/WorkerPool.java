@@ -12,7 +12,6 @@ import io.distest.protocol.Hello;
 import io.distest.protocol.MessageChannel;
 import io.distest.protocol.Shutdown;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,8 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -41,6 +39,7 @@ final class WorkerPool implements AutoCloseable {
 
     private final RunRequest request;
     private final Log log;
+    /** Each spec's gateway; a chain replaces its own when it falls back to local workers. */
     private final Map<TxSpec, Gateway> gateways;
     private final RunObserver observer;
     private final LongSupplier nanoClock;
@@ -50,6 +49,13 @@ final class WorkerPool implements AutoCloseable {
     private final Set<WorkerJvm> starting = new LinkedHashSet<>();
     private final Set<TxSpec> specsThatConnected = new HashSet<>();
     private final Map<String, Integer> generations = new HashMap<>();
+    /** Ids of first workers whose start-up chain has not spawned them yet. */
+    private final Set<String> awaitingSpawn = new HashSet<>();
+    /** Hellos of workers that connected before the run loop took in their spawn. */
+    private final Map<String, RunEvent.Connected> earlyHellos = new HashMap<>();
+    private final List<Thread> chains = new ArrayList<>();
+    /** Set when the run ends: chains spawn nothing more. */
+    private volatile boolean closing;
     private int restartsUsed;
     private WorkerListener listener;
     private String token;
@@ -61,72 +67,144 @@ final class WorkerPool implements AutoCloseable {
     WorkerPool(RunRequest request, Log log, Map<TxSpec, Gateway> gateways, RunObserver observer, LongSupplier nanoClock) {
         this.request = request;
         this.log = log;
-        this.gateways = gateways;
+        this.gateways = new ConcurrentHashMap<>(gateways);
         this.observer = observer;
         this.nanoClock = nanoClock;
     }
 
-    /** Opens every gateway and starts every worker the specs ask for; they connect later, as events. */
+    /**
+     * Starts, for each spec at once, its chain: open its gateway, then spawn its workers. Returns at once: a local
+     * worker runs tests while a remote gateway still connects and syncs; what each chain does arrives as events.
+     */
     void start(String token) throws IOException {
         this.token = token;
         Files.createDirectories(request.workDirectory());
         listener = new WorkerListener(token, events, log::warn);
-        openGateways();
         int number = 0;
         for (TxSpec spec : request.specs()) {
+            List<Integer> numbers = new ArrayList<>();
             for (int i = 0; i < spec.count(); i++) {
-                spawn(workerId(spec, i, number), number, spec);
-                number++;
+                awaitingSpawn.add(workerId(spec, i, number));
+                numbers.add(number++);
             }
+            Thread chain = new Thread(() -> startChain(spec, numbers), "distest-start-" + spec.text());
+            chain.setDaemon(true);
+            chains.add(chain);
         }
+        chains.forEach(Thread::start);
     }
-
     /** gw0, gw1, … across all specs; a spec's own {@code //id=NAME} gives NAME, or NAME-0, NAME-1, … for N workers. */
     static String workerId(TxSpec spec, int index, int number) {
         return spec.id().map(name -> spec.count() > 1 ? name + "-" + index : name).orElse("gw" + number);
     }
 
-    /** Connects and syncs every gateway at once: remote hosts are slow to reach one by one. */
-    private void openGateways() throws IOException {
-        Map<TxSpec, CompletableFuture<Long>> opening = new LinkedHashMap<>();
-        long openingNanos = System.nanoTime();
-        gateways.forEach((spec, gateway) -> opening.put(spec, CompletableFuture.supplyAsync(() -> {
-            try {
-                gateway.open();
-                return System.nanoTime(); // when it was open: the timeline's connect and sync bars end here
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        })));
-        for (Map.Entry<TxSpec, CompletableFuture<Long>> entry : opening.entrySet()) {
-            try {
-                long openedNanos = entry.getValue().join();
-                if (!(entry.getKey().transport() instanceof Transport.Popen)) { // popen has nothing to open
-                    observer.gatewayOpened(entry.getKey().text(), openingNanos, openedNanos,
-                            gateways.get(entry.getKey()).syncMillis());
+    /** One spec's start-up, on its own thread: it touches nothing of the pool but its gateway and the event queue. */
+    private void startChain(TxSpec spec, List<Integer> numbers) {
+        try {
+            Gateway gateway = openGateway(spec);
+            if (gateway.spawnsConcurrently() && numbers.size() > 1) {
+                List<Thread> spawns = new ArrayList<>();
+                for (int index = 0; index < numbers.size(); index++) {
+                    int i = index;
+                    Thread spawn = new Thread(() -> spawnInChain(gateway, spec, i, numbers.get(i)),
+                            "distest-spawn-" + workerId(spec, i, numbers.get(i)));
+                    spawn.setDaemon(true);
+                    spawns.add(spawn);
+                    spawn.start();
                 }
-            } catch (CompletionException e) {
-                Throwable cause = e.getCause() instanceof UncheckedIOException unchecked ? unchecked.getCause() : e.getCause();
-                IOException failure = cause instanceof IOException io ? io : new IOException(cause.getMessage(), cause);
-                if (!request.workers().fallbackToLocal() || entry.getKey().transport() instanceof Transport.Popen) {
-                    throw failure;
+                for (Thread spawn : spawns) {
+                    spawn.join();
                 }
-                log.warn("distest: " + entry.getKey().text() + " cannot be reached (" + failure.getMessage()
-                        + "); distest.fallbackToLocal runs its share on local workers");
-                gateways.get(entry.getKey()).close();
-                gateways.put(entry.getKey(), new PopenGateway(request, token, true));
+            } else {
+                for (int i = 0; i < numbers.size(); i++) {
+                    spawnInChain(gateway, spec, i, numbers.get(i));
+                }
             }
+        } catch (IOException e) {
+            events.add(new RunEvent.StartFailed(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
+    /** Connects and syncs the spec's gateway; one that cannot be reached is replaced by local workers if asked. */
+    private Gateway openGateway(TxSpec spec) throws IOException {
+        Gateway gateway = gateways.get(spec);
+        long openingNanos = System.nanoTime();
+        try {
+            gateway.open();
+            if (!(spec.transport() instanceof Transport.Popen)) { // popen has nothing to open
+                events.add(new RunEvent.GatewayOpened(spec, openingNanos, System.nanoTime(), gateway.syncMillis()));
+            }
+            return gateway;
+        } catch (IOException | RuntimeException e) {
+            IOException failure = e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+            if (!request.workers().fallbackToLocal() || spec.transport() instanceof Transport.Popen) {
+                throw failure;
+            }
+            log.warn("distest: " + spec.text() + " cannot be reached (" + failure.getMessage()
+                    + "); distest.fallbackToLocal runs its share on local workers");
+            gateway.close();
+            Gateway local = new PopenGateway(request, token, true);
+            gateways.put(spec, local);
+            return local;
+        }
+    }
+
+    /** Starts one of the spec's first workers, unless the run ended meanwhile. */
+    private void spawnInChain(Gateway gateway, TxSpec spec, int index, int number) {
+        if (closing) {
+            return;
+        }
+        String id = workerId(spec, index, number);
+        events.add(new RunEvent.Spawning(id, spec));
+        long askedNanos = nanoClock.getAsLong(); // its start timeout and start-up time count from here, not from the loop
+        try {
+            events.add(new RunEvent.Spawned(id, number, spec, gateway.spawn(launch(id, number, spec, 0)), askedNanos));
+        } catch (IOException e) {
+            events.add(new RunEvent.StartFailed(e));
+        }
+    }
+
+    /**
+     * Takes in what a start-up chain did. Returns a worker that connected before its spawn was taken in (it is
+     * connected now), or {@code null}.
+     *
+     * @throws IOException when a spec cannot work: the run fails with it
+     */
+    WorkerJvm started(RunEvent.Starting event) throws IOException {
+        if (event instanceof RunEvent.GatewayOpened opened) {
+            observer.gatewayOpened(opened.spec().text(), opened.startNanos(), opened.endNanos(), opened.syncMillis());
+        } else if (event instanceof RunEvent.Spawning spawning) {
+            observer.workerStarted(spawning.workerId(), spawning.spec().text(), request.groupOf(spawning.spec()));
+        } else if (event instanceof RunEvent.Spawned spawned) {
+            awaitingSpawn.remove(spawned.workerId());
+            generations.merge(spawned.workerId(), 1, Integer::sum);
+            register(spawned.workerId(), spawned.number(), spawned.spec(), spawned.spawned(), spawned.startedNanos());
+            RunEvent.Connected early = earlyHellos.remove(spawned.workerId());
+            return early == null ? null : connect(early);
+        } else if (event instanceof RunEvent.StartFailed failed) {
+            throw failed.failure();
+        }
+        return null;
+    }
+
+    private WorkerLaunch launch(String id, int number, TxSpec spec, int generation) {
+        // a replacement keeps its id but not the log file: the dead worker's output stays for diagnosis
+        return new WorkerLaunch(id, number, spec, listener.address(),
+                request.workDirectory().resolve(generation == 0 ? id + ".log" : id + "-" + generation + ".log"));
+    }
+
+    /** Starts a replacement or renewal, on the run loop's thread. */
     private void spawn(String id, int number, TxSpec spec) throws IOException {
         int generation = generations.merge(id, 1, Integer::sum) - 1;
-        // a replacement keeps its id but not the log file: the dead worker's output stays for diagnosis
-        WorkerLaunch launch = new WorkerLaunch(id, number, spec, listener.address(),
-                request.workDirectory().resolve(generation == 0 ? id + ".log" : id + "-" + generation + ".log"));
         observer.workerStarted(id, spec.text(), request.groupOf(spec));
-        SpawnedWorker spawned = gateways.get(spec).spawn(launch);
-        WorkerJvm worker = new WorkerJvm(id, request.groupOf(spec), number, spec, spawned.handle(), nanoClock.getAsLong());
+        long askedNanos = nanoClock.getAsLong();
+        register(id, number, spec, gateways.get(spec).spawn(launch(id, number, spec, generation)), askedNanos);
+    }
+
+    private void register(String id, int number, TxSpec spec, SpawnedWorker spawned, long startedNanos) {
+        WorkerJvm worker = new WorkerJvm(id, request.groupOf(spec), number, spec, spawned.handle(), startedNanos);
         workers.put(id, worker);
         starting.add(worker);
         spawned.handle().onExit().whenComplete((ended, error) -> events.add(new RunEvent.Exited(worker)));
@@ -161,6 +239,10 @@ final class WorkerPool implements AutoCloseable {
      */
     WorkerJvm connect(RunEvent.Connected connected) throws IOException {
         WorkerJvm worker = workers.get(connected.workerId());
+        if (worker == null && awaitingSpawn.contains(connected.workerId())) {
+            earlyHellos.put(connected.workerId(), connected); // a quick JVM: its spawn is on the queue behind it
+            return null;
+        }
         if (worker == null || worker.state != WorkerJvm.State.STARTING) {
             log.warn("distest: closing an unexpected connection from worker " + connected.workerId());
             connected.channel().close();
@@ -170,6 +252,11 @@ final class WorkerPool implements AutoCloseable {
         starting.remove(worker);
         specsThatConnected.add(worker.spec);
         return worker;
+    }
+
+    /** The round trip to the worker's gateway, as measured when it opened (0: local). */
+    long roundTripMillis(WorkerJvm worker) {
+        return gateways.get(worker.spec).roundTripMillis();
     }
 
     /** The worker of that id (its latest JVM, for a replaced one). */
@@ -253,8 +340,9 @@ final class WorkerPool implements AutoCloseable {
         return connected;
     }
 
+    /** No worker runs or starts, and no start-up chain has one still to come. */
     boolean noneLeft() {
-        return workers.values().stream().allMatch(w -> w.state == WorkerJvm.State.GONE);
+        return awaitingSpawn.isEmpty() && workers.values().stream().allMatch(w -> w.state == WorkerJvm.State.GONE);
     }
 
     /** Why the pool may be empty: the restarts it used of its budget, for the user. */
@@ -263,26 +351,72 @@ final class WorkerPool implements AutoCloseable {
                 + " restarts used; raise distest.maxWorkerRestart to allow more";
     }
 
-    /** Asks every worker to stop, gives them a moment, then ends whatever is still running; closes the gateways. */
+    /**
+     * Asks every worker to stop, gives them a moment, then ends whatever is still running; closes the gateways.
+     * Workers, then gateways, are closed side by side with bounded waits: over a slow link each close costs round
+     * trips, and the build should pay them once, not once per worker.
+     */
     @Override
     public void close() {
-        for (WorkerJvm worker : workers.values()) {
-            if (worker.state == WorkerJvm.State.READY) {
-                try {
-                    worker.send(new Shutdown());
-                } catch (IOException ignored) {
-                    // it is ended below either way
-                }
+        closing = true;
+        long chainDeadline = System.nanoTime() + request.workers().startTimeout().toNanos();
+        for (Thread chain : chains) { // a gateway still opening is closed once open, so that nothing is left on its host
+            joinUntil(chain, chainDeadline);
+        }
+        List<RunEvent> left = new ArrayList<>();
+        events.drainTo(left);
+        for (RunEvent event : left) {
+            if (event instanceof RunEvent.Spawned spawned) { // started while the run ended: it is ended with the rest
+                register(spawned.workerId(), spawned.number(), spawned.spec(), spawned.spawned(), spawned.startedNanos());
             }
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        for (WorkerJvm worker : workers.values()) {
-            worker.handle.describeExit(Math.max(0, (deadline - System.nanoTime()) / 1_000_000));
-            worker.handle.destroy();
-            closeQuietly(worker.channel);
+        List<Thread> closes = new ArrayList<>();
+        for (WorkerJvm worker : List.copyOf(workers.values())) {
+            closes.add(inBackground("distest-close-" + worker.id(), () -> closeWorker(worker, deadline)));
         }
+        closes.forEach(thread -> joinUntil(thread, deadline + TimeUnit.SECONDS.toNanos(1)));
         closeQuietly(listener);
-        gateways.values().forEach(Gateway::close);
+        long gatewayDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        List<Thread> gatewayCloses = new ArrayList<>();
+        for (Gateway gateway : gateways.values()) {
+            gatewayCloses.add(inBackground("distest-close-gateway", gateway::close));
+        }
+        gatewayCloses.forEach(thread -> joinUntil(thread, gatewayDeadline));
+    }
+
+    /**
+     * A connected worker gets a Shutdown and until {@code deadline} to exit, as does one already told to leave (it
+     * may be writing coverage data); one still starting is ended at once.
+     */
+    private static void closeWorker(WorkerJvm worker, long deadline) {
+        if (worker.state == WorkerJvm.State.READY) {
+            try {
+                worker.send(new Shutdown());
+            } catch (IOException ignored) {
+                // it is ended below either way
+            }
+        }
+        if (worker.state != WorkerJvm.State.STARTING) {
+            worker.handle.describeExit(Math.max(0, (deadline - System.nanoTime()) / 1_000_000));
+        }
+        worker.handle.destroy();
+        closeQuietly(worker.channel);
+    }
+
+    private static Thread inBackground(String name, Runnable task) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static void joinUntil(Thread thread, long deadlineNanos) {
+        try {
+            thread.join(Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

@@ -45,6 +45,11 @@ public final class EachScheduling implements SchedulingPolicy {
     }
 
     @Override
+    public void roundTrip(WorkerRef worker, long millis) {
+        of(worker.group()).roundTrip(worker, millis);
+    }
+
+    @Override
     public List<Assignment> assignments() {
         return collect(SchedulingPolicy::assignments);
     }

@@ -52,4 +52,10 @@ public interface SchedulingPolicy {
      * queue; otherwise it had already started and stays the worker's.
      */
     default void revoked(WorkerRef worker, int unitId, boolean returned) {}
+
+    /**
+     * The measured round trip to the worker's side (0 or never told: a local worker). A policy that holds units
+     * ahead may hold longer ones for a worker a round trip away.
+     */
+    default void roundTrip(WorkerRef worker, long millis) {}
 }

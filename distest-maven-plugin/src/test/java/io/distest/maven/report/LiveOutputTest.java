@@ -42,6 +42,17 @@ class LiveOutputTest {
         assertEquals("[gw1] no newline at the end\n", text(out));
     }
 
+    @Test
+    void eachLineIsPrintedAboveTheStatusLine() {
+        StatusLine line = new StatusLine(stream(out), true, 80, () -> 0);
+        line.show("1 tests");
+        LiveOutput above = new LiveOutput("gw1", stream(out), stream(err), line::printAbove);
+
+        above.write(false, "hello\n");
+
+        assertEquals("\r\033[2K1 tests\r\033[2K[gw1] hello\n1 tests", text(out));
+    }
+
     private static PrintStream stream(ByteArrayOutputStream bytes) {
         return new PrintStream(bytes, true, StandardCharsets.UTF_8);
     }

@@ -113,6 +113,8 @@ class FaultsTest {
         try (WorkerServerProcess server = new WorkerServerProcess(RunHarness.workerJar(), serverRoot, "t")) {
             harness.serverToken = "t";
             harness.workers = policy(1, Duration.ZERO, false, 0, 0);
+            // the local worker is ready while the remote one still syncs: its classes wait until the remote runs one
+            harness.systemProperties = java.util.Map.of("distest.rendezvous", temp.resolve("remote-runs").toString());
             List<String> fixtures = List.of("KillsItsServerFixture", "KillsItsServer2Fixture", "KillsItsServer3Fixture");
             RunSummary summary = harness.run(List.of("socket=127.0.0.1:" + server.port + "//id=remote", "popen"),
                     fixtures.toArray(String[]::new));

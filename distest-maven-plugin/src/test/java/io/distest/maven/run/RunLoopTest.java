@@ -31,6 +31,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.apache.maven.surefire.api.suite.RunResult;
 import org.junit.jupiter.api.Test;
@@ -52,6 +55,8 @@ class RunLoopTest {
     /** What the observer heard, e.g. "finished gw0 C". */
     private final List<String> heard = Collections.synchronizedList(new ArrayList<>());
     private FakeGateway gateway;
+    private final List<FakeGateway> gateways = new ArrayList<>();
+    private final CountDownLatch firstUnitFinished = new CountDownLatch(1);
     private String notRunReason;
 
     private static WorkerPolicy workers(int restarts, int reruns, int skipAfter, Duration runTimeout) {
@@ -60,18 +65,29 @@ class RunLoopTest {
 
     private RunResult run(String spec, FakeSuite suite, int ahead, WorkerPolicy workers, Consumer<FakeGateway> setUp)
             throws Exception {
+        return run(List.of(spec), suite, ahead, workers, (index, g) -> setUp.accept(g));
+    }
+
+    /** One fake gateway per spec; {@link #gateway} is the first, {@link #gateways} all of them. */
+    private RunResult run(List<String> specTexts, FakeSuite suite, int ahead, WorkerPolicy workers,
+            BiConsumer<Integer, FakeGateway> setUp) throws Exception {
         List<TestUnit> units = new ArrayList<>();
         for (String className : suite.classNames()) {
             units.add(TestUnit.wholeClass(units.size(), className));
         }
-        List<TxSpec> specs = TxSpecs.parseAll(List.of(spec));
+        List<TxSpec> specs = TxSpecs.parseAll(specTexts);
         RunRequest request = new RunRequest(specs, units, List.of(), temp.resolve("distest-worker.jar"),
                 new JvmSettings(List.of(), Map.of(), Map.of(), temp), new TestFilters(List.of(), List.of(), Map.of()),
                 new ReportOptions(temp.resolve("reports"), false, false, workers.rerunFailingTestsCount(), "", null),
                 temp.resolve("distest"), workers, null, SpeedOptions.NONE, Dist.LOAD);
-        gateway = new FakeGateway(suite, TOKEN);
-        setUp.accept(gateway);
-        Map<TxSpec, Gateway> gateways = new LinkedHashMap<>(Map.of(specs.get(0), gateway));
+        Map<TxSpec, Gateway> byspec = new LinkedHashMap<>();
+        for (TxSpec txSpec : specs) {
+            FakeGateway fake = new FakeGateway(suite, TOKEN);
+            setUp.accept(gateways.size(), fake);
+            gateways.add(fake);
+            byspec.put(txSpec, fake);
+        }
+        gateway = gateways.get(0);
         SurefireReporting reporting = new SurefireReporting(request.reports(), log, units, null, false, number -> Map.of());
         RunObserver observer = new RunObserver() {
             @Override
@@ -82,6 +98,7 @@ class RunLoopTest {
             @Override
             public void unitFinished(String workerId, TestUnit unit, long elapsedMillis) {
                 heard.add("finished " + workerId + " " + unit.className());
+                firstUnitFinished.countDown();
             }
 
             @Override
@@ -90,11 +107,11 @@ class RunLoopTest {
             }
         };
         RunObserver events = RunObserver.all(reporting, observer);
-        WorkerPool pool = new WorkerPool(request, log, gateways, events, nanos::get);
+        WorkerPool pool = new WorkerPool(request, log, byspec, events, nanos::get);
         RunLoop loop = new RunLoop(request, log, new LoadScheduling(units, ahead, unit -> 0), pool, events, nanos::get);
         loop.run(TOKEN);
         notRunReason = loop.notRunReason();
-        assertTrue(gateway.closed(), "the pool closes its gateways");
+        gateways.forEach(g -> assertTrue(g.closed(), "the pool closes its gateways"));
         return reporting.finish();
     }
 
@@ -195,6 +212,7 @@ class RunLoopTest {
                 .silent(spawn -> spawn.equals("gw1#0"))
                 .beforeTest((worker, test) -> {
                     if (once.compareAndSet(false, true)) { // gw1 has waited past its start timeout
+                        awaitSpawn(g, "gw1#0"); // its start-up chain may still be asking for it
                         nanos.addAndGet(Duration.ofSeconds(61).toNanos());
                     }
                 }));
@@ -218,5 +236,108 @@ class RunLoopTest {
         assertEquals(List.of("gw0#0", "gw0#1"), gateway.spawned());
         assertTrue(report("com.acme.PassTest").contains("not run: no worker is left"), report("com.acme.PassTest"));
         assertTrue(result.getErrors() >= 3, "two crashes and a class not run: " + result.getErrors());
+    }
+
+    /** Polls, with a deadline, until the gateway was asked for {@code spawn}. */
+    private static void awaitSpawn(FakeGateway gateway, String spawn) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!gateway.spawned().contains(spawn) && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+    }
+
+    /** Waits for {@code latch} as a test's deadline, not as a timing: the run under test is what releases it. */
+    private static boolean released(CountDownLatch latch) {
+        try {
+            return latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Test
+    void aLocalWorkerRunsTestsWhileARemoteGatewayIsStillOpeningAndNamesFollowTheSpecOrder() throws Exception {
+        FakeSuite suite = new FakeSuite().add("com.acme.ATest", "a:pass").add("com.acme.BTest", "a:pass")
+                .add("com.acme.CTest", "a:pass").add("com.acme.DTest", "a:pass");
+        AtomicBoolean openedAfterALocalClass = new AtomicBoolean();
+        CountDownLatch remoteSpawned = new CountDownLatch(2);
+
+        RunResult result = run(List.of("2*ssh=far", "popen"), suite, 0, workers(0, 0, 0, Duration.ZERO), (index, g) -> {
+            if (index == 0) { // the remote gateway connects and syncs only once the local worker finished a class
+                g.onOpen(() -> openedAfterALocalClass.set(released(firstUnitFinished)))
+                        .beforeSpawn(id -> remoteSpawned.countDown());
+            } else { // the local worker's second class waits for the remote workers, so that they take part
+                AtomicBoolean first = new AtomicBoolean(true);
+                g.beforeTest((worker, test) -> {
+                    if (!first.getAndSet(false)) {
+                        released(remoteSpawned);
+                    }
+                });
+            }
+        });
+
+        assertTrue(openedAfterALocalClass.get(), "the remote gateway was still opening while gw2 ran tests: " + heard);
+        assertEquals(4, result.getCompletedCount());
+        assertTrue(heard.stream().filter(e -> e.startsWith("finished ")).findFirst().orElseThrow().startsWith("finished gw2 "),
+                heard.toString());
+        assertEquals(List.of("gw0#0", "gw1#0"), gateways.get(0).spawned(), "the first spec's workers are gw0 and gw1");
+        assertEquals(List.of("gw2#0"), gateways.get(1).spawned(), "the second spec's worker is gw2");
+    }
+
+    @Test
+    void aGatewayThatCannotBeOpenedFailsTheRunNamingItsCause() {
+        FakeSuite suite = new FakeSuite().add("com.acme.ATest", "a:pass");
+
+        DistestException failure = org.junit.jupiter.api.Assertions.assertThrows(DistestException.class,
+                () -> run("ssh=far", suite, 0, workers(0, 0, 0, Duration.ZERO), g -> g.onOpen(() -> {
+                    throw new java.io.UncheckedIOException(new java.io.IOException("far: connection refused"));
+                })));
+
+        assertTrue(failure.getMessage().startsWith("distest could not run the tests: "), failure.getMessage());
+        assertTrue(failure.getMessage().contains("far: connection refused"), failure.getMessage());
+    }
+
+    @Test
+    void aRemoteGatewaysWorkersAreAskedForSideBySide() throws Exception {
+        FakeSuite suite = new FakeSuite().add("com.acme.ATest", "a:pass").add("com.acme.BTest", "a:pass");
+        CountDownLatch allAsking = new CountDownLatch(3);
+        AtomicBoolean sideBySide = new AtomicBoolean(true);
+
+        RunResult result = run("3*ssh=far", suite, 0, workers(0, 0, 0, Duration.ZERO), g -> g.spawnsSideBySide()
+                .beforeSpawn(id -> { // each spawn waits for the others to be under way: one after another never gets there
+                    allAsking.countDown();
+                    if (!released(allAsking)) {
+                        sideBySide.set(false);
+                    }
+                }));
+
+        assertTrue(sideBySide.get(), "all three spawns were under way at once");
+        assertEquals(2, result.getCompletedCount());
+        assertEquals(List.of("gw0#0", "gw1#0", "gw2#0"), gateway.spawned().stream().sorted().toList());
+    }
+
+    @Test
+    void theEndOfTheRunWaitsForEveryWorkersExitAtOnce() throws Exception {
+        FakeSuite suite = new FakeSuite().add("com.acme.ATest", "a:pass").add("com.acme.BTest", "a:pass")
+                .add("com.acme.CTest", "a:pass");
+        CountDownLatch allRunning = new CountDownLatch(3);
+        CountDownLatch allWaiting = new CountDownLatch(3);
+        java.util.concurrent.atomic.AtomicInteger sawTheOthers = new java.util.concurrent.atomic.AtomicInteger();
+
+        RunResult result = run("3*popen", suite, 0, workers(0, 0, 0, Duration.ZERO), g -> g
+                .beforeTest((worker, test) -> { // every worker is connected and busy, so every one gets a Shutdown
+                    allRunning.countDown();
+                    released(allRunning);
+                })
+                .onExitWait(name -> { // each exit wait needs the others under way: waits one after another never get there
+                    allWaiting.countDown();
+                    if (released(allWaiting)) {
+                        sawTheOthers.incrementAndGet();
+                    }
+                }));
+
+        assertEquals(3, result.getCompletedCount());
+        assertEquals(3, sawTheOthers.get(), "the three workers' exits were awaited at once");
     }
 }

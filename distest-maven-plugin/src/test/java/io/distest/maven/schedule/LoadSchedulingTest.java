@@ -125,6 +125,43 @@ class LoadSchedulingTest {
     }
 
     @Test
+    void aWorkerARoundTripAwayHoldsLongerUnitsAheadThanALocalOne() {
+        LoadScheduling policy = withDurations(1, 9000, 4000, 1500, 1500);
+        policy.addWorker(GW0);
+        policy.addWorker(GW1);
+        policy.roundTrip(GW1, 200); // 10 round trips: units under 2 s are held ahead there
+        assertEquals(List.of("gw0:T0", "gw1:T1", "gw1:T2"), describe(policy.assignments()),
+                "gw1 holds the 1.5 s unit ahead, so it does not idle a round trip before it; local gw0 would not");
+        policy.unitFinished(GW1, TestUnit.wholeClass(1, "T1")); // gw1 goes on with T2 at once
+        assertEquals(List.of("gw1:T3"), describe(policy.assignments()));
+    }
+
+    @Test
+    void aLongUnitIsNotHeldAheadEvenByAFarWorker() {
+        LoadScheduling policy = withDurations(1, 3700, 3700, 300);
+        policy.addWorker(GW0);
+        policy.roundTrip(GW0, 150);
+        assertEquals(List.of("gw0:T0"), describe(policy.assignments()),
+                "the second longest waits for the next free worker, not behind the longest");
+    }
+
+    @Test
+    void aRoundTripOfTheLoopbackKeepsTheOneSecondLimit() {
+        LoadScheduling policy = withDurations(1, 9000, 1500);
+        policy.addWorker(GW0);
+        policy.roundTrip(GW0, 1);
+        assertEquals(List.of("gw0:T0"), describe(policy.assignments()), "a 1.5 s unit is not held ahead 1 ms away");
+    }
+
+    @Test
+    void refusesANegativeRoundTripNamingTheWorker() {
+        LoadScheduling policy = withDurations(1, 10);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> policy.roundTrip(GW1, -5));
+        assertEquals("round trip of gw1 must be >= 0 ms, got -5", e.getMessage());
+    }
+
+    @Test
     void stealsAUnitWaitingBehindARunningOneForAnIdleWorkerOnceTheQueueIsEmpty() {
         LoadScheduling policy = new LoadScheduling(units(3), 1, unit -> 0);
         policy.addWorker(GW0);

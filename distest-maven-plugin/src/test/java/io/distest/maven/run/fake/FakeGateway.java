@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -25,6 +26,10 @@ public final class FakeGateway implements Gateway {
     private Predicate<String> silent = launch -> false;
     private BiConsumer<String, String> beforeTest = (worker, test) -> {};
     private boolean closed;
+    private Runnable onOpen = () -> {};
+    private Consumer<String> beforeSpawn = id -> {};
+    private boolean concurrentSpawns;
+    private Consumer<String> onExitWait = name -> {};
     private final LongAdder workerCpuNanos = new LongAdder();
 
     public FakeGateway(FakeSuite suite, String token) {
@@ -47,6 +52,40 @@ public final class FakeGateway implements Gateway {
         return this;
     }
 
+    /** Runs in {@link #open}, on the thread that opens the gateway: a slow connection or sync. */
+    public FakeGateway onOpen(Runnable hook) {
+        this.onOpen = hook;
+        return this;
+    }
+
+    /** Hears each worker id just before its spawn, on the spawning thread, outside the gateway's lock. */
+    public FakeGateway beforeSpawn(Consumer<String> hook) {
+        this.beforeSpawn = hook;
+        return this;
+    }
+
+    /** Says spawns may run side by side, as a remote gateway's do. */
+    public FakeGateway spawnsSideBySide() {
+        this.concurrentSpawns = true;
+        return this;
+    }
+
+    /** Hears a worker's spawn name ({@code id#n}) when the pool waits for its exit, on the waiting thread. */
+    public FakeGateway onExitWait(Consumer<String> hook) {
+        this.onExitWait = hook;
+        return this;
+    }
+
+    @Override
+    public void open() {
+        onOpen.run();
+    }
+
+    @Override
+    public boolean spawnsConcurrently() {
+        return concurrentSpawns;
+    }
+
     /** Every spawn so far, as {@code id#n}. */
     public synchronized List<String> spawned() {
         return List.copyOf(spawned);
@@ -62,13 +101,18 @@ public final class FakeGateway implements Gateway {
     }
 
     @Override
-    public synchronized SpawnedWorker spawn(WorkerLaunch launch) {
+    public SpawnedWorker spawn(WorkerLaunch launch) {
+        beforeSpawn.accept(launch.workerId());
+        return spawnNow(launch);
+    }
+
+    private synchronized SpawnedWorker spawnNow(WorkerLaunch launch) {
         String id = launch.workerId();
         String spawn = id + "#" + spawned.stream().filter(s -> s.startsWith(id + "#")).count();
         spawned.add(spawn);
         BytePipe toWorker = new BytePipe();
         BytePipe toCoordinator = new BytePipe();
-        FakeHandle handle = new FakeHandle(spawn, toWorker, toCoordinator);
+        FakeHandle handle = new FakeHandle(spawn, toWorker, toCoordinator, onExitWait);
         MessageChannel coordinatorSide = new MessageChannel(toCoordinator.in, toWorker.out, handle::closePipes);
         MessageChannel workerSide = new MessageChannel(toWorker.in, toCoordinator.out, handle::closePipes);
         if (!silent.test(spawn)) {
@@ -97,10 +141,12 @@ public final class FakeGateway implements Gateway {
         private final BytePipe toWorker;
         private final BytePipe toCoordinator;
         private final CompletableFuture<String> exit = new CompletableFuture<>();
+        private final Consumer<String> onExitWait;
         private volatile String diedWith;
 
-        FakeHandle(String name, BytePipe toWorker, BytePipe toCoordinator) {
+        FakeHandle(String name, BytePipe toWorker, BytePipe toCoordinator, Consumer<String> onExitWait) {
             this.name = name;
+            this.onExitWait = onExitWait;
             this.toWorker = toWorker;
             this.toCoordinator = toCoordinator;
         }
@@ -127,6 +173,7 @@ public final class FakeGateway implements Gateway {
 
         @Override
         public String describeExit(long millis) {
+            onExitWait.accept(name);
             return exit.isDone() ? exit.join() : diedWith != null ? diedWith : "still running";
         }
 
