@@ -7,12 +7,11 @@ import java.util.function.LongSupplier;
 /**
  * A line kept at the bottom of an interactive terminal (progress of a long run), redrawn in place; every other
  * line of the run is printed above it through {@link #printAbove}. Where nobody watches a terminal (not a console,
- * Maven's batch mode {@code -B}, {@code TERM=dumb}, a CI job) it is off: nothing is drawn, no ANSI code is written,
- * and the log keeps its plain per-class lines.
+ * Maven's batch mode {@code -B}, {@code TERM=dumb}, a CI job) it is off: nothing is drawn, no carriage return is
+ * written, and the log keeps its plain per-class lines.
  */
 public final class StatusLine implements AutoCloseable {
     private static final long REDRAW_NANOS = 250_000_000L;
-    private static final String CLEAR_LINE = "\r\033[2K";
 
     private final PrintStream terminal;
     private final boolean on;
@@ -59,9 +58,10 @@ public final class StatusLine implements AutoCloseable {
             return;
         }
         drawnAt = now;
-        shown = text.length() < width ? text : text.substring(0, width - 2) + "…";
-        terminal.print(CLEAR_LINE + shown);
+        String next = text.length() < width ? text : text.substring(0, width - 2) + "…";
+        terminal.print(erasing() + next);
         terminal.flush();
+        shown = next;
     }
 
     /** Runs {@code print} (which writes whole lines) with the status line out of the way, then puts it back. */
@@ -70,7 +70,7 @@ public final class StatusLine implements AutoCloseable {
             print.run();
             return;
         }
-        terminal.print(CLEAR_LINE);
+        terminal.print(erasing());
         terminal.flush();
         print.run();
         terminal.print(shown);
@@ -81,9 +81,17 @@ public final class StatusLine implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (on && !shown.isEmpty()) {
-            terminal.print(CLEAR_LINE);
+            terminal.print(erasing());
             terminal.flush();
         }
         shown = "";
+    }
+
+    /**
+     * Back to the line's start, blanks over what is shown, back again: plain characters rather than an ANSI
+     * erase, which Maven's console drops when colours are off ({@code -Dstyle.color=never}).
+     */
+    private String erasing() {
+        return shown.isEmpty() ? "\r" : "\r" + " ".repeat(shown.length()) + "\r";
     }
 }

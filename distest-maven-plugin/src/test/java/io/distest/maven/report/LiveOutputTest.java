@@ -50,7 +50,7 @@ class LiveOutputTest {
 
         above.write(false, "hello\n");
 
-        assertEquals("\r\033[2K1 tests\r\033[2K[gw1] hello\n1 tests", text(out));
+        assertEquals("\r1 tests\r       \r[gw1] hello\n1 tests", text(out));
     }
 
     private static PrintStream stream(ByteArrayOutputStream bytes) {
