@@ -45,6 +45,9 @@ import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench import env_int, fmt, log, run_logged, tail  # noqa: E402  (the helpers bench.py already has)
+
 BENCH_DIR = Path(__file__).resolve().parent
 ROOT = BENCH_DIR.parent
 WORK = BENCH_DIR / "work" / "remote"
@@ -52,19 +55,6 @@ M2 = BENCH_DIR / "work" / "m2"
 SUREFIRE_VERSION = "3.5.4"
 JUNIT_VERSION = "5.14.4"
 SSHD = "/usr/sbin/sshd"
-
-
-def env_int(name: str, default: int, minimum: int = 0) -> int:
-    raw = os.environ.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        sys.exit(f"remote: {name} must be an integer, was {raw!r}")
-    if value < minimum:
-        sys.exit(f"remote: {name} must be >= {minimum}, was {value}")
-    return value
 
 
 def env_list(name: str, default: str) -> list[str]:
@@ -110,10 +100,6 @@ class Settings:
                         long_classes, env_int("REMOTE_SEED", 15), configs,
                         os.environ.get("REMOTE_BUILD", "1").strip() != "0", out,
                         os.environ.get("MVN", "mvn").strip() or "mvn")
-
-
-def log(message: str) -> None:
-    print(message, flush=True)
 
 
 # --------------------------------------------------------------------------- the suite
@@ -241,23 +227,6 @@ def generate(s: Settings) -> tuple[Path, int]:
 
 
 # --------------------------------------------------------------------------- processes
-
-def run_logged(cmd: list[str], cwd: Path, log_path: Path) -> tuple[int, float]:
-    log_path.parent.mkdir(parents=True, exist_ok=True)
-    with open(log_path, "w") as out:
-        out.write("$ " + " ".join(cmd) + "\n")
-        out.flush()
-        start = time.perf_counter()
-        code = subprocess.run(cmd, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL).returncode
-    return code, time.perf_counter() - start
-
-
-def tail(path: Path, lines: int = 30) -> str:
-    try:
-        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
-    except OSError:
-        return ""
-
 
 def build(s: Settings) -> None:
     """Packages this checkout and lets the invoker plugin install it (and its dependencies) into a private
@@ -428,10 +397,6 @@ SSH_ARGS: list[str] = []
 
 def ssh_args() -> list[str]:
     return SSH_ARGS
-
-
-def fmt(value, spec: str) -> str:
-    return "-" if value is None else format(value, spec)
 
 
 def median(values) -> float | None:
