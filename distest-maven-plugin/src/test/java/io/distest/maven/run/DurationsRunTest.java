@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,25 +38,7 @@ class DurationsRunTest {
 
     private Map<String, String> systemProperties = Map.of();
     private SpeedOptions speed;
-    private final List<String> lines = new ArrayList<>();
-    private final SystemStreamLog log = new SystemStreamLog() {
-        @Override
-        public void debug(CharSequence content) {}
-
-        @Override
-        public void info(CharSequence content) {
-            record(content);
-        }
-
-        @Override
-        public void warn(CharSequence content) {
-            record(content);
-        }
-
-        private synchronized void record(CharSequence content) {
-            lines.addAll(List.of(content.toString().replaceAll("\u001B\\[[;\\d]*m", "").split("\n")));
-        }
-    };
+    private final RunHarness.RecordingLog log = new RunHarness.RecordingLog();
 
     @Test
     void splitsAClassTheHistoryCallsDominantAndReportsItAsOneClass() throws Exception {
@@ -113,7 +94,7 @@ class DurationsRunTest {
         assertTrue(text().contains("no test durations in"), text());
         assertEquals(2, DurationHistory.read(history).size());
 
-        lines.clear();
+        log.clear();
         run(history, "PassingFixture", "Slow1Fixture");
         assertTrue(text().contains("distest: durations of 2 of 2 classes from"), text());
         assertTrue(text().contains("longest first"), text());
@@ -153,8 +134,8 @@ class DurationsRunTest {
         return new DistestRunner(log).run(request);
     }
 
-    private synchronized String text() {
-        return String.join("\n", lines);
+    private String text() {
+        return log.text();
     }
 
     private String efficiencyLine() {
