@@ -79,5 +79,24 @@ def compare = { File basedir, String what, String surefireDir, String distestDir
     null
 }
 
+/**
+ * Build 1 ran Surefire 3.5.4's default-test; build 2 was taken over by distest on {@code tx} and Surefire did not run;
+ * both succeeded (failures are ignored in both). {@code fail} gets what did not hold.
+ */
+def surefireThenDistest = { List<String> logs, String tx, Closure fail ->
+    def surefireRan = { String log -> (log =~ /--- (maven-)?surefire(-plugin)?:3\.5\.4:test \(default-test\)/).find() }
+    logs.eachWithIndex { String log, int i -> if (!log.contains('BUILD SUCCESS')) fail("build ${i + 1} did not succeed") }
+    if (!surefireRan(logs[0]) || logs[0].contains('taken over by distest')) fail('build 1 did not run Surefire alone')
+    if (!logs[1].contains("taken over by distest:test on ${tx}")) fail('build 2 was not taken over by distest')
+    if (surefireRan(logs[1])) fail('Surefire ran in build 2')
+}
+
+/** "classname # name: outcome" of every case in {@code dir} (the outcome without the failure's type and message). */
+def cases = { File dir ->
+    new TreeSet<String>(verdicts(dir).collectMany { id, outcomes ->
+        outcomes.collect { "${id}: ${it.tokenize(' ')[0]}".toString() }
+    })
+}
+
 [builds: builds, verdicts: verdicts, reportFiles: reportFiles, allFiles: allFiles, testngCounts: testngCounts,
- summary: summary, compare: compare]
+ summary: summary, compare: compare, surefireThenDistest: surefireThenDistest, cases: cases]

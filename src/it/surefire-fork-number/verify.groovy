@@ -8,12 +8,7 @@ def fail = { String message -> throw new AssertionError(message + "\n(see ${buil
 
 def parity = evaluate(new File(itSources, 'parity.groovy'))
 List<String> builds = parity.builds(basedir, 2)
-builds.eachWithIndex { String log, int i ->
-    boolean distest = i == 1
-    if (!log.contains('BUILD SUCCESS')) fail("build ${i + 1} did not succeed")
-    if (distest != log.contains('taken over by distest:test on 2*popen')) fail("build ${i + 1}: take-over line ${distest ? 'missing' : 'present'}")
-    if (distest == (log =~ /(maven-)?surefire(-plugin)?:3\.5\.4:test \(default-test\)/).find()) fail("build ${i + 1}: Surefire ${distest ? 'ran' : 'did not run'}")
-}
+parity.surefireThenDistest(builds, '2*popen', fail)
 if (builds[1] =~ /(?m)^  - .*surefire\.(forkNumber|threadNumber)/) fail('distest warned about ${surefire.forkNumber}: it should honour it')
 
 def reportFiles = { String dirName ->

@@ -79,7 +79,9 @@ public final class SshEndpoint implements RemoteGateway.Endpoint {
         }
         if (!answer.startsWith(PORT_LINE)) {
             throw new IOException("the worker server on " + session.describe() + " did not start from the worker jar"
-                    + " just installed (it said \"" + answer + "\")");
+                    + " just installed (it said \"" + answer + "\"): SFTP and the shell there see different home"
+                    + " directories (a chrooted SFTP?). Set //chdir= in the tx spec \"" + spec.text() + "\" to an"
+                    + " absolute directory both can reach.");
         }
         int port = Integer.parseInt(answer.substring(PORT_LINE.length()).trim());
         return () -> session.tunnel("127.0.0.1", port);

@@ -84,6 +84,6 @@ public final class ProgressObserver implements RunObserver {
     }
 
     private void show() {
-        line.show(progress.describe());
+        line.show(progress::describe); // made only when drawn: never when off, a few times a second when on
     }
 }

@@ -3,6 +3,7 @@ package io.distest.maven.report;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * A line kept at the bottom of an interactive terminal (progress of a long run), redrawn in place; every other
@@ -52,12 +53,18 @@ public final class StatusLine implements AutoCloseable {
     }
 
     /** Shows {@code text}, at most a few times a second (a fast run would otherwise spend its time drawing). */
-    public synchronized void show(String text) {
+    public void show(String text) {
+        show(() -> text);
+    }
+
+    /** As {@link #show(String)}; the text is made only when it is drawn (the run's events call this per test). */
+    public synchronized void show(Supplier<String> textWhenDrawn) {
         long now = nanoTime.getAsLong();
         if (!on || now - drawnAt < REDRAW_NANOS) {
             return;
         }
         drawnAt = now;
+        String text = textWhenDrawn.get();
         String next = text.length() < width ? text : text.substring(0, width - 2) + "…";
         terminal.print(erasing() + next);
         terminal.flush();

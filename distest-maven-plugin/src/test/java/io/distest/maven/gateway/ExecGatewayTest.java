@@ -84,7 +84,7 @@ class ExecGatewayTest {
         Path farSide = Files.createTempDirectory("distest-ssh-no-sftp");
         try {
             harness.sshOptions = SSHD.options(SSHD.writeKnownHosts(temp.resolve("known_hosts")));
-            String spec = "ssh=" + SSHD.user() + "@127.0.0.1:" + SSHD.port() + "//chdir=" + farSide;
+            String spec = SSHD.sshSpec() + "//chdir=" + farSide;
 
             RunSummary summary = harness.run(List.of(spec), "PassingFixture", "Slow1Fixture");
 

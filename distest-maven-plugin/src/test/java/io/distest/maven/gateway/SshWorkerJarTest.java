@@ -34,7 +34,7 @@ class SshWorkerJarTest {
             Files.createDirectories(jar.getParent());
             Files.writeString(jar, "not the worker jar: whatever another user put here");
 
-            RunSummary summary = harness.run(List.of("ssh=" + SSHD.user() + "@127.0.0.1:" + SSHD.port() + "//chdir=" + farSide),
+            RunSummary summary = harness.run(List.of(SSHD.sshSpec() + "//chdir=" + farSide),
                     "PassingFixture");
 
             assertEquals(0, summary.failures() + summary.errors());

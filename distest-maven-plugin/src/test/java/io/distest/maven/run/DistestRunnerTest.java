@@ -166,7 +166,7 @@ class DistestRunnerTest {
         Path farSide = Files.createTempDirectory("distest-ssh-far-side");
         try {
             harness.sshOptions = SSHD.options(SSHD.writeKnownHosts(temp.resolve("known_hosts")));
-            String spec = "2*ssh=" + SSHD.user() + "@127.0.0.1:" + SSHD.port() + "//chdir=" + farSide;
+            String spec = "2*" + SSHD.sshSpec() + "//chdir=" + farSide;
 
             RunSummary summary = harness.run(List.of(spec), "PassingFixture", "Slow1Fixture", "Slow2Fixture");
 
@@ -204,7 +204,7 @@ class DistestRunnerTest {
     void refusesAnUnknownSshHostKeyWithItsFingerprint() throws Exception {
         harness.sshOptions = SSHD.options(temp.resolve("empty_known_hosts"));
         DistestException e = assertThrows(DistestException.class,
-                () -> harness.run(List.of("ssh=" + SSHD.user() + "@127.0.0.1:" + SSHD.port()), "PassingFixture"));
+                () -> harness.run(List.of(SSHD.sshSpec()), "PassingFixture"));
         assertTrue(e.getMessage().contains("SHA256:"), e.getMessage());
         assertTrue(e.getMessage().contains("acceptNewHostKeys"), e.getMessage());
         assertFalse(Files.exists(temp.resolve("reports")), "nothing ran");

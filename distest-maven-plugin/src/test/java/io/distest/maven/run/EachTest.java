@@ -58,7 +58,7 @@ class EachTest {
         try {
             harness.sshOptions = SSHD.options(SSHD.writeKnownHosts(temp.resolve("known_hosts")));
             RunSummary summary = harness.run(List.of("popen//id=local",
-                    "ssh=" + SSHD.user() + "@127.0.0.1:" + SSHD.port() + "//id=ssh//chdir=" + farSide),
+                    SSHD.sshSpec() + "//id=ssh//chdir=" + farSide),
                     "FailingFixture", "Slow1Fixture");
 
             assertEquals(6, summary.tests(), harness.log.text());

@@ -49,7 +49,7 @@ class ExecSyncBench {
             Path farSide = Files.createTempDirectory("distest-bench-far-side");
             try {
                 String spec = kind.equals("ssh=")
-                        ? "2*ssh=" + SSHD.user() + "@127.0.0.1:" + SSHD.port() + "//chdir=" + farSide
+                        ? "2*" + SSHD.sshSpec() + "//chdir=" + farSide
                         : "2*exec=" + SSHD.sshCommand(knownHosts) + "//chdir=" + farSide;
                 RunHarness harness = new RunHarness(temp.resolve(kind.replace("=", "")));
                 harness.sshOptions = SSHD.options(knownHosts);

@@ -155,6 +155,11 @@ public final class SshdServer implements BeforeAllCallback, AfterAllCallback {
         return port;
     }
 
+    /** The tx spec {@code ssh=USER@127.0.0.1:PORT} of this server, for a test to extend with {@code //options}. */
+    public String sshSpec() {
+        return "ssh=" + user() + "@127.0.0.1:" + port();
+    }
+
     /** The account the tests log in as: the local user. */
     public String user() {
         return System.getProperty("user.name");
