@@ -29,6 +29,11 @@ def verdicts = { File dir ->
             else if (tc.error.size()) outcome = "error ${tc.error.@type} \"${tc.error.@message}\""
             else if (tc.skipped.size()) outcome = 'skipped'
             else outcome = 'passed'
+            // re-runs (rerunFailingTestsCount): a flake passed after failing; a failure failed again
+            int flaky = tc.flakyFailure.size() + tc.flakyError.size()
+            int reruns = tc.rerunFailure.size() + tc.rerunError.size()
+            if (flaky) outcome += " flakyx${flaky}"
+            if (reruns) outcome += " rerunsx${reruns}"
             result.computeIfAbsent("${tc.@classname} # ${tc.@name}".toString()) { [] } << outcome
         }
     }
@@ -52,7 +57,7 @@ def testngCounts = { File dir ->
 }
 
 def summary = { String log ->
-    def m = log =~ /(?m)^\[(?:INFO|WARNING|ERROR)\] Tests run: (\d+), Failures: (\d+), Errors: (\d+), Skipped: (\d+)$/
+    def m = log =~ /(?m)^\[(?:INFO|WARNING|ERROR)\] Tests run: (\d+), Failures: (\d+), Errors: (\d+), Skipped: (\d+)(?:, Flakes: (\d+))?$/
     m ? m[-1][0].replaceFirst(/^\[\w+\] /, '') : null
 }
 

@@ -18,6 +18,7 @@ import io.distest.maven.settings.SyncSettings;
 import io.distest.maven.settings.TestFilters;
 import io.distest.maven.settings.WorkerPolicy;
 import io.distest.maven.surefire.EngineResolver;
+import io.distest.maven.surefire.Parallelism;
 import io.distest.maven.surefire.ProviderChoice;
 import io.distest.maven.surefire.ProviderResolver;
 import io.distest.maven.surefire.SurefireSettings;
@@ -314,15 +315,48 @@ public class TestMojo extends AbstractMojo {
     private List<File> suiteXmlFiles;
 
     /**
-     * Surefire's in-JVM {@code parallel} mode. TestNG projects: passed to the TestNG engine as {@code testng.parallel},
-     * in effect inside each worker; otherwise not honoured (the workers run classes in parallel).
+     * Surefire's in-JVM {@code parallel} mode, in effect inside each worker for TestNG and for JUnit 4.7+ without
+     * the JUnit Platform (Surefire's JUnit 4.7 provider); not honoured on the JUnit Platform (the workers run classes
+     * in parallel).
      */
     @Parameter(property = "parallel")
     private String parallel;
 
-    /** Surefire's {@code threadCount} for {@code parallel}: TestNG's {@code testng.threadCount}. */
+    /** Surefire's {@code threadCount} for {@code parallel}: TestNG's and the JUnit 4.7 provider's thread count. */
     @Parameter(property = "threadCount")
     private Integer threadCount;
+
+    /** Surefire's JUnit 4.7 provider: thread counts are per CPU core. */
+    @Parameter(property = "perCoreThreadCount", defaultValue = "true")
+    private boolean perCoreThreadCount;
+
+    /** Surefire's JUnit 4.7 provider: as many threads as there are tests. */
+    @Parameter(property = "useUnlimitedThreads", defaultValue = "false")
+    private boolean useUnlimitedThreads;
+
+    /** Surefire's JUnit 4.7 provider: threads for suites. */
+    @Parameter(property = "threadCountSuites", defaultValue = "0")
+    private int threadCountSuites;
+
+    /** Surefire's JUnit 4.7 provider: threads for classes. */
+    @Parameter(property = "threadCountClasses", defaultValue = "0")
+    private int threadCountClasses;
+
+    /** Surefire's JUnit 4.7 provider: threads for methods. */
+    @Parameter(property = "threadCountMethods", defaultValue = "0")
+    private int threadCountMethods;
+
+    /** Surefire's JUnit 4.7 provider: seconds before parallel tests are stopped (0: never). */
+    @Parameter(property = "surefire.parallel.timeout")
+    private double parallelTestsTimeoutInSeconds;
+
+    /** Surefire's JUnit 4.7 provider: seconds before parallel tests are interrupted (0: never). */
+    @Parameter(property = "surefire.parallel.forcedTimeout")
+    private double parallelTestsTimeoutForcedInSeconds;
+
+    /** Surefire's JUnit 4.7 provider: fewer threads where the tests are few. */
+    @Parameter(property = "parallelOptimized", defaultValue = "true")
+    private boolean parallelOptimized;
 
     /**
      * Dependencies whose test classes also run (Surefire's {@code dependenciesToScan}):
@@ -578,7 +612,10 @@ public class TestMojo extends AbstractMojo {
         return new TestSettings(argLine, enableAssertions, systemProperties, path(systemPropertiesFile),
                 systemPropertyVariables, promoteUserPropertiesToSystemProperties, includes, excludes, path(includesFile),
                 path(excludesFile), test, groups, excludedGroups, properties,
-                suiteXmlFiles == null ? null : suiteXmlFiles.stream().map(File::toPath).toList(), parallel, threadCount,
+                suiteXmlFiles == null ? null : suiteXmlFiles.stream().map(File::toPath).toList(),
+                new Parallelism(parallel, threadCount, perCoreThreadCount, useUnlimitedThreads, threadCountSuites,
+                        threadCountClasses, threadCountMethods, parallelTestsTimeoutInSeconds,
+                        parallelTestsTimeoutForcedInSeconds, parallelOptimized),
                 dependenciesToScan, testClassesDirectory.toPath(), workingDirectory.toPath(), rerunFailingTestsCount);
     }
 

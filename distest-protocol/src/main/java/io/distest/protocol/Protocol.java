@@ -4,9 +4,10 @@ package io.distest.protocol;
 public final class Protocol {
     /**
      * Raised whenever a message changes shape; both sides refuse a peer with another version. 2: engine filters in
-     * Configure, excluded environment in SpawnWorker; 3: the report's own time ({@code suiteMillis}) in UnitFinished.
+     * Configure, excluded environment in SpawnWorker; 3: the report's own time ({@code suiteMillis}) in UnitFinished;
+     * 4: the provider's re-runs in UseProvider.
      */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
     /** The largest frame either side accepts, in bytes. */
     public static final int MAX_FRAME_BYTES = 16 * 1024 * 1024;
     /** Environment variable through which a worker receives the session token (never its command line). */

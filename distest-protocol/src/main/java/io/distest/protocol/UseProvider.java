@@ -13,14 +13,19 @@ import java.util.Map;
  *     empty, a unit runs these suites instead of a class
  * @param reportsDirectory where the provider's own reports go on the worker (relative to its working directory, or
  *     absolute); they are sent back with {@link ReportFile} before {@link UnitFinished}
+ * @param rerunFailingTestsCount how often the provider runs a failing test again (Surefire's
+ *     {@code rerunFailingTestsCount}; the JUnit 4 providers do it themselves)
  */
 public record UseProvider(String providerClass, Map<String, String> providerProperties, List<String> suiteXmlFiles,
-        String reportsDirectory) implements Message {
+        String reportsDirectory, int rerunFailingTestsCount) implements Message {
     public UseProvider {
         if (providerClass == null || providerClass.isBlank()) {
             throw new IllegalArgumentException("providerClass must not be blank");
         }
         providerProperties = Map.copyOf(providerProperties);
         suiteXmlFiles = List.copyOf(suiteXmlFiles);
+        if (rerunFailingTestsCount < 0) {
+            throw new IllegalArgumentException("rerunFailingTestsCount must be >= 0, got " + rerunFailingTestsCount);
+        }
     }
 }

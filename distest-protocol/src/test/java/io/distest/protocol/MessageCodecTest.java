@@ -53,7 +53,7 @@ class MessageCodecTest {
                 new Revoked(12, true),
                 new Revoked(13, false),
                 new UseProvider("org.apache.maven.surefire.testng.TestNGProvider", Map.of("listener", "a.B"),
-                        List.of("src/test/resources/testng.xml"), "target/distest/provider-reports"),
+                        List.of("src/test/resources/testng.xml"), "target/distest/provider-reports", 2),
                 new ReportFile(14, "junitreports/TEST-a.B.xml", new byte[] {1, 2, 3}));
     }
 

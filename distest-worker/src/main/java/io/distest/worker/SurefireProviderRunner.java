@@ -110,7 +110,8 @@ final class SurefireProviderRunner {
         // the plugin decides the order of units; within a unit the provider keeps its own order
         parameters.setRunOrderParameters(new RunOrderParameters("filesystem", null));
         List<File> suites = provider.suiteXmlFiles().stream().map(f -> Path.of(f).toAbsolutePath().toFile()).toList();
-        parameters.setTestRequest(new TestRequest(suites, new File("src/test/java"), methodFilter(unit)));
+        parameters.setTestRequest(new TestRequest(suites, new File("src/test/java"), methodFilter(unit),
+                provider.rerunFailingTestsCount()));
         Class<?> type = Class.forName(provider.providerClass(), true, ClassLoader.getSystemClassLoader());
         return (SurefireProvider) type.getConstructor(org.apache.maven.surefire.api.provider.ProviderParameters.class)
                 .newInstance(parameters);

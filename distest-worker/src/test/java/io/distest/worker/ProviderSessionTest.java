@@ -58,7 +58,7 @@ class ProviderSessionTest {
         });
         plugin.receive(); // hello
         plugin.send(new Configure(List.of(), List.of(), Map.of()));
-        plugin.send(new UseProvider("org.apache.maven.surefire.testng.TestNGProvider", PROPERTIES, List.of(), ""));
+        plugin.send(new UseProvider("org.apache.maven.surefire.testng.TestNGProvider", PROPERTIES, List.of(), "", 0));
     }
 
     @AfterEach

@@ -26,7 +26,9 @@ public final class FailsafeDefaults {
             "rerunFailingTestsCount", "0",
             "skipAfterFailureCount", "0",
             "failOnFlakeCount", "0",
-            "failIfNoSpecifiedTests", "true");
+            "failIfNoSpecifiedTests", "true",
+            "parallelTestsTimeoutInSeconds", "0",
+            "parallelTestsTimeoutForcedInSeconds", "0");
 
     static {
         EXPRESSIONS.put("test", "${it.test}");
@@ -45,6 +47,8 @@ public final class FailsafeDefaults {
         EXPRESSIONS.put("excludedEnvironmentVariables", "${failsafe.excludedEnvironmentVariables}");
         EXPRESSIONS.put("includeJUnit5Engines", "${failsafe.includeJUnit5Engines}");
         EXPRESSIONS.put("excludeJUnit5Engines", "${failsafe.excludeJUnit5Engines}");
+        EXPRESSIONS.put("parallelTestsTimeoutInSeconds", "${failsafe.parallel.timeout}");
+        EXPRESSIONS.put("parallelTestsTimeoutForcedInSeconds", "${failsafe.parallel.forcedTimeout}");
     }
 
     private final Xpp3Dom values;

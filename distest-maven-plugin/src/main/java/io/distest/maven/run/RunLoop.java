@@ -122,7 +122,7 @@ final class RunLoop {
         if (request.provider() != null) {
             // the worker's own temporary directory takes the provider's reports: they come back as ReportFile
             worker.send(new UseProvider(request.provider().providerClass(), request.provider().properties(),
-                    request.provider().suiteXmlFiles(), ""));
+                    request.provider().suiteXmlFiles(), "", request.provider().rerunFailingTestsCount()));
         }
         double seconds = pool.secondsSinceStart(worker);
         events.workerReady(worker.id(), seconds);

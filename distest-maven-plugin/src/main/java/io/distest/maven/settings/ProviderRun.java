@@ -13,9 +13,11 @@ import java.util.Map;
  *     it); when not empty the run has one unit, the suites
  * @param testSetName the one test set all results are reported in, as Surefire's provider reports them with one
  *     fork ({@code TestSuite}: {@code TEST-TestSuite.xml})
+ * @param rerunFailingTestsCount how often the provider itself runs a failing test again (the JUnit 4 providers do;
+ *     TestNG's ignores it, as in Surefire)
  */
 public record ProviderRun(String providerClass, Map<String, String> properties, List<String> suiteXmlFiles,
-        String testSetName) {
+        String testSetName, int rerunFailingTestsCount) {
     public ProviderRun {
         properties = Map.copyOf(properties);
         suiteXmlFiles = List.copyOf(suiteXmlFiles);

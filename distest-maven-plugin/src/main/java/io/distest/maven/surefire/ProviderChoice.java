@@ -1,14 +1,17 @@
 package io.distest.maven.surefire;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.maven.artifact.versioning.ArtifactVersion;
 import org.apache.maven.artifact.versioning.DefaultArtifactVersion;
 
 /**
  * Which of Surefire's providers runs a project's tests, decided from its test class path as Surefire 3.5 decides
  * it: the JUnit Platform provider when the project has the JUnit Platform (and no JUnit 4 platform runner), else
- * the TestNG provider when it has TestNG, else the JUnit 4 provider for JUnit 4, the JUnit 3 provider for JUnit
- * 3.8. Except for the JUnit Platform, Surefire's own provider artifact runs inside the workers.
+ * the TestNG provider when it has TestNG, else for JUnit 4.7+ with {@code parallel} or groups the JUnit 4.7
+ * provider, the JUnit 4 provider for other JUnit 4, the JUnit 3 provider for JUnit 3.8. Except for the JUnit
+ * Platform, Surefire's own provider artifact runs inside the workers.
  *
  * @param kind the provider
  * @param testNgVersion the project's TestNG version, for {@link Kind#TESTNG}; else {@code null}
@@ -22,6 +25,8 @@ public record ProviderChoice(Kind kind, String testNgVersion) {
         TESTNG,
         /** Surefire's JUnit 4 provider in the worker (JUnit 4 without the JUnit Platform). */
         JUNIT4,
+        /** Surefire's JUnit 4.7 provider ({@code JUnitCoreProvider}): JUnit 4.7+ with {@code parallel} or groups. */
+        JUNIT47,
         /** Surefire's JUnit 3 provider in the worker (junit:junit 3.8, which the Vintage engine refuses). */
         JUNIT3
     }
@@ -32,11 +37,60 @@ public record ProviderChoice(Kind kind, String testNgVersion) {
     static final String PLATFORM_RUNNER = "org.junit.platform:junit-platform-runner";
     static final String JUNIT = "junit:junit";
 
+    /** Surefire's provider artifacts as a plugin dependency names them, to the provider each forces. */
+    private static final Map<String, Kind> PROVIDER_ARTIFACTS = Map.of(
+            "org.apache.maven.surefire:surefire-junit47", Kind.JUNIT47,
+            "org.apache.maven.surefire:surefire-junit4", Kind.JUNIT4,
+            "org.apache.maven.surefire:surefire-junit3", Kind.JUNIT3,
+            TESTNG_PROVIDER_ARTIFACT, Kind.TESTNG,
+            "org.apache.maven.surefire:surefire-junit-platform", Kind.JUNIT_PLATFORM,
+            "org.junit.platform:junit-platform-surefire-provider", Kind.JUNIT_PLATFORM);
+
+    /**
+     * The provider a plugin dependency of maven-surefire-plugin forces, as Surefire uses a provider configured that
+     * way instead of choosing one: the first such dependency's, or {@code null} when none is a provider.
+     *
+     * @param pluginDependencies the plugin's dependencies as {@code groupId:artifactId}
+     */
+    public static Kind forcedBy(List<String> pluginDependencies) {
+        return pluginDependencies.stream().map(PROVIDER_ARTIFACTS::get).filter(Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /** Whether a plugin dependency ({@code groupId:artifactId}) is one of Surefire's providers. */
+    public static boolean isProvider(String pluginDependency) {
+        return PROVIDER_ARTIFACTS.containsKey(pluginDependency);
+    }
+
     /**
      * @param projectArtifacts the project's test class path as {@code groupId:artifactId} to version
      * @param testNgArtifactName Surefire's {@code testNGArtifactName} ({@code org.testng:testng})
+     * @param parallelOrGroups whether {@code parallel} or {@code groups}/{@code excludedGroups} is set: Surefire then
+     *     runs JUnit 4.7 and later with its JUnit 4.7 provider
+     * @param forced the provider the plugin's dependencies force (see {@link #forcedBy}), or {@code null}
+     * @throws IllegalArgumentException a forced TestNG provider without TestNG on the test class path
      */
-    public static ProviderChoice of(Map<String, String> projectArtifacts, String testNgArtifactName) {
+    public static ProviderChoice of(Map<String, String> projectArtifacts, String testNgArtifactName,
+            boolean parallelOrGroups, Kind forced) {
+        if (forced != null) {
+            String testNg = projectArtifacts.get(testNgArtifactName);
+            if (forced == Kind.TESTNG && testNg == null) {
+                throw new IllegalArgumentException("maven-surefire-plugin's dependencies force its TestNG provider, but"
+                        + " the test class path has no " + testNgArtifactName + ": add TestNG as a test dependency or"
+                        + " remove surefire-testng from the plugin's dependencies");
+            }
+            return new ProviderChoice(forced, forced == Kind.TESTNG ? testNg : null);
+        }
+        return of(projectArtifacts, testNgArtifactName, parallelOrGroups);
+    }
+
+    /**
+     * @param projectArtifacts the project's test class path as {@code groupId:artifactId} to version
+     * @param testNgArtifactName Surefire's {@code testNGArtifactName} ({@code org.testng:testng})
+     * @param parallelOrGroups whether {@code parallel} or {@code groups}/{@code excludedGroups} is set: Surefire then
+     *     runs JUnit 4.7 and later with its JUnit 4.7 provider
+     */
+    public static ProviderChoice of(Map<String, String> projectArtifacts, String testNgArtifactName,
+            boolean parallelOrGroups) {
         boolean platform = projectArtifacts.containsKey(PLATFORM_COMMONS) && !projectArtifacts.containsKey(PLATFORM_RUNNER);
         String testNg = projectArtifacts.get(testNgArtifactName);
         if (!platform && testNg != null) {
@@ -44,8 +98,11 @@ public record ProviderChoice(Kind kind, String testNgVersion) {
         }
         String junit = projectArtifacts.get(JUNIT);
         if (!platform && junit != null) {
-            boolean junit4 = new DefaultArtifactVersion(junit).compareTo(new DefaultArtifactVersion("4.0")) >= 0;
-            return new ProviderChoice(junit4 ? Kind.JUNIT4 : Kind.JUNIT3, null);
+            ArtifactVersion version = new DefaultArtifactVersion(junit);
+            if (parallelOrGroups && !below(version, "4.7")) {
+                return new ProviderChoice(Kind.JUNIT47, null);
+            }
+            return new ProviderChoice(below(version, "4.0") ? Kind.JUNIT3 : Kind.JUNIT4, null);
         }
         return new ProviderChoice(Kind.JUNIT_PLATFORM, null);
     }
@@ -55,6 +112,7 @@ public record ProviderChoice(Kind kind, String testNgVersion) {
         return switch (kind) {
             case TESTNG -> TESTNG_PROVIDER;
             case JUNIT4 -> "org.apache.maven.surefire.junit4.JUnit4Provider";
+            case JUNIT47 -> "org.apache.maven.surefire.junitcore.JUnitCoreProvider";
             case JUNIT3 -> "org.apache.maven.surefire.junit.JUnit3Provider";
             case JUNIT_PLATFORM -> null;
         };
@@ -65,8 +123,20 @@ public record ProviderChoice(Kind kind, String testNgVersion) {
         return switch (kind) {
             case TESTNG -> TESTNG_PROVIDER_ARTIFACT;
             case JUNIT4 -> "org.apache.maven.surefire:surefire-junit4";
+            case JUNIT47 -> "org.apache.maven.surefire:surefire-junit47";
             case JUNIT3 -> "org.apache.maven.surefire:surefire-junit3";
             case JUNIT_PLATFORM -> null;
+        };
+    }
+
+    /** The provider's name in log lines: {@code JUnit 4.7}, {@code TestNG}, … */
+    public String label() {
+        return switch (kind) {
+            case JUNIT_PLATFORM -> "JUnit Platform";
+            case TESTNG -> "TestNG";
+            case JUNIT4 -> "JUnit 4";
+            case JUNIT47 -> "JUnit 4.7";
+            case JUNIT3 -> "JUnit 3";
         };
     }
 

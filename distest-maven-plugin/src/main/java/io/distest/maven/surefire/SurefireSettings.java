@@ -42,7 +42,9 @@ public final class SurefireSettings {
             "rerunFailingTestsCount", "skipAfterFailureCount", "failOnFlakeCount", "forkedProcessTimeoutInSeconds",
             "failIfNoTests", "failIfNoSpecifiedTests", "properties",
             "reuseForks", "enableAssertions", "suiteXmlFiles", "parallel", "threadCount", "dependenciesToScan",
-            "excludedEnvironmentVariables", "includeJUnit5Engines", "excludeJUnit5Engines");
+            "excludedEnvironmentVariables", "includeJUnit5Engines", "excludeJUnit5Engines", "perCoreThreadCount",
+            "useUnlimitedThreads", "threadCountSuites", "threadCountClasses", "threadCountMethods",
+            "parallelTestsTimeoutInSeconds", "parallelTestsTimeoutForcedInSeconds", "parallelOptimized");
 
     /** Failsafe's settings distest's integration-test goal takes: Surefire's, plus Failsafe's own. */
     static final Set<String> FAILSAFE_INHERITED = union(INHERITED, Set.of("summaryFile", "skipITs"));
@@ -53,8 +55,7 @@ public final class SurefireSettings {
 
     /** Surefire parameters that mean nothing once tests run on distest's workers (or only tune a warned one). */
     static final Set<String> WITHOUT_MEANING = Set.of("forkCount", "testSourceDirectory", "tempDir",
-            "enableProcessChecker", "useManifestOnlyJar", "useModulePath", "childDelegation", "perCoreThreadCount",
-            "parallelOptimized");
+            "enableProcessChecker", "useManifestOnlyJar", "useModulePath", "childDelegation");
 
     /** A Surefire setting distest does not honour, when its value makes a difference. */
     private record NotHonoured(String property, Predicate<String> matters, String instead) {}
@@ -75,12 +76,6 @@ public final class SurefireSettings {
     private static final Map<String, NotHonoured> NOT_HONOURED = new LinkedHashMap<>();
 
     static {
-        notHonoured("threadCountSuites", "threadCountSuites", SurefireSettings::nonZero, PARALLEL);
-        notHonoured("threadCountClasses", "threadCountClasses", SurefireSettings::nonZero, PARALLEL);
-        notHonoured("threadCountMethods", "threadCountMethods", SurefireSettings::nonZero, PARALLEL);
-        notHonoured("useUnlimitedThreads", "useUnlimitedThreads", "true"::equalsIgnoreCase, PARALLEL);
-        notHonoured("parallelTestsTimeoutInSeconds", "surefire.parallel.timeout", SET, PARALLEL);
-        notHonoured("parallelTestsTimeoutForcedInSeconds", "surefire.parallel.forcedTimeout", SET, PARALLEL);
         notHonoured("forkMode", "forkMode", SET, "the tx specs decide the worker JVMs (reuseForks=false gives every"
                 + " test class a fresh one)");
         notHonoured("forkNode", "surefire.forkNode", SET, "distest's workers talk to the build over their own"
@@ -122,29 +117,23 @@ public final class SurefireSettings {
         return Set.copyOf(all);
     }
 
-    private static boolean nonZero(String value) {
-        try {
-            return Double.parseDouble(value.trim()) != 0;
-        } catch (NumberFormatException e) {
-            return true;
-        }
-    }
-
     private final String source;
     private final Xpp3Dom inherited;
     private final List<String> overridden;
     private final String forkCount;
     private final List<String> notHonoured;
     private final String version;
+    private final ProviderChoice.Kind forcedProvider;
 
     private SurefireSettings(String source, Xpp3Dom inherited, List<String> overridden, String forkCount,
-            List<String> notHonoured, String version) {
+            List<String> notHonoured, String version, ProviderChoice.Kind forcedProvider) {
         this.source = source;
         this.inherited = inherited;
         this.overridden = List.copyOf(overridden);
         this.forkCount = forkCount;
         this.notHonoured = List.copyOf(notHonoured);
         this.version = version;
+        this.forcedProvider = forcedProvider;
     }
 
     /**
@@ -224,15 +213,19 @@ public final class SurefireSettings {
 
         List<String> lines = new ArrayList<>();
         notHonoured.forEach((instead, settings) -> lines.add(String.join(", ", settings) + ": " + instead));
-        if (surefire != null && !surefire.getDependencies().isEmpty()) {
-            lines.add("plugin dependencies of " + plugin.artifactId() + " (" + String.join(", ", surefire.getDependencies()
-                    .stream().map(SurefireSettings::coordinates).toList()) + "): not used; " + ENGINES);
+        List<Dependency> dependencies = surefire == null ? List.of() : surefire.getDependencies();
+        List<String> others = dependencies.stream().filter(d -> !ProviderChoice.isProvider(key(d)))
+                .map(SurefireSettings::coordinates).toList();
+        if (!others.isEmpty()) {
+            lines.add("plugin dependencies of " + plugin.artifactId() + " (" + String.join(", ", others) + "): not"
+                    + " used; " + ENGINES);
         }
         if (!unknown.isEmpty()) {
             lines.add(String.join(", ", unknown) + ": not a " + plugin.displayName() + " setting distest knows; ignored");
         }
         return new SurefireSettings(source, inherited, overridden, forkCount, lines,
-                surefire == null ? null : surefire.getVersion());
+                surefire == null ? null : surefire.getVersion(),
+                ProviderChoice.forcedBy(dependencies.stream().map(SurefireSettings::key).toList()));
     }
 
     /**
@@ -309,6 +302,15 @@ public final class SurefireSettings {
     /** One line per group of settings distest does not honour: the settings and what distest does instead. */
     public List<String> notHonoured() {
         return notHonoured;
+    }
+
+    /** The provider a plugin dependency of the plugin forces (e.g. {@code surefire-junit47}), or {@code null}. */
+    public ProviderChoice.Kind forcedProvider() {
+        return forcedProvider;
+    }
+
+    private static String key(Dependency dependency) {
+        return dependency.getGroupId() + ":" + dependency.getArtifactId();
     }
 
     private static String coordinates(Dependency dependency) {

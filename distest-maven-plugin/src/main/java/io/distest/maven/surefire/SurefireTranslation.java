@@ -67,7 +67,9 @@ public final class SurefireTranslation {
 
         Map<String, String> versions = new LinkedHashMap<>();
         artifacts.forEach(a -> versions.put(a.getGroupId() + ":" + a.getArtifactId(), a.getBaseVersion()));
-        provider = ProviderChoice.of(versions, JUnitPlatformArtifacts.TESTNG);
+        provider = ProviderChoice.of(versions, JUnitPlatformArtifacts.TESTNG,
+                settings.parallelism().selected() || settings.groups() != null || settings.excludedGroups() != null,
+                inherited.forcedProvider());
         TestNgProvider testNg = provider.isTestNg() ? testNgProvider() : null;
         ProviderRun junit = junitProvider();
         suites = testNg == null ? suiteSelection() : null;
@@ -80,9 +82,16 @@ public final class SurefireTranslation {
             suites.configurationParameters().forEach(configurationParameters::putIfAbsent);
         }
         parallelNote = testNg != null ? testNg.note()
-                : junit != null ? provider.kind().name().replace("JUNIT", "JUnit ") + " tests run on Surefire's own"
-                        + " provider " + ProviderResolver.surefireVersion() + " in the workers"
+                : junit != null ? provider.label() + " tests run on Surefire's own provider "
+                        + ProviderResolver.surefireVersion() + " in the workers"
+                        + (inherited.forcedProvider() != null ? ", as the plugin's dependencies ask" : "")
+                        + junitParallelNote()
                 : parallel(artifacts, notes);
+        if (provider.kind() == ProviderChoice.Kind.JUNIT4 && settings.parallelism().selected()
+                || provider.kind() != ProviderChoice.Kind.JUNIT47 && settings.parallelism().tuned()) {
+            notes.add("threadCountSuites/Classes/Methods, useUnlimitedThreads, parallelTestsTimeout*: only Surefire's"
+                    + " JUnit 4.7 provider takes them (JUnit 4.7+ with parallel or groups); " + SurefireSettings.PARALLEL);
+        }
         if (providerRun == null && !SurefireRules.providerProperties(settings.properties()).isEmpty()) {
             notes.add("properties " + String.join(", ", SurefireRules.providerProperties(settings.properties()))
                     + ": provider properties are not passed on; only configurationParameters reach the JUnit Platform");
@@ -165,25 +174,37 @@ public final class SurefireTranslation {
     }
 
     /**
-     * Surefire's JUnit 4 (or 3) provider for a project Surefire would run with it, with Surefire's {@code properties}
-     * (a {@code listener}, …) as its provider properties. {@code null} for other projects, and for JUnit 4 projects
-     * that need what distest does on the JUnit Platform instead: groups (Surefire would switch to its JUnit 4.7
-     * provider), {@code parallel} (the workers are the parallelism) or {@code rerunFailingTestsCount}.
+     * Surefire's JUnit 4.7, JUnit 4 or JUnit 3 provider for a project Surefire would run with it, with Surefire's
+     * {@code properties} (a {@code listener}, …) and, for JUnit 4.7, the parallel settings and groups, as its provider
+     * properties. The provider re-runs failing tests itself ({@code rerunFailingTestsCount}), as in Surefire's fork.
+     * {@code null} for other projects.
      */
     private ProviderRun junitProvider() {
-        boolean needsPlatform = settings.groups() != null || settings.excludedGroups() != null
-                || (settings.parallel() != null && !settings.parallel().isBlank())
-                || settings.rerunFailingTestsCount() > 0;
-        if (provider.kind() == ProviderChoice.Kind.JUNIT3
-                || provider.kind() == ProviderChoice.Kind.JUNIT4 && !needsPlatform) {
-            Map<String, String> providerProperties = new LinkedHashMap<>();
-            Properties properties = settings.properties();
-            if (properties != null) {
-                properties.stringPropertyNames().forEach(name -> providerProperties.put(name, properties.getProperty(name)));
-            }
-            return new ProviderRun(provider.providerClass(), providerProperties, List.of(), null);
+        ProviderChoice.Kind kind = provider.kind();
+        if (kind != ProviderChoice.Kind.JUNIT3 && kind != ProviderChoice.Kind.JUNIT4 && kind != ProviderChoice.Kind.JUNIT47) {
+            return null;
         }
-        return null;
+        Map<String, String> providerProperties = new LinkedHashMap<>();
+        Properties properties = settings.properties();
+        if (properties != null) {
+            properties.stringPropertyNames().forEach(name -> providerProperties.put(name, properties.getProperty(name)));
+        }
+        if (kind == ProviderChoice.Kind.JUNIT47) {
+            providerProperties.putAll(JUnitCoreProperties.of(settings.parallelism(), settings.groups(),
+                    settings.excludedGroups()));
+        }
+        return new ProviderRun(provider.providerClass(), providerProperties, List.of(), null,
+                settings.rerunFailingTestsCount());
+    }
+
+    /** What the JUnit 4.7 provider does with {@code parallel} inside each worker, for the inheritance line. */
+    private String junitParallelNote() {
+        Parallelism parallelism = settings.parallelism();
+        if (provider.kind() != ProviderChoice.Kind.JUNIT47 || !parallelism.selected()
+                || "none".equals(parallelism.parallel().trim())) {
+            return "";
+        }
+        return " (parallel=" + parallelism.parallel().trim() + " inside each worker)";
     }
 
     /** Surefire's TestNG provider, with the provider properties Surefire would give it. */

@@ -58,7 +58,7 @@ public record TestNgProvider(ProviderRun run, String testNgVersion, String paral
         Path base = workingDirectory.toAbsolutePath().normalize();
         List<String> suites = new ArrayList<>(suiteXmlFiles.stream().map(f -> f.toAbsolutePath().normalize())
                 .map(f -> f.startsWith(base) ? base.relativize(f).toString().replace('\\', '/') : f.toString()).toList());
-        return new TestNgProvider(new ProviderRun(ProviderChoice.TESTNG_PROVIDER, providerProperties, suites, TEST_SET),
+        return new TestNgProvider(new ProviderRun(ProviderChoice.TESTNG_PROVIDER, providerProperties, suites, TEST_SET, 0),
                 choice.testNgVersion(), parallelNote);
     }
 
@@ -70,7 +70,8 @@ public record TestNgProvider(ProviderRun run, String testNgVersion, String paral
         if (runsSuites() || units.size() != 1) {
             return run;
         }
-        return new ProviderRun(run.providerClass(), run.properties(), run.suiteXmlFiles(), units.get(0).className());
+        return new ProviderRun(run.providerClass(), run.properties(), run.suiteXmlFiles(), units.get(0).className(),
+                run.rerunFailingTestsCount());
     }
 
     public boolean runsSuites() {

@@ -14,8 +14,18 @@ public record TestSettings(String argLine, boolean enableAssertions, Properties 
         Path systemPropertiesFile, Map<String, String> systemPropertyVariables,
         boolean promoteUserPropertiesToSystemProperties, List<String> includes, List<String> excludes,
         Path includesFile, Path excludesFile, String test, String groups, String excludedGroups, Properties properties,
-        List<Path> suiteXmlFiles, String parallel, Integer threadCount, List<String> dependenciesToScan,
+        List<Path> suiteXmlFiles, Parallelism parallelism, List<String> dependenciesToScan,
         Path testClassesDirectory, Path workingDirectory, int rerunFailingTestsCount) {
+
+    /** Surefire's {@code parallel}. */
+    public String parallel() {
+        return parallelism.parallel();
+    }
+
+    /** Surefire's {@code threadCount}. */
+    public Integer threadCount() {
+        return parallelism.threadCount();
+    }
 
     /** Whether {@code -Dtest} (or {@code -Dit.test}) selects the tests. */
     public boolean hasTestFilter() {

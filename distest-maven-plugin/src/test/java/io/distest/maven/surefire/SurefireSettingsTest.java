@@ -174,18 +174,31 @@ class SurefireSettingsTest {
                 + "<jvm>/opt/java</jvm><runOrder>filesystem</runOrder><shutdown>kill</shutdown>"
                 + "<forkedProcessExitTimeoutInSeconds>5</forkedProcessExitTimeoutInSeconds><noSuchSetting>1</noSuchSetting>"
                 + "<testSourceDirectory>src/test/java</testSourceDirectory><useSystemClassLoader>true</useSystemClassLoader>"));
-        Dependency provider = new Dependency();
-        provider.setGroupId("org.apache.maven.surefire");
-        provider.setArtifactId("surefire-junit47");
-        provider.setVersion("3.5.4");
-        plugin.addDependency(provider);
+        plugin.addDependency(dependency("org.junit.jupiter", "junit-jupiter-engine", "5.14.4"));
         List<String> lines = SurefireSettings.read(project(plugin), "default-test", null, Set.of(), evaluator).notHonoured();
         assertEquals(5, lines.size(), String.join("\n", lines));
         assertTrue(lines.get(0).startsWith("forkNode: distest's workers talk to the build over their own connection"), lines.get(0));
         assertTrue(lines.get(1).startsWith("jvm=/opt/java: the tx spec's //java= chooses the java"), lines.get(1));
         assertTrue(lines.get(2).startsWith("shutdown=kill, forkedProcessExitTimeoutInSeconds=5: distest starts and stops"), lines.get(2));
-        assertTrue(lines.get(3).startsWith("plugin dependencies of maven-surefire-plugin (org.apache.maven.surefire:surefire-junit47:3.5.4): not used"), lines.get(3));
+        assertTrue(lines.get(3).startsWith("plugin dependencies of maven-surefire-plugin (org.junit.jupiter:junit-jupiter-engine:5.14.4): not used"), lines.get(3));
         assertEquals("noSuchSetting: not a Surefire setting distest knows; ignored", lines.get(4));
+    }
+
+    @Test
+    void aProviderAmongThePluginsDependenciesForcesThatProviderAndIsNotWarnedAbout() {
+        Plugin plugin = surefire(null, Map.of("default-test", "<argLine>-Xmx1g</argLine>"));
+        plugin.addDependency(dependency("org.apache.maven.surefire", "surefire-junit47", "3.5.4"));
+        SurefireSettings settings = SurefireSettings.read(project(plugin), "default-test", null, Set.of(), evaluator);
+        assertEquals(ProviderChoice.Kind.JUNIT47, settings.forcedProvider());
+        assertEquals(List.of(), settings.notHonoured());
+    }
+
+    private static Dependency dependency(String groupId, String artifactId, String version) {
+        Dependency dependency = new Dependency();
+        dependency.setGroupId(groupId);
+        dependency.setArtifactId(artifactId);
+        dependency.setVersion(version);
+        return dependency;
     }
 
     @Test

@@ -48,7 +48,16 @@ class SurefireTranslationTest {
 
     private TestSettings settings(String argLine, Map<String, String> variables, String test, String groups) {
         return new TestSettings(argLine, true, null, null, variables, true, null, null, null, null, test, groups, null,
-                null, null, null, null, null, testClasses, testClasses, 0);
+                null, null, Parallelism.of(null, null), null, testClasses, testClasses, 0);
+    }
+
+    private static Artifact junit4() {
+        return new DefaultArtifact("junit", "junit", "4.13.2", "test", "jar", null, new DefaultArtifactHandler("jar"));
+    }
+
+    private TestSettings junit4Settings(String groups, Parallelism parallelism, int rerunFailingTestsCount) {
+        return new TestSettings(null, true, null, null, Map.of(), true, null, null, null, null, null, groups, null,
+                null, null, parallelism, null, testClasses, testClasses, rerunFailingTestsCount);
     }
 
     private void compiled(String... classes) throws IOException {
@@ -95,10 +104,49 @@ class SurefireTranslationTest {
     }
 
     @Test
+    void junit4WithGroupsRunsOnTheJUnit47ProviderWithSurefiresPropertiesAndReRuns() throws IOException {
+        compiled("shop.CartTest");
+        SurefireTranslation plan = new SurefireTranslation(TestPlugin.SUREFIRE,
+                junit4Settings("shop.Fast", Parallelism.of("methods", 2), 2), NOTHING_INHERITED, List.of(junit4()),
+                new Properties(), new Properties());
+        assertEquals(ProviderChoice.Kind.JUNIT47, plan.provider().kind());
+        assertEquals("org.apache.maven.surefire.junitcore.JUnitCoreProvider", plan.providerRun().providerClass());
+        assertEquals("shop.Fast", plan.providerRun().properties().get("groups"));
+        assertEquals("methods", plan.providerRun().properties().get("parallel"));
+        assertEquals("2", plan.providerRun().properties().get("threadcount"));
+        assertEquals(2, plan.providerRun().rerunFailingTestsCount(), "the provider re-runs, as in Surefire's fork");
+        assertEquals(List.of(), plan.notHonoured());
+        assertTrue(plan.inheritanceLine("default-test", List.of("2*popen"), true).text()
+                .contains("JUnit 4.7 tests run on Surefire's own provider"));
+    }
+
+    @Test
+    void junit4WithOnlyReRunsStaysOnTheJUnit4ProviderWhichReRunsItself() throws IOException {
+        compiled("shop.CartTest");
+        SurefireTranslation plan = new SurefireTranslation(TestPlugin.SUREFIRE,
+                junit4Settings(null, Parallelism.of(null, null), 3), NOTHING_INHERITED, List.of(junit4()),
+                new Properties(), new Properties());
+        assertEquals("org.apache.maven.surefire.junit4.JUnit4Provider", plan.providerRun().providerClass());
+        assertEquals(3, plan.providerRun().rerunFailingTestsCount());
+    }
+
+    @Test
+    void threadCountsOnTheJUnitPlatformAreNamedAsNotHonoured() throws IOException {
+        compiled("shop.CartTest");
+        SurefireTranslation plan = new SurefireTranslation(TestPlugin.SUREFIRE,
+                new TestSettings(null, true, null, null, Map.of(), true, null, null, null, null, null, null, null, null,
+                        null, new Parallelism(null, null, true, false, 0, 0, 4, 0, 0, true), null, testClasses,
+                        testClasses, 0),
+                NOTHING_INHERITED, List.of(jupiter()), new Properties(), new Properties());
+        assertTrue(plan.notHonoured().stream().anyMatch(note -> note.startsWith("threadCountSuites/Classes/Methods")),
+                plan.notHonoured().toString());
+    }
+
+    @Test
     void anUnreadablePatternFileIsNamed() {
         TestSettings withMissingFile = new TestSettings(null, true, null, null, Map.of(), true, null, null,
-                testClasses.resolve("nope.txt"), null, null, null, null, null, null, null, null, null, testClasses,
-                testClasses, 0);
+                testClasses.resolve("nope.txt"), null, null, null, null, null, null, Parallelism.of(null, null), null,
+                testClasses, testClasses, 0);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SurefireTranslation(
                 TestPlugin.FAILSAFE, withMissingFile, NOTHING_INHERITED, List.of(jupiter()), new Properties(),
                 new Properties()));
