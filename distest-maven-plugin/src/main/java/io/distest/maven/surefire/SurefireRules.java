@@ -193,9 +193,11 @@ public final class SurefireRules {
     /**
      * Method filters ({@code Class#method}) in the selection patterns, as the project's Surefire takes them: refused in
      * {@code includes} / {@code excludes}, and before Surefire 3.0.0-M6 in {@code includesFile} / {@code excludesFile}
-     * too; from 3.0.0-M6 on a file's method filters narrow the methods of the classes they name.
+     * too. From 3.0.0-M6 on Surefire hands the files' lines to its provider as the tests to run: their method filters
+     * narrow the methods of the classes they name, and a class the {@code includesFile} does not name does not run
+     * even when {@code includes} selected it.
      *
-     * @return the files' method filters in {@code -Dtest} form ({@code !} before an exclusion)
+     * @return from 3.0.0-M6 on, the files' lines in {@code -Dtest} form ({@code !} before an exclusion); else none
      * @throws IllegalArgumentException Surefire's message naming the pattern it refuses
      */
     public static List<String> methodFilters(String surefireVersion, List<String> includes, List<String> excludes,
@@ -216,8 +218,10 @@ public final class SurefireRules {
             }
         }
         List<String> filters = new ArrayList<>();
-        includesFile.stream().filter(p -> p.contains("#")).forEach(filters::add);
-        excludesFile.stream().filter(p -> p.contains("#")).map(p -> "!" + p).forEach(filters::add);
+        if (filesMayFilter) {
+            filters.addAll(includesFile);
+            excludesFile.stream().map(p -> "!" + p).forEach(filters::add);
+        }
         return filters;
     }
 

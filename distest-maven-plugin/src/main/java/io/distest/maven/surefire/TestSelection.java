@@ -42,8 +42,9 @@ public final class TestSelection {
      * @param dependenciesToScan jars and class directories of the dependencies Surefire's {@code dependenciesToScan}
      *     names: their classes are selected by the same rules and run from the test class path
      * @param test Surefire's {@code test} parameter, or {@code null}
-     * @param methodFilters without {@code test}: {@code Class#method} patterns ({@code !} before an exclusion) that
-     *     narrow the methods of the classes they name (Surefire 3.0.0-M6+'s includesFile / excludesFile lines)
+     * @param methodFilters without {@code test}: {@code -Dtest}-style patterns ({@code !} before an exclusion) a class
+     *     must match to run, whose {@code #method} parts narrow its methods (Surefire 3.0.0-M6+'s includesFile /
+     *     excludesFile lines)
      * @return one unit per selected class, in class-name order
      */
     public static List<TestUnit> select(Path testClassesDirectory, List<Path> dependenciesToScan, List<String> includes,
@@ -62,6 +63,12 @@ public final class TestSelection {
         // a nested class runs with its outer class (as in Surefire's single launcher request); never twice
         Set<String> selected = Set.copyOf(classes);
         classes.removeIf(name -> name.contains("$") && selected.contains(name.substring(0, name.indexOf('$'))));
+        List<String> required = methodFilters.stream().filter(p -> !p.startsWith("!")).toList();
+        if (!specific && !required.isEmpty()) {
+            // Surefire's provider runs only what the includesFile names, whatever else includes scanned
+            TestListResolver named = new TestListResolver(required, List.of());
+            classes.removeIf(name -> !named.shouldRun(name.replace('.', '/') + ".class", null));
+        }
         List<TestUnit> units = new ArrayList<>();
         for (String className : classes) {
             List<String> narrowing = specific ? tokens : methodFilters;

@@ -111,8 +111,8 @@ class SurefireRulesTest {
     }
 
     @Test
-    void methodFiltersInIncludesFilesNarrowMethodsFromSurefire300M6() {
-        assertEquals(List.of("FooTest#one", "!BarTest#slow*"), SurefireRules.methodFilters("3.5.4", List.of("**/*Test.java"),
+    void includesFilesLinesFilterClassesAndMethodsFromSurefire300M6() {
+        assertEquals(List.of("FooTest#one", "**/BazTest.java", "!BarTest#slow*", "!**/db/**"), SurefireRules.methodFilters("3.5.4", List.of("**/*Test.java"),
                 List.of(), List.of("FooTest#one", "**/BazTest.java"), List.of("BarTest#slow*", "**/db/**")));
         assertEquals(List.of(), SurefireRules.methodFilters("2.19.1", null, null, List.of("**/FooTest.java"), List.of()));
     }

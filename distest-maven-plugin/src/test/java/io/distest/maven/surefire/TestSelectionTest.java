@@ -101,8 +101,15 @@ class TestSelectionTest {
     @Test
     void methodFiltersNarrowTheClassesTheyNameAndLeaveTheOthersWhole() {
         List<TestUnit> units = TestSelection.select(classes, List.of(), List.of("**/*Test.java", "FooTest#one"),
-                List.of("**/db/**"), null, List.of("FooTest#one", "!BarTest#slow*"));
+                List.of("**/db/**"), null, List.of("FooTest#one", "**/BarTest.java", "!BarTest#slow*"));
         assertEquals(List.of(new TestUnit(0, "com.acme.BarTest", List.of(), List.of("slow*")),
                 new TestUnit(1, "com.acme.FooTest", List.of("one"), List.of())), units);
+    }
+
+    @Test
+    void aClassSelectedByIncludesButNotNamedInTheIncludesFileDoesNotRun() {
+        List<TestUnit> units = TestSelection.select(classes, List.of(), List.of("**/*Test.java", "FooTest#one"),
+                List.of("**/db/**"), null, List.of("FooTest#one"));
+        assertEquals(List.of(new TestUnit(0, "com.acme.FooTest", List.of("one"), List.of())), units);
     }
 }
