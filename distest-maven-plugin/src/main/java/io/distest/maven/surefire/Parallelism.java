@@ -30,6 +30,11 @@ public record Parallelism(String parallel, Integer threadCount, boolean perCoreT
         return parallel != null && !parallel.trim().isEmpty();
     }
 
+    /** Whether {@code parallel} asks for parallel runs: set, and not {@code none}. */
+    boolean runsInParallel() {
+        return selected() && !"none".equals(parallel.trim());
+    }
+
     /** Whether anything beyond Surefire's defaults is set: worth a line when it cannot be honoured. */
     boolean tuned() {
         return useUnlimitedThreads || threadCountSuites != 0 || threadCountClasses != 0 || threadCountMethods != 0

@@ -87,8 +87,10 @@ public final class SurefireTranslation {
                         + (inherited.forcedProvider() != null ? ", as the plugin's dependencies ask" : "")
                         + junitParallelNote()
                 : parallel(artifacts, notes);
-        if (provider.kind() == ProviderChoice.Kind.JUNIT4 && settings.parallelism().selected()
-                || provider.kind() != ProviderChoice.Kind.JUNIT47 && settings.parallelism().tuned()) {
+        if (provider.kind() == ProviderChoice.Kind.JUNIT4 && settings.parallelism().runsInParallel()) {
+            notes.add("parallel=" + settings.parallel().trim() + ": JUnit older than 4.7 runs on Surefire's JUnit 4"
+                    + " provider, which ignores it, as under Surefire");
+        } else if (provider.kind() != ProviderChoice.Kind.JUNIT47 && settings.parallelism().tuned()) {
             notes.add("threadCountSuites/Classes/Methods, useUnlimitedThreads, parallelTestsTimeout*: only Surefire's"
                     + " JUnit 4.7 provider takes them (JUnit 4.7+ with parallel or groups); " + SurefireSettings.PARALLEL);
         }
@@ -200,8 +202,7 @@ public final class SurefireTranslation {
     /** What the JUnit 4.7 provider does with {@code parallel} inside each worker, for the inheritance line. */
     private String junitParallelNote() {
         Parallelism parallelism = settings.parallelism();
-        if (provider.kind() != ProviderChoice.Kind.JUNIT47 || !parallelism.selected()
-                || "none".equals(parallelism.parallel().trim())) {
+        if (provider.kind() != ProviderChoice.Kind.JUNIT47 || !parallelism.runsInParallel()) {
             return "";
         }
         return " (parallel=" + parallelism.parallel().trim() + " inside each worker)";
