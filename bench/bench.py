@@ -8,7 +8,7 @@ Every knob is an environment variable (run.sh also maps a few flags onto them):
   REPEAT                 runs per configuration; the median is reported          (3)
   BENCH_VARIANT          cpu | sleep | trivial | both (cpu and sleep) | all, or a
                          comma-separated list                                     (all)
-  BENCH_NS               parallelism to compare, comma-separated (N > 1)          (2,4)
+  BENCH_NS               parallelism to compare, comma-separated; 1 adds distest 1*popen (2,4)
   BENCH_SURFIRE_ONLY     1: time only the Surefire configurations                 (0)
   BENCH_CLASSES          test classes per generated project                       (40)
   BENCH_LONG_CLASSES     how many of them are long (they come last by name)       (3)
@@ -139,8 +139,8 @@ class Settings:
             ns = tuple(sorted({int(n) for n in raw_ns.split(",") if n.strip()}))
         except ValueError:
             sys.exit(f"bench: BENCH_NS must be comma-separated integers, was {raw_ns!r}")
-        if not ns or min(ns) < 2:
-            sys.exit(f"bench: BENCH_NS must list numbers of at least 2, was {raw_ns!r}")
+        if not ns or min(ns) < 1:
+            sys.exit(f"bench: BENCH_NS must list numbers of at least 1, was {raw_ns!r}")
         classes = env_int("BENCH_CLASSES", 40, minimum=2)
         long_classes = env_int("BENCH_LONG_CLASSES", 3, minimum=0)
         if long_classes >= classes:
@@ -189,7 +189,7 @@ FIRST_RUN_HISTORY = "target/bench-first-run-durations.tsv"
 
 
 def configs_for(s: Settings, variant: str) -> list[Config]:
-    configs = [Config(f"surefire forkCount={n}", "surefire", n, (f"-DforkCount={n}",)) for n in (1, *s.ns)]
+    configs = [Config(f"surefire forkCount={n}", "surefire", n, (f"-DforkCount={n}",)) for n in sorted({1, *s.ns})]
     if not s.surefire_only:
         for label, settings in s.builds or (("", None),):
             suffix = f" [{label}]" if label else ""
@@ -857,12 +857,14 @@ def main() -> int:
             prime_history(s, variant, project)
 
     # Repeats are interleaved (all configurations once, then again) so that a slow moment of the
-    # machine spreads over the configurations instead of landing on one of them.
+    # machine spreads over the configurations instead of landing on one of them; every other round goes in
+    # reverse order, so that load rising (or falling) through a round does not always favour the first ones.
     runs: list[Run] = []
     started = time.perf_counter()
     for rep in range(1, s.repeat + 1):
         for variant in s.variants:
-            for config in configs_for(s, variant):
+            configs = configs_for(s, variant)
+            for config in (configs if rep % 2 else configs[::-1]):
                 runs.append(time_config(s, variant, projects[variant], config, rep, expected[variant]))
     log(f"timed runs took {time.perf_counter() - started:.0f}s")
 
