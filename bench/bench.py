@@ -8,7 +8,7 @@ Every knob is an environment variable (run.sh also maps a few flags onto them):
   REPEAT                 runs per configuration; the median is reported          (3)
   BENCH_VARIANT          cpu | sleep | trivial | both (cpu and sleep) | all, or a
                          comma-separated list                                     (all)
-  BENCH_NS               parallelism to compare, comma-separated (N > 1)          (2,4)
+  BENCH_NS               parallelism to compare, comma-separated; 1 adds distest 1*popen (2,4)
   BENCH_SURFIRE_ONLY     1: time only the Surefire configurations                 (0)
   BENCH_CLASSES          test classes per generated project                       (40)
   BENCH_LONG_CLASSES     how many of them are long (they come last by name)       (3)
@@ -28,6 +28,11 @@ Every knob is an environment variable (run.sh also maps a few flags onto them):
                          bench/remote.sh writes (work/remote/settings.xml: this checkout's
                          build in work/m2, releases read from ~/.m2); with BENCH_M2_REPO
                          naming that local repository                              (none)
+  BENCH_AB               A/B of distest builds in one interleaved session: LABEL=SETTINGS pairs,
+                         comma-separated, e.g. before=work/settings-before.xml,after=work/settings-after.xml;
+                         every distest configuration then runs once per build, with that settings
+                         file (its local repository holds that build) instead of BENCH_SETTINGS (none)
+  BENCH_HIST             0: leave out the "+hist" configurations                   (1)
   DISTEST_VERSION        the distest plugin version to declare                    (0.1.0-SNAPSHOT)
   MVN                    the Maven command                                        (mvn)
 """
@@ -119,6 +124,8 @@ class Settings:
     with_plugin: bool | None
     distest_version: str
     mvn: str
+    builds: tuple[tuple[str, str], ...] = ()  # BENCH_AB: (label, settings file) per distest build
+    history: bool = True                       # BENCH_HIST: time the "+hist" configurations
 
     @staticmethod
     def from_env() -> "Settings":
@@ -132,13 +139,21 @@ class Settings:
             ns = tuple(sorted({int(n) for n in raw_ns.split(",") if n.strip()}))
         except ValueError:
             sys.exit(f"bench: BENCH_NS must be comma-separated integers, was {raw_ns!r}")
-        if not ns or min(ns) < 2:
-            sys.exit(f"bench: BENCH_NS must list numbers of at least 2, was {raw_ns!r}")
+        if not ns or min(ns) < 1:
+            sys.exit(f"bench: BENCH_NS must list numbers of at least 1, was {raw_ns!r}")
         classes = env_int("BENCH_CLASSES", 40, minimum=2)
         long_classes = env_int("BENCH_LONG_CLASSES", 3, minimum=0)
         if long_classes >= classes:
             sys.exit(f"bench: BENCH_LONG_CLASSES ({long_classes}) must be less than BENCH_CLASSES ({classes})")
+        builds = []
+        for pair in (p.strip() for p in os.environ.get("BENCH_AB", "").split(",") if p.strip()):
+            label, _, settings = pair.partition("=")
+            if not label.strip() or not settings.strip() or not Path(settings.strip()).is_file():
+                sys.exit(f"bench: BENCH_AB wants LABEL=SETTINGS-FILE pairs naming existing files, got {pair!r}")
+            builds.append((label.strip(), str(Path(settings.strip()).resolve())))
         return Settings(
+            builds=tuple(builds),
+            history=bool(env_bool("BENCH_HIST", True)),
             repeat=env_int("REPEAT", 3, minimum=1),
             variants=tuple(v for v in VARIANTS if v in named),
             ns=ns,
@@ -166,6 +181,7 @@ class Config:
     n: int             # parallelism: forks or workers
     args: tuple[str, ...]
     history: bool = False  # distest: plan with the project's durations history
+    settings: str | None = None  # BENCH_AB: the settings file of this configuration's distest build
 
 
 # A distest run "without history" reads and writes this scratch file, removed before each run: a first run.
@@ -173,13 +189,17 @@ FIRST_RUN_HISTORY = "target/bench-first-run-durations.tsv"
 
 
 def configs_for(s: Settings, variant: str) -> list[Config]:
-    configs = [Config(f"surefire forkCount={n}", "surefire", n, (f"-DforkCount={n}",)) for n in (1, *s.ns)]
+    configs = [Config(f"surefire forkCount={n}", "surefire", n, (f"-DforkCount={n}",)) for n in sorted({1, *s.ns})]
     if not s.surefire_only:
-        for n in s.ns:
-            configs.append(Config(f"distest tx={n}*popen", "distest", n,
-                                  (f"-Ddistest.tx={n}*popen", f"-Ddistest.historyFile={FIRST_RUN_HISTORY}")))
-            configs.append(Config(f"distest tx={n}*popen +hist", "distest", n, (f"-Ddistest.tx={n}*popen",),
-                                  history=True))
+        for label, settings in s.builds or (("", None),):
+            suffix = f" [{label}]" if label else ""
+            for n in s.ns:
+                configs.append(Config(f"distest tx={n}*popen{suffix}", "distest", n,
+                                      (f"-Ddistest.tx={n}*popen", f"-Ddistest.historyFile={FIRST_RUN_HISTORY}"),
+                                      settings=settings))
+                if s.history:
+                    configs.append(Config(f"distest tx={n}*popen +hist{suffix}", "distest", n,
+                                          (f"-Ddistest.tx={n}*popen",), history=True, settings=settings))
     return configs
 
 
@@ -496,10 +516,12 @@ class Run:
                 and self.tests == self.expected_tests)
 
 
-def mvn_cmd(s: Settings, *args: str, offline: bool | None = None, quiet: bool = True) -> list[str]:
+def mvn_cmd(s: Settings, *args: str, offline: bool | None = None, quiet: bool = True,
+            settings: str | None = None) -> list[str]:
     cmd = [s.mvn]
-    if os.environ.get("BENCH_SETTINGS", "").strip():
-        cmd += ["-s", os.environ["BENCH_SETTINGS"].strip()]
+    settings = settings or os.environ.get("BENCH_SETTINGS", "").strip()
+    if settings:
+        cmd += ["-s", settings]
     if s.offline if offline is None else offline:
         cmd.append("-o")
     return cmd + (["-q"] if quiet else []) + ["-B", "-Dstyle.color=never", *args]
@@ -572,7 +594,8 @@ def prime_history(s: Settings, variant: str, project: Path) -> None:
         shutil.rmtree(history)
     n = min(s.ns)
     log_path = WORK_DIR / "logs" / f"{variant}-prime-history.log"
-    code, elapsed = run_logged(mvn_cmd(s, "test", f"-Ddistest.tx={n}*popen"), project, log_path)
+    code, elapsed = run_logged(mvn_cmd(s, "test", f"-Ddistest.tx={n}*popen",
+                                       settings=s.builds[0][1] if s.builds else None), project, log_path)
     if code != 0 or not (history / "durations.tsv").is_file():
         sys.exit(f"bench: the history run of {variant} failed (exit {code}); see {log_path}\n{tail(log_path)}")
     log(f"[{variant}] durations history written by an untimed {n}*popen run ({elapsed:.1f}s)")
@@ -580,7 +603,7 @@ def prime_history(s: Settings, variant: str, project: Path) -> None:
 
 def prime(s: Settings, variant: str, project: Path, classes: list[TestClass], configs: list[Config]) -> None:
     """Resolves every dependency online once (plugins, Surefire provider, distest's launcher) so `-o` works."""
-    wanted = sorted({c.tool for c in configs})
+    wanted = sorted({c.tool for c in configs} | {f"distest[{label}]" for label, _ in s.builds})
     stamp = project / "bench-primed.txt"
     if stamp.is_file() and set(stamp.read_text().split()) >= set(wanted):
         return
@@ -591,10 +614,11 @@ def prime(s: Settings, variant: str, project: Path, classes: list[TestClass], co
         steps.append(("distest", ["test", f"-Dtest={shortest}", "-Dsurefire.failIfNoSpecifiedTests=false",
                                   "-Ddistest.tx=1*popen"]))
     for tool, args in steps:
-        log_path = WORK_DIR / "logs" / f"{variant}-prime-{tool}.log"
-        code, _ = run_logged(mvn_cmd(s, *args, offline=False), project, log_path)
-        if code != 0:
-            sys.exit(f"bench: priming {variant} with {tool} failed (exit {code}); see {log_path}\n{tail(log_path)}")
+        for label, settings in (s.builds if tool == "distest" and s.builds else (("", None),)):
+            log_path = WORK_DIR / "logs" / f"{variant}-prime-{tool}{'-' + label if label else ''}.log"
+            code, _ = run_logged(mvn_cmd(s, *args, offline=False, settings=settings), project, log_path)
+            if code != 0:
+                sys.exit(f"bench: priming {variant} with {tool} failed (exit {code}); see {log_path}\n{tail(log_path)}")
     stamp.write_text(" ".join(wanted) + "\n")
 
 
@@ -614,7 +638,8 @@ def time_config(s: Settings, variant: str, project: Path, config: Config, rep: i
     slug = re.sub(r"[^A-Za-z0-9]+", "-", config.name).strip("-")
     log_path = WORK_DIR / "logs" / f"{variant}-{slug}-{rep}.log"
     # not -q: the logs keep each tool's per-class lines and distest's efficiency line (same cost for both tools)
-    code, elapsed = run_logged(mvn_cmd(s, "test", *config.args, quiet=False), project, log_path)
+    code, elapsed = run_logged(mvn_cmd(s, "test", *config.args, quiet=False, settings=config.settings), project,
+                               log_path)
     run = Run(variant, config.name, rep, elapsed, code, str(log_path.relative_to(BENCH_DIR)), expected)
     read_reports(project, run)
     if config.tool == "distest":
@@ -659,8 +684,12 @@ def machine_facts(s: Settings) -> dict[str, str]:
         "java": first_line(["java", "-version"]),
         "maven": first_line([s.mvn, "-v"]),
         "os": f"{platform.system()} {platform.release()}",
-        "load average": " ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?",
+        "load average": load_average(),
     }
+
+
+def load_average() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
 
 
 def summarise(s: Settings, runs: list[Run]) -> list[dict]:
@@ -828,16 +857,19 @@ def main() -> int:
             prime_history(s, variant, project)
 
     # Repeats are interleaved (all configurations once, then again) so that a slow moment of the
-    # machine spreads over the configurations instead of landing on one of them.
+    # machine spreads over the configurations instead of landing on one of them; every other round goes in
+    # reverse order, so that load rising (or falling) through a round does not always favour the first ones.
     runs: list[Run] = []
     started = time.perf_counter()
     for rep in range(1, s.repeat + 1):
         for variant in s.variants:
-            for config in configs_for(s, variant):
+            configs = configs_for(s, variant)
+            for config in (configs if rep % 2 else configs[::-1]):
                 runs.append(time_config(s, variant, projects[variant], config, rep, expected[variant]))
     log(f"timed runs took {time.perf_counter() - started:.0f}s")
 
     rows = summarise(s, runs)
+    facts["load average at end"] = load_average()
     text = print_table(s, rows, facts, planned)
 
     stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")

@@ -25,7 +25,7 @@ final class EventSender implements TestExecutionListener {
     /** A running test's id: named once when it starts, not again when it ends. */
     private final Map<String, TestId> runningTests = new ConcurrentHashMap<>();
     /** Time inside the unit's outermost class containers: what Surefire reports as a test set's time. */
-    private volatile long classNanos;
+    private volatile long classMillis;
     private volatile boolean classTimed;
     private final boolean skippedClassAsItsTests;
     private volatile TestPlan plan;
@@ -61,7 +61,7 @@ final class EventSender implements TestExecutionListener {
      * engine's own start-up left out, as in Surefire's reports); {@code -1} when no class container ran.
      */
     long classMillis() {
-        return classTimed ? classNanos / 1_000_000 : -1;
+        return classTimed ? classMillis : -1;
     }
 
     @Override
@@ -83,10 +83,10 @@ final class EventSender implements TestExecutionListener {
             watchdog.testFinished();
         }
         Long start = startNanos.remove(id.getUniqueId());
-        long elapsedNanos = start == null ? 0 : System.nanoTime() - start;
-        long elapsed = elapsedNanos / 1_000_000;
+        // read before anything is sent, as Surefire reads its clock before it reports the test
+        long elapsed = start == null ? 0 : ReportClock.millisBetween(start, System.nanoTime());
         if (start != null && isOutermostClass(id)) {
-            classNanos += elapsedNanos;
+            classMillis += elapsed;
             classTimed = true;
         }
         // a container only reports when it failed itself (e.g. @BeforeAll threw): its tests never ran

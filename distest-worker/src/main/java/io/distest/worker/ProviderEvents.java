@@ -93,7 +93,7 @@ final class ProviderEvents implements TestReportListener<TestOutputReportEntry> 
             watchdog.testFinished();
         }
         long elapsed = report.getElapsed() != null ? report.getElapsed()
-                : start == null ? 0 : (System.nanoTime() - start) / 1_000_000;
+                : start == null ? 0 : ReportClock.millisBetween(start, System.nanoTime());
         ThrowableInfo thrown = throwable(report.getStackTraceWriter());
         String reason = outcome == Outcome.SKIPPED || (outcome == Outcome.ABORTED && thrown == null)
                 ? report.getMessage() : null;

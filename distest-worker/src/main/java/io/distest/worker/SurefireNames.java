@@ -21,6 +21,12 @@ final class SurefireNames {
     private final TestPlan plan;
     /** A class container's {@code @DisplayName}, by unique id: looked up once per class, not for every event. */
     private final Map<String, Optional<String>> displayNames = new ConcurrentHashMap<>();
+    /**
+     * Identifiers by unique id, as the walks up to a test's class found them: {@code TestPlan.getTestIdentifier(String)}
+     * parses the id every time, which was the worker's costliest step per test (it ran twice per test, inside the
+     * time the test's report shows); a class's tests all share the same few parents.
+     */
+    private final Map<String, TestIdentifier> identifiers = new ConcurrentHashMap<>();
 
     SurefireNames(TestPlan plan) {
         this.plan = plan;
@@ -80,7 +86,8 @@ final class SurefireNames {
     }
 
     private TestIdentifier parent(TestIdentifier id) {
-        return id.getParentId().map(plan::getTestIdentifier).orElse(null);
+        String parentId = id.getParentId().orElse(null);
+        return parentId == null ? null : identifiers.computeIfAbsent(parentId, plan::getTestIdentifier);
     }
 
     private static boolean isClass(TestIdentifier id) {

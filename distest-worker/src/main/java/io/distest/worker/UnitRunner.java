@@ -48,7 +48,7 @@ final class UnitRunner {
         } finally {
             capture.attributeTo(-1);
         }
-        long elapsed = (System.nanoTime() - start) / 1_000_000;
+        long elapsed = ReportClock.millisBetween(start, System.nanoTime()); // so that it holds the class times
         long classes = events.classMillis();
         channel.send(new UnitFinished(unit.unitId(), elapsed, classes < 0 ? elapsed : classes, error));
     }
