@@ -193,7 +193,11 @@ public final class WorkerReport {
     }
 
     private String reportSource(TestId test) {
-        return providerNames ? testClass(test) : recording.unit.className();
+        if (providerNames) {
+            return testClass(test);
+        }
+        String testSet = naming.testSet(test, recording.unit.className()); // its own report (older Surefire): its name
+        return testSet != null ? testSet : recording.unit.className();
     }
 
     /** The class a test's code is in: stack traces are trimmed to it. */
