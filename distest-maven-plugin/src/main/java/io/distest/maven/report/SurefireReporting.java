@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugin.surefire.StartupReportConfiguration;
@@ -272,14 +273,14 @@ public final class SurefireReporting implements RunObserver {
      * {@link io.distest.maven.surefire.ReportNaming}); the class's time goes to its first test set.
      */
     private void reportByTestSet(UnitRecording recording, List<UnitRecording> parts, WorkerSink sink) {
-        Map<String, List<java.util.function.Consumer<TestReportListener<TestOutputReportEntry>>>> byTestSet =
+        Map<String, List<Consumer<TestReportListener<TestOutputReportEntry>>>> byTestSet =
                 new LinkedHashMap<>();
         parts.forEach(part -> part.callsByTestSet().forEach((name, calls) ->
                 byTestSet.computeIfAbsent(name, n -> new ArrayList<>()).addAll(calls)));
         int elapsed = (int) parts.stream().mapToLong(UnitRecording::elapsedMillis).sum();
         long runId = recording.unit.id();
         boolean first = true;
-        for (Map.Entry<String, List<java.util.function.Consumer<TestReportListener<TestOutputReportEntry>>>> set
+        for (Map.Entry<String, List<Consumer<TestReportListener<TestOutputReportEntry>>>> set
                 : byTestSet.entrySet()) {
             sink.listener().testSetStarting(new SimpleReportEntry(NORMAL_RUN, runId, set.getKey(), null, null, null,
                     sink.properties()));

@@ -45,10 +45,6 @@ public final class WorkerReport {
     /** Names and report files as the project's Surefire version has them. */
     private final ReportNaming naming;
 
-    WorkerReport(String workerId, UnitSink sink, LiveOutput live, boolean providerNames) {
-        this(workerId, sink, live, providerNames, ReportNaming.LATEST);
-    }
-
     WorkerReport(String workerId, UnitSink sink, LiveOutput live, boolean providerNames, ReportNaming naming) {
         this.workerId = workerId;
         this.sink = sink;
