@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
  *       {@code (its.Class)}: those versions named tests {@code name(class)} and cut the class off only after a
  *       non-empty name.</li>
  * </ul>
+ * A version without a JUnit Platform provider (before 2.22.0, such as the 2.12.4 Maven 3.8 binds by default) has no
+ * names of its own for JUnit 5 tests: they keep 3.5.4's.
  */
 public final class ReportNaming {
     /** Surefire 3.5.4's naming and layout: what the workers and the reporters produce already. */
@@ -58,7 +60,8 @@ public final class ReportNaming {
      */
     public static ReportNaming of(String version, ProviderChoice.Kind provider) {
         List<Rule> rules = new ArrayList<>();
-        if (provider == ProviderChoice.Kind.JUNIT_PLATFORM) {
+        // before 2.22.0 Surefire had no JUnit Platform provider (Maven 3.8 binds 2.12.4): no older names to follow
+        if (provider == ProviderChoice.Kind.JUNIT_PLATFORM && !SurefireRules.before(version, "2.22.0")) {
             add(rules, Rule.NESTED_CLASS_REPORTS, version, "3.5.4");
             add(rules, Rule.BARE_TEMPLATE_NAMES, version, "3.5.2");
         } else if (provider == ProviderChoice.Kind.TESTNG) {

@@ -97,6 +97,12 @@ class ReportNamingTest {
     }
 
     @Test
+    void aSurefireWithoutJUnitPlatformProviderLeavesJUnit5NamesAsTheyAre() {
+        assertSame(ReportNaming.LATEST, ReportNaming.of("2.12.4", JUNIT_PLATFORM));
+        assertSame(ReportNaming.LATEST, ReportNaming.of("2.21.0", JUNIT_PLATFORM));
+    }
+
+    @Test
     void rulesOnlyTouchTheProviderTheyWereSeenOn() {
         assertSame(ReportNaming.LATEST, ReportNaming.of("2.12.4", JUNIT4));
         assertTrue(ReportNaming.of("2.22.2", JUNIT_PLATFORM).nestedClassReports());
