@@ -29,7 +29,8 @@ def testng = parity.verdicts(new File(basedir, 'testng/target/reports-distest'))
  'it.oldnames.NestedNamesTest$DisabledInner # neverRuns'].each { if (!jupiter.containsKey(it)) fail("the JUnit 5 reports lack ${it}: ${jupiter.keySet()}") }
 if (jupiter['it.oldnames.NestedNamesTest # factory'] != ['passed', 'passed']) fail("factory: ${jupiter['it.oldnames.NestedNamesTest # factory']}")
 def files = parity.reportFiles(new File(basedir, 'jupiter/target/reports-distest'))
-['TEST-it.oldnames.NestedNamesTest$NamedInner.xml', 'TEST-it.oldnames.NestedNamesTest$NamedInner$Deeper.xml'].each {
+['TEST-it.oldnames.NestedNamesTest$NamedInner.xml', 'TEST-it.oldnames.NestedNamesTest$NamedInner$Deeper.xml',
+ 'TEST-it.oldnames.NestedNamesTest$OnlyNested.xml'].each {
     if (!files.contains(it)) fail("no ${it} among ${files}")
 }
 def notThree = testng['it.oldnames.DataProviderTest # notThree']

@@ -280,12 +280,11 @@ public final class SurefireReporting implements RunObserver {
         int elapsed = (int) parts.stream().mapToLong(UnitRecording::elapsedMillis).sum();
         long runId = recording.unit.id();
         boolean first = true;
-        for (Map.Entry<String, List<Consumer<TestReportListener<TestOutputReportEntry>>>> set
-                : byTestSet.entrySet()) {
-            sink.listener().testSetStarting(new SimpleReportEntry(NORMAL_RUN, runId, set.getKey(), null, null, null,
+        for (String set : options.naming().testSets(recording.unit.className(), byTestSet.keySet())) {
+            sink.listener().testSetStarting(new SimpleReportEntry(NORMAL_RUN, runId, set, null, null, null,
                     sink.properties()));
-            set.getValue().forEach(call -> call.accept(sink.listener()));
-            sink.listener().testSetCompleted(new SimpleReportEntry(NORMAL_RUN, runId, set.getKey(), null, null, null,
+            byTestSet.getOrDefault(set, List.of()).forEach(call -> call.accept(sink.listener()));
+            sink.listener().testSetCompleted(new SimpleReportEntry(NORMAL_RUN, runId, set, null, null, null,
                     null, first ? elapsed : 0, sink.properties()));
             first = false;
         }

@@ -2,8 +2,11 @@ package io.distest.maven.surefire;
 
 import io.distest.protocol.TestId;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -96,6 +99,29 @@ public final class ReportNaming {
         String owner = test.className();
         boolean nested = nestedClassReports() && owner != null && owner.startsWith(unitClass + "$");
         return nested ? owner : null;
+    }
+
+    /**
+     * The test sets (report files) Surefire writes for a unit of {@code unitClass} whose tests went into
+     * {@code used} (see {@link #testSet}): with {@link Rule#NESTED_CLASS_REPORTS} also every class between the unit's
+     * class and a nested class, with no tests of its own (Surefire before 3.5.4 writes one, {@code tests="0"}, for
+     * every class container that ran), each before the classes inside it.
+     */
+    public List<String> testSets(String unitClass, Collection<String> used) {
+        if (!nestedClassReports()) {
+            return List.copyOf(used);
+        }
+        Set<String> sets = new LinkedHashSet<>();
+        for (String name : used) {
+            if (name.startsWith(unitClass + "$")) {
+                sets.add(unitClass);
+                for (int dollar = name.indexOf('$', unitClass.length() + 1); dollar > 0; dollar = name.indexOf('$', dollar + 1)) {
+                    sets.add(name.substring(0, dollar));
+                }
+            }
+            sets.add(name);
+        }
+        return List.copyOf(sets);
     }
 
     /** The test named as the project's Surefire names it; the same test when no rule applies. */

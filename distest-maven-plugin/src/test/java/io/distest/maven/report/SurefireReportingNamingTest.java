@@ -31,7 +31,10 @@ class SurefireReportingNamingTest {
     @TempDir
     Path reports;
 
-    /** Runs one unit of OUTER (a test of its own, one of its @Nested class, a dynamic test) and lists the files. */
+    /**
+     * Runs one unit of OUTER (a test of its own, a dynamic test, one in a @Nested class, one in a class nested in a
+     * @Nested class without tests of its own) and lists the report files.
+     */
     private TreeSet<String> reportFiles(ReportNaming naming) throws IOException {
         TestUnit unit = TestUnit.wholeClass(1, OUTER);
         SurefireReporting reporting = new SurefireReporting(new ReportOptions(reports, true, false, 0, "", null, naming),
@@ -43,7 +46,9 @@ class SurefireReportingNamingTest {
                 new TestId("[class:Outer]/[method:own()]", OUTER, "own", "own", "Outer shown"),
                 new TestId("[class:Outer]/[method:factory()]/[dynamic-test:#1]", OUTER, "factory()[1]", "one", "Outer shown"),
                 new TestId("[class:Outer]/[nested-class:Inner]/[method:inner()]", OUTER + "$Inner", "inner", "inner",
-                        "Inner shown"));
+                        "Inner shown"),
+                new TestId("[class:Outer]/[nested-class:Middle]/[nested-class:Deep]/[method:deep()]", OUTER + "$Middle$Deep",
+                        "deep", "deep", OUTER + "$Middle$Deep"));
         for (TestId test : tests) {
             reporting.testStarted("gw0", test);
             reporting.testFinished("gw0", unit, new TestFinished(1, test, Outcome.SUCCESSFUL, 1, null, null));
@@ -70,7 +75,8 @@ class SurefireReportingNamingTest {
 
     @Test
     void surefire340WritesANestedClassIntoItsOwnReportUnderBinaryNames() throws IOException {
-        assertEquals(new TreeSet<>(List.of("TEST-" + OUTER + ".xml", "TEST-" + OUTER + "$Inner.xml")),
+        assertEquals(new TreeSet<>(List.of("TEST-" + OUTER + ".xml", "TEST-" + OUTER + "$Inner.xml",
+                        "TEST-" + OUTER + "$Middle.xml", "TEST-" + OUTER + "$Middle$Deep.xml")),
                 reportFiles(ReportNaming.of("3.4.0", ProviderChoice.Kind.JUNIT_PLATFORM)));
         String outer = report(OUTER);
         assertTrue(outer.contains("name=\"own\" classname=\"" + OUTER + "\""), outer);
@@ -79,5 +85,7 @@ class SurefireReportingNamingTest {
         assertTrue(inner.contains("testsuite") && inner.contains("name=\"" + OUTER + "$Inner\""), inner);
         assertTrue(inner.contains("name=\"inner\" classname=\"" + OUTER + "$Inner\""), inner);
         assertFalse(outer.contains("name=\"inner\""), "the nested case is in its own report only");
+        String middle = report(OUTER + "$Middle");
+        assertTrue(middle.contains("tests=\"0\""), "a class with only nested classes has an empty report: " + middle);
     }
 }

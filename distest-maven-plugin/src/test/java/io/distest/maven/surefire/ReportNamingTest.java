@@ -59,6 +59,14 @@ class ReportNamingTest {
     }
 
     @Test
+    void beforeSurefire354EveryClassEnclosingANestedOneHasAReportEvenWithoutTestsOfItsOwn() {
+        ReportNaming naming = ReportNaming.of("3.5.3", JUNIT_PLATFORM);
+        assertEquals(List.of(OUTER, OUTER + "$A", OUTER + "$A$B", OUTER + "$A$B$C", OUTER + "$D"),
+                naming.testSets(OUTER, List.of(OUTER + "$A$B$C", OUTER + "$D")));
+        assertEquals(List.of(OUTER + "$A$B$C"), ReportNaming.LATEST.testSets(OUTER, List.of(OUTER + "$A$B$C")));
+    }
+
+    @Test
     void aClassThatIsNotNestedInTheUnitStaysInTheUnitsReport() {
         ReportNaming naming = ReportNaming.of("3.5.3", JUNIT_PLATFORM);
         assertNull(naming.testSet(jupiter("it.other.Base", "inherited", null), OUTER));

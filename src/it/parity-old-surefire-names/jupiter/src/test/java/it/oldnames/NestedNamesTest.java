@@ -56,6 +56,16 @@ class NestedNamesTest {
     }
 
     @Nested
+    class OnlyNested {
+        @Nested
+        class Innermost {
+            @Test
+            void innermost() {
+            }
+        }
+    }
+
+    @Nested
     @Disabled("switched off")
     class DisabledInner {
         @Test
