@@ -20,6 +20,7 @@ import io.distest.maven.settings.WorkerPolicy;
 import io.distest.maven.surefire.EngineResolver;
 import io.distest.maven.surefire.Parallelism;
 import io.distest.maven.surefire.ProviderChoice;
+import io.distest.maven.surefire.ReportNaming;
 import io.distest.maven.surefire.ProviderResolver;
 import io.distest.maven.surefire.SurefireSettings;
 import io.distest.maven.surefire.SurefireTakeover;
@@ -441,7 +442,8 @@ public class TestMojo extends AbstractMojo {
                             names(includeJUnit5Engines),
                             names(excludeJUnit5Engines), provider.kind() == ProviderChoice.Kind.JUNIT_PLATFORM),
                     new ReportOptions(reportsDirectory.toPath(), trimStackTrace, redirectTestOutputToFile,
-                            rerunFailingTestsCount, reportNameSuffix, timelinePage),
+                            rerunFailingTestsCount, reportNameSuffix, timelinePage,
+                            ReportNaming.of(surefire.version(), provider.kind())),
                     workDirectory,
                     new WorkerPolicy(maxWorkerRestart != null ? maxWorkerRestart
                             : 4 * specs.stream().mapToInt(TxSpec::count).sum(), Duration.ofSeconds(startTimeout),

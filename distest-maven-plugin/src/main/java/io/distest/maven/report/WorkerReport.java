@@ -4,6 +4,7 @@ import static org.apache.maven.surefire.api.report.RunMode.NORMAL_RUN;
 import static org.apache.maven.surefire.api.report.RunMode.RERUN_TEST_AFTER_FAILURE;
 
 import io.distest.maven.schedule.TestUnit;
+import io.distest.maven.surefire.ReportNaming;
 import io.distest.protocol.TestFinished;
 import io.distest.protocol.TestId;
 import io.distest.protocol.TestTimedOut;
@@ -41,11 +42,15 @@ public final class WorkerReport {
     /** Results come from one of Surefire's own providers, whose entries already carry Surefire's source names. */
     private final boolean providerNames;
 
-    WorkerReport(String workerId, UnitSink sink, LiveOutput live, boolean providerNames) {
+    /** Names and report files as the project's Surefire version has them. */
+    private final ReportNaming naming;
+
+    WorkerReport(String workerId, UnitSink sink, LiveOutput live, boolean providerNames, ReportNaming naming) {
         this.workerId = workerId;
         this.sink = sink;
         this.live = live;
         this.providerNames = providerNames;
+        this.naming = naming;
     }
 
     /** @param rerun whether this unit runs earlier failures again (Surefire reports those runs apart) */
@@ -56,10 +61,11 @@ public final class WorkerReport {
         unitStartMillis = System.currentTimeMillis();
     }
 
-    public void testStarting(TestId test) {
-        if (!recording.unit.reports(test.uniqueId())) {
+    public void testStarting(TestId started) {
+        if (!recording.unit.reports(started.uniqueId())) {
             return; // a test it did not ask for: a template runs whole, the plugin keeps only what it wanted
         }
+        TestId test = named(started);
         runningTest = test;
         runningTestStartMillis = System.currentTimeMillis();
         SimpleReportEntry entry = entry(test, null, null);
@@ -76,10 +82,10 @@ public final class WorkerReport {
     }
 
     public void testFinished(TestFinished finished) {
-        TestId test = finished.test();
-        if (!recording.unit.reports(test.uniqueId())) {
+        if (!recording.unit.reports(finished.test().uniqueId())) {
             return;
         }
+        TestId test = named(finished.test());
         int elapsed = (int) finished.elapsedMillis();
         SimpleReportEntry entry = switch (finished.outcome()) {
             case SUCCESSFUL -> entry(test, null, elapsed);
@@ -103,6 +109,12 @@ public final class WorkerReport {
         }
     }
 
+    /** The test as the project's Surefire version names it; what follows goes into its test set. */
+    private TestId named(TestId test) {
+        recording.inTestSet(naming.testSet(test, recording.unit.className()));
+        return naming.name(test);
+    }
+
     /** The unit ended normally; {@code error} is a failure to run it at all. */
     public void unitFinished(long elapsedMillis, ThrowableInfo error) {
         if (error != null) {
@@ -113,7 +125,7 @@ public final class WorkerReport {
 
     /** The worker ended itself because the running test passed the timeout: the test errs, with the thread dump. */
     public void testTimedOut(TestTimedOut timedOut) {
-        TestId test = timedOut.test();
+        TestId test = named(timedOut.test());
         String message = "test timed out after " + timedOut.timeoutMillis() / 1000.0 + " s on worker " + workerId
                 + " (distest.timeout); every thread of its JVM before it was ended:";
         ThrowableInfo info = new ThrowableInfo("io.distest.TestTimedOut", message,
@@ -151,6 +163,7 @@ public final class WorkerReport {
     }
 
     private void classError(RemoteStackTrace trace) {
+        recording.inTestSet(null); // a class-level error belongs to the unit's class
         SimpleReportEntry entry = new SimpleReportEntry(runMode, runId(), recording.unit.className(), null, null, null,
                 trace, 0);
         recording.add(listener -> listener.testError(entry));
@@ -176,7 +189,11 @@ public final class WorkerReport {
     }
 
     private String reportSource(TestId test) {
-        return providerNames ? testClass(test) : recording.unit.className();
+        if (providerNames) {
+            return testClass(test);
+        }
+        String testSet = naming.testSet(test, recording.unit.className()); // its own report (older Surefire): its name
+        return testSet != null ? testSet : recording.unit.className();
     }
 
     /** The class a test's code is in: stack traces are trimmed to it. */

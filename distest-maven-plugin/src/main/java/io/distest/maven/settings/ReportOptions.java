@@ -1,5 +1,6 @@
 package io.distest.maven.settings;
 
+import io.distest.maven.surefire.ReportNaming;
 import java.nio.file.Path;
 
 /**
@@ -12,9 +13,21 @@ import java.nio.file.Path;
  * @param reportNameSuffix Surefire's {@code reportNameSuffix}: {@code TEST-<class>-<suffix>.xml}; empty: none
  * @param timeline where the run's timeline page goes ({@code run.json} beside it); {@code null}: none
  *     ({@code distest.timeline=false})
+ * @param naming how the project's Surefire version names cases and lays out report files
  */
 public record ReportOptions(Path reportsDirectory, boolean trimStackTrace, boolean redirectTestOutputToFile,
-        int rerunFailingTestsCount, String reportNameSuffix, Path timeline) {
+        int rerunFailingTestsCount, String reportNameSuffix, Path timeline, ReportNaming naming) {
+
+    public ReportOptions {
+        naming = naming == null ? ReportNaming.LATEST : naming;
+    }
+
+    /** Named and laid out as Surefire 3.5.4. */
+    public ReportOptions(Path reportsDirectory, boolean trimStackTrace, boolean redirectTestOutputToFile,
+            int rerunFailingTestsCount, String reportNameSuffix, Path timeline) {
+        this(reportsDirectory, trimStackTrace, redirectTestOutputToFile, rerunFailingTestsCount, reportNameSuffix,
+                timeline, ReportNaming.LATEST);
+    }
 
     public ReportOptions(Path reportsDirectory, boolean trimStackTrace, boolean redirectTestOutputToFile,
             int rerunFailingTestsCount, String reportNameSuffix) {

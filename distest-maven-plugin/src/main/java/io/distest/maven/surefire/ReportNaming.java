@@ -1,0 +1,156 @@
+package io.distest.maven.surefire;
+
+import io.distest.protocol.TestId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How the project's Surefire (or Failsafe) version names test cases and lays out its report files, where that
+ * differs from Surefire 3.5.4: the workers run the 3.5.4 providers and distest reports through 3.5.4's reporters,
+ * so a test arrives named as 3.5.4 names it and these rules turn it into what the project's version writes. Every
+ * rule is a difference seen side by side with real Surefire runs, and names the versions it covers:
+ * <ul>
+ *   <li>{@link Rule#NESTED_CLASS_REPORTS} (JUnit Platform, before 3.5.4; seen on 3.0.0, 3.2.5, 3.3.1, 3.4.0,
+ *       3.5.2, 3.5.3): every {@code @Nested} class gets its own {@code TEST-Outer$Inner.xml} and its cases show the
+ *       class's binary name as {@code classname}, never its {@code @DisplayName} (SUREFIRE-2298 changed both).</li>
+ *   <li>{@link Rule#BARE_TEMPLATE_NAMES} (JUnit Platform, before 3.5.2; seen on 3.0.0, 3.2.5, 3.3.1, 3.4.0): an
+ *       invocation of a method without parameters (a dynamic test of a {@code @TestFactory}, a
+ *       {@code @RepeatedTest}) is named by the bare method name, {@code factory} where 3.5.2 writes
+ *       {@code factory()[1]} (SUREFIRE-2276).</li>
+ *   <li>{@link Rule#BARE_TESTNG_NAMES} (TestNG, before 3.0.0-M5; seen on 2.10, 2.22.2, 3.0.0-M3, 3.0.0-M4): a
+ *       data-provider invocation is named by the bare method name, {@code notThree} where 3.0.0-M5 writes
+ *       {@code notThree[3](3)}.</li>
+ *   <li>{@link Rule#TESTNG_EMPTY_NAME_AS_CLASS} (TestNG, before 3.0.0-M4; seen on 2.10, 2.22.2, 3.0.0-M3): a test
+ *       whose TestNG name is empty (a public method of a class annotated {@code @Test}) is named
+ *       {@code (its.Class)}: those versions named tests {@code name(class)} and cut the class off only after a
+ *       non-empty name.</li>
+ * </ul>
+ * A version without a JUnit Platform provider (before 2.22.0, such as the 2.12.4 Maven 3.8 binds by default) has no
+ * names of its own for JUnit 5 tests: they keep 3.5.4's.
+ */
+public final class ReportNaming {
+    /** Surefire 3.5.4's naming and layout: what the workers and the reporters produce already. */
+    public static final ReportNaming LATEST = new ReportNaming(null, List.of());
+
+    /** The differences from 3.5.4 one Surefire version has. */
+    public enum Rule {
+        NESTED_CLASS_REPORTS, BARE_TEMPLATE_NAMES, BARE_TESTNG_NAMES, TESTNG_EMPTY_NAME_AS_CLASS
+    }
+
+    /** A parameterless method's invocation as 3.5.4 names it: {@code factory()[1]}. */
+    private static final Pattern TEMPLATE_INVOCATION = Pattern.compile("([^()\\[\\]]+)\\(\\)\\[\\d+]");
+    /** A TestNG data-provider invocation as 3.0.0-M5+ names it: {@code name[parameters](invocation count)}. */
+    private static final Pattern TESTNG_INVOCATION = Pattern.compile("([^\\[]*)\\[.*]\\(\\d+\\)", Pattern.DOTALL);
+
+    private final String version;
+    private final List<Rule> rules;
+
+    private ReportNaming(String version, List<Rule> rules) {
+        this.version = version;
+        this.rules = List.copyOf(rules);
+    }
+
+    /**
+     * @param version the project's maven-surefire-plugin (or maven-failsafe-plugin) version; {@code null} or blank:
+     *     unknown, named as the newest
+     * @param provider the provider Surefire would choose, whose names the rules adjust
+     */
+    public static ReportNaming of(String version, ProviderChoice.Kind provider) {
+        List<Rule> rules = new ArrayList<>();
+        // before 2.22.0 Surefire had no JUnit Platform provider (Maven 3.8 binds 2.12.4): no older names to follow
+        if (provider == ProviderChoice.Kind.JUNIT_PLATFORM && !SurefireRules.before(version, "2.22.0")) {
+            add(rules, Rule.NESTED_CLASS_REPORTS, version, "3.5.4");
+            add(rules, Rule.BARE_TEMPLATE_NAMES, version, "3.5.2");
+        } else if (provider == ProviderChoice.Kind.TESTNG) {
+            add(rules, Rule.BARE_TESTNG_NAMES, version, "3.0.0-M5");
+            add(rules, Rule.TESTNG_EMPTY_NAME_AS_CLASS, version, "3.0.0-M4");
+        }
+        return rules.isEmpty() ? LATEST : new ReportNaming(version, rules);
+    }
+
+    private static void add(List<Rule> rules, Rule rule, String version, String changedIn) {
+        if (SurefireRules.before(version, changedIn)) {
+            rules.add(rule);
+        }
+    }
+
+    /** The rules in force, in a fixed order. */
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    /** Whether a {@code @Nested} class's cases go into a report of their own (see {@link #testSet}). */
+    public boolean nestedClassReports() {
+        return rules.contains(Rule.NESTED_CLASS_REPORTS);
+    }
+
+    /**
+     * The test set (report file) a test lands in when its unit runs {@code unitClass}: with
+     * {@link Rule#NESTED_CLASS_REPORTS} a nested class of it is its own test set; else, or for any other class,
+     * {@code null}: the unit's own.
+     */
+    public String testSet(TestId test, String unitClass) {
+        String owner = test.className();
+        boolean nested = nestedClassReports() && owner != null && owner.startsWith(unitClass + "$");
+        return nested ? owner : null;
+    }
+
+    /**
+     * The test sets (report files) Surefire writes for a unit of {@code unitClass} whose tests went into
+     * {@code used} (see {@link #testSet}): with {@link Rule#NESTED_CLASS_REPORTS} also every class between the unit's
+     * class and a nested class, with no tests of its own (Surefire before 3.5.4 writes one, {@code tests="0"}, for
+     * every class container that ran), each before the classes inside it.
+     */
+    public List<String> testSets(String unitClass, Collection<String> used) {
+        if (!nestedClassReports()) {
+            return List.copyOf(used);
+        }
+        Set<String> sets = new LinkedHashSet<>();
+        for (String name : used) {
+            if (name.startsWith(unitClass + "$")) {
+                sets.add(unitClass);
+                for (int dollar = name.indexOf('$', unitClass.length() + 1); dollar > 0; dollar = name.indexOf('$', dollar + 1)) {
+                    sets.add(name.substring(0, dollar));
+                }
+            }
+            sets.add(name);
+        }
+        return List.copyOf(sets);
+    }
+
+    /** The test named as the project's Surefire names it; the same test when no rule applies. */
+    public TestId name(TestId test) {
+        if (rules.isEmpty()) {
+            return test;
+        }
+        String method = test.methodName();
+        String reportClass = test.reportClass();
+        if (method != null && rules.contains(Rule.BARE_TEMPLATE_NAMES)) {
+            Matcher invocation = TEMPLATE_INVOCATION.matcher(method);
+            method = invocation.matches() ? invocation.group(1) : method;
+        }
+        if (method != null && rules.contains(Rule.BARE_TESTNG_NAMES)) {
+            Matcher invocation = TESTNG_INVOCATION.matcher(method);
+            method = invocation.matches() ? invocation.group(1) : method;
+        }
+        if (method != null && method.isEmpty() && rules.contains(Rule.TESTNG_EMPTY_NAME_AS_CLASS)) {
+            method = "(" + test.className() + ")";
+        }
+        if (nestedClassReports() && test.className() != null && (test.methodName() != null || reportClass != null)) {
+            reportClass = test.className(); // the binary name, not the @DisplayName
+        }
+        boolean same = Objects.equals(method, test.methodName()) && Objects.equals(reportClass, test.reportClass());
+        return same ? test : new TestId(test.uniqueId(), test.className(), method, test.displayName(), reportClass);
+    }
+
+    @Override
+    public String toString() {
+        return rules.isEmpty() ? "Surefire 3.5.4 naming" : "Surefire " + version + " naming " + rules;
+    }
+}
