@@ -10,9 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import net.schmizz.keepalive.KeepAlive;
-import net.schmizz.keepalive.KeepAliveProvider;
 import net.schmizz.keepalive.KeepAliveRunner;
-import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.OpenFailException;
 import net.schmizz.sshj.connection.channel.direct.DirectConnection;
@@ -84,10 +82,7 @@ public final class SshSession implements Closeable {
             throw new SshException(SshException.Reason.BAD_CONFIGURATION,
                     "Cannot read the known hosts file " + options.knownHosts() + ": " + e.getMessage(), e);
         }
-        DefaultConfig config = new DefaultConfig();
-        config.setLoggerFactory(QuietLogging.FACTORY);
-        config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
-        SSHClient client = new SSHClient(config);
+        SSHClient client = new SSHClient(SshjConfig.create());
         client.addHostKeyVerifier(verifier);
         client.setConnectTimeout((int) options.connectTimeout().toMillis());
         KeepAlive keepAlive = client.getConnection().getKeepAlive();
@@ -95,6 +90,7 @@ public final class SshSession implements Closeable {
         if (keepAlive instanceof KeepAliveRunner runner) {
             runner.setMaxAliveCount(KEEP_ALIVE_MAX_MISSED);
         }
+        io.distest.maven.gateway.Trace.mark("ssh connect begins");
         try {
             client.connect(host, port);
         } catch (IOException e) {
@@ -105,6 +101,7 @@ public final class SshSession implements Closeable {
                 default -> ConnectFailures.cannotConnect(named, port, options, e);
             };
         }
+        io.distest.maven.gateway.Trace.mark("ssh connected (kex done)");
         try {
             SshAuthentication.authenticate(client, user, host, port, SshAuthentication.identities(resolved, options));
         } catch (SshException e) {
@@ -114,6 +111,7 @@ public final class SshSession implements Closeable {
             Quietly.close(client);
             throw e;
         }
+        io.distest.maven.gateway.Trace.mark("ssh authenticated");
         return new SshSession(client, user, host, port);
     }
 
