@@ -63,6 +63,7 @@ public final class SshSession implements Closeable {
     public static SshSession connect(SshTarget target, SshOptions options) throws SshException {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(options, "options");
+        SshjConfig.useJdkProviders();
         SshConfig.Resolved resolved;
         try {
             resolved = SshConfig.parse(options.sshConfig()).resolve(target.host(), target.user(), target.port());
