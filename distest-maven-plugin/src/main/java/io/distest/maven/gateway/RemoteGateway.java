@@ -55,7 +55,6 @@ public final class RemoteGateway implements Gateway {
 
     @Override
     public void open() throws IOException {
-        io.distest.maven.gateway.Trace.mark("gateway open begins");
         // the local side of the sync (walking and hashing the files) goes on while the far side starts
         CompletableFuture<SyncPlan> planning = Background.supply("distest-sync-plan", () -> {
             try {
@@ -70,7 +69,6 @@ public final class RemoteGateway implements Gateway {
         } finally {
             plan = awaitPlan(planning);
         }
-        io.distest.maven.gateway.Trace.mark("sync plan made (local hashing)");
         client = new ServerClient(connector, endpoint.serverToken(), Secrets.hexId(12), endpoint.describe());
         ServerClient.SyncStats stats = client.attachAndSync(plan.items(), plan.manifest(), spec.count());
         WorkerFacts facts = client.facts();

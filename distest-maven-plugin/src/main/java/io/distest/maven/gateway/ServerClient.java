@@ -142,7 +142,6 @@ final class ServerClient implements AutoCloseable {
             channel.close();
             throw new ProtocolException(where + " answered " + answer.getClass().getSimpleName() + " instead of Attached");
         }
-        io.distest.maven.gateway.Trace.mark("attached " + purpose);
         facts = attached.facts();
         return channel;
     }
@@ -156,7 +155,6 @@ final class ServerClient implements AutoCloseable {
 
     private SyncStats syncAfterManifest(List<SyncPlan.Item> items, List<FileEntry> manifest, long start)
             throws IOException {
-        io.distest.maven.gateway.Trace.mark("manifest sent");
         SyncRequest request = expect(SyncRequest.class, control.receive());
         long bytesSent = 0;
         for (int index : request.missing()) {
@@ -165,9 +163,7 @@ final class ServerClient implements AutoCloseable {
             }
             bytesSent += send(index, items.get(index), manifest.get(index));
         }
-        io.distest.maven.gateway.Trace.mark("sync request received");
         SyncDone done = expect(SyncDone.class, control.receive());
-        io.distest.maven.gateway.Trace.mark("sync done");
         long manifestBytes = manifest.stream().mapToLong(FileEntry::size).sum();
         return new SyncStats(manifest.size(), manifestBytes, done.filesReceived(), bytesSent,
                 (System.nanoTime() - start) / 1_000_000);
@@ -228,7 +224,6 @@ final class ServerClient implements AutoCloseable {
             try {
                 channel = ready.join();
                 channel.send(spawn);
-                io.distest.maven.gateway.Trace.mark("spawn sent on a prepared connection " + spawn.workerId());
                 return channel;
             } catch (IOException | RuntimeException e) {
                 // that connection did not make it: a fresh one below says why if this one fails too

@@ -68,7 +68,6 @@ public final class SshEndpoint implements RemoteGateway.Endpoint {
             }
             answer = NEED_JAR; // a host without SFTP may fail differently here; the exec path says what is wrong
         }
-        io.distest.maven.gateway.Trace.mark("sftp checked + server answered");
         if (!sftp.join()) { // common on hardened hosts; a shell is all the exec path needs
             if (server != null) {
                 server.close();
@@ -104,7 +103,7 @@ public final class SshEndpoint implements RemoteGateway.Endpoint {
     }
 
     private ServerClient.Connector connector(int port) {
-        return () -> { io.distest.maven.gateway.Trace.mark("tunnel open begins"); var d = session.tunnel("127.0.0.1", port); io.distest.maven.gateway.Trace.mark("tunnel open"); return d; };
+        return () -> session.tunnel("127.0.0.1", port);
     }
 
     /**

@@ -91,7 +91,6 @@ public final class SshSession implements Closeable {
         if (keepAlive instanceof KeepAliveRunner runner) {
             runner.setMaxAliveCount(KEEP_ALIVE_MAX_MISSED);
         }
-        io.distest.maven.gateway.Trace.mark("ssh connect begins");
         try {
             client.connect(host, port);
         } catch (IOException e) {
@@ -102,7 +101,6 @@ public final class SshSession implements Closeable {
                 default -> ConnectFailures.cannotConnect(named, port, options, e);
             };
         }
-        io.distest.maven.gateway.Trace.mark("ssh connected (kex done)");
         try {
             SshAuthentication.authenticate(client, user, host, port, SshAuthentication.identities(resolved, options));
         } catch (SshException e) {
@@ -112,7 +110,6 @@ public final class SshSession implements Closeable {
             Quietly.close(client);
             throw e;
         }
-        io.distest.maven.gateway.Trace.mark("ssh authenticated");
         return new SshSession(client, user, host, port);
     }
 
