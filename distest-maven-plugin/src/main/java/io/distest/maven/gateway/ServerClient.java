@@ -79,8 +79,8 @@ final class ServerClient implements AutoCloseable {
      */
     SyncStats attachAndSync(List<SyncPlan.Item> items, List<FileEntry> manifest, int workerConnections)
             throws IOException {
-        long start = System.nanoTime();
         control = attachedChannel(Attach.CONTROL, new SyncManifest(manifest));
+        long start = System.nanoTime(); // as for sync(): from the server's reading the manifest, not the Attach
         prepareWorkerConnections(workerConnections); // the session exists now; the far side syncs meanwhile
         return syncAfterManifest(items, manifest, start);
     }
