@@ -63,12 +63,8 @@ public final class RemoteGateway implements Gateway {
                 throw new UncheckedIOException(e);
             }
         });
-        ServerClient.Connector connector;
-        try {
-            connector = endpoint.start();
-        } finally {
-            plan = awaitPlan(planning);
-        }
+        ServerClient.Connector connector = endpoint.start(); // if it fails, that is the error (the plan ends unread)
+        plan = awaitPlan(planning);
         client = new ServerClient(connector, endpoint.serverToken(), Secrets.hexId(12), endpoint.describe());
         ServerClient.SyncStats stats = client.attachAndSync(plan.items(), plan.manifest(), spec.count());
         WorkerFacts facts = client.facts();

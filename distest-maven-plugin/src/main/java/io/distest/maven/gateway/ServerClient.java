@@ -66,16 +66,11 @@ final class ServerClient implements AutoCloseable {
         this.where = where;
     }
 
-    /** Opens the session; returns what the server runs on. */
-    WorkerFacts attach() throws IOException {
-        control = attachedChannel(Attach.CONTROL, null);
-        return facts;
-    }
-
     /**
      * Opens the session and syncs: the manifest goes out right behind the {@code Attach}, in the same flight (the
      * server reads nothing after an {@code Attach} before it has checked it), which saves the link a round trip.
-     * What the server runs on is then {@link #facts()}.
+     * What the server runs on is then {@link #facts()}. While the far side syncs, {@code workerConnections} worker
+     * connections are opened and attached, for the first spawns to take.
      */
     SyncStats attachAndSync(List<SyncPlan.Item> items, List<FileEntry> manifest, int workerConnections)
             throws IOException {
@@ -146,13 +141,7 @@ final class ServerClient implements AutoCloseable {
         return channel;
     }
 
-    /** Sends the manifest, then only the content the far side lacks. */
-    SyncStats sync(List<SyncPlan.Item> items, List<FileEntry> manifest) throws IOException {
-        long start = System.nanoTime();
-        control.send(new SyncManifest(manifest));
-        return syncAfterManifest(items, manifest, start);
-    }
-
+    /** After the manifest went out: sends only the content the far side lacks. */
     private SyncStats syncAfterManifest(List<SyncPlan.Item> items, List<FileEntry> manifest, long start)
             throws IOException {
         SyncRequest request = expect(SyncRequest.class, control.receive());
