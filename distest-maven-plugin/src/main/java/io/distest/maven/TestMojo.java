@@ -412,6 +412,9 @@ public class TestMojo extends AbstractMojo {
         if (specs.isEmpty()) {
             return;
         }
+        if (specs.stream().anyMatch(spec -> spec.transport() instanceof io.distest.maven.tx.Transport.Ssh)) {
+            io.distest.maven.gateway.ssh.SshjConfig.warmUp(); // sshj's CPU-heavy first set-up, beside the test scan
+        }
         SurefireTranslation plan;
         try {
             plan = new SurefireTranslation(plugin(), settings(), surefire, project.getArtifacts(),

@@ -25,20 +25,44 @@ import java.util.concurrent.ConcurrentHashMap;
  * Content enters only after its hash is verified, so a second run of an unchanged project sends nothing.
  *
  * <p>What every later build trusts is kept honest three ways: entries are read-only and a build only ever gets
- * its own copy (never a link it could write through); an entry is handed out only once this server has hashed
- * it and it still has the size, inode, modification and change times it had then; an entry that fails that is
- * discarded (and logged) so that it is fetched again.
+ * its own copy (never a link it could write through); an entry is handed out only once it has been hashed and it
+ * still has the size, inode, modification and change times it had then; an entry that fails that is discarded
+ * (and logged) so that it is fetched again.
+ *
+ * <p>Those stamps outlive the server in a private index file next to the store ({@code 0600}, this user's, never
+ * followed through a link), so that the next build's server (each ssh build starts one) does not hash an unchanged
+ * cache again. An indexed entry is trusted only while its file still has exactly the recorded stamp; the change
+ * time cannot be set back by a user, so content rewritten since, even re-dated, is hashed again, as is everything
+ * when the index is missing, unreadable or not this user's own.
  */
 final class ContentStore {
     private final Path root;
     private final Path incoming;
     private final PrintStream log;
     private final Map<String, Stamp> verified = new ConcurrentHashMap<>();
+    /** Stamps read from the index: trusted once a file is seen with exactly that stamp, then moved to verified. */
+    private final Map<String, Stamp> indexed = new ConcurrentHashMap<>();
+    private final Path index;
+    private volatile boolean indexStale;
+    private final java.util.concurrent.atomic.AtomicInteger hashed = new java.util.concurrent.atomic.AtomicInteger();
 
-    ContentStore(Path cas, Path incoming, PrintStream log) {
+    /**
+     * @param index the stamp index file (read now, written by {@link #saveIndex}); {@code null}: none, every entry is
+     *     hashed once per server
+     */
+    ContentStore(Path cas, Path incoming, Path index, PrintStream log) {
         this.root = cas;
         this.incoming = incoming;
+        this.index = index;
         this.log = log;
+        if (index != null) {
+            StampIndex.read(index, log).forEach((sha256, line) -> {
+                Stamp stamp = Stamp.parse(line);
+                if (stamp != null && Sha256.isHex(sha256)) {
+                    indexed.put(sha256, stamp);
+                }
+            });
+        }
     }
 
     /** Whether verified content for {@code sha256} is here; a planted or changed entry is discarded. */
@@ -58,12 +82,17 @@ final class ContentStore {
         if (before.equals(verified.get(sha256))) {
             return true;
         }
+        if (before.equals(indexed.get(sha256))) { // hashed by an earlier server, and not touched since
+            verified.put(sha256, before);
+            return true;
+        }
         String actual = hash(stored);
         if (!actual.equals(sha256)) {
             discard(sha256, "its content hashes to " + actual);
             return false;
         }
         verified.put(sha256, before); // changed while hashed? then the stamp differs next time and it is hashed again
+        indexStale = true;
         return true;
     }
 
@@ -114,15 +143,59 @@ final class ContentStore {
         }
     }
 
+    /**
+     * Writes the stamps of the verified entries (and of earlier servers' entries still unchanged) to the index, if
+     * anything was hashed or stored since it was read. Only a speed-up: a failure is logged and the entries are
+     * hashed again next time.
+     */
+    synchronized void saveIndex() {
+        if (index == null || !indexStale) {
+            return;
+        }
+        indexStale = false;
+        Map<String, String> lines = new java.util.TreeMap<>();
+        try {
+            Map<String, String> onDisk = StampIndex.read(index, log); // other servers on this root may have added some
+            onDisk.forEach((sha256, line) -> keepIfUnchanged(lines, sha256, Stamp.parse(line)));
+            indexed.forEach((sha256, stamp) -> keepIfUnchanged(lines, sha256, stamp));
+            verified.forEach((sha256, stamp) -> keepIfUnchanged(lines, sha256, stamp));
+            StampIndex.write(index, incoming, lines);
+        } catch (IOException | RuntimeException e) {
+            log.println("distest server: could not write the cache index " + index + ": " + e.getMessage()
+                    + " (the next build hashes the cache again)");
+        }
+    }
+
+    /** Drops stamps of entries that are gone or changed: the index never grows past the store. */
+    private void keepIfUnchanged(Map<String, String> lines, String sha256, Stamp stamp) {
+        if (stamp == null || !Sha256.isHex(sha256)) {
+            return;
+        }
+        try {
+            if (stamp.equals(Stamp.of(pathOf(sha256)))) {
+                lines.put(sha256, stamp.format());
+            }
+        } catch (IOException e) {
+            // left out: hashed again when next needed
+        }
+    }
+
     private void discard(String sha256, String why) throws IOException {
         verified.remove(sha256);
+        indexed.remove(sha256);
         Files.deleteIfExists(pathOf(sha256));
         log.println("distest server: discarded cache entry " + sha256 + ": " + why + "; it will be fetched again");
     }
 
 
 
-    private static String hash(Path file) throws IOException {
+    /** How many times this store has read an entry to hash it (for tests). */
+    int entriesHashed() {
+        return hashed.get();
+    }
+
+    private String hash(Path file) throws IOException {
+        hashed.incrementAndGet();
         MessageDigest digest = Sha256.digest();
         byte[] buffer = new byte[64 * 1024];
         try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
@@ -137,7 +210,7 @@ final class ContentStore {
      * What identifies one state of a file without reading it. The change time cannot be set back by a user, so
      * content rewritten and re-dated still shows.
      */
-    private record Stamp(boolean regular, Object fileKey, long size, long modified, Object changed) {
+    private record Stamp(boolean regular, String fileKey, long size, long modified, String changed) {
         static Stamp of(Path path) throws IOException {
             BasicFileAttributes attributes;
             try {
@@ -151,8 +224,27 @@ final class ContentStore {
             } catch (UnsupportedOperationException | IllegalArgumentException e) {
                 changed = null;
             }
-            return new Stamp(attributes.isRegularFile(), attributes.fileKey(), attributes.size(),
+            return new Stamp(attributes.isRegularFile(), Objects.toString(attributes.fileKey(), null), attributes.size(),
                     attributes.lastModifiedTime().toMillis(), Objects.toString(changed, null));
+        }
+
+        /** One index line's fields after the hash; only stamps with an inode and a change time are worth keeping. */
+        String format() {
+            return regular + "\t" + fileKey + "\t" + size + "\t" + modified + "\t" + changed;
+        }
+
+        /** The stamp {@link #format} wrote, or null if {@code line} is not one (that entry is then hashed again). */
+        static Stamp parse(String line) {
+            String[] fields = line == null ? new String[0] : line.split("\t", -1);
+            if (fields.length != 5 || !fields[0].equals("true") || fields[1].isEmpty() || fields[1].equals("null")
+                    || fields[4].isEmpty() || fields[4].equals("null")) {
+                return null;
+            }
+            try {
+                return new Stamp(true, fields[1], Long.parseLong(fields[2]), Long.parseLong(fields[3]), fields[4]);
+            } catch (NumberFormatException e) {
+                return null;
+            }
         }
     }
 
@@ -203,6 +295,7 @@ final class ContentStore {
             }
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             verified.put(sha256, Stamp.of(target)); // its bytes were hashed as they arrived
+            indexStale = true;
         }
 
         @Override

@@ -1,6 +1,12 @@
 package io.distest.worker;
 
+import io.distest.protocol.Attached;
+import io.distest.protocol.FileEntry;
+import io.distest.protocol.MessageCodec;
 import io.distest.protocol.Protocol;
+import io.distest.protocol.SyncManifest;
+import io.distest.protocol.SyncRequest;
+import io.distest.protocol.WorkerFacts;
 import io.distest.shared.Quietly;
 import io.distest.shared.Secrets;
 import java.io.BufferedReader;
@@ -52,6 +58,7 @@ final class ServeCommand {
             if (options.lifeline()) {
                 out.println(PORT_LINE_PREFIX + server.port());
                 out.flush();
+                warmUp(); // while the client opens its tunnel
                 Thread lifeline = new Thread(() -> {
                     try {
                         while (input.readLine() != null) {
@@ -82,6 +89,25 @@ final class ServeCommand {
             err.println("distest server: " + e.getMessage());
             return 1;
         }
+    }
+
+    /**
+     * Loads, on a daemon thread, what the first connection needs (the codec and its message classes, this host's
+     * facts), so that the first Attach is not answered by a cold JVM.
+     */
+    static void warmUp() {
+        Thread thread = new Thread(() -> {
+            try {
+                MessageCodec codec = new MessageCodec();
+                codec.decode(codec.encode(new Attached(WorkerFacts.ofThisJvm())));
+                codec.decode(codec.encode(new SyncManifest(List.of(new FileEntry("a", 0, "0".repeat(64), false)))));
+                codec.decode(codec.encode(new SyncRequest(List.of(0))));
+            } catch (IOException | RuntimeException e) {
+                // only a warm-up: the real messages meet the same code
+            }
+        }, "distest-server-warm-up");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /**

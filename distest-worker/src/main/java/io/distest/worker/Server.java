@@ -42,7 +42,7 @@ final class Server implements AutoCloseable {
         this.token = token.getBytes(StandardCharsets.UTF_8);
         this.log = log;
         this.root = ServerRoot.open(options.root(), log);
-        this.store = new ContentStore(root.cas(), root.incoming(), log);
+        this.store = new ContentStore(root.cas(), root.incoming(), root.casIndex(), log);
         this.connections = new Semaphore(options.maxConnections());
         this.idle = new IdleWatch(options.idleMillis(), log);
         this.listener = ServerSocketChannel.open();

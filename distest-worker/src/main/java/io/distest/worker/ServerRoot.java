@@ -68,6 +68,11 @@ final class ServerRoot implements AutoCloseable {
         return root.resolve("cas");
     }
 
+    /** The content store's stamp index (see {@link ContentStore}): shared, like the store, by every server here. */
+    Path casIndex() {
+        return root.resolve("cas-stamps.tsv");
+    }
+
     Path sessions() {
         return run.resolve("sessions");
     }

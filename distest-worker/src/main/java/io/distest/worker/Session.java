@@ -141,6 +141,7 @@ final class Session implements AutoCloseable {
             }
         }
         control.send(new SyncDone(received, bytes, directory.toString()));
+        store.saveIndex(); // after the answer: the build does not wait for it
     }
 
     /**

@@ -38,6 +38,7 @@ final class StdioServer {
         try {
             protocolOut.write((Mux.READY_LINE + "\n").getBytes(StandardCharsets.UTF_8));
             protocolOut.flush();
+            ServeCommand.warmUp(); // while the client sends the token and opens its first channel
             String token = readLine(stdin);
             if (token == null || token.isBlank()) {
                 err.println("distest server: no token on the first line of standard input");

@@ -8,6 +8,9 @@ import io.distest.protocol.SpawnWorker;
 import io.distest.protocol.WorkerFacts;
 import io.distest.shared.Secrets;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,16 +55,38 @@ public final class RemoteGateway implements Gateway {
 
     @Override
     public void open() throws IOException {
-        ServerClient.Connector connector = endpoint.start();
+        // the local side of the sync (walking and hashing the files) goes on while the far side starts
+        CompletableFuture<SyncPlan> planning = Background.supply("distest-sync-plan", () -> {
+            try {
+                return SyncPlan.of(request, request.remote().sync());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        ServerClient.Connector connector = endpoint.start(); // if it fails, that is the error (the plan ends unread)
+        plan = awaitPlan(planning);
         client = new ServerClient(connector, endpoint.serverToken(), Secrets.hexId(12), endpoint.describe());
-        WorkerFacts facts = client.attach();
-        plan = SyncPlan.of(request, request.remote().sync());
-        ServerClient.SyncStats stats = client.sync(plan.items(), plan.manifest());
+        ServerClient.SyncStats stats = client.attachAndSync(plan.items(), plan.manifest(), spec.count());
+        WorkerFacts facts = client.facts();
         syncMillis = stats.millis();
         log.info(String.format("[%s] %s; synced %d files (%s): sent %d files (%s) in %.2f s", spec.text(),
                 facts.platform(), stats.manifestFiles(), bytes(stats.manifestBytes()), stats.filesSent(),
                 bytes(stats.bytesSent()), stats.millis() / 1000.0));
         client.listenForExits(log::warn);
+    }
+
+    private static SyncPlan awaitPlan(CompletableFuture<SyncPlan> planning) throws IOException {
+        try {
+            return planning.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
     }
 
     @Override

@@ -21,12 +21,15 @@ import io.distest.shared.Sha256;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 
 /**
@@ -49,6 +52,8 @@ final class ServerClient implements AutoCloseable {
     private final String sessionId;
     private final String where;
     private final Map<String, CompletableFuture<WorkerExited>> exits = new ConcurrentHashMap<>();
+    /** Worker connections opened and attached during the sync, each taken by one spawn. */
+    private final Queue<CompletableFuture<MessageChannel>> prepared = new ConcurrentLinkedQueue<>();
     private MessageChannel control;
     private volatile WorkerFacts facts;
     /** The quickest Attach answer so far (the first ones pay the far side's warm-up); -1 before any. */
@@ -61,10 +66,34 @@ final class ServerClient implements AutoCloseable {
         this.where = where;
     }
 
-    /** Opens the session; returns what the server runs on. */
-    WorkerFacts attach() throws IOException {
-        control = attachedChannel(Attach.CONTROL);
-        return facts;
+    /**
+     * Opens the session and syncs: the manifest goes out right behind the {@code Attach}, in the same flight (the
+     * server reads nothing after an {@code Attach} before it has checked it), which saves the link a round trip.
+     * What the server runs on is then {@link #facts()}. While the far side syncs, {@code workerConnections} worker
+     * connections are opened and attached, for the first spawns to take.
+     */
+    SyncStats attachAndSync(List<SyncPlan.Item> items, List<FileEntry> manifest, int workerConnections)
+            throws IOException {
+        control = attachedChannel(Attach.CONTROL, new SyncManifest(manifest));
+        long start = System.nanoTime(); // as for sync(): from the server's reading the manifest, not the Attach
+        prepareWorkerConnections(workerConnections); // the session exists now; the far side syncs meanwhile
+        return syncAfterManifest(items, manifest, start);
+    }
+
+    /**
+     * Opens and attaches {@code count} worker connections in the background (a tunnel and an Attach round trip
+     * each), so that a spawn after the sync only has to send its request.
+     */
+    private void prepareWorkerConnections(int count) {
+        for (int i = 0; i < count; i++) {
+            prepared.add(Background.supply("distest-prepare-" + sessionId + "-" + i, () -> {
+                try {
+                    return attachedChannel(Attach.WORKER, null);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }));
+        }
     }
 
     /** The link's round trip, for scheduling: the quickest Attach, from sending it to its answer (0 before any). */
@@ -76,11 +105,19 @@ final class ServerClient implements AutoCloseable {
         roundTripMillis = roundTripMillis < 0 ? millis : Math.min(roundTripMillis, millis);
     }
 
-    private MessageChannel attachedChannel(String purpose) throws IOException {
+    /** Opens a connection and attaches it; {@code next}, if not null, is sent right behind the Attach. */
+    private MessageChannel attachedChannel(String purpose, Message next) throws IOException {
         Duplex duplex = connector.open();
         MessageChannel channel = new MessageChannel(duplex.in(), duplex.out(), duplex.close());
         long asked = System.nanoTime();
         channel.send(new Attach(Protocol.VERSION, serverToken, sessionId, purpose));
+        if (next != null) {
+            try {
+                channel.send(next);
+            } catch (IOException e) {
+                // a refusing server may have closed already: its answer below says why
+            }
+        }
         Message answer;
         try {
             answer = channel.receive();
@@ -104,10 +141,9 @@ final class ServerClient implements AutoCloseable {
         return channel;
     }
 
-    /** Sends the manifest, then only the content the far side lacks. */
-    SyncStats sync(List<SyncPlan.Item> items, List<FileEntry> manifest) throws IOException {
-        long start = System.nanoTime();
-        control.send(new SyncManifest(manifest));
+    /** After the manifest went out: sends only the content the far side lacks. */
+    private SyncStats syncAfterManifest(List<SyncPlan.Item> items, List<FileEntry> manifest, long start)
+            throws IOException {
         SyncRequest request = expect(SyncRequest.class, control.receive());
         long bytesSent = 0;
         for (int index : request.missing()) {
@@ -168,12 +204,24 @@ final class ServerClient implements AutoCloseable {
         reader.start();
     }
 
-    /** Asks the server to start a worker; the returned channel then carries that worker's own messages. */
+    /** Asks the server to start a worker (the request rides with the Attach); the returned channel then carries that worker's own messages. */
     MessageChannel spawn(SpawnWorker spawn) throws IOException {
         exits.put(spawn.workerId(), new CompletableFuture<>());
-        MessageChannel channel = attachedChannel(Attach.WORKER);
-        channel.send(spawn);
-        return channel;
+        CompletableFuture<MessageChannel> ready = prepared.poll();
+        if (ready != null) {
+            MessageChannel channel = null;
+            try {
+                channel = ready.join();
+                channel.send(spawn);
+                return channel;
+            } catch (IOException | RuntimeException e) {
+                // that connection did not make it: a fresh one below says why if this one fails too
+                if (channel != null) {
+                    channel.close();
+                }
+            }
+        }
+        return attachedChannel(Attach.WORKER, spawn); // the request in the Attach's flight: one round trip less
     }
 
     CompletableFuture<WorkerExited> exitOf(String workerId) {
@@ -197,6 +245,17 @@ final class ServerClient implements AutoCloseable {
 
     @Override
     public void close() {
+        for (CompletableFuture<MessageChannel> unused; (unused = prepared.poll()) != null; ) {
+            unused.whenComplete((channel, failure) -> {
+                if (channel != null) {
+                    try {
+                        channel.close();
+                    } catch (IOException ignored) {
+                        // it was never used
+                    }
+                }
+            });
+        }
         try {
             if (control != null) {
                 control.close();

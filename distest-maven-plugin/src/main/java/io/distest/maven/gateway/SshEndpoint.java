@@ -5,6 +5,7 @@ import io.distest.maven.gateway.ssh.RemoteCommand;
 import io.distest.maven.gateway.ssh.SshOptions;
 import io.distest.maven.gateway.ssh.SshSession;
 import io.distest.maven.gateway.ssh.SshTarget;
+import io.distest.maven.gateway.ssh.SshjConfig;
 import io.distest.maven.tx.Transport;
 import io.distest.maven.tx.TxSpec;
 import io.distest.shared.Secrets;
@@ -47,23 +48,38 @@ public final class SshEndpoint implements RemoteGateway.Endpoint {
         this.options = options;
         this.workerJar = workerJar;
         this.log = log;
+        SshjConfig.warmUp(); // while the build still plans: sshj's first set-up is CPU-heavy
     }
 
     @Override
     public ServerClient.Connector start() throws IOException {
         session = SshSession.connect(SshTarget.of(address), options);
-        if (!session.hasSftp()) { // common on hardened hosts; a shell is all the exec path needs
+        String hash = Sha256.hexOf(workerJar);
+        String java = spec.java().orElse("java");
+        // The SFTP check (its own round trips and far-side process) runs beside the server's start, not before it:
+        // when the far cache holds the jar, one command checks its hash there and starts the server from it
+        CompletableFuture<Boolean> sftp = Background.supply("distest-sftp-check", session::hasSftp);
+        String answer;
+        try {
+            answer = startServer(hash, java);
+        } catch (IOException | RuntimeException e) {
+            if (sftp.join()) {
+                throw e;
+            }
+            answer = NEED_JAR; // a host without SFTP may fail differently here; the exec path says what is wrong
+        }
+        if (!sftp.join()) { // common on hardened hosts; a shell is all the exec path needs
+            if (server != null) {
+                server.close();
+                server = null;
+            }
             log.info("[" + spec.text() + "] " + session.describe() + " has no SFTP subsystem: using the exec path"
                     + " (the worker jar and every connection over one ssh command's standard input and output)");
             stdio = new StdioBootstrap(spec.text(), () -> new SshCommand(session.exec("sh"), session.describe(), log),
-                    spec.java().orElse("java"), spec.chdir(), workerJar, log).connect(token);
+                    java, spec.chdir(), workerJar, log).connect(token);
             return stdio;
         }
         log.info("[" + spec.text() + "] using SFTP and ssh tunnels on " + session.describe());
-        String hash = Sha256.hexOf(workerJar);
-        String java = spec.java().orElse("java");
-        // When the far cache holds the jar, one command checks its hash there and starts the server from it
-        String answer = startServer(hash, java);
         if (!answer.startsWith(PORT_LINE)) {
             String jar = root() + "/jars/" + jarName(hash); // SFTP resolves a relative path from the home directory
             String shown = jar.startsWith("/") ? jar : "~/" + jar;
@@ -83,7 +99,10 @@ public final class SshEndpoint implements RemoteGateway.Endpoint {
                     + " directories (a chrooted SFTP?). Set //chdir= in the tx spec \"" + spec.text() + "\" to an"
                     + " absolute directory both can reach.");
         }
-        int port = Integer.parseInt(answer.substring(PORT_LINE.length()).trim());
+        return connector(Integer.parseInt(answer.substring(PORT_LINE.length()).trim()));
+    }
+
+    private ServerClient.Connector connector(int port) {
         return () -> session.tunnel("127.0.0.1", port);
     }
 

@@ -10,9 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import net.schmizz.keepalive.KeepAlive;
-import net.schmizz.keepalive.KeepAliveProvider;
 import net.schmizz.keepalive.KeepAliveRunner;
-import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.OpenFailException;
 import net.schmizz.sshj.connection.channel.direct.DirectConnection;
@@ -65,6 +63,7 @@ public final class SshSession implements Closeable {
     public static SshSession connect(SshTarget target, SshOptions options) throws SshException {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(options, "options");
+        SshjConfig.useJdkProviders();
         SshConfig.Resolved resolved;
         try {
             resolved = SshConfig.parse(options.sshConfig()).resolve(target.host(), target.user(), target.port());
@@ -84,10 +83,7 @@ public final class SshSession implements Closeable {
             throw new SshException(SshException.Reason.BAD_CONFIGURATION,
                     "Cannot read the known hosts file " + options.knownHosts() + ": " + e.getMessage(), e);
         }
-        DefaultConfig config = new DefaultConfig();
-        config.setLoggerFactory(QuietLogging.FACTORY);
-        config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
-        SSHClient client = new SSHClient(config);
+        SSHClient client = new SSHClient(SshjConfig.create());
         client.addHostKeyVerifier(verifier);
         client.setConnectTimeout((int) options.connectTimeout().toMillis());
         KeepAlive keepAlive = client.getConnection().getKeepAlive();
