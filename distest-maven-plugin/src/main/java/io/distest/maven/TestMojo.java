@@ -3,6 +3,7 @@ package io.distest.maven;
 import io.distest.maven.failsafe.FailsafeDefaults;
 import io.distest.maven.gateway.WorkerJar;
 import io.distest.maven.gateway.ssh.SshOptions;
+import io.distest.maven.gateway.ssh.SshjConfig;
 import io.distest.maven.run.DistestException;
 import io.distest.maven.run.DistestRunner;
 import io.distest.maven.run.RunSummary;
@@ -30,6 +31,7 @@ import io.distest.maven.surefire.TestPlugin;
 import io.distest.maven.surefire.TestSettings;
 import io.distest.maven.surefire.TxActivation;
 import io.distest.maven.timeline.TimelinePage;
+import io.distest.maven.tx.Transport;
 import io.distest.maven.tx.TxSpec;
 import io.distest.maven.tx.TxSpecException;
 import io.distest.maven.tx.TxSpecs;
@@ -412,8 +414,8 @@ public class TestMojo extends AbstractMojo {
         if (specs.isEmpty()) {
             return;
         }
-        if (specs.stream().anyMatch(spec -> spec.transport() instanceof io.distest.maven.tx.Transport.Ssh)) {
-            io.distest.maven.gateway.ssh.SshjConfig.warmUp(); // sshj's CPU-heavy first set-up, beside the test scan
+        if (specs.stream().anyMatch(spec -> spec.transport() instanceof Transport.Ssh)) {
+            SshjConfig.warmUp(); // sshj's CPU-heavy first set-up, beside the test scan
         }
         SurefireTranslation plan;
         try {
