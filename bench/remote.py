@@ -22,7 +22,7 @@ Knobs (environment):
   REMOTE_SEED            generator seed                                                       (15)
   REMOTE_CONFIGS         which rows, comma-separated: popen, ssh, proxy (all RTTs)            (popen,ssh,proxy)
   REMOTE_BUILD           1: build this checkout into bench/work/m2 first; 0: use what is there (1)
-  REMOTE_OUT             where the table is saved                                  (bench/results/remote.txt)
+  REMOTE_OUT             where the table is appended                               (bench/results/remote.txt)
   REMOTE_MVN_ARGS        extra arguments for every timed mvn run, split like a shell would   (none)
   MVN                    the Maven command                                                    (mvn)
 """
@@ -509,8 +509,10 @@ def main() -> int:
     log("\n" + text)
     stamp = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
     s.out.parent.mkdir(parents=True, exist_ok=True)
-    s.out.write_text(f"bench/remote.sh, {stamp} (a 2-core machine shared with other work)\n\n{text}\n")
-    log(f"\nsaved to {s.out}; Maven logs in {(WORK / 'logs').relative_to(BENCH_DIR)}/")
+    # appended: the file keeps the earlier tables (before/after comparisons live in it)
+    with s.out.open("a") as results:
+        results.write(f"\n==== bench/remote.sh, {stamp} (a 2-core machine shared with other work) ====\n\n{text}\n")
+    log(f"\nappended to {s.out}; Maven logs in {(WORK / 'logs').relative_to(BENCH_DIR)}/")
     return 1 if any(r.code != 0 for r in runs) else 0
 
 
