@@ -27,17 +27,22 @@ import org.slf4j.Logger;
  */
 final class QuietLogging {
 
-    static final LoggerFactory FACTORY = new LoggerFactory() {
-        @Override
-        public Logger getLogger(String name) {
-            return quiet(org.slf4j.LoggerFactory.getLogger(name));
-        }
+    static final LoggerFactory FACTORY = wrapping(LoggerFactory.DEFAULT);
 
-        @Override
-        public Logger getLogger(Class<?> clazz) {
-            return quiet(org.slf4j.LoggerFactory.getLogger(clazz));
-        }
-    };
+    /** {@code factory}'s loggers with INFO, WARN and ERROR turned into DEBUG. */
+    static LoggerFactory wrapping(LoggerFactory factory) {
+        return new LoggerFactory() {
+            @Override
+            public Logger getLogger(String name) {
+                return quiet(factory.getLogger(name));
+            }
+
+            @Override
+            public Logger getLogger(Class<?> clazz) {
+                return quiet(factory.getLogger(clazz));
+            }
+        };
+    }
 
     /** Each INFO, WARN and ERROR method of {@link Logger} mapped to its DEBUG twin with the same parameters. */
     private static final Map<Method, Method> DEMOTED = new HashMap<>();

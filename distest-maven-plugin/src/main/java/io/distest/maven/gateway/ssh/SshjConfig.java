@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import net.schmizz.keepalive.KeepAliveProvider;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.common.Factory;
+import net.schmizz.sshj.common.LoggerFactory;
 import net.schmizz.sshj.common.SecurityUtils;
 
 /**
@@ -70,8 +71,20 @@ public final class SshjConfig {
 
     /** A fresh configuration: JDK providers, preferred ciphers and MACs first, quiet logging, keep-alives. */
     static DefaultConfig create() {
-        DefaultConfig config = new DefaultConfig();
-        config.setLoggerFactory(QuietLogging.FACTORY);
+        return create(LoggerFactory.DEFAULT);
+    }
+
+    /** As {@link #create()}, logging through {@code base}'s loggers with INFO, WARN and ERROR turned into DEBUG. */
+    static DefaultConfig create(LoggerFactory base) {
+        // sshj's constructor sets its logger and then logs at INFO each cipher the JDK lacks ("Cipher [twofish-cbc]
+        // disabled"): sixteen lines in the build's console. So the quiet logger is in place from the constructor on
+        // (javac stores the captured base before the super constructor runs).
+        DefaultConfig config = new DefaultConfig() {
+            @Override
+            public void setLoggerFactory(LoggerFactory ignored) {
+                super.setLoggerFactory(QuietLogging.wrapping(base));
+            }
+        };
         config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
         config.setCipherFactories(preferring(config.getCipherFactories(), CIPHERS));
         config.setMACFactories(preferring(config.getMACFactories(), MACS));
