@@ -1,7 +1,9 @@
 package io.distest.maven.gateway;
 
+import io.distest.maven.gateway.ssh.SshOptions;
 import io.distest.maven.settings.RunRequest;
 import io.distest.maven.sync.SyncPlan;
+import io.distest.maven.tx.Transport;
 import io.distest.maven.tx.TxSpec;
 import io.distest.protocol.MessageChannel;
 import io.distest.protocol.SpawnWorker;
@@ -51,6 +53,15 @@ public final class RemoteGateway implements Gateway {
         this.runToken = runToken;
         this.log = log;
         this.endpoint = endpoint;
+    }
+
+    /** An ssh gateway: on the connection started early for this spec (see {@link EarlySshStarts}), else its own. */
+    public static RemoteGateway overSsh(TxSpec spec, Transport.Ssh address, RunRequest request, String runToken,
+            Log log) {
+        SshOptions options = request.remote().ssh();
+        Endpoint endpoint = EarlySshStarts.claim(spec, options, request.workerJar(), log)
+                .orElseGet(() -> new SshEndpoint(spec, address, options, request.workerJar(), log));
+        return new RemoteGateway(spec, request, runToken, log, endpoint);
     }
 
     @Override

@@ -177,6 +177,11 @@ public final class SshEndpoint implements RemoteGateway.Endpoint {
                 + (stderr.isEmpty() ? "" : " Its output:\n" + stderr));
     }
 
+    /** Whether the connection and the server it started are still up (after {@link #start()}). */
+    boolean alive() {
+        return session != null && session.isConnected() && (stdio != null ? stdio.isAlive() : server != null && server.isOpen());
+    }
+
     @Override
     public String serverToken() {
         return token;

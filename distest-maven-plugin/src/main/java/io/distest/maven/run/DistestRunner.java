@@ -5,7 +5,6 @@ import io.distest.maven.gateway.Gateway;
 import io.distest.maven.gateway.PopenGateway;
 import io.distest.maven.gateway.RemoteGateway;
 import io.distest.maven.gateway.SocketEndpoint;
-import io.distest.maven.gateway.SshEndpoint;
 import io.distest.maven.report.AboveStatusLineLog;
 import io.distest.maven.report.DurationObserver;
 import io.distest.maven.report.PlatformSummary;
@@ -261,8 +260,7 @@ public final class DistestRunner {
             return new RemoteGateway(spec, request, token, log, new SocketEndpoint(socket, serverToken));
         }
         if (spec.transport() instanceof Transport.Ssh ssh) {
-            return new RemoteGateway(spec, request, token, log,
-                    new SshEndpoint(spec, ssh, request.remote().ssh(), request.workerJar(), log));
+            return RemoteGateway.overSsh(spec, ssh, request, token, log);
         }
         if (spec.transport() instanceof Transport.Exec) {
             return new ExecGateway(spec, request, token, log);

@@ -1,5 +1,8 @@
 package io.distest.maven.surefire;
 
+import io.distest.maven.gateway.EarlySshStarts;
+import io.distest.maven.gateway.ssh.SshOptions;
+import io.distest.maven.tx.Transport;
 import io.distest.maven.tx.TxSpec;
 import io.distest.maven.tx.TxSpecException;
 import java.io.IOException;
@@ -37,15 +40,41 @@ public class SurefireTakeover extends AbstractMavenLifecycleParticipant {
     public void afterProjectsRead(MavenSession session) throws MavenExecutionException {
         String commandLineTx = session.getUserProperties().getProperty("distest.tx");
         String commandLineN = session.getUserProperties().getProperty("distest.n");
+        boolean early = EarlySsh.wanted(session);
         for (MavenProject project : session.getProjects()) {
             Plugin distest = project.getPlugin(DISTEST);
             if (distest != null) {
-                takeOver(project, distest, commandLineTx, commandLineN);
+                List<TxSpec> specs = takeOver(project, distest, commandLineTx, commandLineN);
+                if (early) {
+                    startSshEarly(session, project, distest, specs);
+                }
             }
         }
     }
 
-    private void takeOver(MavenProject project, Plugin distest, String commandLineTx, String commandLineN)
+    @Override
+    public void afterSessionEnd(MavenSession session) {
+        EarlySshStarts.closeUnclaimed();
+    }
+
+    /** Opens the module's ssh gateways now, beside compile and test-compile, for its test run to claim. */
+    private void startSshEarly(MavenSession session, MavenProject project, Plugin distest, List<TxSpec> specs) {
+        SshOptions options = null;
+        for (TxSpec spec : specs) {
+            if (spec.transport() instanceof Transport.Ssh) {
+                if (options == null) {
+                    options = EarlySsh.options(project, (Xpp3Dom) distest.getConfiguration(), session);
+                }
+                if (EarlySshStarts.begin(spec, options)) {
+                    logger.debug("distest: connecting to " + spec.text() + " beside the build's earlier phases (-D"
+                            + EarlySsh.SWITCH + "=false: in the test phase)");
+                }
+            }
+        }
+    }
+
+    /** Takes over the module's test executions; returns the tx specs it asks for (none: nothing taken over). */
+    private List<TxSpec> takeOver(MavenProject project, Plugin distest, String commandLineTx, String commandLineN)
             throws MavenExecutionException {
         Xpp3Dom configuration = (Xpp3Dom) distest.getConfiguration();
         List<TxSpec> specs;
@@ -56,12 +85,13 @@ public class SurefireTakeover extends AbstractMavenLifecycleParticipant {
             throw new MavenExecutionException(e.getMessage(), project.getFile());
         }
         if (specs.isEmpty()) {
-            return; // no gateways asked for: Surefire runs the tests as before
+            return specs; // no gateways asked for: Surefire runs the tests as before
         }
         for (TestPlugin plugin : TestPlugin.values()) {
             // a view taken afresh: on Maven 4 the one taken before the previous plugin's take-over is stale
             takeOver(project, plugin, project.getPlugin(DISTEST), configuration, specs);
         }
+        return specs;
     }
 
     /** Replaces every execution of {@code plugin}'s goal with distest's goal of the same name, id and phase. */

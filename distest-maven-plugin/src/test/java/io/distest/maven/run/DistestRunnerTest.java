@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.distest.maven.gateway.EarlySshStarts;
 import io.distest.maven.gateway.ssh.SshdServer;
+import io.distest.maven.tx.TxSpecs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -208,6 +210,68 @@ class DistestRunnerTest {
         assertTrue(e.getMessage().contains("SHA256:"), e.getMessage());
         assertTrue(e.getMessage().contains("acceptNewHostKeys"), e.getMessage());
         assertFalse(Files.exists(temp.resolve("reports")), "nothing ran");
+    }
+
+    @Test
+    void claimsTheSshConnectionStartedBeforeTheRunAndEndsItsServerWithTheRun() throws Exception {
+        Path farSide = Files.createTempDirectory("distest-ssh-early");
+        try {
+            harness.sshOptions = SSHD.options(SSHD.writeKnownHosts(temp.resolve("known_hosts")));
+            String spec = "2*" + SSHD.sshSpec() + "//chdir=" + farSide;
+            assertTrue(EarlySshStarts.begin(TxSpecs.parse(spec), harness.sshOptions));
+            assertFalse(EarlySshStarts.begin(TxSpecs.parse(spec), harness.sshOptions), "one start per spec and options");
+            assertEquals(1, Poll.value(Duration.ofSeconds(30), () -> serverProcessesUnder(farSide), l -> l.size() == 1)
+                    .size(), "the far server starts before any run asks for it");
+
+            RunSummary summary = harness.run(List.of(spec), "PassingFixture", "Slow1Fixture");
+
+            assertEquals(4, summary.tests());
+            assertTrue(log.text().contains("installed the worker jar"), "the early start's lines are shown: " + log.text());
+            assertTrue(log.text().contains("connected and started the worker server beside the build's earlier phases"),
+                    log.text());
+            assertEquals(List.of(), Poll.value(Duration.ofSeconds(10), () -> serverProcessesUnder(farSide), List::isEmpty),
+                    "the claimed server ends with the run");
+        } finally {
+            EarlySshStarts.closeUnclaimed();
+            RunHarness.deleteTree(farSide);
+        }
+    }
+
+    @Test
+    void connectsOnItsOwnWhenTheEarlyStartHadOtherOptionsAndThatOneEndsWithTheSession() throws Exception {
+        Path farSide = Files.createTempDirectory("distest-ssh-early-other");
+        try {
+            harness.sshOptions = SSHD.options(SSHD.writeKnownHosts(temp.resolve("known_hosts")));
+            String spec = SSHD.sshSpec() + "//chdir=" + farSide;
+            EarlySshStarts.begin(TxSpecs.parse(spec), harness.sshOptions.withAcceptNewHostKeys(true));
+            Poll.value(Duration.ofSeconds(30), () -> serverProcessesUnder(farSide), l -> l.size() == 1);
+
+            RunSummary summary = harness.run(List.of(spec), "PassingFixture");
+
+            assertEquals(3, summary.tests());
+            assertFalse(log.text().contains("beside the build's earlier phases"), log.text());
+            assertEquals(1, Poll.value(Duration.ofSeconds(10), () -> serverProcessesUnder(farSide), l -> l.size() == 1)
+                    .size(), "the run's own server ends, the unclaimed early one still runs");
+            EarlySshStarts.closeUnclaimed();
+            assertEquals(List.of(), Poll.value(Duration.ofSeconds(10), () -> serverProcessesUnder(farSide), List::isEmpty),
+                    "the session's end closes what no run claimed");
+        } finally {
+            EarlySshStarts.closeUnclaimed();
+            RunHarness.deleteTree(farSide);
+        }
+    }
+
+    @Test
+    void givesTheRunThatClaimsAnEarlyStartTheErrorItMet() throws Exception {
+        harness.sshOptions = SSHD.options(temp.resolve("empty_known_hosts"));
+        EarlySshStarts.begin(TxSpecs.parse(SSHD.sshSpec()), harness.sshOptions);
+        try {
+            DistestException e = assertThrows(DistestException.class,
+                    () -> harness.run(List.of(SSHD.sshSpec()), "PassingFixture"));
+            assertTrue(e.getMessage().contains("SHA256:"), e.getMessage());
+        } finally {
+            EarlySshStarts.closeUnclaimed();
+        }
     }
 
     /** Worker servers still running with a root below {@code root}. */
