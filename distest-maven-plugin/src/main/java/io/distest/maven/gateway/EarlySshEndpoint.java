@@ -17,7 +17,9 @@ import org.apache.maven.plugin.logging.Log;
 /**
  * An {@link SshEndpoint} whose start began before any run asked for it (see {@link EarlySshStarts}): a run's
  * {@link #start()} takes over what is done, waits for what is not, and gets the same errors the start would have
- * given it then. Its lines, kept until the run claims it, are printed in the run's log.
+ * given it then. Its lines, kept until the run claims it, are printed in the run's log. When the run ends, the
+ * connection and its worker server wait for the build's next run on the same spec (each session on the far side
+ * has its own directory, so runs share nothing but the server).
  */
 final class EarlySshEndpoint implements RemoteGateway.Endpoint {
     private final TxSpec spec;
@@ -28,6 +30,8 @@ final class EarlySshEndpoint implements RemoteGateway.Endpoint {
     private final long beganNanos = System.nanoTime();
     private volatile long readyNanos;
     private SshEndpoint current;
+    private ServerClient.Connector connector;
+    private int runs;
     private Log log;
     private Path workerJar;
 
@@ -75,28 +79,37 @@ final class EarlySshEndpoint implements RemoteGateway.Endpoint {
     public ServerClient.Connector start() throws IOException {
         long askedNanos = System.nanoTime();
         deferred.replayTo(log);
-        ServerClient.Connector connector;
+        if (connector == null) {
+            connector = awaitStarted();
+        }
+        runs++;
+        if (!current.alive()) { // the far side's sshd restarted while the build compiled, a test killed the server, …
+            log.info("[" + spec.text() + "] the ssh connection " + (runs == 1 ? "opened during the build's earlier"
+                    + " phases" : "of an earlier run of this build") + " has ended: connecting again");
+            current.close();
+            current = new SshEndpoint(spec, address, options, workerJar, deferred);
+            connector = current.start();
+        } else if (runs == 1) {
+            long ahead = readyNanos - askedNanos;
+            log.info(String.format(Locale.ROOT, "[%s] connected and started the worker server beside the build's"
+                    + " earlier phases in %.2f s: %s", spec.text(), (readyNanos - beganNanos) / 1e9, ahead <= 0
+                    ? String.format(Locale.ROOT, "ready %.2f s before the tests asked for it", -ahead / 1e9)
+                    : String.format(Locale.ROOT, "the tests waited %.2f s for it", ahead / 1e9)));
+        } else {
+            log.info("[" + spec.text() + "] on the ssh connection and worker server of an earlier run of this build");
+        }
+        return connector;
+    }
+
+    private ServerClient.Connector awaitStarted() throws IOException {
         try {
-            connector = started.join();
+            return started.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof UncheckedIOException io) {
                 throw io.getCause();
             }
             throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }
-        if (!current.alive()) { // e.g. the far side restarted its sshd while the build compiled
-            log.info("[" + spec.text() + "] the ssh connection opened during the build's earlier phases has ended:"
-                    + " connecting again");
-            current.close();
-            current = new SshEndpoint(spec, address, options, workerJar, log);
-            return current.start();
-        }
-        long ahead = readyNanos - askedNanos;
-        log.info(String.format(Locale.ROOT, "[%s] connected and started the worker server beside the build's earlier"
-                + " phases in %.2f s: %s", spec.text(), (readyNanos - beganNanos) / 1e9, ahead <= 0
-                ? String.format(Locale.ROOT, "ready %.2f s before the tests asked for it", -ahead / 1e9)
-                : String.format(Locale.ROOT, "the tests waited %.2f s for it", ahead / 1e9)));
-        return connector;
     }
 
     @Override
@@ -110,12 +123,23 @@ final class EarlySshEndpoint implements RemoteGateway.Endpoint {
     }
 
     /**
-     * Closes the connection; one still being made is closed when it is made, without waiting here (an unreachable
-     * host must not hold up the end of a build that never asked for it).
+     * The run is done with it: a connection that is still up goes back for the build's next run on this spec (the
+     * next module), to be closed when the build ends; any other is closed now.
      */
     @Override
     public void close() {
-        started.whenComplete((connector, error) -> current.close());
+        if (runs > 0 && current.alive() && EarlySshStarts.giveBack(spec, options, this)) {
+            return;
+        }
+        end();
+    }
+
+    /**
+     * Closes the connection; one still being made is closed when it is made, without waiting here (an unreachable
+     * host must not hold up the end of a build that never asked for it).
+     */
+    void end() {
+        started.whenComplete((ignored, error) -> current.close());
     }
 
     private static void deleteQuietly(Path directory) {

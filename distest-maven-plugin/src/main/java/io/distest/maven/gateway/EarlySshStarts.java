@@ -18,9 +18,10 @@ import org.apache.maven.plugin.logging.Log;
  * the first test. None of it needs the project's compiled classes; the sync, which does, stays in the test phase.
  *
  * <p>One start per distinct spec and ssh options, for the whole Maven session (the take-over extension and the
- * mojos share this plugin's class realm). The first run that asks for that spec with the same options claims it;
- * a run with other options, or a later one, connects on its own. What no run claimed is closed when the session
- * ends.
+ * mojos share this plugin's class realm). A run that asks for that spec with the same options claims it, and gives
+ * it back when it ends, so the modules of a reactor share one connection and far server per spec; a run with
+ * other options, or one running beside the claimer (-T), connects on its own. What is kept here is closed when
+ * the session ends.
  */
 public final class EarlySshStarts {
     private static final Map<Key, EarlySshEndpoint> STARTED = new LinkedHashMap<>();
@@ -67,13 +68,18 @@ public final class EarlySshStarts {
         return Optional.ofNullable(early).map(endpoint -> endpoint.claimedBy(log, workerJar));
     }
 
-    /** Closes every start no run claimed (the build ended, failed or never reached its tests). */
-    public static void closeUnclaimed() {
-        List<EarlySshEndpoint> unclaimed;
+    /** Keeps a run's connection for the next run on the same spec; false when a start for it is already kept. */
+    static synchronized boolean giveBack(TxSpec spec, SshOptions options, EarlySshEndpoint endpoint) {
+        return STARTED.putIfAbsent(Key.of(spec, options), endpoint) == null;
+    }
+
+    /** Closes every connection kept here: the build ended (or failed, or never reached its tests). */
+    public static void closeAll() {
+        List<EarlySshEndpoint> kept;
         synchronized (EarlySshStarts.class) {
-            unclaimed = new ArrayList<>(STARTED.values());
+            kept = new ArrayList<>(STARTED.values());
             STARTED.clear();
         }
-        unclaimed.forEach(EarlySshEndpoint::close);
+        kept.forEach(EarlySshEndpoint::end);
     }
 }

@@ -54,7 +54,7 @@ public class SurefireTakeover extends AbstractMavenLifecycleParticipant {
 
     @Override
     public void afterSessionEnd(MavenSession session) {
-        EarlySshStarts.closeUnclaimed();
+        EarlySshStarts.closeAll();
     }
 
     /** Opens the module's ssh gateways now, beside compile and test-compile, for its test run to claim. */

@@ -213,26 +213,37 @@ class DistestRunnerTest {
     }
 
     @Test
-    void claimsTheSshConnectionStartedBeforeTheRunAndEndsItsServerWithTheRun() throws Exception {
+    void claimsTheSshConnectionStartedBeforeTheRunAndKeepsItForTheBuildsNextRun() throws Exception {
         Path farSide = Files.createTempDirectory("distest-ssh-early");
         try {
             harness.sshOptions = SSHD.options(SSHD.writeKnownHosts(temp.resolve("known_hosts")));
             String spec = "2*" + SSHD.sshSpec() + "//chdir=" + farSide;
             assertTrue(EarlySshStarts.begin(TxSpecs.parse(spec), harness.sshOptions));
             assertFalse(EarlySshStarts.begin(TxSpecs.parse(spec), harness.sshOptions), "one start per spec and options");
-            assertEquals(1, Poll.value(Duration.ofSeconds(30), () -> serverProcessesUnder(farSide), l -> l.size() == 1)
-                    .size(), "the far server starts before any run asks for it");
+            // the shell that starts it shows first, then the JVM it execs
+            List<String> early = Poll.value(Duration.ofSeconds(30), () -> serverProcessesUnder(farSide),
+                    l -> l.size() == 1 && !l.get(0).contains("sh -c"));
+            assertEquals(1, early.size(), "the far server starts before any run asks for it");
 
-            RunSummary summary = harness.run(List.of(spec), "PassingFixture", "Slow1Fixture");
+            RunSummary first = harness.run(List.of(spec), "PassingFixture", "Slow1Fixture");
 
-            assertEquals(4, summary.tests());
+            assertEquals(4, first.tests());
             assertTrue(log.text().contains("installed the worker jar"), "the early start's lines are shown: " + log.text());
             assertTrue(log.text().contains("connected and started the worker server beside the build's earlier phases"),
                     log.text());
+            assertEquals(early, Poll.value(Duration.ofSeconds(10), () -> serverProcessesUnder(farSide), l -> l.size() == 1),
+                    "the server outlives the run, for the next module");
+
+            RunSummary second = harness.run(List.of(spec), "Slow1Fixture");
+
+            assertEquals(1, second.tests());
+            assertTrue(log.text().contains("on the ssh connection and worker server of an earlier run of this build"),
+                    log.text());
+            EarlySshStarts.closeAll();
             assertEquals(List.of(), Poll.value(Duration.ofSeconds(10), () -> serverProcessesUnder(farSide), List::isEmpty),
-                    "the claimed server ends with the run");
+                    "the build's end closes the connection and its server");
         } finally {
-            EarlySshStarts.closeUnclaimed();
+            EarlySshStarts.closeAll();
             RunHarness.deleteTree(farSide);
         }
     }
@@ -252,11 +263,11 @@ class DistestRunnerTest {
             assertFalse(log.text().contains("beside the build's earlier phases"), log.text());
             assertEquals(1, Poll.value(Duration.ofSeconds(10), () -> serverProcessesUnder(farSide), l -> l.size() == 1)
                     .size(), "the run's own server ends, the unclaimed early one still runs");
-            EarlySshStarts.closeUnclaimed();
+            EarlySshStarts.closeAll();
             assertEquals(List.of(), Poll.value(Duration.ofSeconds(10), () -> serverProcessesUnder(farSide), List::isEmpty),
                     "the session's end closes what no run claimed");
         } finally {
-            EarlySshStarts.closeUnclaimed();
+            EarlySshStarts.closeAll();
             RunHarness.deleteTree(farSide);
         }
     }
@@ -270,7 +281,7 @@ class DistestRunnerTest {
                     () -> harness.run(List.of(SSHD.sshSpec()), "PassingFixture"));
             assertTrue(e.getMessage().contains("SHA256:"), e.getMessage());
         } finally {
-            EarlySshStarts.closeUnclaimed();
+            EarlySshStarts.closeAll();
         }
     }
 
