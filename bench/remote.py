@@ -349,6 +349,7 @@ class Run:
     first_test_s: float | None = None
     sync_s: float | None = None
     ready_s: list[float] = dataclasses.field(default_factory=list)
+    early_s: float | None = None
     log: str = ""
 
 
@@ -356,6 +357,7 @@ EFFICIENCY = re.compile(r"distest: ([\d.]+) s wall, .*efficiency (\d+) % of the 
                         r"first test ([\d.]+) s after JVM start")
 SYNC = re.compile(r"synced \d+ files .* in ([\d.]+) s")
 READY = re.compile(r"\] .*, ready in ([\d.]+) s")
+EARLY = re.compile(r"beside the build's earlier phases in [\d.]+ s: (?:ready ([\d.]+) s before|the tests waited ([\d.]+) s)")
 
 
 def mvn_cmd(s: Settings, *args: str, offline: bool = True) -> list[str]:
@@ -383,6 +385,8 @@ def timed(s: Settings, project: Path, config: Config, rep: int, expected: int) -
     if m := SYNC.search(text):
         run.sync_s = float(m.group(1))
     run.ready_s = [float(x) for x in READY.findall(text)]
+    if m := EARLY.search(text):
+        run.early_s = float(m.group(1)) if m.group(1) else -float(m.group(2))
     ok = code == 0 and run.failures == 0 and run.tests == expected
     log(f"  {config.name:<24} run {rep}/{s.repeat}: {elapsed:6.2f} s wall, distest {fmt(run.distest_wall_s, '.1f')} s, "
         f"efficiency {fmt(run.efficiency, '.0f')} %, first test {fmt(run.first_test_s, '.1f')} s"
@@ -406,7 +410,7 @@ def median(values) -> float | None:
 
 def table(s: Settings, configs: list[Config], runs: list[Run], facts: str, suite: str) -> str:
     header = ["gateway", "whole mvn s", "runs (s)", "distest wall s", "efficiency %", "JVM start-up s",
-              "first test s", "sync s", "ready s (max)"]
+              "first test s", "sync s", "ready s (max)", "early start s"]
     rows = [header]
     for c in configs:
         mine = [r for r in runs if r.config == c.name]
@@ -416,7 +420,8 @@ def table(s: Settings, configs: list[Config], runs: list[Run], facts: str, suite
                      fmt(median(r.distest_wall_s for r in good), ".1f"), fmt(median(r.efficiency for r in good), ".0f"),
                      fmt(median(r.startup_s for r in good), ".1f"), fmt(median(r.first_test_s for r in good), ".1f"),
                      fmt(median(r.sync_s for r in good), ".2f"),
-                     fmt(median(max(r.ready_s) if r.ready_s else None for r in good), ".1f")])
+                     fmt(median(max(r.ready_s) if r.ready_s else None for r in good), ".1f"),
+                     fmt(median(r.early_s for r in good), "+.2f")])
     widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
     line = lambda r: "  ".join(c.ljust(widths[i]) if i in (0, 2) else c.rjust(widths[i]) for i, c in enumerate(r)).rstrip()
     out = [f"machine: {facts}", f"suite: {suite}; {s.workers} workers each; REPEAT={s.repeat} (interleaved), medians;"
@@ -429,7 +434,9 @@ def table(s: Settings, configs: list[Config], runs: list[Run], facts: str, suite
             "JVM start-up s  the efficiency line's: quickest worker from starting its JVM to connected",
             "first test s    the efficiency line's: from starting a worker JVM to its first test (median of the workers)",
             "sync s          the ssh gateway's sync line (unchanged project: manifest only)",
-            "ready s (max)   the slowest worker's `ready in` (from asking for the worker to its hello)"]
+            "ready s (max)   the slowest worker's `ready in` (from asking for the worker to its hello)",
+            "early start s   ssh: how long before the test run asked for it the connection and far server, started",
+            "                beside compile and test-compile, were ready (negative: how long the run waited; - : none)"]
     return "\n".join(out)
 
 

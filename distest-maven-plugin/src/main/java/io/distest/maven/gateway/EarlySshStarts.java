@@ -42,7 +42,8 @@ public final class EarlySshStarts {
 
     /**
      * Starts connecting for {@code spec} in the background unless it is not an ssh spec or a start for it (with these
-     * options) is already under way. Returns whether it started one.
+     * options) is already under way. Returns whether it started one; never fails the build: whatever keeps it from
+     * starting (no temporary directory for the worker jar), the run meets again and reports when it connects.
      */
     public static synchronized boolean begin(TxSpec spec, SshOptions options) {
         if (!(spec.transport() instanceof Transport.Ssh address)) {
@@ -52,8 +53,12 @@ public final class EarlySshStarts {
         if (STARTED.containsKey(key)) {
             return false;
         }
-        STARTED.put(key, EarlySshEndpoint.begin(spec, address, options));
-        return true;
+        try {
+            STARTED.put(key, EarlySshEndpoint.begin(spec, address, options));
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /**
