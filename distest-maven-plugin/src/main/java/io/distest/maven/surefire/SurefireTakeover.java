@@ -57,19 +57,25 @@ public class SurefireTakeover extends AbstractMavenLifecycleParticipant {
         EarlySshStarts.closeAll();
     }
 
-    /** Opens the module's ssh gateways now, beside compile and test-compile, for its test run to claim. */
+    /**
+     * Opens the module's ssh gateways now, beside compile and test-compile, for its test run to claim. Never fails
+     * the build: a setting it cannot read here, the run reads and reports itself.
+     */
     private void startSshEarly(MavenSession session, MavenProject project, Plugin distest, List<TxSpec> specs) {
-        SshOptions options = null;
-        for (TxSpec spec : specs) {
-            if (spec.transport() instanceof Transport.Ssh) {
-                if (options == null) {
-                    options = EarlySsh.options(project, (Xpp3Dom) distest.getConfiguration(), session);
-                }
+        List<TxSpec> ssh = specs.stream().filter(spec -> spec.transport() instanceof Transport.Ssh).toList();
+        if (ssh.isEmpty()) {
+            return;
+        }
+        try {
+            SshOptions options = EarlySsh.options(project, (Xpp3Dom) distest.getConfiguration(), session);
+            for (TxSpec spec : ssh) {
                 if (EarlySshStarts.begin(spec, options)) {
                     logger.debug("distest: connecting to " + spec.text() + " beside the build's earlier phases (-D"
                             + EarlySsh.SWITCH + "=false: in the test phase)");
                 }
             }
+        } catch (RuntimeException e) {
+            logger.debug("distest: no early ssh start for " + project.getArtifactId() + ": " + e);
         }
     }
 
