@@ -79,7 +79,10 @@ public class SurefireTakeover extends AbstractMavenLifecycleParticipant {
         }
     }
 
-    /** Takes over the module's test executions; returns the tx specs it asks for (none: nothing taken over). */
+    /**
+     * Takes over the module's test executions; returns the tx specs its unit tests now run on (none when it asks for
+     * no gateways or has no Surefire test execution: integration tests alone may stay on this machine).
+     */
     private List<TxSpec> takeOver(MavenProject project, Plugin distest, String commandLineTx, String commandLineN)
             throws MavenExecutionException {
         Xpp3Dom configuration = (Xpp3Dom) distest.getConfiguration();
@@ -93,15 +96,20 @@ public class SurefireTakeover extends AbstractMavenLifecycleParticipant {
         if (specs.isEmpty()) {
             return specs; // no gateways asked for: Surefire runs the tests as before
         }
+        boolean unitTests = false;
         for (TestPlugin plugin : TestPlugin.values()) {
             // a view taken afresh: on Maven 4 the one taken before the previous plugin's take-over is stale
-            takeOver(project, plugin, project.getPlugin(DISTEST), configuration, specs);
+            boolean taken = takeOver(project, plugin, project.getPlugin(DISTEST), configuration, specs);
+            unitTests |= taken && plugin == TestPlugin.SUREFIRE;
         }
-        return specs;
+        return unitTests ? specs : List.of();
     }
 
-    /** Replaces every execution of {@code plugin}'s goal with distest's goal of the same name, id and phase. */
-    private void takeOver(MavenProject project, TestPlugin plugin, Plugin distest, Xpp3Dom configuration,
+    /**
+     * Replaces every execution of {@code plugin}'s goal with distest's goal of the same name, id and phase; returns
+     * whether there was one.
+     */
+    private boolean takeOver(MavenProject project, TestPlugin plugin, Plugin distest, Xpp3Dom configuration,
             List<TxSpec> specs) throws MavenExecutionException {
         List<String> taken = new ArrayList<>();
         Map<String, List<String>> reportNames = new LinkedHashMap<>(); // reportsDirectory + suffix -> executions
@@ -135,7 +143,7 @@ public class SurefireTakeover extends AbstractMavenLifecycleParticipant {
             if (plugin == TestPlugin.SUREFIRE) {
                 logger.info("distest: " + project.getArtifactId() + " has no Surefire test execution to take over");
             }
-            return;
+            return false;
         }
         requireTakenOver(project, plugin, taken);
         logger.info("distest: " + project.getArtifactId() + ": " + plugin.artifactId() + ":" + plugin.goal() + " ("
@@ -149,6 +157,7 @@ public class SurefireTakeover extends AbstractMavenLifecycleParticipant {
                         + " reportNameSuffix or a reportsDirectory of its own to keep all)");
             }
         }
+        return true;
     }
 
     /**
