@@ -12,7 +12,6 @@ import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.transport.TransportException;
 import net.schmizz.sshj.userauth.UserAuthException;
 import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
-import net.schmizz.sshj.userauth.method.AuthPublickey;
 import net.schmizz.sshj.userauth.password.PasswordFinder;
 import net.schmizz.sshj.userauth.password.Resource;
 
@@ -62,7 +61,7 @@ final class SshAuthentication {
                 continue;
             }
             try {
-                client.auth(user, new AuthPublickey(provider));
+                client.auth(user, new SignedPublickey(provider));
                 return;
             } catch (UserAuthException e) {
                 tried.add(key + ": rejected by the server");

@@ -177,6 +177,21 @@ class SshSessionTest {
     }
 
     @Test
+    void signsWithTheNextKeyWhenTheServerRejectsASignedRequestWithTheFirst() throws Exception {
+        Path stranger = temp.resolve("id_stranger_first");
+        SshdServer.keygen(stranger, "not in authorized_keys");
+        Path rsaStranger = temp.resolve("id_rsa_stranger");
+        SshdServer.keygen(rsaStranger, "rsa", "", "an rsa key not in authorized_keys");
+        SshOptions options = sshd.options(knownHosts())
+                .withIdentities(List.of(stranger, rsaStranger, sshd.options(knownHosts()).identities().get(0)));
+
+        try (SshSession session = SshSession.connect(sshd.target(), options)) {
+            RemoteCommand command = session.exec("echo signed");
+            assertEquals("signed\n", new String(command.stdout().readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
     void refusesConnectionToClosedPortNamingHostPortAndCause() throws Exception {
         int closedPort;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {

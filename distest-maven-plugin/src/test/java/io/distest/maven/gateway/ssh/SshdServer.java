@@ -42,22 +42,34 @@ public final class SshdServer implements BeforeAllCallback, AfterAllCallback {
     static final Path SSH_KEYGEN = Path.of("/usr/bin/ssh-keygen");
 
     private final boolean sftp;
+    private final String logLevel;
     private Path dir;
     private Process process;
     private int port;
 
     /** A server with the sftp subsystem, as most are. */
     public SshdServer() {
-        this(true);
+        this(true, System.getProperty("sshd.loglevel", "ERROR"));
     }
 
-    private SshdServer(boolean sftp) {
+    private SshdServer(boolean sftp, String logLevel) {
         this.sftp = sftp;
+        this.logLevel = logLevel;
     }
 
     /** A server without the sftp subsystem, as hardened hosts often are: commands run, SFTP is refused. */
     public static SshdServer withoutSftp() {
-        return new SshdServer(false);
+        return new SshdServer(false, System.getProperty("sshd.loglevel", "ERROR"));
+    }
+
+    /** A server that logs at {@code level} (sshd_config's LogLevel, e.g. DEBUG2), for tests that read {@link #log()}. */
+    public static SshdServer logging(String level) {
+        return new SshdServer(true, level);
+    }
+
+    /** What sshd has logged so far. */
+    public String log() throws IOException {
+        return Files.readString(dir.resolve("sshd.log"));
     }
 
     @Override
@@ -107,7 +119,7 @@ public final class SshdServer implements BeforeAllCallback, AfterAllCallback {
                 "KbdInteractiveAuthentication no",
                 "AllowTcpForwarding yes",
                 sftp ? "Subsystem sftp internal-sftp" : "",
-                "LogLevel " + System.getProperty("sshd.loglevel", "ERROR"),
+                "LogLevel " + logLevel,
                 ""));
         Path log = dir.resolve("sshd.log");
         Process p = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", config.toString())
