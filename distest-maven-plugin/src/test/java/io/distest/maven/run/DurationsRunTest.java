@@ -41,6 +41,7 @@ class DurationsRunTest {
     private SpeedOptions speed;
     private double minTestSecondsPerWorker;
     private Dist dist = Dist.LOAD;
+    private boolean reuseForks = true;
     private final RunHarness.RecordingLog log = new RunHarness.RecordingLog();
 
     @Test
@@ -147,6 +148,19 @@ class DurationsRunTest {
     }
 
     @Test
+    void startsEveryWorkerWhenEveryClassGetsAFreshJvmAnyway() throws Exception {
+        Path history = temp.resolve("durations.tsv");
+        Files.writeString(history, FIXTURES + "PassingFixture\t\t40\n" + FIXTURES + "Slow1Fixture\t\t900\n");
+        minTestSecondsPerWorker = 2;
+        reuseForks = false;
+
+        RunSummary summary = run(history, "PassingFixture", "Slow1Fixture");
+
+        assertEquals(0, summary.failures() + summary.errors(), text());
+        assertTrue(!text().contains("workers started:") && text().contains("on 2 workers (2*popen)"), text());
+    }
+
+    @Test
     void anIdleWorkerStealsTheUnitWaitingBehindALongOne() throws Exception {
         systemProperties = Map.of("steal.dir", temp.toString());
         speed = SpeedOptions.NONE; // no history: name order, the unit ahead is simply the next one
@@ -172,7 +186,7 @@ class DurationsRunTest {
                 new JvmSettings(List.of(), systemProperties, Map.of(), moduleBasedir),
                 new TestFilters(List.of(), List.of(), Map.of()),
                 new ReportOptions(temp.resolve("reports"), false, false), temp.resolve("distest"),
-                new WorkerPolicy(2, Duration.ofSeconds(60), true),
+                new WorkerPolicy(2, Duration.ofSeconds(60), reuseForks),
                 new RemoteSettings(new SyncSettings(Path.of(System.getProperty("user.home"), ".m2", "repository"),
                         moduleBasedir, moduleBasedir, List.of(), List.of()), null, SshOptions.defaults()),
                 speed != null ? speed
