@@ -23,8 +23,8 @@ if (!first.contains('distest: 3 test classes on 2 workers (2*popen)')) fail('bui
 if (first.contains('workers started:')) fail('build 1: workers were left out without a history')
 if (started(first) != 2) fail("build 1: ${started(first)} workers started, expected 2")
 
-// 2: the history knows all three classes, far below 2 s each: one worker, and the line that says why.
-if (!(lean =~ /distest: 1 of 2 workers started: the durations history puts this run's tests at \d+\.\d s: 2 workers would get less than 2\.0 s each \(distest\.minTestSecondsPerWorker\); set it to 0 to start every worker/).find()) {
+// 2: the history knows all three classes, far below 3 s each: one worker, and the line that says why.
+if (!(lean =~ /distest: 1 of 2 workers started: the durations history puts this run's tests at \d+\.\d s: 2 workers would get less than 3\.0 s each \(distest\.minTestSecondsPerWorker\); set it to 0 to start every worker/).find()) {
     fail('build 2: no line saying that 1 of 2 workers started and why')
 }
 if (!lean.contains('distest: 3 test classes on 1 workers (2*popen)')) fail('build 2: the run start-up line does not count 1 worker')

@@ -264,7 +264,7 @@ public class TestMojo extends AbstractMojo {
      * (from the last tx spec backwards), since each extra JVM's start-up and warm-up cost more than a short suite
      * gains. {@code 0} starts every worker.
      */
-    @Parameter(property = "distest.minTestSecondsPerWorker", defaultValue = "2")
+    @Parameter(property = "distest.minTestSecondsPerWorker", defaultValue = "3")
     private double minTestSecondsPerWorker;
 
     /** Test classes never split: class-name patterns ({@code com.acme.db.*}, {@code *IT}), comma-separated. */
@@ -495,7 +495,7 @@ public class TestMojo extends AbstractMojo {
         };
         if (!(minTestSecondsPerWorker >= 0) || Double.isInfinite(minTestSecondsPerWorker)) {
             throw new MojoExecutionException("distest.minTestSecondsPerWorker=" + minTestSecondsPerWorker
-                    + " is not a number of seconds >= 0; use e.g. 2 (default), or 0 to start every worker");
+                    + " is not a number of seconds >= 0; use e.g. 3 (default), or 0 to start every worker");
         }
         return new SpeedOptions(historyFile.toPath(), mode, split && splittable, noSplit, testClassesDirectory.toPath(),
                 minTestSecondsPerWorker);

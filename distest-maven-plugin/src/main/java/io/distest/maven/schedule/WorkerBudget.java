@@ -17,7 +17,7 @@ import java.util.OptionalLong;
  */
 public final class WorkerBudget {
     /** The default minimum of expected test time per extra worker, in seconds (see the README, "Speed"). */
-    public static final double DEFAULT_MIN_TEST_SECONDS_PER_WORKER = 2.0;
+    public static final double DEFAULT_MIN_TEST_SECONDS_PER_WORKER = 3.0;
 
     /**
      * The count decided.
