@@ -258,6 +258,15 @@ public class TestMojo extends AbstractMojo {
     @Parameter(property = "distest.splitClasses", defaultValue = "auto")
     private String splitClasses;
 
+    /**
+     * Start only the workers that the tests can pay for: with a durations history that knows every selected class, a
+     * {@code dist=load} run starts {@code min(requested, max(1, floor(expected test seconds / this)))} workers
+     * (from the last tx spec backwards), since each extra JVM's start-up and warm-up cost more than a short suite
+     * gains. {@code 0} starts every worker.
+     */
+    @Parameter(property = "distest.minTestSecondsPerWorker", defaultValue = "3")
+    private double minTestSecondsPerWorker;
+
     /** Test classes never split: class-name patterns ({@code com.acme.db.*}, {@code *IT}), comma-separated. */
     @Parameter(property = "distest.noSplit")
     private List<String> noSplit = new ArrayList<>();
@@ -484,7 +493,12 @@ public class TestMojo extends AbstractMojo {
             default -> throw new MojoExecutionException(
                     "distest.splitClasses=\"" + splitClasses + "\" is not a split mode; use auto (default) or never");
         };
-        return new SpeedOptions(historyFile.toPath(), mode, split && splittable, noSplit, testClassesDirectory.toPath());
+        if (!(minTestSecondsPerWorker >= 0) || Double.isInfinite(minTestSecondsPerWorker)) {
+            throw new MojoExecutionException("distest.minTestSecondsPerWorker=" + minTestSecondsPerWorker
+                    + " is not a number of seconds >= 0; use e.g. 3 (default), or 0 to start every worker");
+        }
+        return new SpeedOptions(historyFile.toPath(), mode, split && splittable, noSplit, testClassesDirectory.toPath(),
+                minTestSecondsPerWorker);
     }
 
     private SshOptions sshOptions() {

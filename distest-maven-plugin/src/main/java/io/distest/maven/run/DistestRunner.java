@@ -20,6 +20,7 @@ import io.distest.maven.schedule.SplitSafety;
 import io.distest.maven.schedule.TestUnit;
 import io.distest.maven.schedule.UnitPlanner.Plan;
 import io.distest.maven.schedule.UnitPlanner;
+import io.distest.maven.schedule.WorkerBudget;
 import io.distest.maven.settings.Dist;
 import io.distest.maven.settings.RunRequest;
 import io.distest.maven.settings.SpeedOptions;
@@ -76,7 +77,10 @@ public final class DistestRunner {
         }
     }
 
-    private RunSummary runShowingProgress(RunRequest request) throws DistestException {
+    private RunSummary runShowingProgress(RunRequest asked) throws DistestException {
+        DurationHistory history = readHistory(asked.speed());
+        WorkerBudget.Decision budget = workerBudget(asked, history);
+        RunRequest request = budget.trimmed() ? asked.withWorkerCount(budget.started()) : asked;
         String token = newToken();
         Map<TxSpec, Gateway> gateways = new LinkedHashMap<>();
         for (TxSpec spec : request.specs()) {
@@ -85,8 +89,10 @@ public final class DistestRunner {
         log.info(String.format("distest: %d test classes on %d workers (%s), dist=%s", request.units().size(),
                 request.workerCount(), request.specs().stream().map(TxSpec::text).collect(Collectors.joining(", ")),
                 request.dist().name().toLowerCase(java.util.Locale.ROOT)));
-
-        DurationHistory history = readHistory(request.speed());
+        if (budget.trimmed()) {
+            log.info(String.format("distest: %d of %d workers started: %s", budget.started(), budget.requested(),
+                    budget.reason()));
+        }
         Plan plan = plan(request, history);
         Map<String, List<TestUnit>> unitsByGroup = byGroup(request, plan.units());
         RunRequest planned = request.withUnits(unitsByGroup.values().stream().flatMap(List::stream).toList());
@@ -168,6 +174,18 @@ public final class DistestRunner {
             byGroup.put(request.groupOf(spec), copies);
         }
         return byGroup;
+    }
+
+    /**
+     * How many workers are worth starting ({@link WorkerBudget}): only a dist=load run with reused forks is thinned;
+     * with dist=each every gateway runs everything, and with reuseForks=false every unit pays a JVM start anyway.
+     */
+    private static WorkerBudget.Decision workerBudget(RunRequest request, DurationHistory history) {
+        if (request.dist() != Dist.LOAD || !request.workers().reuseForks()) {
+            return new WorkerBudget.Decision(request.workerCount(), request.workerCount(), -1, "");
+        }
+        return new WorkerBudget(request.speed().minTestSecondsPerWorker())
+                .decide(history, request.units(), request.workerCount());
     }
 
     /** Orders the units by the history and splits the classes that would hold up the end of the run. */

@@ -73,6 +73,27 @@ public record RunRequest(
     }
 
     /**
+     * The same request on its first {@code count} workers: specs lose workers from the last one backwards, and a
+     * spec left with none is dropped (its gateway is never opened).
+     */
+    public RunRequest withWorkerCount(int count) {
+        if (count < 1 || count > workerCount()) {
+            throw new IllegalArgumentException("count must be in 1.." + workerCount() + ", got " + count);
+        }
+        List<TxSpec> kept = new java.util.ArrayList<>();
+        int left = count;
+        for (TxSpec spec : specs) {
+            if (left == 0) {
+                break;
+            }
+            kept.add(spec.count() <= left ? spec : spec.withCount(left));
+            left -= Math.min(left, spec.count());
+        }
+        return new RunRequest(kept, units, testClasspath, workerJar, jvm, filters, reports, workDirectory, workers,
+                remote, speed, dist, provider);
+    }
+
+    /**
      * The gateway group of a spec: with {@code dist=each} its {@code //id=} or {@code tx1}, {@code tx2}, … in spec
      * order (used in report names); with {@code dist=load} every worker is in one group, "".
      */

@@ -14,9 +14,12 @@ import java.util.List;
  *     dot matches the simple name
  * @param testClassesDirectory a class in the history whose class file is no longer here is forgotten; {@code null}:
  *     keep every class
+ * @param minTestSecondsPerWorker with a history that knows every selected class, a {@code dist=load} run starts only
+ *     as many workers as get this many expected test seconds each (at least one); 0 starts every worker
+ *     ({@code distest.minTestSecondsPerWorker})
  */
 public record SpeedOptions(Path historyFile, History history, boolean splitClasses, List<String> noSplit,
-        Path testClassesDirectory) {
+        Path testClassesDirectory, double minTestSecondsPerWorker) {
 
     /** What a run does with the history file. */
     public enum History {
@@ -35,7 +38,17 @@ public record SpeedOptions(Path historyFile, History history, boolean splitClass
         if (history != History.OFF && historyFile == null) {
             throw new IllegalArgumentException("a history file is needed unless history is OFF");
         }
+        if (!(minTestSecondsPerWorker >= 0) || Double.isInfinite(minTestSecondsPerWorker)) {
+            throw new IllegalArgumentException("distest.minTestSecondsPerWorker must be a number of seconds >= 0"
+                    + " (0 starts every worker), got " + minTestSecondsPerWorker);
+        }
         noSplit = List.copyOf(noSplit);
+    }
+
+    /** Options that start every requested worker, whatever the history says. */
+    public SpeedOptions(Path historyFile, History history, boolean splitClasses, List<String> noSplit,
+            Path testClassesDirectory) {
+        this(historyFile, history, splitClasses, noSplit, testClassesDirectory, 0);
     }
 
     /** Whether {@code noSplit} names the class. */

@@ -46,4 +46,9 @@ public record TxSpec(
             Objects.requireNonNull(value, () -> "env value of " + name);
         });
     }
+
+    /** The same spec for fewer (or more) workers; its text stays as the user wrote it. */
+    public TxSpec withCount(int workers) {
+        return new TxSpec(text, workers, transport, java, jvmArgs, chdir, env, id);
+    }
 }

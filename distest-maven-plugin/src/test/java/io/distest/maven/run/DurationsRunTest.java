@@ -1,5 +1,6 @@
 package io.distest.maven.run;
 
+import io.distest.maven.settings.Dist;
 import io.distest.maven.settings.RunRequest;
 import io.distest.maven.settings.SpeedOptions;
 import io.distest.maven.settings.TestFilters;
@@ -38,6 +39,9 @@ class DurationsRunTest {
 
     private Map<String, String> systemProperties = Map.of();
     private SpeedOptions speed;
+    private double minTestSecondsPerWorker;
+    private Dist dist = Dist.LOAD;
+    private boolean reuseForks = true;
     private final RunHarness.RecordingLog log = new RunHarness.RecordingLog();
 
     @Test
@@ -101,6 +105,62 @@ class DurationsRunTest {
     }
 
     @Test
+    void startsOnlyTheWorkersTheHistorySaysTheTestsCanPayFor() throws Exception {
+        Path history = temp.resolve("durations.tsv");
+        Files.writeString(history, FIXTURES + "PassingFixture\t\t40\n" + FIXTURES + "Slow1Fixture\t\t900\n");
+        minTestSecondsPerWorker = 2;
+
+        RunSummary summary = run(history, "PassingFixture", "Slow1Fixture");
+
+        assertEquals(0, summary.failures() + summary.errors(), text());
+        assertTrue(text().contains("distest: 1 of 2 workers started: the durations history puts this run's tests at"
+                + " 0.9 s: 2 workers would get less than 2.0 s each (distest.minTestSecondsPerWorker); set it to 0 to"
+                + " start every worker"), text());
+        assertTrue(text().contains("distest: 2 test classes on 1 workers (2*popen)"), text());
+        assertTrue(efficiencyLine().contains(" of tests on 1 worker: "), efficiencyLine());
+        try (var reports = Files.list(temp.resolve("reports"))) {
+            assertEquals(2, reports.filter(p -> p.getFileName().toString().startsWith("TEST-")).count());
+        }
+    }
+
+    @Test
+    void startsEveryWorkerWhenTheHistoryLacksASelectedClass() throws Exception {
+        Path history = temp.resolve("durations.tsv");
+        Files.writeString(history, FIXTURES + "PassingFixture\t\t40\n");
+        minTestSecondsPerWorker = 2;
+
+        run(history, "PassingFixture", "Slow1Fixture");
+
+        assertTrue(!text().contains("workers started:") && text().contains("on 2 workers (2*popen)"), text());
+    }
+
+    @Test
+    void distEachRunsEverythingOnEveryRequestedWorkerWhateverTheHistory() throws Exception {
+        Path history = temp.resolve("durations.tsv");
+        Files.writeString(history, FIXTURES + "PassingFixture\t\t40\n");
+        minTestSecondsPerWorker = 2;
+        dist = Dist.EACH;
+
+        RunSummary summary = run(history, "PassingFixture");
+
+        assertEquals(0, summary.failures() + summary.errors(), text());
+        assertTrue(!text().contains("workers started:") && text().contains("on 2 workers (2*popen), dist=each"), text());
+    }
+
+    @Test
+    void startsEveryWorkerWhenEveryClassGetsAFreshJvmAnyway() throws Exception {
+        Path history = temp.resolve("durations.tsv");
+        Files.writeString(history, FIXTURES + "PassingFixture\t\t40\n" + FIXTURES + "Slow1Fixture\t\t900\n");
+        minTestSecondsPerWorker = 2;
+        reuseForks = false;
+
+        RunSummary summary = run(history, "PassingFixture", "Slow1Fixture");
+
+        assertEquals(0, summary.failures() + summary.errors(), text());
+        assertTrue(!text().contains("workers started:") && text().contains("on 2 workers (2*popen)"), text());
+    }
+
+    @Test
     void anIdleWorkerStealsTheUnitWaitingBehindALongOne() throws Exception {
         systemProperties = Map.of("steal.dir", temp.toString());
         speed = SpeedOptions.NONE; // no history: name order, the unit ahead is simply the next one
@@ -126,11 +186,12 @@ class DurationsRunTest {
                 new JvmSettings(List.of(), systemProperties, Map.of(), moduleBasedir),
                 new TestFilters(List.of(), List.of(), Map.of()),
                 new ReportOptions(temp.resolve("reports"), false, false), temp.resolve("distest"),
-                new WorkerPolicy(2, Duration.ofSeconds(60), true),
+                new WorkerPolicy(2, Duration.ofSeconds(60), reuseForks),
                 new RemoteSettings(new SyncSettings(Path.of(System.getProperty("user.home"), ".m2", "repository"),
                         moduleBasedir, moduleBasedir, List.of(), List.of()), null, SshOptions.defaults()),
                 speed != null ? speed
-                        : new SpeedOptions(history, SpeedOptions.History.USE, true, List.of(), Path.of("target/test-classes")));
+                        : new SpeedOptions(history, SpeedOptions.History.USE, true, List.of(), Path.of("target/test-classes"),
+                                minTestSecondsPerWorker), dist);
         return new DistestRunner(log).run(request);
     }
 

@@ -1,0 +1,96 @@
+package io.distest.maven.schedule;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+
+/**
+ * How many of the requested load-scheduled workers are worth starting: every extra worker JVM costs a start-up and
+ * a JIT warm-up, which a run with little test time never wins back. With a durations history that knows every
+ * selected class, {@code n = min(requested, max(1, floor(expected test time / minimum per worker)))}; otherwise
+ * every requested worker starts.
+ *
+ * <p>The rule is linear in the expected test time on purpose. Class times measured in a run with several cold JVMs
+ * are inflated (each JVM warms up its own JIT), so a rule that only asks each worker to earn back one JVM start-up
+ * would keep itself true once it had started them; a per-worker minimum well above that inflation lets a too-high
+ * count fall back run by run while the history's means settle (see {@code WorkerBudgetTest}).
+ */
+public final class WorkerBudget {
+    /** The default minimum of expected test time per extra worker, in seconds (see the README, "Speed"). */
+    public static final double DEFAULT_MIN_TEST_SECONDS_PER_WORKER = 3.0;
+
+    /**
+     * The count decided.
+     *
+     * @param requested how many workers the tx specs ask for
+     * @param started how many to start: {@code 1 <= started <= requested}
+     * @param expectedMillis the history's sum over the selected classes; -1 when it does not know them all
+     * @param reason why fewer than requested start, for the build log; empty when all start
+     */
+    public record Decision(int requested, int started, long expectedMillis, String reason) {
+        public Decision {
+            if (started < 1 || started > requested) {
+                throw new IllegalArgumentException("started must be in 1.." + requested + ", got " + started);
+            }
+        }
+
+        /** Whether some requested workers are left out. */
+        public boolean trimmed() {
+            return started < requested;
+        }
+    }
+
+    private final double minTestSecondsPerWorker;
+
+    /** @param minTestSecondsPerWorker expected test seconds each started worker must have; 0 starts every worker */
+    public WorkerBudget(double minTestSecondsPerWorker) {
+        if (!(minTestSecondsPerWorker >= 0) || Double.isInfinite(minTestSecondsPerWorker)) {
+            throw new IllegalArgumentException("distest.minTestSecondsPerWorker must be a number of seconds >= 0 (0 starts"
+                    + " every worker), got " + minTestSecondsPerWorker);
+        }
+        this.minTestSecondsPerWorker = minTestSecondsPerWorker;
+    }
+
+    /**
+     * @param units the selected units; a unit narrowed to some methods counts as its whole class (an over-estimate:
+     *     it can only start more workers, never fewer)
+     */
+    public Decision decide(DurationHistory history, List<TestUnit> units, int requested) {
+        if (requested < 1) {
+            throw new IllegalArgumentException("requested must be >= 1, got " + requested);
+        }
+        long expected = expectedMillis(history, units);
+        if (minTestSecondsPerWorker == 0 || requested == 1 || expected < 0) {
+            return new Decision(requested, requested, expected, "");
+        }
+        long affordable = (long) Math.floor(expected / (minTestSecondsPerWorker * 1000));
+        int started = (int) Math.min(requested, Math.max(1, affordable));
+        if (started == requested) {
+            return new Decision(requested, requested, expected, "");
+        }
+        String reason = String.format(Locale.ROOT, "the durations history puts this run's tests at %.1f s: %d workers"
+                        + " would get less than %s s each (distest.minTestSecondsPerWorker); set it to 0 to start"
+                        + " every worker", expected / 1000.0, started + 1, seconds(minTestSecondsPerWorker));
+        return new Decision(requested, started, expected, reason);
+    }
+
+    /** The history's time of every selected class, each counted once; -1 when a class is unknown or none is selected. */
+    static long expectedMillis(DurationHistory history, List<TestUnit> units) {
+        if (units.isEmpty()) {
+            return -1;
+        }
+        long sum = 0;
+        for (String className : units.stream().map(TestUnit::className).distinct().toList()) {
+            OptionalLong millis = history.classMillis(className);
+            if (millis.isEmpty()) {
+                return -1;
+            }
+            sum += millis.getAsLong();
+        }
+        return sum;
+    }
+
+    private static String seconds(double value) {
+        return value == Math.rint(value) ? String.format(Locale.ROOT, "%.1f", value) : Double.toString(value);
+    }
+}
