@@ -27,7 +27,7 @@ if (started(first) != 2) fail("build 1: ${started(first)} workers started, expec
 if (!(lean =~ /distest: 1 of 2 workers started: the durations history puts this run's tests at \d+\.\d s: 2 workers would get less than 3\.0 s each \(distest\.minTestSecondsPerWorker\); set it to 0 to start every worker/).find()) {
     fail('build 2: no line saying that 1 of 2 workers started and why')
 }
-if (!lean.contains('distest: 3 test classes on 1 workers (2*popen)')) fail('build 2: the run start-up line does not count 1 worker')
+if (!lean.contains('distest: 3 test classes on 1 worker (2*popen)')) fail('build 2: the run start-up line does not count 1 worker')
 if (started(lean) != 1) fail("build 2: ${started(lean)} workers started, expected 1")
 if (!(lean =~ /distest: .* of tests on 1 worker: efficiency/).find()) fail('build 2: the efficiency line is not over the 1 worker started')
 
@@ -36,7 +36,7 @@ if (all.contains('workers started:') || started(all) != 2) fail("build 3: ${star
 
 // 4: popen,socket=127.0.0.1:9 on 1 worker: the socket spec loses its worker and is never opened (nothing listens there).
 if (!mixed.contains('distest: 1 of 2 workers started: ')) fail('build 4: the socket spec\'s worker was not left out')
-if (!mixed.contains('distest: 3 test classes on 1 workers (popen)')) fail('build 4: the run start-up line names more than the popen spec')
+if (!mixed.contains('distest: 3 test classes on 1 worker (popen)')) fail('build 4: the run start-up line names more than the popen spec')
 if (started(mixed) != 1) fail("build 4: ${started(mixed)} workers started, expected 1") // BUILD SUCCESS: port 9 was never tried
 // the timeline (written last by build 4) has the one lane started
 def run = new JsonSlurper().parse(new File(basedir, 'target/distest/run.json'))

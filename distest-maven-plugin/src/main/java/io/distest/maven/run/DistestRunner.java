@@ -86,8 +86,8 @@ public final class DistestRunner {
         for (TxSpec spec : request.specs()) {
             gateways.put(spec, gatewayFor(spec, request, token, log));
         }
-        log.info(String.format("distest: %d test classes on %d workers (%s), dist=%s", request.units().size(),
-                request.workerCount(), request.specs().stream().map(TxSpec::text).collect(Collectors.joining(", ")),
+        log.info(String.format("distest: %d test classes on %d worker%s (%s), dist=%s", request.units().size(),
+                request.workerCount(), request.workerCount() == 1 ? "" : "s", request.specs().stream().map(TxSpec::text).collect(Collectors.joining(", ")),
                 request.dist().name().toLowerCase(java.util.Locale.ROOT)));
         if (budget.trimmed()) {
             log.info(String.format("distest: %d of %d workers started: %s", budget.started(), budget.requested(),

@@ -116,7 +116,7 @@ class DurationsRunTest {
         assertTrue(text().contains("distest: 1 of 2 workers started: the durations history puts this run's tests at"
                 + " 0.9 s: 2 workers would get less than 2.0 s each (distest.minTestSecondsPerWorker); set it to 0 to"
                 + " start every worker"), text());
-        assertTrue(text().contains("distest: 2 test classes on 1 workers (2*popen)"), text());
+        assertTrue(text().contains("distest: 2 test classes on 1 worker (2*popen)"), text());
         assertTrue(efficiencyLine().contains(" of tests on 1 worker: "), efficiencyLine());
         try (var reports = Files.list(temp.resolve("reports"))) {
             assertEquals(2, reports.filter(p -> p.getFileName().toString().startsWith("TEST-")).count());
