@@ -155,6 +155,10 @@ public class TestMojo extends AbstractMojo {
     @Parameter(property = "distest.ssh.acceptNewHostKeys", defaultValue = "false")
     private boolean acceptNewHostKeys;
 
+    /** Seconds the worker server an ssh build starts stays, idle, for the next build to attach to; 0: none. */
+    @Parameter(property = "distest.ssh.linger", defaultValue = "300")
+    private int sshLinger;
+
     /** Extra JVM arguments for every test JVM, as Surefire's {@code argLine}. */
     @Parameter(property = "argLine")
     private String argLine;
@@ -501,13 +505,18 @@ public class TestMojo extends AbstractMojo {
                 minTestSecondsPerWorker);
     }
 
-    private SshOptions sshOptions() {
+    private SshOptions sshOptions() throws MojoExecutionException {
+        if (sshLinger < 0 || sshLinger > 86_400) {
+            throw new MojoExecutionException("distest.ssh.linger=" + sshLinger + " is not a linger time: give the"
+                    + " seconds (0 to 86400) the far worker server stays after a build, 0 to end it with the build");
+        }
         SshOptions defaults = SshOptions.defaults();
         return defaults.withSshConfig(sshConfig.toPath())
                 .withKnownHosts(knownHosts.toPath())
                 .withIdentities(sshIdentities.isEmpty() ? defaults.identities()
                         : sshIdentities.stream().map(File::toPath).toList())
-                .withAcceptNewHostKeys(acceptNewHostKeys);
+                .withAcceptNewHostKeys(acceptNewHostKeys)
+                .withLinger(Duration.ofSeconds(sshLinger));
     }
 
     private SyncSettings syncSettings() {

@@ -56,6 +56,11 @@ final class ServeCommand {
             Server server = new Server(options, token.strip(), err);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> Quietly.close(server)));
             if (options.lifeline()) {
+                Lingering lingering = options.lingerMillis() > 0 ? new Lingering(options.lingerFile(), server.port(),
+                        token.strip(), server::busy, System::nanoTime) : null;
+                if (lingering != null) {
+                    lingering.advertise(); // builds running beside the one that started it may use it too
+                }
                 out.println(PORT_LINE_PREFIX + server.port());
                 out.flush();
                 warmUp(); // while the client opens its tunnel
@@ -66,6 +71,14 @@ final class ServeCommand {
                         }
                     } catch (IOException ignored) {
                         // treated as the end
+                    }
+                    if (lingering != null) {
+                        try {
+                            lingering.awaitIdle(options.lingerMillis());
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        lingering.withdraw();
                     }
                     Quietly.close(server);
                     Runtime.getRuntime().halt(0);

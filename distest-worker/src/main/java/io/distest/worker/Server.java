@@ -66,6 +66,11 @@ final class Server implements AutoCloseable {
         return options.bind() + ":" + port();
     }
 
+    /** Whether a build uses this server now: a session is open, or a connection that proved the token. */
+    boolean busy() {
+        return !sessions.isEmpty() || connections.availablePermits() < options.maxConnections();
+    }
+
     /** Connections waiting to prove the token. */
     int unauthenticated() {
         return admission.pending();

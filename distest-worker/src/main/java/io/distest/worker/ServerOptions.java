@@ -17,9 +17,19 @@ import java.util.List;
  * @param maxUnauthenticated connections that may wait to prove the token; when more arrive, the longest waiting
  *     is dropped
  * @param idleMillis how long an authenticated connection may stay silent while nothing runs for it
+ * @param lingerMillis with {@code lifeline}: how long the server stays, idle, after its standard input ended, for
+ *     the next build (0: it exits then)
+ * @param lingerFile with {@code lingerMillis}: where it says, while it lives, how the next build reaches it
  */
 record ServerOptions(String bind, int port, Path root, Path tokenFile, boolean lifeline, int maxConnections,
-        int handshakeMillis, int maxUnauthenticated, int idleMillis) {
+        int handshakeMillis, int maxUnauthenticated, int idleMillis, int lingerMillis, Path lingerFile) {
+
+    ServerOptions(String bind, int port, Path root, Path tokenFile, boolean lifeline, int maxConnections,
+            int handshakeMillis, int maxUnauthenticated, int idleMillis) {
+        this(bind, port, root, tokenFile, lifeline, maxConnections, handshakeMillis, maxUnauthenticated, idleMillis, 0,
+                null);
+    }
+
     static final int DEFAULT_HANDSHAKE_MILLIS = 10_000;
     static final int DEFAULT_MAX_UNAUTHENTICATED = 256;
     static final int DEFAULT_IDLE_SECONDS = 600;
@@ -28,6 +38,7 @@ record ServerOptions(String bind, int port, Path root, Path tokenFile, boolean l
             usage: java -jar distest-worker.jar serve [--bind ADDRESS] [--port PORT] [--root DIR] [--token-file FILE]
                                                       [--max-connections N] [--max-unauthenticated N]
                                                       [--idle-timeout SECONDS] [--lifeline-stdin] [--stdio]
+                                                      [--linger SECONDS --linger-file FILE]
               --bind        address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
               --port        port to listen on (default 8888; 0 for any free port)
               --root        cache and session directory (default $XDG_CACHE_HOME/distest or ~/.cache/distest)
@@ -39,6 +50,10 @@ record ServerOptions(String bind, int port, Path root, Path tokenFile, boolean l
               --idle-timeout  seconds an authenticated connection may stay silent while nothing runs for it
                             (default 600)
               --lifeline-stdin   read the token from the first line of standard input and exit when it ends
+              --linger      with --lifeline-stdin: when standard input ends, stay this many seconds more while
+                            idle (no build attached), for the next build; 0 (default): exit at once
+              --linger-file while lingering, write "PORT TOKEN PID" to this private file (0600) for the next
+                            build to find; withdrawn before the server exits
               --stdio       serve through standard input and output alone (the exec= gateway): print a ready
                             line, read the token from the first line of input, then carry every connection
                             multiplexed over the two streams; exit when input ends
@@ -53,6 +68,8 @@ record ServerOptions(String bind, int port, Path root, Path tokenFile, boolean l
         int maxConnections = 64;
         int maxUnauthenticated = DEFAULT_MAX_UNAUTHENTICATED;
         int idleSeconds = DEFAULT_IDLE_SECONDS;
+        int lingerSeconds = 0;
+        Path lingerFile = null;
         List<String> rest = new ArrayList<>(args);
         while (!rest.isEmpty()) {
             String option = rest.remove(0);
@@ -65,12 +82,17 @@ record ServerOptions(String bind, int port, Path root, Path tokenFile, boolean l
                 case "--max-unauthenticated" -> maxUnauthenticated = number(option, value(option, rest), 1, 100_000);
                 case "--idle-timeout" -> idleSeconds = number(option, value(option, rest), 1, 86_400 * 7);
                 case "--lifeline-stdin" -> lifeline = true;
+                case "--linger" -> lingerSeconds = number(option, value(option, rest), 0, 86_400);
+                case "--linger-file" -> lingerFile = Path.of(value(option, rest));
                 default -> throw new IllegalArgumentException("unknown option \"" + option + "\"");
             }
         }
+        if (lingerSeconds > 0 && (!lifeline || lingerFile == null)) {
+            throw new IllegalArgumentException("--linger needs --lifeline-stdin and --linger-file");
+        }
         return new ServerOptions(bind, port, root.toAbsolutePath(),
                 tokenFile != null ? tokenFile : root.toAbsolutePath().resolve("server.token"), lifeline, maxConnections,
-                DEFAULT_HANDSHAKE_MILLIS, maxUnauthenticated, idleSeconds * 1000);
+                DEFAULT_HANDSHAKE_MILLIS, maxUnauthenticated, idleSeconds * 1000, lingerSeconds * 1000, lingerFile);
     }
 
     static Path defaultRoot() {

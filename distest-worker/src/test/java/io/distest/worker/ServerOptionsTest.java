@@ -29,4 +29,15 @@ class ServerOptionsTest {
                 () -> ServerOptions.parse(List.of("--idle-timeout", "0")));
         assertEquals("--idle-timeout must be a number from 1 to 604800, got \"0\"", e.getMessage());
     }
+
+    @Test
+    void readsTheLingerTimeAndItsFileAndRefusesLingeringWithoutALifeline() {
+        ServerOptions options = ServerOptions.parse(List.of("--lifeline-stdin", "--linger", "300", "--linger-file", "/r/l"));
+        assertEquals(300_000, options.lingerMillis());
+        assertEquals(java.nio.file.Path.of("/r/l"), options.lingerFile());
+        assertEquals(0, ServerOptions.parse(List.of()).lingerMillis());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ServerOptions.parse(List.of("--linger", "300", "--linger-file", "/r/l")));
+        assertEquals("--linger needs --lifeline-stdin and --linger-file", e.getMessage());
+    }
 }

@@ -30,6 +30,7 @@ public final class SshEndpoint implements RemoteGateway.Endpoint {
     private static final String PORT_LINE = "DISTEST-SERVER-PORT ";
     private static final String NEED_JAR = "DISTEST-NEED-JAR";
     private static final String JAR_DIFFERS = "DISTEST-JAR-DIFFERS";
+    private static final String RUNNING = "DISTEST-SERVER-RUNNING ";
     private static final long SERVER_START_SECONDS = 60;
 
     private final TxSpec spec;
@@ -37,7 +38,9 @@ public final class SshEndpoint implements RemoteGateway.Endpoint {
     private final SshOptions options;
     private final Path workerJar;
     private final Log log;
-    private final String token = Secrets.token(24);
+    private String token = Secrets.token(24);
+    /** The server is one an earlier build left running (see {@code --linger}): no command of ours holds it. */
+    private boolean lingering;
     private SshSession session;
     private RemoteCommand server;
     private StdioLink stdio;
@@ -80,6 +83,15 @@ public final class SshEndpoint implements RemoteGateway.Endpoint {
             return stdio;
         }
         log.info("[" + spec.text() + "] using SFTP and ssh tunnels on " + session.describe());
+        if (answer.startsWith(RUNNING)) {
+            String[] portAndToken = answer.substring(RUNNING.length()).trim().split(" ");
+            token = portAndToken[1];
+            lingering = true;
+            log.info("[" + spec.text() + "] attached to the worker server an earlier build left running on "
+                    + session.describe() + " (it stays " + options.linger().toSeconds() + " s after the last build;"
+                    + " -Ddistest.ssh.linger=0 ends it with the build)");
+            return connector(Integer.parseInt(portAndToken[0]));
+        }
         if (!answer.startsWith(PORT_LINE)) {
             String jar = root() + "/jars/" + jarName(hash); // SFTP resolves a relative path from the home directory
             String shown = jar.startsWith("/") ? jar : "~/" + jar;
@@ -115,10 +127,18 @@ public final class SshEndpoint implements RemoteGateway.Endpoint {
         if (server != null) {
             server.close();
         }
-        server = session.exec("R=" + shellRoot() + "; J=\"$R/jars/" + jarName(hash) + "\"; if [ -f \"$J\" ]; then"
+        long linger = options.linger().toSeconds();
+        // A server an earlier build left (same jar, same java) answers with its port and token if it still runs
+        String lingerFile = "\"$R/linger/" + jarName(hash).replace(".jar", "") + "-"
+                + Sha256.hex(java.getBytes(StandardCharsets.UTF_8)).substring(0, 12) + "\"";
+        String attachToLingering = linger == 0 ? "" : "L=" + lingerFile + "; if [ -f \"$L\" ] && read P T I < \"$L\""
+                + " && [ -n \"$I\" ] && kill -0 \"$I\" 2>/dev/null; then echo \"" + RUNNING + "$P $T\"; el";
+        server = session.exec("R=" + shellRoot() + "; J=\"$R/jars/" + jarName(hash) + "\"; " + attachToLingering
+                + "if [ -f \"$J\" ]; then"
                 + " if [ \"$( (sha256sum \"$J\" || shasum -a 256 \"$J\") 2>/dev/null | cut -c1-64)\" = " + hash
                 + " ]; then exec " + PosixShell.quote(java) + " -jar \"$J\" serve --bind 127.0.0.1 --port 0"
-                + " --root \"$R\" --lifeline-stdin; fi; echo " + JAR_DIFFERS + "; else echo " + NEED_JAR + "; fi");
+                + " --root \"$R\" --lifeline-stdin" + (linger == 0 ? "" : " --linger " + linger + " --linger-file \"$L\"")
+                + "; fi; echo " + JAR_DIFFERS + "; else echo " + NEED_JAR + "; fi");
         try {
             server.stdin().write((token + "\n").getBytes(StandardCharsets.UTF_8));
             server.stdin().flush();
@@ -161,7 +181,8 @@ public final class SshEndpoint implements RemoteGateway.Endpoint {
         } catch (Exception e) {
             line = null;
         }
-        if (line != null && (line.startsWith(PORT_LINE) || line.equals(NEED_JAR) || line.equals(JAR_DIFFERS))) {
+        if (line != null && (line.startsWith(PORT_LINE) || line.startsWith(RUNNING) || line.equals(NEED_JAR)
+                || line.equals(JAR_DIFFERS))) {
             return line;
         }
         server.waitFor(Duration.ofSeconds(5));
@@ -179,7 +200,8 @@ public final class SshEndpoint implements RemoteGateway.Endpoint {
 
     /** Whether the connection and the server it started are still up (after {@link #start()}). */
     boolean alive() {
-        return session != null && session.isConnected() && (stdio != null ? stdio.isAlive() : server != null && server.isOpen());
+        return session != null && session.isConnected()
+                && (stdio != null ? stdio.isAlive() : lingering || server != null && server.isOpen());
     }
 
     @Override
@@ -198,7 +220,11 @@ public final class SshEndpoint implements RemoteGateway.Endpoint {
             stdio.close();
         }
         if (server != null) {
-            server.close();
+            if (options.linger().isZero()) {
+                server.close();
+            } else {
+                server.release(); // it stays options.linger() for the next build, then ends by itself
+            }
         }
         if (session != null) {
             session.close();

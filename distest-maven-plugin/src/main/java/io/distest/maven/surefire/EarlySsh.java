@@ -2,6 +2,7 @@ package io.distest.maven.surefire;
 
 import io.distest.maven.gateway.ssh.SshOptions;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
@@ -78,7 +79,9 @@ final class EarlySsh {
             options = options.withIdentities(identities);
         }
         String accept = setting(configuration, "acceptNewHostKeys", "distest.ssh.acceptNewHostKeys", properties);
-        return options.withAcceptNewHostKeys(accept != null && Boolean.parseBoolean(accept.trim()));
+        options = options.withAcceptNewHostKeys(accept != null && Boolean.parseBoolean(accept.trim()));
+        String linger = setting(configuration, "sshLinger", "distest.ssh.linger", properties);
+        return linger == null ? options : options.withLinger(Duration.ofSeconds(Long.parseLong(linger.trim())));
     }
 
     private static List<Path> identities(Xpp3Dom configuration, Path basedir, List<Properties> properties) {

@@ -189,6 +189,33 @@ class DistestRunnerTest {
     }
 
     @Test
+    void attachesToTheWorkerServerTheBuildBeforeLeftAndEndsItAfterTheLingerTime() throws Exception {
+        Path farSide = Files.createTempDirectory("distest-ssh-linger");
+        try {
+            harness.sshOptions = SSHD.options(SSHD.writeKnownHosts(temp.resolve("known_hosts")))
+                    .withLinger(Duration.ofSeconds(2));
+            String spec = "2*" + SSHD.sshSpec() + "//chdir=" + farSide;
+
+            assertEquals(4, harness.run(List.of(spec), "PassingFixture", "Slow1Fixture").tests());
+            List<String> left = Poll.value(Duration.ofSeconds(10), () -> serverProcessesUnder(farSide),
+                    l -> l.size() == 1 && l.get(0).contains("--linger 2"));
+            assertEquals(1, left.size(), "the server stays after its build: " + left);
+
+            assertEquals(1, harness.run(List.of(spec), "Slow1Fixture").tests());
+            assertTrue(log.text().contains("attached to the worker server an earlier build left running"), log.text());
+            assertEquals(left, serverProcessesUnder(farSide), "the same server, no second one");
+
+            assertEquals(List.of(), Poll.value(Duration.ofSeconds(20), () -> serverProcessesUnder(farSide), List::isEmpty),
+                    "it ends once idle for the linger time");
+            try (Stream<Path> files = Files.list(farSide.resolve("linger"))) {
+                assertEquals(List.of(), files.toList(), "and withdraws the file that named it");
+            }
+        } finally {
+            RunHarness.deleteTree(farSide);
+        }
+    }
+
+    @Test
     void namesTheHostAndTheJavaWhenTheFarSideHasNoSuchJava() throws Exception {
         Path farSide = Files.createTempDirectory("distest-ssh-no-java");
         try {

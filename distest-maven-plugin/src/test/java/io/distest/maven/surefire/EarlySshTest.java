@@ -50,8 +50,10 @@ class EarlySshTest {
         identities.addChild(child("sshIdentity", "/keys/a"));
         identities.addChild(child("sshIdentity", "keys/../b"));
         configuration.addChild(identities);
+        configuration.addChild(child("sshLinger", "0"));
         Properties user = properties("distest.ssh.knownHosts", "/ignored/known_hosts");
         user.setProperty("distest.ssh.acceptNewHostKeys", "true");
+        user.setProperty("distest.ssh.linger", "60");
         Properties system = properties("distest.ssh.config", "/etc/distest/ssh_config");
         system.setProperty("distest.ssh.acceptNewHostKeys", "false");
 
@@ -61,6 +63,7 @@ class EarlySshTest {
         assertEquals(List.of(Path.of("/keys/a"), MODULE.resolve("b")), options.identities());
         assertEquals(Path.of("/etc/distest/ssh_config"), options.sshConfig());
         assertTrue(options.acceptNewHostKeys(), "the user property comes before the system one");
+        assertEquals(java.time.Duration.ZERO, options.linger());
     }
 
     @Test

@@ -134,6 +134,21 @@ public final class RemoteCommand implements Closeable {
         closeChannel();
     }
 
+    /**
+     * Lets the command outlive this connection: its standard input ends, and it is no longer ended with the
+     * session (a worker server that lingers for the next build; it decides itself when to exit). Idempotent.
+     */
+    public void release() {
+        try {
+            channel.getOutputStream().close();
+        } catch (IOException | RuntimeException e) {
+            // the connection is gone: the far side sees the end of its input either way
+        }
+        if (closed.compareAndSet(false, true)) {
+            onClose.accept(this);
+        }
+    }
+
     @Override
     public String toString() {
         return "`" + command + "` (pid " + processGroup + ") on " + where;

@@ -17,13 +17,24 @@ import java.util.Objects;
  * @param acceptNewHostKeys  when a host's key is not in {@code knownHosts}, append it there and go on (OpenSSH's
  *                           {@code StrictHostKeyChecking=accept-new}). A <em>changed</em> key is never accepted
  * @param connectTimeout     how long the TCP connect may take
+ * @param linger             how long the worker server an ssh build starts stays on the far side, idle, after the
+ *                           build, for the next build to attach to ({@link Duration#ZERO}: it ends with the build)
  */
 public record SshOptions(
         Path sshConfig,
         Path knownHosts,
         List<Path> identities,
         boolean acceptNewHostKeys,
-        Duration connectTimeout) {
+        Duration connectTimeout,
+        Duration linger) {
+
+    /** How long a far worker server stays after a build by default. */
+    public static final Duration DEFAULT_LINGER = Duration.ofMinutes(5);
+
+    public SshOptions(Path sshConfig, Path knownHosts, List<Path> identities, boolean acceptNewHostKeys,
+            Duration connectTimeout) {
+        this(sshConfig, knownHosts, identities, acceptNewHostKeys, connectTimeout, DEFAULT_LINGER);
+    }
 
     public SshOptions {
         Objects.requireNonNull(sshConfig, "sshConfig");
@@ -35,6 +46,11 @@ public record SshOptions(
         }
         if (connectTimeout.toMillis() > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("connectTimeout is too long: " + connectTimeout);
+        }
+        Objects.requireNonNull(linger, "linger");
+        if (linger.isNegative() || linger.toSeconds() > 86_400) {
+            throw new IllegalArgumentException("the far server's linger time must be 0 to 86400 seconds, got "
+                    + linger.toSeconds() + " (distest.ssh.linger)");
         }
     }
 
@@ -50,18 +66,22 @@ public record SshOptions(
     }
 
     public SshOptions withSshConfig(Path sshConfig) {
-        return new SshOptions(sshConfig, knownHosts, identities, acceptNewHostKeys, connectTimeout);
+        return new SshOptions(sshConfig, knownHosts, identities, acceptNewHostKeys, connectTimeout, linger);
     }
 
     public SshOptions withKnownHosts(Path knownHosts) {
-        return new SshOptions(sshConfig, knownHosts, identities, acceptNewHostKeys, connectTimeout);
+        return new SshOptions(sshConfig, knownHosts, identities, acceptNewHostKeys, connectTimeout, linger);
     }
 
     public SshOptions withIdentities(List<Path> identities) {
-        return new SshOptions(sshConfig, knownHosts, identities, acceptNewHostKeys, connectTimeout);
+        return new SshOptions(sshConfig, knownHosts, identities, acceptNewHostKeys, connectTimeout, linger);
     }
 
     public SshOptions withAcceptNewHostKeys(boolean acceptNewHostKeys) {
-        return new SshOptions(sshConfig, knownHosts, identities, acceptNewHostKeys, connectTimeout);
+        return new SshOptions(sshConfig, knownHosts, identities, acceptNewHostKeys, connectTimeout, linger);
+    }
+
+    public SshOptions withLinger(Duration linger) {
+        return new SshOptions(sshConfig, knownHosts, identities, acceptNewHostKeys, connectTimeout, linger);
     }
 }

@@ -225,11 +225,11 @@ public final class SshdServer implements BeforeAllCallback, AfterAllCallback {
 
     /**
      * Options for tests: no ssh config ({@code dir/absent-config}), the given known_hosts, only the test user key,
-     * new host keys refused, a short timeout.
+     * new host keys refused, a short timeout, and a far server that ends with its build (no linger).
      */
     public SshOptions options(Path knownHosts) {
         return new SshOptions(dir.resolve("absent-config"), knownHosts, List.of(userKey()), false,
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5), Duration.ZERO);
     }
 
     /** {@code ssh-keygen -lf FILE}'s fingerprint field, e.g. {@code SHA256:abc...}. */
