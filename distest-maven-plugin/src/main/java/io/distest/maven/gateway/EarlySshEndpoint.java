@@ -91,7 +91,7 @@ final class EarlySshEndpoint implements RemoteGateway.Endpoint {
             connector = current.start();
         } else if (runs == 1) {
             long ahead = readyNanos - askedNanos;
-            log.info(String.format(Locale.ROOT, "[%s] connected and started the worker server beside the build's"
+            log.info(String.format(Locale.ROOT, "[%s] connected to the far worker server beside the build's"
                     + " earlier phases in %.2f s: %s", spec.text(), (readyNanos - beganNanos) / 1e9, ahead <= 0
                     ? String.format(Locale.ROOT, "ready %.2f s before the tests asked for it", -ahead / 1e9)
                     : String.format(Locale.ROOT, "the tests waited %.2f s for it", ahead / 1e9)));

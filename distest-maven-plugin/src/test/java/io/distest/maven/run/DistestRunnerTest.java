@@ -256,7 +256,7 @@ class DistestRunnerTest {
 
             assertEquals(4, first.tests());
             assertTrue(log.text().contains("installed the worker jar"), "the early start's lines are shown: " + log.text());
-            assertTrue(log.text().contains("connected and started the worker server beside the build's earlier phases"),
+            assertTrue(log.text().contains("connected to the far worker server beside the build's earlier phases"),
                     log.text());
             assertEquals(early, Poll.value(Duration.ofSeconds(10), () -> serverProcessesUnder(farSide), l -> l.size() == 1),
                     "the server outlives the run, for the next module");
