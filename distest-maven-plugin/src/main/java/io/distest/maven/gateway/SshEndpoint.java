@@ -131,8 +131,10 @@ public final class SshEndpoint implements RemoteGateway.Endpoint {
         // A server an earlier build left (same jar, same java) answers with its port and token if it still runs
         String lingerFile = "\"$R/linger/" + jarName(hash).replace(".jar", "") + "-"
                 + Sha256.hex(java.getBytes(StandardCharsets.UTF_8)).substring(0, 12) + "\"";
+        // (its process must run, and where /proc tells, be a lingering distest server: not a reused process id)
         String attachToLingering = linger == 0 ? "" : "L=" + lingerFile + "; if [ -f \"$L\" ] && read P T I < \"$L\""
-                + " && [ -n \"$I\" ] && kill -0 \"$I\" 2>/dev/null; then echo \"" + RUNNING + "$P $T\"; el";
+                + " && [ -n \"$I\" ] && kill -0 \"$I\" 2>/dev/null && { [ ! -d /proc/$I ] || grep -q -- --linger-file"
+                + " /proc/$I/cmdline; }; then echo \"" + RUNNING + "$P $T\"; el";
         server = session.exec("R=" + shellRoot() + "; J=\"$R/jars/" + jarName(hash) + "\"; " + attachToLingering
                 + "if [ -f \"$J\" ]; then"
                 + " if [ \"$( (sha256sum \"$J\" || shasum -a 256 \"$J\") 2>/dev/null | cut -c1-64)\" = " + hash
