@@ -56,11 +56,8 @@ final class ServeCommand {
             Server server = new Server(options, token.strip(), err);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> Quietly.close(server)));
             if (options.lifeline()) {
-                Lingering lingering = options.lingerMillis() > 0 ? new Lingering(options.lingerFile(), server.port(),
-                        token.strip(), server::busy, System::nanoTime) : null;
-                if (lingering != null) {
-                    lingering.advertise(); // builds running beside the one that started it may use it too
-                }
+                Lingering lingering = options.lingerMillis() > 0 ? advertised(new Lingering(options.lingerFile(),
+                        server.port(), token.strip(), server::busy, System::nanoTime), err) : null;
                 out.println(PORT_LINE_PREFIX + server.port());
                 out.flush();
                 warmUp(); // while the client opens its tunnel
@@ -101,6 +98,20 @@ final class ServeCommand {
         } catch (IOException e) {
             err.println("distest server: " + e.getMessage());
             return 1;
+        }
+    }
+
+    /**
+     * Writes the lingering server's state file (builds running beside the one that started it may use the server
+     * too); returns null when it cannot be written: the server then ends with its build, as without {@code --linger}.
+     */
+    private static Lingering advertised(Lingering lingering, PrintStream err) {
+        try {
+            lingering.advertise();
+            return lingering;
+        } catch (IOException e) {
+            err.println("distest server: not lingering after the build: " + e.getMessage());
+            return null;
         }
     }
 

@@ -80,4 +80,35 @@ class ServeCommandTest {
         assertTrue(printed.contains("DISTEST_TOKEN=$(cat " + tokenFile + ") mvn verify -Ddistest.tx=socket=127.0.0.1:"), printed);
         assertFalse(printed.contains(token), printed);
     }
+
+    @Test
+    void servesWithoutLingeringWhenItCannotWriteTheLingerFile() throws Exception {
+        Path root = temp.resolve("root");
+        Path inTheWay = Files.createFile(temp.resolve("not-a-directory"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        // the token line, then an input that never ends: its end would halt this JVM (the lifeline)
+        java.io.InputStream stdin = new java.io.SequenceInputStream(
+                new ByteArrayInputStream("a-token\n".getBytes(StandardCharsets.UTF_8)), new java.io.InputStream() {
+                    @Override
+                    public int read() throws IOException {
+                        try {
+                            Thread.sleep(Long.MAX_VALUE);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        throw new IOException("interrupted");
+                    }
+                });
+        Thread serving = new Thread(() -> ServeCommand.run(List.of("--port", "0", "--root", root.toString(),
+                "--lifeline-stdin", "--linger", "60", "--linger-file", inTheWay.resolve("state").toString()), stdin,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
+        serving.setDaemon(true);
+        serving.start();
+
+        Poll.until(Duration.ofSeconds(10), () -> out.toString(StandardCharsets.UTF_8).contains("DISTEST-SERVER-PORT "),
+                () -> "the port line; err: " + err.toString(StandardCharsets.UTF_8));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("not lingering after the build"),
+                err.toString(StandardCharsets.UTF_8));
+    }
 }

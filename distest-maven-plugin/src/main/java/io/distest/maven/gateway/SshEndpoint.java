@@ -88,8 +88,7 @@ public final class SshEndpoint implements RemoteGateway.Endpoint {
             token = portAndToken[1];
             lingering = true;
             log.info("[" + spec.text() + "] attached to the worker server an earlier build left running on "
-                    + session.describe() + " (it stays " + options.linger().toSeconds() + " s after the last build;"
-                    + " -Ddistest.ssh.linger=0 ends it with the build)");
+                    + session.describe() + " (distest.ssh.linger; with 0 a build starts one that ends with it)");
             return connector(Integer.parseInt(portAndToken[0]));
         }
         if (!answer.startsWith(PORT_LINE)) {
