@@ -8,6 +8,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,8 @@ final class ServerRoot implements AutoCloseable {
     private static final Duration UNLOCKED_GRACE = Duration.ofMinutes(1);
     /** Run directories of servers in this JVM: their locks cannot be probed from here without releasing them. */
     private static final Set<Path> OWN = ConcurrentHashMap.newKeySet();
+    /** The name prefix of a run directory whose server is still taking its lock. */
+    private static final String STARTING = ".starting-";
 
     private final Path root;
     private final Path run;
@@ -53,11 +56,16 @@ final class ServerRoot implements AutoCloseable {
         PrivateFiles.directory(dir.resolve("cas"), "the content store");
         Path runs = PrivateFiles.directory(dir.resolve("run"), "the run directory");
         sweep(runs, log);
-        Path run = runs.resolve(UUID.randomUUID().toString());
-        Files.createDirectory(run, PrivateFiles.mode(PrivateFiles.DIRECTORY));
-        FileChannel lockChannel = FileChannel.open(run.resolve("lock"), Set.of(StandardOpenOption.CREATE_NEW,
+        // Made under a starting name, locked, then renamed: a run directory under its own name always has its lock
+        // held while its server lives, so a server starting beside this one never takes it for a leftover
+        String id = UUID.randomUUID().toString();
+        Path starting = runs.resolve(STARTING + id);
+        Files.createDirectory(starting, PrivateFiles.mode(PrivateFiles.DIRECTORY));
+        FileChannel lockChannel = FileChannel.open(starting.resolve("lock"), Set.of(StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), PrivateFiles.mode(PrivateFiles.FILE));
         lockChannel.lock();
+        Path run = runs.resolve(id);
+        Files.move(starting, run, StandardCopyOption.ATOMIC_MOVE);
         OWN.add(run);
         Files.createDirectory(run.resolve("sessions"), PrivateFiles.mode(PrivateFiles.DIRECTORY));
         Files.createDirectory(run.resolve("incoming"), PrivateFiles.mode(PrivateFiles.DIRECTORY));
@@ -104,7 +112,8 @@ final class ServerRoot implements AutoCloseable {
         if (!Files.isDirectory(run, LinkOption.NOFOLLOW_LINKS)) {
             return true;
         }
-        if (!Files.isRegularFile(lock, LinkOption.NOFOLLOW_LINKS)) {
+        // a server still starting may not hold its lock yet: only its age tells
+        if (run.getFileName().toString().startsWith(STARTING) || !Files.isRegularFile(lock, LinkOption.NOFOLLOW_LINKS)) {
             try {
                 return Files.getLastModifiedTime(run, LinkOption.NOFOLLOW_LINKS).toInstant()
                         .isBefore(Instant.now().minus(UNLOCKED_GRACE));

@@ -100,6 +100,21 @@ class ServerRootTest {
     }
 
     @Test
+    void keepsTheDirectoryOfAServerStillTakingItsLockAndSweepsItOnceOld() throws Exception {
+        Path root = Files.createDirectory(temp.resolve("root"));
+        Path starting = Files.createDirectories(root.resolve("run/.starting-beside"));
+        Files.createFile(starting.resolve("lock")); // its server has created the lock file, not yet locked it
+        Path stale = Files.createDirectories(root.resolve("run/.starting-crashed"));
+        Files.createFile(stale.resolve("lock"));
+        Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minusSeconds(3_600)));
+
+        try (Server server = server(root)) {
+            assertTrue(Files.exists(starting.resolve("lock")), "a server starting beside this one keeps its directory");
+            assertFalse(Files.exists(stale, LinkOption.NOFOLLOW_LINKS), "one that never finished starting is swept");
+        }
+    }
+
+    @Test
     void keepsTheDirectoryOfAnotherServerThatStillRunsOnTheSameRoot() throws Exception {
         Path root = Files.createDirectory(temp.resolve("shared"));
         try (Server first = server(root); Server second = server(root)) {
