@@ -119,8 +119,9 @@ public final class SshEndpoint implements RemoteGateway.Endpoint {
 
     /**
      * Starts the worker server from the far cache if the jar there has {@code hash}, tied to this connection by its
-     * standard input; returns its first line: the port line, or {@link #NEED_JAR} / {@link #JAR_DIFFERS} when the
-     * jar is absent or not the expected one (nothing was started then).
+     * standard input; returns its first line: the port line, {@link #RUNNING} with the port and token of a server an
+     * earlier build left lingering (nothing was started then), or {@link #NEED_JAR} / {@link #JAR_DIFFERS} when the
+     * jar is absent or not the expected one (nothing was started then either).
      */
     private String startServer(String hash, String java) throws IOException {
         if (server != null) {
