@@ -5,11 +5,11 @@ import groovy.json.JsonSlurper
 File buildLog = new File(basedir, 'build.log')
 def fail = { String message -> throw new AssertionError(message + "\n(see ${buildLog})") }
 def parity = evaluate(new File(itSources, 'parity.groovy'))
-def (first, lean, all, mixed) = parity.builds(basedir, 4)
+def (first, lean, all, capped, mixed) = parity.builds(basedir, 5)
 def tests = ['it.lean.AlphaTest # addsUp', 'it.lean.AlphaTest # printsItsWorker', 'it.lean.BravoTest # addsUp',
              'it.lean.BravoTest # printsItsWorker', 'it.lean.CharlieTest # addsUp', 'it.lean.CharlieTest # printsItsWorker'] as Set
 
-[first, lean, all, mixed].eachWithIndex { String log, int i ->
+[first, lean, all, capped, mixed].eachWithIndex { String log, int i ->
     String where = "build ${i + 1}"
     if (!log.contains('BUILD SUCCESS')) fail("${where}: the build failed")
     if (!log.contains('Tests run: 6, Failures: 0, Errors: 0, Skipped: 0')) fail("${where}: wrong final summary")
@@ -34,10 +34,16 @@ if (!(lean =~ /distest: .* of tests on 1 worker: efficiency/).find()) fail('buil
 // 3: distest.minTestSecondsPerWorker=0: every worker.
 if (all.contains('workers started:') || started(all) != 2) fail("build 3: ${started(all)} workers started with the minimum at 0, expected 2")
 
-// 4: popen,socket=127.0.0.1:9 on 1 worker: the socket spec loses its worker and is never opened (nothing listens there).
-if (!mixed.contains('distest: 1 of 2 workers started: ')) fail('build 4: the socket spec\'s worker was not left out')
-if (!mixed.contains('distest: 3 test classes on 1 worker (popen)')) fail('build 4: the run start-up line names more than the popen spec')
-if (started(mixed) != 1) fail("build 4: ${started(mixed)} workers started, expected 1") // BUILD SUCCESS: port 9 was never tried
-// the timeline (written last by build 4) has the one lane started
+// 4: 4*popen, every worker asked for, 3 classes: 3 workers, and the line that says why.
+if (!capped.contains('distest: 3 of 4 workers started: only 3 test units to run')) fail('build 4: no line capping the workers at the units')
+if (!capped.contains('distest: 3 test classes on 3 workers (4*popen)')) fail('build 4: the run start-up line does not count 3 workers')
+if (started(capped) != 3) fail("build 4: ${started(capped)} workers started, expected 3")
+
+// 5: popen,socket=127.0.0.1:9 on 1 worker: the socket spec loses its worker and is never opened (nothing listens there).
+if (!mixed.contains('distest: 1 of 2 workers started: ')) fail('build 5: the socket spec\'s worker was not left out')
+if (!mixed.contains('distest: 3 test classes on 1 worker (popen)')) fail('build 5: the run start-up line names more than the popen spec')
+if (started(mixed) != 1) fail("build 5: ${started(mixed)} workers started, expected 1") // BUILD SUCCESS: port 9 was never tried
+// the timeline (written last by build 5) has the one lane started
 def run = new JsonSlurper().parse(new File(basedir, 'target/distest/run.json'))
-if (run.summary.workers != 1 || run.lanes*.id != ['gw0']) fail("build 4: run.json has ${run.summary.workers} workers, lanes ${run.lanes*.id}")
+if (run.summary.workers != 1 || run.lanes*.id != ['gw0']) fail("build 5: run.json has ${run.summary.workers} workers, lanes ${run.lanes*.id}")
+

@@ -19,6 +19,7 @@ import io.distest.maven.settings.SyncSettings;
 import io.distest.maven.settings.TestFilters;
 import io.distest.maven.settings.WorkerPolicy;
 import io.distest.maven.surefire.EngineResolver;
+import io.distest.maven.surefire.PlatformRules;
 import io.distest.maven.surefire.Parallelism;
 import io.distest.maven.surefire.ProviderChoice;
 import io.distest.maven.surefire.ReportNaming;
@@ -453,7 +454,7 @@ public class TestMojo extends AbstractMojo {
             Path workDirectory = Path.of(project.getBuild().getDirectory(), "distest");
             Path timelinePage = timeline
                     ? TimelinePage.of(workDirectory, mojoExecution == null ? null : mojoExecution.getExecutionId()) : null;
-            RunRequest request = new RunRequest(specs, units, testClasspath(providerRun == null ? null : provider.providerArtifact()), WorkerJar.extractTo(workDirectory),
+            RunRequest request = new RunRequest(specs, units, testClasspath(providerRun == null ? null : provider.providerArtifact(), provider.rules()), WorkerJar.extractTo(workDirectory),
                     new JvmSettings(plan.jvmArguments(), plan.systemProperties(), environmentVariables, workingDirectory.toPath(),
                             Set.copyOf(names(excludedEnvironmentVariables))),
                     new TestFilters(plan.includeTags(), plan.excludeTags(), plan.configurationParameters(),
@@ -560,8 +561,9 @@ public class TestMojo extends AbstractMojo {
      * JUnit Platform launcher and engines.
      *
      * @param providerArtifact Surefire's provider ({@code groupId:artifactId}), or {@code null} for the JUnit Platform
+     * @param rules the engine rules of the project's Surefire version
      */
-    private List<Path> testClasspath(String providerArtifact) throws MojoExecutionException {
+    private List<Path> testClasspath(String providerArtifact, PlatformRules rules) throws MojoExecutionException {
         List<Path> classpath = new ArrayList<>(TestClasspath.of(testClassesDirectory.toPath(), classesDirectory.toPath(),
                 project.getArtifacts(), classpathDependencyScopeExclude, classpathDependencyExcludes,
                 additionalClasspathElements, project.getBasedir().toPath()));
@@ -569,7 +571,7 @@ public class TestMojo extends AbstractMojo {
             classpath.addAll(new ProviderResolver(repositorySystem, repositorySession)
                     .resolve(providerArtifact, project, projectArtifactVersions().keySet()));
         } else {
-            classpath.addAll(new EngineResolver(repositorySystem, repositorySession).resolveMissing(project));
+            classpath.addAll(new EngineResolver(repositorySystem, repositorySession).resolveMissing(project, rules));
         }
         return classpath;
     }

@@ -100,7 +100,7 @@ public final class SurefireReporting implements RunObserver {
                 true, true, "brief", options.redirectTestOutputToFile(), options.reportsDirectory().toFile(),
                 options.trimStackTrace(), blankToNull(reportNameSuffix), null, false, options.rerunFailingTestsCount(), XSD,
                 "UTF-8", true, true, true,
-                new SurefireStatelessReporter(),
+                options.naming().perMethodCounts() ? new PerMethodCountsReporter() : new SurefireStatelessReporter(),
                 options.redirectTestOutputToFile() ? new SurefireConsoleOutputReporter() : new QuietConsoleOutputReporter(),
                 new SurefireStatelessTestsetInfoReporter(), factoryOptions);
     }

@@ -5,10 +5,12 @@ import static org.apache.maven.surefire.api.report.RunMode.RERUN_TEST_AFTER_FAIL
 
 import io.distest.maven.schedule.TestUnit;
 import io.distest.maven.surefire.ReportNaming;
+import io.distest.protocol.Outcome;
 import io.distest.protocol.TestFinished;
 import io.distest.protocol.TestId;
 import io.distest.protocol.TestTimedOut;
 import io.distest.protocol.ThrowableInfo;
+import java.util.Objects;
 import org.apache.maven.surefire.api.report.RunMode;
 import org.apache.maven.surefire.api.report.SimpleReportEntry;
 import org.apache.maven.surefire.api.report.TestOutputReportEntry;
@@ -44,6 +46,8 @@ public final class WorkerReport {
 
     /** Names and report files as the project's Surefire version has them. */
     private final ReportNaming naming;
+    /** Whether a test of the running unit has passed: a class-level failure after that is its teardown's. */
+    private boolean unitHadAPassingTest;
 
     WorkerReport(String workerId, UnitSink sink, LiveOutput live, boolean providerNames, ReportNaming naming) {
         this.workerId = workerId;
@@ -56,6 +60,7 @@ public final class WorkerReport {
     /** @param rerun whether this unit runs earlier failures again (Surefire reports those runs apart) */
     public void unitStarting(TestUnit unit, boolean rerun) {
         recording = new UnitRecording(unit);
+        unitHadAPassingTest = false;
         endAnnounced = false;
         runMode = rerun ? RERUN_TEST_AFTER_FAILURE : NORMAL_RUN;
         unitStartMillis = System.currentTimeMillis();
@@ -86,6 +91,12 @@ public final class WorkerReport {
             return;
         }
         TestId test = named(finished.test());
+        if (finished.outcome() == Outcome.FAILED || finished.outcome() == Outcome.ERROR) {
+            String method = naming.classErrorName(test, unitHadAPassingTest);
+            test = Objects.equals(method, test.methodName()) ? test
+                    : new TestId(test.uniqueId(), test.className(), method, test.displayName(), test.reportClass());
+        }
+        unitHadAPassingTest |= finished.outcome() == Outcome.SUCCESSFUL;
         int elapsed = (int) finished.elapsedMillis();
         SimpleReportEntry entry = switch (finished.outcome()) {
             case SUCCESSFUL -> entry(test, null, elapsed);

@@ -177,12 +177,16 @@ public final class DistestRunner {
     }
 
     /**
-     * How many workers are worth starting ({@link WorkerBudget}): only a dist=load run with reused forks is thinned;
-     * with dist=each every gateway runs everything, and with reuseForks=false every unit pays a JVM start anyway.
+     * How many workers are worth starting ({@link WorkerBudget}): never more than units; a dist=load run with reused
+     * forks is thinned further by the history; with dist=each every gateway runs everything, and with
+     * reuseForks=false every unit pays a JVM start anyway.
      */
     private static WorkerBudget.Decision workerBudget(RunRequest request, DurationHistory history) {
-        if (request.dist() != Dist.LOAD || !request.workers().reuseForks()) {
+        if (request.dist() != Dist.LOAD) {
             return new WorkerBudget.Decision(request.workerCount(), request.workerCount(), -1, "");
+        }
+        if (!request.workers().reuseForks()) {
+            return WorkerBudget.atMostOnePerUnit(request.units(), request.workerCount());
         }
         return new WorkerBudget(request.speed().minTestSecondsPerWorker())
                 .decide(history, request.units(), request.workerCount());

@@ -5,10 +5,11 @@ import java.util.Locale;
 import java.util.OptionalLong;
 
 /**
- * How many of the requested load-scheduled workers are worth starting: every extra worker JVM costs a start-up and
- * a JIT warm-up, which a run with little test time never wins back. With a durations history that knows every
- * selected class, {@code n = min(requested, max(1, floor(expected test time / minimum per worker)))}; otherwise
- * every requested worker starts.
+ * How many of the requested load-scheduled workers are worth starting. Never more than there are units to run: a
+ * worker without a unit is a JVM started for nothing. And every extra worker JVM costs a start-up and a JIT warm-up,
+ * which a run with little test time never wins back: with a durations history that knows every selected class,
+ * {@code n = min(requested, units, max(1, floor(expected test time / minimum per worker)))}; otherwise
+ * {@code min(requested, units)}.
  *
  * <p>The rule is linear in the expected test time on purpose. Class times measured in a run with several cold JVMs
  * are inflated (each JVM warms up its own JIT), so a rule that only asks each worker to earn back one JVM start-up
@@ -56,22 +57,35 @@ public final class WorkerBudget {
      *     it can only start more workers, never fewer)
      */
     public Decision decide(DurationHistory history, List<TestUnit> units, int requested) {
-        if (requested < 1) {
-            throw new IllegalArgumentException("requested must be >= 1, got " + requested);
-        }
+        Decision capped = atMostOnePerUnit(units, requested);
         long expected = expectedMillis(history, units);
-        if (minTestSecondsPerWorker == 0 || requested == 1 || expected < 0) {
-            return new Decision(requested, requested, expected, "");
+        int useful = capped.started();
+        if (minTestSecondsPerWorker == 0 || useful == 1 || expected < 0) {
+            return new Decision(requested, useful, expected, capped.reason());
         }
         long affordable = (long) Math.floor(expected / (minTestSecondsPerWorker * 1000));
-        int started = (int) Math.min(requested, Math.max(1, affordable));
-        if (started == requested) {
-            return new Decision(requested, requested, expected, "");
+        int started = (int) Math.min(useful, Math.max(1, affordable));
+        if (started == useful) {
+            return new Decision(requested, useful, expected, capped.reason());
         }
         String reason = String.format(Locale.ROOT, "the durations history puts this run's tests at %.1f s: %d workers"
                         + " would get less than %s s each (distest.minTestSecondsPerWorker); set it to 0 to start"
                         + " every worker", expected / 1000.0, started + 1, seconds(minTestSecondsPerWorker));
         return new Decision(requested, started, expected, reason);
+    }
+
+    /**
+     * No more workers than units, whatever else decides: {@code min(requested, max(1, units))}. This alone is the rule
+     * where nothing else thins the workers (dist=load without reused forks).
+     */
+    public static Decision atMostOnePerUnit(List<TestUnit> units, int requested) {
+        if (requested < 1) {
+            throw new IllegalArgumentException("requested must be >= 1, got " + requested);
+        }
+        int started = Math.min(requested, Math.max(1, units.size()));
+        String reason = started == requested ? "" : String.format(Locale.ROOT,
+                "only %d test unit%s to run", units.size(), units.size() == 1 ? "" : "s");
+        return new Decision(requested, started, -1, reason);
     }
 
     /** The history's time of every selected class, each counted once; -1 when a class is unknown or none is selected. */

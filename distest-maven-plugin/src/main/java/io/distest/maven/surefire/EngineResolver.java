@@ -23,13 +23,17 @@ public final class EngineResolver {
         this.jars = new ArtifactJars(repositorySystem, session);
     }
 
-    /** Jars to append to the project's test class path. */
-    public List<Path> resolveMissing(MavenProject project) throws MojoExecutionException {
+    /**
+     * Jars to append to the project's test class path.
+     *
+     * @param rules the engine rules of the project's Surefire (or Failsafe) version
+     */
+    public List<Path> resolveMissing(MavenProject project, PlatformRules rules) throws MojoExecutionException {
         Map<String, String> present = new LinkedHashMap<>();
         for (Artifact artifact : project.getArtifacts()) {
             present.put(artifact.getGroupId() + ":" + artifact.getArtifactId(), artifact.getBaseVersion());
         }
-        List<String> missing = JUnitPlatformArtifacts.missing(present);
+        List<String> missing = JUnitPlatformArtifacts.missing(present, rules);
         if (missing.isEmpty()) {
             return List.of();
         }

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * The launcher and engines a project's tests need on top of its own test class path, at versions that match
- * the project's own JUnit: nothing is added that the project already has, and no engine Surefire would not add.
+ * the project's own JUnit: nothing is added that the project already has, and no engine the project's Surefire
+ * version would not add ({@link PlatformRules}).
  */
 public final class JUnitPlatformArtifacts {
     /** Used when the project has no JUnit Platform artifact at all (plain JUnit 4 or TestNG projects). */
@@ -18,6 +19,8 @@ public final class JUnitPlatformArtifacts {
     static final String JUPITER_API = "org.junit.jupiter:junit-jupiter-api";
     static final String JUPITER_ENGINE = "org.junit.jupiter:junit-jupiter-engine";
     static final String JUNIT4 = "junit:junit";
+    static final String JUNIT4_DEP = "junit:junit-dep";
+    static final String TESTNG_ENGINE = "org.junit.support:testng-engine";
     static final String VINTAGE_ENGINE = "org.junit.vintage:junit-vintage-engine";
     public static final String TESTNG = "org.testng:testng";
 
@@ -25,20 +28,31 @@ public final class JUnitPlatformArtifacts {
 
     /**
      * @param projectArtifacts the project's test class path as {@code groupId:artifactId} to version
+     * @param rules the engine rules of the project's Surefire version
      * @return coordinates {@code groupId:artifactId:version} to resolve and append
      */
-    static List<String> missing(Map<String, String> projectArtifacts) {
-        String platform = platformVersion(projectArtifacts);
+    static List<String> missing(Map<String, String> projectArtifacts, PlatformRules rules) {
         List<String> missing = new ArrayList<>();
-        addIfAbsent(missing, projectArtifacts, LAUNCHER, platform);
-        if (projectArtifacts.containsKey(JUPITER_API)) {
-            addIfAbsent(missing, projectArtifacts, JUPITER_ENGINE, projectArtifacts.get(JUPITER_API));
+        addIfAbsent(missing, projectArtifacts, LAUNCHER, platformVersion(projectArtifacts));
+        String jupiterApi = projectArtifacts.get(JUPITER_API);
+        boolean addsJupiter = rules != PlatformRules.PROJECT_ENGINES_ONLY && jupiterApi != null
+                && !projectArtifacts.containsKey(JUPITER_ENGINE);
+        if (addsJupiter) {
+            missing.add(JUPITER_ENGINE + ":" + jupiterApi);
         }
-        if (projectArtifacts.containsKey(JUNIT4)) {
-            addIfAbsent(missing, projectArtifacts, VINTAGE_ENGINE, jupiterVersionOf(platform));
+        boolean vintageAbsent = !projectArtifacts.containsKey(VINTAGE_ENGINE);
+        if (rules == PlatformRules.VINTAGE_WITH_ADDED_JUPITER && addsJupiter && vintageAbsent
+                && (projectArtifacts.containsKey(JUNIT4) || projectArtifacts.containsKey(JUNIT4_DEP))) {
+            missing.add(VINTAGE_ENGINE + ":" + jupiterApi);
         }
-        // no TestNG engine: a TestNG-only project runs on Surefire's TestNG provider (ProviderChoice), and in a
-        // JUnit Platform project Surefire runs TestNG only when the project has the engine itself
+        if (rules == PlatformRules.UNIFIED) {
+            if (vintageAbsent && projectArtifacts.containsKey(JUNIT4)) {
+                missing.add(VINTAGE_ENGINE + ":" + (jupiterApi != null ? jupiterApi : PlatformRules.UNIFIED_DEFAULT_JUNIT));
+            }
+            if (projectArtifacts.containsKey(TESTNG)) {
+                addIfAbsent(missing, projectArtifacts, TESTNG_ENGINE, PlatformRules.TESTNG_ENGINE_VERSION);
+            }
+        }
         return missing;
     }
 
@@ -60,10 +74,6 @@ public final class JUnitPlatformArtifacts {
     /** Until JUnit 6, Jupiter 5.x went with Platform 1.x (5.14.4 ↔ 1.14.4); from 6.0 they share one version. */
     static String platformVersionOf(String jupiterVersion) {
         return jupiterVersion.startsWith("5.") ? "1." + jupiterVersion.substring(2) : jupiterVersion;
-    }
-
-    static String jupiterVersionOf(String platformVersion) {
-        return platformVersion.startsWith("1.") ? "5." + platformVersion.substring(2) : platformVersion;
     }
 
     private static void addIfAbsent(List<String> missing, Map<String, String> present, String ga, String version) {

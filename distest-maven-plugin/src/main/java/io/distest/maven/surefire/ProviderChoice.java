@@ -7,16 +7,19 @@ import org.apache.maven.artifact.versioning.ArtifactVersion;
 import org.apache.maven.artifact.versioning.DefaultArtifactVersion;
 
 /**
- * Which of Surefire's providers runs a project's tests, decided from its test class path as Surefire 3.5 decides
- * it: the JUnit Platform provider when the project has the JUnit Platform (and no JUnit 4 platform runner), else
- * the TestNG provider when it has TestNG, else for JUnit 4.7+ with {@code parallel} or groups the JUnit 4.7
- * provider, the JUnit 4 provider for other JUnit 4, the JUnit 3 provider for JUnit 3.8. Except for the JUnit
- * Platform, Surefire's own provider artifact runs inside the workers.
+ * Which of Surefire's providers runs a project's tests, decided from its test class path as the project's Surefire
+ * version decides it. Up to 3.5: the JUnit Platform provider when the project has the JUnit Platform (and no JUnit 4
+ * platform runner), else the TestNG provider when it has TestNG, else for JUnit 4.7+ with {@code parallel} or groups
+ * the JUnit 4.7 provider, the JUnit 4 provider for other JUnit 4, the JUnit 3 provider for JUnit 3.8. Except for the
+ * JUnit Platform, Surefire's own provider artifact runs inside the workers. From 3.6 on ({@link
+ * PlatformRules#UNIFIED}): the JUnit Platform for all of them, with JUnit older than 4.12 and TestNG older than 6.14.3
+ * refused as Surefire refuses them.
  *
  * @param kind the provider
  * @param testNgVersion the project's TestNG version, for {@link Kind#TESTNG}; else {@code null}
+ * @param rules the engine rules of the project's Surefire version, for {@link Kind#JUNIT_PLATFORM}
  */
-public record ProviderChoice(Kind kind, String testNgVersion) {
+public record ProviderChoice(Kind kind, String testNgVersion, PlatformRules rules) {
     /** The providers distest tells apart. */
     public enum Kind {
         /** distest's own JUnit Platform launcher in the worker (JUnit 5/6, and JUnit 4 through Vintage). */
@@ -67,10 +70,12 @@ public record ProviderChoice(Kind kind, String testNgVersion) {
      * @param parallelOrGroups whether {@code parallel} or {@code groups}/{@code excludedGroups} is set: Surefire then
      *     runs JUnit 4.7 and later with its JUnit 4.7 provider
      * @param forced the provider the plugin's dependencies force (see {@link #forcedBy}), or {@code null}
-     * @throws IllegalArgumentException a forced TestNG provider without TestNG on the test class path
+     * @param rules the rules of the project's Surefire version ({@link PlatformRules#of})
+     * @throws IllegalArgumentException a forced TestNG provider without TestNG on the test class path; from 3.6 on,
+     *     JUnit or TestNG too old for the JUnit Platform provider, with Surefire's own words
      */
     public static ProviderChoice of(Map<String, String> projectArtifacts, String testNgArtifactName,
-            boolean parallelOrGroups, Kind forced) {
+            boolean parallelOrGroups, Kind forced, PlatformRules rules) {
         if (forced != null) {
             String testNg = projectArtifacts.get(testNgArtifactName);
             if (forced == Kind.TESTNG && testNg == null) {
@@ -78,33 +83,56 @@ public record ProviderChoice(Kind kind, String testNgVersion) {
                         + " the test class path has no " + testNgArtifactName + ": add TestNG as a test dependency or"
                         + " remove surefire-testng from the plugin's dependencies");
             }
-            return new ProviderChoice(forced, forced == Kind.TESTNG ? testNg : null);
+            return new ProviderChoice(forced, forced == Kind.TESTNG ? testNg : null, rules);
         }
-        return of(projectArtifacts, testNgArtifactName, parallelOrGroups);
+        return rules == PlatformRules.UNIFIED ? unified(projectArtifacts, testNgArtifactName)
+                : detected(projectArtifacts, testNgArtifactName, parallelOrGroups, rules);
     }
 
-    /**
-     * @param projectArtifacts the project's test class path as {@code groupId:artifactId} to version
-     * @param testNgArtifactName Surefire's {@code testNGArtifactName} ({@code org.testng:testng})
-     * @param parallelOrGroups whether {@code parallel} or {@code groups}/{@code excludedGroups} is set: Surefire then
-     *     runs JUnit 4.7 and later with its JUnit 4.7 provider
-     */
-    public static ProviderChoice of(Map<String, String> projectArtifacts, String testNgArtifactName,
-            boolean parallelOrGroups) {
+    /** Surefire 3.6's rule: one provider; what it cannot run through the platform it refuses, before any test. */
+    private static ProviderChoice unified(Map<String, String> projectArtifacts, String testNgArtifactName) {
+        String testNg = projectArtifacts.get(testNgArtifactName);
+        if (testNg != null && below(new DefaultArtifactVersion(testNg), "6.14.3")) {
+            throw new IllegalArgumentException("TestNG support requires version 6.14.3 or above. You have declared"
+                    + " version " + testNg + " (maven-surefire-plugin 3.6 runs TestNG only through the JUnit"
+                    + " Platform's TestNG engine): use " + testNgArtifactName + " 6.14.3 or later, or"
+                    + " maven-surefire-plugin 3.5.x, whose TestNG provider runs it");
+        }
+        String junit = projectArtifacts.get(JUNIT);
+        if (junit != null) {
+            ArtifactVersion version = new DefaultArtifactVersion(junit);
+            boolean platform = projectArtifacts.containsKey(PLATFORM_COMMONS) && !projectArtifacts.containsKey(PLATFORM_RUNNER);
+            if (below(version, "4.12") && !platform && testNg == null) {
+                throw new IllegalArgumentException("The used JUnit Version " + junit + " is not supported anymore."
+                        + " Please update to version 4.12+ (maven-surefire-plugin 3.6 runs JUnit only through the JUnit"
+                        + " Platform's Vintage engine), or use maven-surefire-plugin 3.5.x");
+            }
+            if (!below(version, "4.0") && below(version, "4.12")) {
+                throw new IllegalArgumentException("Surefire is not compatible with JUnit 4.11 or older. Project"
+                        + " version is " + junit + " (maven-surefire-plugin 3.6 runs JUnit 4 only through the JUnit"
+                        + " Platform's Vintage engine): use junit:junit 4.12 or later, or maven-surefire-plugin 3.5.x");
+            }
+        }
+        return new ProviderChoice(Kind.JUNIT_PLATFORM, null, PlatformRules.UNIFIED);
+    }
+
+    /** Surefire 3.5's rule (and older): the first provider whose framework the test class path has. */
+    private static ProviderChoice detected(Map<String, String> projectArtifacts, String testNgArtifactName,
+            boolean parallelOrGroups, PlatformRules rules) {
         boolean platform = projectArtifacts.containsKey(PLATFORM_COMMONS) && !projectArtifacts.containsKey(PLATFORM_RUNNER);
         String testNg = projectArtifacts.get(testNgArtifactName);
         if (!platform && testNg != null) {
-            return new ProviderChoice(Kind.TESTNG, testNg);
+            return new ProviderChoice(Kind.TESTNG, testNg, rules);
         }
         String junit = projectArtifacts.get(JUNIT);
         if (!platform && junit != null) {
             ArtifactVersion version = new DefaultArtifactVersion(junit);
             if (parallelOrGroups && !below(version, "4.7")) {
-                return new ProviderChoice(Kind.JUNIT47, null);
+                return new ProviderChoice(Kind.JUNIT47, null, rules);
             }
-            return new ProviderChoice(below(version, "4.0") ? Kind.JUNIT3 : Kind.JUNIT4, null);
+            return new ProviderChoice(below(version, "4.0") ? Kind.JUNIT3 : Kind.JUNIT4, null, rules);
         }
-        return new ProviderChoice(Kind.JUNIT_PLATFORM, null);
+        return new ProviderChoice(Kind.JUNIT_PLATFORM, null, rules);
     }
 
     /** Surefire's provider class, for the kinds that run one of Surefire's own providers; else {@code null}. */

@@ -31,6 +31,15 @@ import java.util.regex.Pattern;
  *       {@code (its.Class)}: those versions named tests {@code name(class)} and cut the class off only after a
  *       non-empty name.</li>
  * </ul>
+ * And some newer than 3.5.4, whatever the provider:
+ * <ul>
+ *   <li>{@link Rule#PER_METHOD_COUNTS} (3.5.5 on; read in 3.5.5's and 3.5.6's reporter, seen on 3.6.1):
+ *       {@code <testsuite>} counts each test case once by its outcome over all its runs, and has a {@code flakes}
+ *       attribute after {@code failures}, {@code flakes="0"} included.</li>
+ *   <li>{@link Rule#CLASS_ERROR_NAMES} (JUnit Platform, 3.6.0-M1 on; seen on 3.6.1): a class-level failure is the case
+ *       {@code initializationError} when no test of the class has passed yet ({@code @BeforeAll}), else
+ *       {@code executionError} ({@code @AfterAll}), where 3.5.4 writes an empty name.</li>
+ * </ul>
  * A version without a JUnit Platform provider (before 2.22.0, such as the 2.12.4 Maven 3.8 binds by default) has no
  * names of its own for JUnit 5 tests: they keep 3.5.4's.
  */
@@ -40,7 +49,8 @@ public final class ReportNaming {
 
     /** The differences from 3.5.4 one Surefire version has. */
     public enum Rule {
-        NESTED_CLASS_REPORTS, BARE_TEMPLATE_NAMES, BARE_TESTNG_NAMES, TESTNG_EMPTY_NAME_AS_CLASS
+        NESTED_CLASS_REPORTS, BARE_TEMPLATE_NAMES, BARE_TESTNG_NAMES, TESTNG_EMPTY_NAME_AS_CLASS, PER_METHOD_COUNTS,
+        CLASS_ERROR_NAMES
     }
 
     /** A parameterless method's invocation as 3.5.4 names it: {@code factory()[1]}. */
@@ -71,7 +81,18 @@ public final class ReportNaming {
             add(rules, Rule.BARE_TESTNG_NAMES, version, "3.0.0-M5");
             add(rules, Rule.TESTNG_EMPTY_NAME_AS_CLASS, version, "3.0.0-M4");
         }
+        if (since(version, "3.5.5")) {
+            rules.add(Rule.PER_METHOD_COUNTS);
+        }
+        if (provider == ProviderChoice.Kind.JUNIT_PLATFORM && since(version, "3.6.0-M1")) {
+            rules.add(Rule.CLASS_ERROR_NAMES);
+        }
         return rules.isEmpty() ? LATEST : new ReportNaming(version, rules);
+    }
+
+    /** Whether a known version is {@code release} or later (an unknown one is named as 3.5.4). */
+    private static boolean since(String version, String release) {
+        return version != null && !version.isBlank() && !SurefireRules.before(version, release);
     }
 
     private static void add(List<Rule> rules, Rule rule, String version, String changedIn) {
@@ -83,6 +104,23 @@ public final class ReportNaming {
     /** The rules in force, in a fixed order. */
     public List<Rule> rules() {
         return rules;
+    }
+
+    /** Whether {@code <testsuite>} counts each case once over all its runs and carries a {@code flakes} count. */
+    public boolean perMethodCounts() {
+        return rules.contains(Rule.PER_METHOD_COUNTS);
+    }
+
+    /**
+     * The name of a class-level failure (a test without a method) of {@code className}: with
+     * {@link Rule#CLASS_ERROR_NAMES} {@code initializationError} or, once a test of that class has passed in this
+     * worker, {@code executionError}; else the test's own (empty) name.
+     */
+    public String classErrorName(TestId test, boolean classHadAPassingTest) {
+        if (!rules.contains(Rule.CLASS_ERROR_NAMES) || test.methodName() != null && !test.methodName().isEmpty()) {
+            return test.methodName();
+        }
+        return classHadAPassingTest ? "executionError" : "initializationError";
     }
 
     /** Whether a {@code @Nested} class's cases go into a report of their own (see {@link #testSet}). */

@@ -69,7 +69,7 @@ public final class SurefireTranslation {
         artifacts.forEach(a -> versions.put(a.getGroupId() + ":" + a.getArtifactId(), a.getBaseVersion()));
         provider = ProviderChoice.of(versions, JUnitPlatformArtifacts.TESTNG,
                 settings.parallelism().selected() || settings.groups() != null || settings.excludedGroups() != null,
-                inherited.forcedProvider());
+                inherited.forcedProvider(), PlatformRules.of(inherited.version()));
         TestNgProvider testNg = provider.isTestNg() ? testNgProvider() : null;
         ProviderRun junit = junitProvider();
         suites = testNg == null ? suiteSelection() : null;

@@ -74,6 +74,19 @@ class SurefireReportingNamingTest {
     }
 
     @Test
+    void surefire361WritesAFlakesCountAfterTheFailuresOfEverySuite() throws IOException {
+        assertEquals(new TreeSet<>(List.of("TEST-" + OUTER + ".xml")),
+                reportFiles(ReportNaming.of("3.6.1", ProviderChoice.Kind.JUNIT_PLATFORM)));
+        assertTrue(report(OUTER).matches("(?s).*<testsuite [^>]* failures=\"0\" flakes=\"0\">.*"), report(OUTER));
+    }
+
+    @Test
+    void surefire354WritesNoFlakesAttribute() throws IOException {
+        reportFiles(ReportNaming.LATEST);
+        assertFalse(report(OUTER).contains("flakes="), report(OUTER));
+    }
+
+    @Test
     void surefire340WritesANestedClassIntoItsOwnReportUnderBinaryNames() throws IOException {
         assertEquals(new TreeSet<>(List.of("TEST-" + OUTER + ".xml", "TEST-" + OUTER + "$Inner.xml",
                         "TEST-" + OUTER + "$Middle.xml", "TEST-" + OUTER + "$Middle$Deep.xml")),

@@ -67,7 +67,7 @@ class WorkerBudgetTest {
     void startsEveryWorkerWhenTheHistoryDoesNotKnowEverySelectedClass() {
         DurationHistory history = DurationHistory.parse(List.of("T0\t\t10", "T1\t\t10"));
 
-        WorkerBudget.Decision decision = TWO_SECONDS.decide(history, units(3), 4);
+        WorkerBudget.Decision decision = TWO_SECONDS.decide(history, units(5), 4);
 
         assertEquals(4, decision.started());
         assertEquals(-1, decision.expectedMillis(), "T2 has no history: a first run of that class");
@@ -76,6 +76,27 @@ class WorkerBudgetTest {
     @Test
     void startsEveryWorkerWithoutHistory() {
         assertEquals(2, TWO_SECONDS.decide(DurationHistory.empty(), units(100), 2).started());
+    }
+
+    @Test
+    void neverStartsMoreWorkersThanUnitsOnAFirstRun() {
+        WorkerBudget.Decision decision = TWO_SECONDS.decide(DurationHistory.empty(), units(1), 2);
+
+        assertEquals(1, decision.started());
+        assertEquals("only 1 test unit to run", decision.reason());
+    }
+
+    @Test
+    void neverStartsMoreWorkersThanUnitsEvenWhenEveryWorkerIsAsked() {
+        assertEquals(3, new WorkerBudget(0).decide(history(3, 60_000), units(3), 8).started());
+    }
+
+    @Test
+    void capsAtTheUnitsWithoutAnyOtherRule() {
+        assertEquals(2, WorkerBudget.atMostOnePerUnit(units(2), 4).started());
+        assertEquals(1, WorkerBudget.atMostOnePerUnit(units(0), 4).started(), "never below one");
+        assertEquals(4, WorkerBudget.atMostOnePerUnit(units(9), 4).started());
+        assertFalse(WorkerBudget.atMostOnePerUnit(units(9), 4).trimmed());
     }
 
     @Test

@@ -30,13 +30,37 @@ class ReportNamingTest {
     }
 
     @Test
-    void surefire354AndNewerAndAnUnknownVersionKeepTheWorkersNames() {
-        for (String version : new String[] {"3.5.4", "3.5.6", "3.6.0-M1", null, " "}) {
+    void surefire354AndAnUnknownVersionKeepTheWorkersNames() {
+        for (String version : new String[] {"3.5.4", null, " "}) {
             assertSame(ReportNaming.LATEST, ReportNaming.of(version, JUNIT_PLATFORM), version);
         }
         TestId test = jupiter(OUTER + "$Inner", "factory()[1]", "named inner");
         assertSame(test, ReportNaming.LATEST.name(test));
         assertNull(ReportNaming.LATEST.testSet(test, OUTER));
+    }
+
+    @Test
+    void surefire355AndLaterCountEachCaseOnceAndAddFlakesWhateverTheProvider() {
+        for (ProviderChoice.Kind provider : ProviderChoice.Kind.values()) {
+            assertTrue(ReportNaming.of("3.5.5", provider).perMethodCounts(), provider.name());
+            assertTrue(ReportNaming.of("3.6.1", provider).perMethodCounts(), provider.name());
+        }
+        assertEquals(List.of(Rule.PER_METHOD_COUNTS), ReportNaming.of("3.5.6", JUNIT_PLATFORM).rules());
+        assertFalse(ReportNaming.of("3.5.4", JUNIT_PLATFORM).perMethodCounts());
+        TestId test = jupiter(OUTER + "$Inner", "factory()[1]", "named inner");
+        assertSame(test, ReportNaming.of("3.6.1", JUNIT_PLATFORM).name(test), "3.6 keeps 3.5.4's case names");
+    }
+
+    @Test
+    void surefire36NamesAClassLevelFailureByWhetherATestOfTheClassHadPassed() {
+        ReportNaming surefire36 = ReportNaming.of("3.6.1", JUNIT_PLATFORM);
+        TestId classFailure = new TestId("[engine:junit-jupiter]/[class:" + OUTER + "]", OUTER, null, "NamedTest", null);
+
+        assertEquals("initializationError", surefire36.classErrorName(classFailure, false));
+        assertEquals("executionError", surefire36.classErrorName(classFailure, true));
+        assertEquals("own", surefire36.classErrorName(jupiter(OUTER, "own", null), true), "a test keeps its name");
+        assertNull(ReportNaming.of("3.5.6", JUNIT_PLATFORM).classErrorName(classFailure, false), "3.5.x: the empty name");
+        assertNull(ReportNaming.of("3.6.1", TESTNG).classErrorName(classFailure, false), "Surefire's own providers");
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TestNgProviderTest {
-    private static final ProviderChoice TESTNG_7 = new ProviderChoice(ProviderChoice.Kind.TESTNG, "7.10.2");
+    private static final ProviderChoice TESTNG_7 = new ProviderChoice(ProviderChoice.Kind.TESTNG, "7.10.2", PlatformRules.of("3.5.4"));
 
     @TempDir
     Path directory;
