@@ -14,10 +14,13 @@ import java.util.Map;
  * @param excludeEngines ids of test engines that do not run (Surefire's {@code excludeJUnit5Engines})
  * @param skippedClassAsItsTests report a skipped class as its skipped tests, as Surefire's JUnit Platform provider
  *     does; {@code false}: as one case without a name, as its JUnit 4 provider does (JUnit 4-only projects)
+ * @param abortedClassAsItsTests report a class aborted before any of its tests started (an assumption in
+ *     {@code @BeforeAll}) as each of its tests aborted, as Surefire 3.6's JUnit Platform provider does; {@code false}:
+ *     report nothing for it, as 3.5's does (the class's report has no case)
  */
 public record Configure(List<String> includeTags, List<String> excludeTags, Map<String, String> configurationParameters,
-        long testTimeoutMillis, List<String> includeEngines, List<String> excludeEngines, boolean skippedClassAsItsTests)
-        implements Message {
+        long testTimeoutMillis, List<String> includeEngines, List<String> excludeEngines, boolean skippedClassAsItsTests,
+        boolean abortedClassAsItsTests) implements Message {
     public Configure {
         includeTags = List.copyOf(includeTags);
         excludeTags = List.copyOf(excludeTags);
@@ -26,10 +29,11 @@ public record Configure(List<String> includeTags, List<String> excludeTags, Map<
         excludeEngines = List.copyOf(excludeEngines);
     }
 
-    /** Named as Surefire's JUnit Platform provider names results. */
+    /** Named as Surefire 3.5's JUnit Platform provider names results. */
     public Configure(List<String> includeTags, List<String> excludeTags, Map<String, String> configurationParameters,
             long testTimeoutMillis, List<String> includeEngines, List<String> excludeEngines) {
-        this(includeTags, excludeTags, configurationParameters, testTimeoutMillis, includeEngines, excludeEngines, true);
+        this(includeTags, excludeTags, configurationParameters, testTimeoutMillis, includeEngines, excludeEngines, true,
+                false);
     }
 
     /** Every engine on the class path. */

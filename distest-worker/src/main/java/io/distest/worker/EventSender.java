@@ -8,7 +8,10 @@ import io.distest.protocol.TestStarted;
 import io.distest.protocol.ThrowableInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.ClassSource;
@@ -28,15 +31,23 @@ final class EventSender implements TestExecutionListener {
     private volatile long classMillis;
     private volatile boolean classTimed;
     private final boolean skippedClassAsItsTests;
+    private final boolean abortedClassAsItsTests;
+    /** Class containers in which a test has started: an abort there came after tests ran, not instead of them. */
+    private final Set<String> classesWithStartedTests = ConcurrentHashMap.newKeySet();
     private volatile TestPlan plan;
     private volatile SurefireNames names;
 
-    /** @param skippedClassAsItsTests see {@link io.distest.protocol.Configure#skippedClassAsItsTests()} */
-    EventSender(MessageChannel channel, int unitId, TimeoutWatchdog watchdog, boolean skippedClassAsItsTests) {
+    /**
+     * @param skippedClassAsItsTests see {@link io.distest.protocol.Configure#skippedClassAsItsTests()}
+     * @param abortedClassAsItsTests see {@link io.distest.protocol.Configure#abortedClassAsItsTests()}
+     */
+    EventSender(MessageChannel channel, int unitId, TimeoutWatchdog watchdog, boolean skippedClassAsItsTests,
+            boolean abortedClassAsItsTests) {
         this.channel = channel;
         this.unitId = unitId;
         this.watchdog = watchdog;
         this.skippedClassAsItsTests = skippedClassAsItsTests;
+        this.abortedClassAsItsTests = abortedClassAsItsTests;
     }
 
     @Override
@@ -49,6 +60,10 @@ final class EventSender implements TestExecutionListener {
     public void executionStarted(TestIdentifier id) {
         startNanos.put(id.getUniqueId(), System.nanoTime());
         if (id.isTest()) {
+            for (TestIdentifier parent = plan.getParent(id).orElse(null); parent != null;
+                    parent = plan.getParent(parent).orElse(null)) {
+                classesWithStartedTests.add(parent.getUniqueId());
+            }
             TestId test = names.testId(id);
             runningTests.put(id.getUniqueId(), test);
             watchdog.testStarted(unitId, test);
@@ -97,6 +112,10 @@ final class EventSender implements TestExecutionListener {
             return;
         }
         Throwable thrown = result.getThrowable().orElse(null);
+        if (isClass(id) && result.getStatus() == TestExecutionResult.Status.ABORTED) {
+            classAborted(id, thrown);
+            return;
+        }
         Outcome outcome = switch (result.getStatus()) {
             case SUCCESSFUL -> Outcome.SUCCESSFUL;
             case ABORTED -> Outcome.ABORTED;
@@ -104,6 +123,23 @@ final class EventSender implements TestExecutionListener {
         };
         String reason = outcome == Outcome.ABORTED && thrown != null ? thrown.getMessage() : null;
         send(new TestFinished(unitId, testId(id), outcome, elapsed, reason, thrown == null ? null : ThrowableInfo.of(thrown)));
+    }
+
+    /**
+     * A class aborted by an assumption in its {@code @BeforeAll}: Surefire 3.5 reports nothing for it; 3.6 reports each
+     * of its tests aborted, in unique-id order (the class itself when it has none), unless some had started already.
+     */
+    private void classAborted(TestIdentifier id, Throwable thrown) {
+        if (!abortedClassAsItsTests || classesWithStartedTests.contains(id.getUniqueId())) {
+            return;
+        }
+        String reason = thrown == null ? null : thrown.getMessage();
+        ThrowableInfo info = thrown == null ? null : ThrowableInfo.of(thrown);
+        List<TestIdentifier> tests = plan.getDescendants(id).stream().filter(TestIdentifier::isTest)
+                .sorted(Comparator.comparing(TestIdentifier::getUniqueId)).toList();
+        for (TestIdentifier test : tests.isEmpty() ? List.of(id) : tests) {
+            send(new TestFinished(unitId, testId(test), Outcome.ABORTED, 0, reason, info));
+        }
     }
 
     private static boolean isClass(TestIdentifier id) {

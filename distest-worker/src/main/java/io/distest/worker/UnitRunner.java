@@ -37,7 +37,8 @@ final class UnitRunner {
     void run(RunUnit unit, Configure configure) throws IOException {
         long start = System.nanoTime();
         ThrowableInfo error = null;
-        EventSender events = new EventSender(channel, unit.unitId(), watchdog, configure.skippedClassAsItsTests());
+        EventSender events = new EventSender(channel, unit.unitId(), watchdog, configure.skippedClassAsItsTests(),
+                configure.abortedClassAsItsTests());
         capture.attributeTo(unit.unitId());
         try {
             Launcher launcher = launcher();

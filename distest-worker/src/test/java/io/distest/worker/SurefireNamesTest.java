@@ -42,7 +42,7 @@ class SurefireNamesTest {
         ByteArrayOutputStream wire = new ByteArrayOutputStream();
         MessageChannel channel = new MessageChannel(new ByteArrayInputStream(new byte[0]), wire, () -> {});
         LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(FIXTURE)).build(),
-                new EventSender(channel, 1, new TimeoutWatchdog(channel), true));
+                new EventSender(channel, 1, new TimeoutWatchdog(channel), true, false));
         MessageChannel reader = new MessageChannel(new ByteArrayInputStream(wire.toByteArray()), OutputStreamNull.INSTANCE, () -> {});
         Map<String, String> cases = new TreeMap<>();
         while (true) {

@@ -246,8 +246,10 @@ public final class SurefireReporting implements RunObserver {
         }
         unitsLeft.remove(key);
         List<UnitRecording> parts = recordings.remove(key);
-        if (parts.stream().allMatch(UnitRecording::isEmpty)) {
-            return; // no tests in it (an abstract class, a helper matching the patterns): Surefire reports nothing
+        if (parts.stream().allMatch(part -> part.isEmpty() && (providerNames || !part.classRan()))) {
+            // no tests in it and no class container ran (an abstract class, a helper matching the patterns): Surefire
+            // reports nothing; a class that ran without a case (aborted in @BeforeAll) gets its report, Tests run: 0
+            return;
         }
         WorkerSink sink = sinks.get(workerId);
         if (oneTestSet != null) {

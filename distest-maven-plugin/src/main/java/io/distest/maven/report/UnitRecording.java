@@ -57,6 +57,11 @@ final class UnitRecording {
         return calls.isEmpty();
     }
 
+    /** Whether the unit's class container ran on the JUnit Platform (the worker timed it), cases or not. */
+    boolean classRan() {
+        return elapsedMillis >= 0;
+    }
+
     long elapsedMillis() {
         return elapsedMillis;
     }

@@ -10,6 +10,7 @@ import io.distest.protocol.TestFinished;
 import io.distest.protocol.TestId;
 import io.distest.protocol.TestTimedOut;
 import io.distest.protocol.ThrowableInfo;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.maven.surefire.api.report.RunMode;
 import org.apache.maven.surefire.api.report.SimpleReportEntry;
@@ -104,7 +105,8 @@ public final class WorkerReport {
             case ABORTED -> finished.throwable() == null
                     ? SimpleReportEntry.assumption(runMode, runId(), reportSource(test), test.reportClass(),
                             test.methodName(), null, finished.reason())
-                    : entry(test, trace(finished.throwable(), test), elapsed);
+                    : providerNames ? entry(test, trace(finished.throwable(), test), elapsed)
+                    : abortedOnThePlatform(test, trace(finished.throwable(), test), elapsed);
             case SKIPPED -> SimpleReportEntry.ignored(runMode, runId(), reportSource(test), test.reportClass(),
                     test.methodName(), null, finished.reason());
         };
@@ -197,6 +199,15 @@ public final class WorkerReport {
     private SimpleReportEntry entry(TestId test, RemoteStackTrace trace, Integer elapsed) {
         return new SimpleReportEntry(runMode, runId(), reportSource(test), test.reportClass(), test.methodName(), null,
                 trace, elapsed);
+    }
+
+    /**
+     * An aborted test as Surefire's JUnit Platform provider reports it: its exception's type and stack trace but no
+     * message attribute (the provider gives aborted tests no reason).
+     */
+    private SimpleReportEntry abortedOnThePlatform(TestId test, RemoteStackTrace trace, Integer elapsed) {
+        return new SimpleReportEntry(runMode, runId(), reportSource(test), test.reportClass(), test.methodName(), null,
+                trace, elapsed, null, Map.of());
     }
 
     private String reportSource(TestId test) {

@@ -118,7 +118,7 @@ final class RunLoop {
         worker.send(new Configure(request.filters().includeTags(), request.filters().excludeTags(),
                 request.filters().configurationParameters(), request.workers().testTimeout().toMillis(),
                 request.filters().includeEngines(), request.filters().excludeEngines(),
-                request.filters().skippedClassAsItsTests()));
+                request.filters().skippedClassAsItsTests(), request.filters().abortedClassAsItsTests()));
         if (request.provider() != null) {
             // the worker's own temporary directory takes the provider's reports: they come back as ReportFile
             worker.send(new UseProvider(request.provider().providerClass(), request.provider().properties(),

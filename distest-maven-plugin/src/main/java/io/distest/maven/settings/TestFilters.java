@@ -13,9 +13,12 @@ import java.util.Map;
  * @param excludeEngines engine ids from Surefire's {@code excludeJUnit5Engines}
  * @param skippedClassAsItsTests report a skipped class as its skipped tests, as Surefire's JUnit Platform provider
  *     does; {@code false}: as one case, as its JUnit 4 provider does (a JUnit 4 project run on the Vintage engine)
+ * @param abortedClassAsItsTests report a class aborted in {@code @BeforeAll} as each of its tests aborted, as Surefire
+ *     3.6 does; {@code false}: as nothing, as Surefire 3.5 does
  */
 public record TestFilters(List<String> includeTags, List<String> excludeTags, Map<String, String> configurationParameters,
-        List<String> includeEngines, List<String> excludeEngines, boolean skippedClassAsItsTests) {
+        List<String> includeEngines, List<String> excludeEngines, boolean skippedClassAsItsTests,
+        boolean abortedClassAsItsTests) {
     public TestFilters {
         includeTags = List.copyOf(includeTags);
         excludeTags = List.copyOf(excludeTags);
@@ -24,10 +27,10 @@ public record TestFilters(List<String> includeTags, List<String> excludeTags, Ma
         excludeEngines = List.copyOf(excludeEngines);
     }
 
-    /** Named as Surefire's JUnit Platform provider names results. */
+    /** Named as Surefire 3.5's JUnit Platform provider names results. */
     public TestFilters(List<String> includeTags, List<String> excludeTags, Map<String, String> configurationParameters,
             List<String> includeEngines, List<String> excludeEngines) {
-        this(includeTags, excludeTags, configurationParameters, includeEngines, excludeEngines, true);
+        this(includeTags, excludeTags, configurationParameters, includeEngines, excludeEngines, true, false);
     }
 
     /** Every engine runs. */
