@@ -120,6 +120,7 @@ class MessageCodecTest {
         // Configure(List[List[List[...]]], ...) written by hand: 10,000 lists deep
         Output output = new Output(64 * 1024, -1);
         output.writeVarInt(13 + 2, true); // Configure
+        output.writeBoolean(false); // its components in name order: abortedClassAsItsTests first
         for (int i = 0; i < 10_000; i++) {
             output.writeVarInt(41 + 2, true); // a List.of(x) holding the next list
             output.writeVarInt(1, true);

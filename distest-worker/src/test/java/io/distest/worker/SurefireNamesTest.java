@@ -19,6 +19,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
 /** The names and outcomes a worker sends are those Surefire's JUnit Platform provider reports. */
 class SurefireNamesTest {
     private static final String FIXTURE = "io.distest.worker.fixtures.ContainersFixture";
+    private static final String ABORTED_FIXTURE = "io.distest.worker.fixtures.AbortedInBeforeAllFixture";
 
     @Test
     void namesCasesAsSurefireDoesIncludingSkippedContainersAndNestedClasses() throws IOException {
@@ -37,12 +38,27 @@ class SurefireNamesTest {
         assertEquals(expected, cases);
     }
 
-    /** Runs the fixture through an EventSender; returns "reportClass # method" -> outcome of every result sent. */
+    @Test
+    void reportsNothingForAClassAbortedInBeforeAllAsSurefire35Does() throws IOException {
+        assertEquals(Map.of(), run(ABORTED_FIXTURE, false));
+    }
+
+    @Test
+    void reportsEachTestOfAClassAbortedInBeforeAllAsAbortedAsSurefire36Does() throws IOException {
+        assertEquals(new TreeMap<>(Map.of("AbortedInBeforeAllFixture # first", "ABORTED",
+                "AbortedInBeforeAllFixture # second", "ABORTED")), run(ABORTED_FIXTURE, true));
+    }
+
     private static Map<String, String> run() throws IOException {
+        return run(FIXTURE, false);
+    }
+
+    /** Runs a fixture through an EventSender; returns "reportClass # method" -> outcome of every result sent. */
+    private static Map<String, String> run(String fixture, boolean abortedClassAsItsTests) throws IOException {
         ByteArrayOutputStream wire = new ByteArrayOutputStream();
         MessageChannel channel = new MessageChannel(new ByteArrayInputStream(new byte[0]), wire, () -> {});
-        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(FIXTURE)).build(),
-                new EventSender(channel, 1, new TimeoutWatchdog(channel), true, false));
+        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(fixture)).build(),
+                new EventSender(channel, 1, new TimeoutWatchdog(channel), true, abortedClassAsItsTests));
         MessageChannel reader = new MessageChannel(new ByteArrayInputStream(wire.toByteArray()), OutputStreamNull.INSTANCE, () -> {});
         Map<String, String> cases = new TreeMap<>();
         while (true) {
