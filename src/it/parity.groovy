@@ -84,6 +84,47 @@ def compare = { File basedir, String what, String surefireDir, String distestDir
     null
 }
 
+/** Each report file's <testsuite> counts (tests, errors, skipped, failures, flakes; '-' for an attribute not written). */
+def suiteCounts = { File dir ->
+    new TreeMap((dir.listFiles() ?: []).findAll { it.name ==~ /TEST-.*\.xml/ }.collectEntries { file ->
+        def tag = (file.text =~ /<testsuite [^>]*>/)[0]
+        [(file.name): ['tests', 'errors', 'skipped', 'failures', 'flakes'].collect { a ->
+            def value = tag =~ /\b${a}="(\d+)"/
+            "${a}=" + (value ? value[0][1] : '-')
+        }.join(' ')]
+    })
+}
+
+/** Each report file's cases: name, classname and elements with their attributes (times and texts left out). */
+def caseShapes = { File dir ->
+    new TreeMap((dir.listFiles() ?: []).findAll { it.name ==~ /TEST-.*\.xml/ }.collectEntries { file ->
+        [(file.name): slurper().parse(file).testcase.collect { tc ->
+            "${tc.@name}/${tc.@classname}: " + tc.children().findAll { !(it.name() in ['system-out', 'system-err']) }
+                    .collect { el -> el.name() + el.attributes().findAll { k, v -> k != 'time' }.sort().toString() }.join(' ')
+        }]
+    })
+}
+
+/** Returns null when distest's <testsuite> counts and <testcase> elements are Surefire's, else the differences. */
+def compareShapes = { File basedir, String what, String surefireDir, String distestDir ->
+    File expectedDir = new File(basedir, surefireDir)
+    File actualDir = new File(basedir, distestDir)
+    def problems = []
+    if (suiteCounts(expectedDir) != suiteCounts(actualDir)) {
+        problems << "  <testsuite> counts\n      Surefire: ${suiteCounts(expectedDir)}\n      distest:  ${suiteCounts(actualDir)}"
+    }
+    def expected = caseShapes(expectedDir)
+    def actual = caseShapes(actualDir)
+    (expected.keySet() + actual.keySet()).each { file ->
+        if (expected[file] != actual[file]) {
+            problems << "  ${file}\n      Surefire: ${expected[file]}\n      distest:  ${actual[file]}"
+        }
+    }
+    if (problems) return "${what}: distest's report elements differ from Surefire's:\n" + problems.join('\n')
+    println "${what}: <testsuite> counts and <testcase> elements as Surefire's"
+    null
+}
+
 /**
  * Build 1 ran Surefire 3.5.4's default-test; build 2 was taken over by distest on {@code tx} and Surefire did not run;
  * both succeeded (failures are ignored in both). {@code fail} gets what did not hold.
@@ -104,4 +145,5 @@ def cases = { File dir ->
 }
 
 [builds: builds, verdicts: verdicts, reportFiles: reportFiles, allFiles: allFiles, testngCounts: testngCounts,
- summary: summary, compare: compare, surefireThenDistest: surefireThenDistest, cases: cases]
+ summary: summary, compare: compare, surefireThenDistest: surefireThenDistest, cases: cases, suiteCounts: suiteCounts,
+ compareShapes: compareShapes]

@@ -5,35 +5,15 @@ def parity = evaluate(new File(itSources, 'parity.groovy'))
 def builds = parity.builds(basedir, 8)
 def fail = { String message -> throw new AssertionError(message + "\n(see ${new File(basedir, 'build.log')})") }
 [1, 3, 5, 7].each { if (!builds[it].contains('taken over by distest:test on 2*popen')) fail("build ${it + 1} was not taken over") }
-def suiteCounts = { File dir ->
-    new TreeMap((dir.listFiles() ?: []).findAll { it.name ==~ /TEST-.*\.xml/ }.collectEntries { file ->
-        def tag = (file.text =~ /<testsuite [^>]*>/)[0]
-        [(file.name): ['tests', 'errors', 'skipped', 'failures', 'flakes'].collect { a -> "${a}=" + ((tag =~ /\b${a}="(\d+)"/) ? (tag =~ /\b${a}="(\d+)"/)[0][1] : '-') }.join(' ')]
-    })
-}
-/** Each case's name, class and elements with their attributes (times and texts left out), per report file. */
-def shapes = { File dir ->
-    def slurper = new groovy.xml.XmlSlurper()
-    new TreeMap((dir.listFiles() ?: []).findAll { it.name ==~ /TEST-.*\.xml/ }.collectEntries { file ->
-        [(file.name): slurper.parse(file).testcase.collect { tc ->
-            "${tc.@name}/${tc.@classname}: " + tc.children().findAll { it.name() != 'system-out' && it.name() != 'system-err' }
-                    .collect { el -> el.name() + el.attributes().findAll { k, v -> k != 'time' }.sort().toString() }.join(' ')
-        }]
-    })
-}
 ['3.6.1', 'rerun-3.6.1', 'rerun-3.5.6', '3.5.4'].eachWithIndex { String version, int i ->
     def difference = parity.compare(basedir, "Surefire ${version}", "target/reports-surefire-${version}",
             "target/reports-distest-${version}", builds[2 * i], builds[2 * i + 1])
     if (difference) fail(difference)
-    def expected = suiteCounts(new File(basedir, "target/reports-surefire-${version}"))
-    def actual = suiteCounts(new File(basedir, "target/reports-distest-${version}"))
-    if (expected != actual) fail("Surefire ${version}: <testsuite> counts differ\n  Surefire: ${expected}\n  distest:  ${actual}")
-    println "Surefire ${version}: <testsuite> counts as Surefire's: ${actual}"
-    def expectedShapes = shapes(new File(basedir, "target/reports-surefire-${version}"))
-    def actualShapes = shapes(new File(basedir, "target/reports-distest-${version}"))
-    if (expectedShapes != actualShapes) fail("Surefire ${version}: <testcase> elements differ\n  Surefire: ${expectedShapes}\n  distest:  ${actualShapes}")
+    difference = parity.compareShapes(basedir, "Surefire ${version}", "target/reports-surefire-${version}",
+            "target/reports-distest-${version}")
+    if (difference) fail(difference)
 }
-if (!suiteCounts(new File(basedir, 'target/reports-distest-rerun-3.6.1')).values().any { it.contains('flakes=1') }) {
+if (!parity.suiteCounts(new File(basedir, 'target/reports-distest-rerun-3.6.1')).values().any { it.contains('flakes=1') }) {
     fail('the flaky re-run wrote no flakes="1"')
 }
 def cases = parity.verdicts(new File(basedir, 'target/reports-distest-3.6.1')).keySet()

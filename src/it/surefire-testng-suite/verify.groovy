@@ -10,7 +10,7 @@ if (!log.contains('BUILD SUCCESS')) fail('the build failed')
 if (!log.contains('taken over by distest:test on 2*popen')) fail('no take-over line')
 if (!log.contains("TestNG 7.10.2 runs on Surefire's TestNG provider 3.5.4 in the workers, the suiteXmlFiles whole, in one TestNG run on one worker")) fail('the inheritance line does not say the suites run whole on the provider')
 if (log.contains('Surefire settings distest does not honour')) fail('this suite holds nothing distest cannot honour')
-if (!log.contains('distest: 1 test classes on 2 workers (2*popen)')) fail('expected the suites as one unit')
+if (!log.contains('distest: 1 test classes on 1 worker (2*popen)')) fail('expected the suites as one unit, on one worker')
 
 def expected = ['it.suite.SelectedTest#listenerFromTheSuiteRuns', 'it.suite.NarrowedTest#keptOne', 'it.suite.NarrowedTest#keptTwo',
                 'it.suite.FromSuiteFileTest#namedByANestedSuiteFile', 'it.suite.pkg.sub.InPackageTest#foundThroughThePackage'] as Set

@@ -572,7 +572,7 @@ public class TestMojo extends AbstractMojo {
             classpath.addAll(new ProviderResolver(repositorySystem, repositorySession)
                     .resolve(providerArtifact, project, projectArtifactVersions().keySet()));
         } else {
-            classpath.addAll(new EngineResolver(repositorySystem, repositorySession).resolveMissing(project, rules));
+            classpath.addAll(new EngineResolver(repositorySystem, repositorySession).resolveMissing(project, rules, getLog()::info));
         }
         return classpath;
     }

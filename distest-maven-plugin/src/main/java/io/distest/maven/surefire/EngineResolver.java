@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.project.MavenProject;
@@ -27,13 +28,17 @@ public final class EngineResolver {
      * Jars to append to the project's test class path.
      *
      * @param rules the engine rules of the project's Surefire (or Failsafe) version
+     * @param info the build log's info lines: the engines added that Surefire names when it adds them
      */
-    public List<Path> resolveMissing(MavenProject project, PlatformRules rules) throws MojoExecutionException {
+    public List<Path> resolveMissing(MavenProject project, PlatformRules rules, Consumer<String> info)
+            throws MojoExecutionException {
         Map<String, String> present = new LinkedHashMap<>();
         for (Artifact artifact : project.getArtifacts()) {
             present.put(artifact.getGroupId() + ":" + artifact.getArtifactId(), artifact.getBaseVersion());
         }
         List<String> missing = JUnitPlatformArtifacts.missing(present, rules);
+        missing.stream().filter(engine -> engine.startsWith(JUnitPlatformArtifacts.TESTNG_ENGINE + ":"))
+                .forEach(engine -> info.accept("TestNG is present. Adding per default " + engine)); // Surefire 3.6's words
         if (missing.isEmpty()) {
             return List.of();
         }

@@ -67,9 +67,16 @@ public final class SurefireTranslation {
 
         Map<String, String> versions = new LinkedHashMap<>();
         artifacts.forEach(a -> versions.put(a.getGroupId() + ":" + a.getArtifactId(), a.getBaseVersion()));
+        PlatformRules rules = PlatformRules.of(inherited.version());
+        if (rules == PlatformRules.UNIFIED && settings.suiteXmlFiles() != null && !settings.suiteXmlFiles().isEmpty()) {
+            throw new IllegalArgumentException("Parameter \"suiteXmlFiles\" is not supported since 3.6.0: TestNG tests"
+                    + " now run on the JUnit Platform, which can't read TestNG suite XML files. Remove it and select"
+                    + " tests with \"groups\", \"excludedGroups\", \"includes\" or \"excludes\" (or a JUnit Platform"
+                    + " @Suite class), or keep using " + plugin.artifactId() + " 3.5.x.");
+        }
         provider = ProviderChoice.of(versions, JUnitPlatformArtifacts.TESTNG,
                 settings.parallelism().selected() || settings.groups() != null || settings.excludedGroups() != null,
-                inherited.forcedProvider(), PlatformRules.of(inherited.version()));
+                inherited.forcedProvider(), rules);
         TestNgProvider testNg = provider.isTestNg() ? testNgProvider() : null;
         ProviderRun junit = junitProvider();
         suites = testNg == null ? suiteSelection() : null;

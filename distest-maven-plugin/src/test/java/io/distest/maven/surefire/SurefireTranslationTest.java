@@ -16,7 +16,9 @@ import java.util.Set;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DefaultArtifact;
 import org.apache.maven.artifact.handler.DefaultArtifactHandler;
+import org.apache.maven.model.Build;
 import org.apache.maven.model.Model;
+import org.apache.maven.model.Plugin;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluator;
 import org.junit.jupiter.api.Test;
@@ -70,6 +72,40 @@ class SurefireTranslationTest {
 
     private static List<String> classNames(List<TestUnit> units) {
         return units.stream().map(TestUnit::className).toList();
+    }
+
+    private static SurefireSettings surefireAt(String version) {
+        Plugin plugin = new Plugin();
+        plugin.setGroupId("org.apache.maven.plugins");
+        plugin.setArtifactId("maven-surefire-plugin");
+        plugin.setVersion(version);
+        Model model = new Model();
+        model.setBuild(new Build());
+        model.getBuild().addPlugin(plugin);
+        return SurefireSettings.read(new MavenProject(model), "default-test", null, Set.of(), NONE);
+    }
+
+    private TestSettings withSuites(List<Path> suiteXmlFiles) {
+        return new TestSettings(null, true, null, null, Map.of(), true, null, null, null, null, null, null, null, null,
+                suiteXmlFiles, Parallelism.of(null, null), null, testClasses, testClasses, 0);
+    }
+
+    @Test
+    void surefire36RefusesSuiteXmlFilesInItsOwnWordsAndRunsJUnit4OnThePlatform() throws IOException {
+        compiled("shop.CartTest");
+        Path suite = Files.writeString(testClasses.resolve("testng.xml"), "<suite name=\"s\"/>");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SurefireTranslation(
+                TestPlugin.SUREFIRE, withSuites(List.of(suite)), surefireAt("3.6.1"), List.of(junit4()), new Properties(),
+                new Properties()));
+        assertTrue(e.getMessage().startsWith("Parameter \"suiteXmlFiles\" is not supported since 3.6.0"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("or keep using maven-surefire-plugin 3.5.x."), e.getMessage());
+
+        SurefireTranslation plan = new SurefireTranslation(TestPlugin.SUREFIRE, withSuites(null), surefireAt("3.6.1"),
+                List.of(junit4()), new Properties(), new Properties());
+        assertEquals(ProviderChoice.Kind.JUNIT_PLATFORM, plan.provider().kind());
+        assertNull(plan.providerRun(), "no JUnit 4 provider in Surefire 3.6");
+        assertEquals(ProviderChoice.Kind.JUNIT4, new SurefireTranslation(TestPlugin.SUREFIRE, withSuites(null),
+                surefireAt("3.5.4"), List.of(junit4()), new Properties(), new Properties()).provider().kind());
     }
 
     @Test
