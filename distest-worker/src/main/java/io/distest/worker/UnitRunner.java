@@ -50,8 +50,7 @@ final class UnitRunner {
             capture.attributeTo(-1);
         }
         long elapsed = ReportClock.millisBetween(start, System.nanoTime()); // so that it holds the class times
-        long classes = events.classMillis();
-        channel.send(new UnitFinished(unit.unitId(), elapsed, classes < 0 ? elapsed : classes, error));
+        channel.send(new UnitFinished(unit.unitId(), elapsed, events.classMillis(), error));
     }
 
     /** Makes the JUnit launcher (finding the engines); a failure is left for the first unit to report. */

@@ -1,6 +1,7 @@
 package io.distest.worker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -117,7 +118,8 @@ class WorkerSessionTest {
         plugin.send(new Shutdown());
         assertTrue(events.stream().anyMatch(m -> m.toString().contains("NoSuchTest")), events.toString());
         UnitFinished notFound = (UnitFinished) events.get(events.size() - 1);
-        assertEquals(notFound.elapsedMillis(), notFound.suiteMillis(), "no class ran: the report's time is the unit's");
+        assertFalse(notFound.classRan(), "no class ran");
+        assertEquals(notFound.elapsedMillis(), notFound.reportMillis(), "no class ran: the report's time is the unit's");
         assertEquals(Map.of("a_passesAndPrints", Outcome.SUCCESSFUL), outcomes(next));
         assertEquals(0, exit.get(10, TimeUnit.SECONDS));
     }

@@ -170,7 +170,7 @@ public final class SurefireReporting implements RunObserver {
 
     @Override
     public void unitFinished(String workerId, TestUnit unit, UnitFinished finished) {
-        reports.get(workerId).unitFinished(finished.suiteMillis(), finished.error()); // the class's time, as Surefire's
+        reports.get(workerId).unitFinished(finished.reportMillis(), finished.classRan(), finished.error());
     }
 
     @Override

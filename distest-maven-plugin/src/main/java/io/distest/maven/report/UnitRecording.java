@@ -20,6 +20,7 @@ final class UnitRecording {
     private final List<String> testSets = new ArrayList<>();
     private String testSet;
     private long elapsedMillis;
+    private boolean classRan;
 
     UnitRecording(TestUnit unit) {
         this.unit = unit;
@@ -57,9 +58,13 @@ final class UnitRecording {
         return calls.isEmpty();
     }
 
-    /** Whether the unit's class container ran on the JUnit Platform (the worker timed it), cases or not. */
+    void classRan(boolean ran) {
+        this.classRan = ran;
+    }
+
+    /** Whether the unit's class container ran on the JUnit Platform, cases or not. */
     boolean classRan() {
-        return elapsedMillis >= 0;
+        return classRan;
     }
 
     long elapsedMillis() {

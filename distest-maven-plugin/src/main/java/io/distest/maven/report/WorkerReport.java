@@ -128,11 +128,16 @@ public final class WorkerReport {
         return naming.name(test);
     }
 
-    /** The unit ended normally; {@code error} is a failure to run it at all. */
-    public void unitFinished(long elapsedMillis, ThrowableInfo error) {
+    /**
+     * The unit ended normally; {@code error} is a failure to run it at all.
+     *
+     * @param classRan whether its class container ran on the JUnit Platform: Surefire then reports it even without a case
+     */
+    public void unitFinished(long elapsedMillis, boolean classRan, ThrowableInfo error) {
         if (error != null) {
             classError(trace(error, null));
         }
+        recording.classRan(classRan);
         completeUnit(elapsedMillis);
     }
 
