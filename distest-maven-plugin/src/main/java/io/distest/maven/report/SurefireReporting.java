@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import org.apache.maven.plugin.logging.Log;
+import io.distest.maven.surefire.ReportNaming;
 import org.apache.maven.plugin.surefire.StartupReportConfiguration;
 import org.apache.maven.plugin.surefire.extensions.SurefireConsoleOutputReporter;
 import org.apache.maven.plugin.surefire.extensions.SurefireStatelessReporter;
@@ -85,9 +86,9 @@ public final class SurefireReporting implements RunObserver {
         StartupReportConfiguration plain = configuration;
         this.oneTestSetParts = new OneTestSet(oneTestSet, group -> new DefaultReporterFactory(group.isEmpty()
                 ? plain : configuration(blankToNull(options.reportNameSuffix()) == null ? group
-                        : options.reportNameSuffix() + "-" + group), new PrefixedConsoleLogger(log, () -> "")));
+                        : options.reportNameSuffix() + "-" + group), new PrefixedConsoleLogger(log, () -> "", options.naming().skippedSummaryAsInfo())));
         this.log = log;
-        this.global = new DefaultReporterFactory(configuration, new PrefixedConsoleLogger(log, () -> ""));
+        this.global = new DefaultReporterFactory(configuration, new PrefixedConsoleLogger(log, () -> "", options.naming().skippedSummaryAsInfo()));
         units.forEach(this::expect);
     }
 
@@ -100,9 +101,18 @@ public final class SurefireReporting implements RunObserver {
                 true, true, "brief", options.redirectTestOutputToFile(), options.reportsDirectory().toFile(),
                 options.trimStackTrace(), blankToNull(reportNameSuffix), null, false, options.rerunFailingTestsCount(), XSD,
                 "UTF-8", true, true, true,
-                options.naming().perMethodCounts() ? new PerMethodCountsReporter() : new SurefireStatelessReporter(),
+                xmlReporter(options.naming()),
                 options.redirectTestOutputToFile() ? new SurefireConsoleOutputReporter() : new QuietConsoleOutputReporter(),
                 new SurefireStatelessTestsetInfoReporter(), factoryOptions);
+    }
+
+    /** Surefire 3.5.4's XML reporter, with the suite counts of the project's version where they differ. */
+    private static SurefireStatelessReporter xmlReporter(ReportNaming naming) {
+        if (!naming.perMethodCounts()) {
+            return new SurefireStatelessReporter();
+        }
+        return new PerMethodCountsReporter(naming.rules().contains(ReportNaming.Rule.PER_CASE_COUNTS)
+                ? SuiteCounts.Grouping.BY_TEST_RUN : SuiteCounts.Grouping.BY_METHOD_NAME);
     }
 
     private static String blankToNull(String text) {
@@ -223,7 +233,8 @@ public final class SurefireReporting implements RunObserver {
      */
     private WorkerReport forWorker(String workerId, String group, int number, Map<String, String> properties) {
         String label = group.isEmpty() || group.equals(workerId) ? workerId : workerId + " " + group;
-        PrefixedConsoleLogger logger = new PrefixedConsoleLogger(log, () -> "[" + label + "] " + progress() + " ");
+        PrefixedConsoleLogger logger = new PrefixedConsoleLogger(log, () -> "[" + label + "] " + progress() + " ",
+                options.naming().skippedSummaryAsInfo());
         StartupReportConfiguration workerConfiguration = group.isEmpty() ? configuration
                 : configuration(blankToNull(options.reportNameSuffix()) == null ? group
                         : options.reportNameSuffix() + "-" + group);
@@ -313,7 +324,7 @@ public final class SurefireReporting implements RunObserver {
         for (Map.Entry<String, List<DefaultReporterFactory>> group : perWorker.entrySet()) {
             log.info("");
             log.info("Results of " + (group.getKey().isEmpty() ? "tests no gateway ran" : group.getKey()) + ":");
-            DefaultReporterFactory summary = new DefaultReporterFactory(configuration, new PrefixedConsoleLogger(log, () -> ""));
+            DefaultReporterFactory summary = new DefaultReporterFactory(configuration, new PrefixedConsoleLogger(log, () -> "", options.naming().skippedSummaryAsInfo()));
             summary.mergeFromOtherFactories(group.getValue());
             RunResult result = summary.close();
             total = total == null ? result : total.aggregate(result);

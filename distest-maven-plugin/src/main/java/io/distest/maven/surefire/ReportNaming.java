@@ -33,9 +33,15 @@ import java.util.regex.Pattern;
  * </ul>
  * And some newer than 3.5.4, whatever the provider:
  * <ul>
- *   <li>{@link Rule#PER_METHOD_COUNTS} (3.5.5 on; read in 3.5.5's and 3.5.6's reporter, seen on 3.6.1):
- *       {@code <testsuite>} counts each test case once by its outcome over all its runs, and has a {@code flakes}
- *       attribute after {@code failures}, {@code flakes="0"} included.</li>
+ *   <li>{@link Rule#PER_METHOD_COUNTS} (3.5.5 to 3.6.0-M1; read in 3.5.5's and 3.5.6's reporter, seen on 3.5.6 and
+ *       commons-collections): {@code <testsuite>} counts each test once by its outcome over all its runs, tests of the
+ *       same class and method name as one, and has a {@code flakes} attribute after {@code failures},
+ *       {@code flakes="0"} included.</li>
+ *   <li>{@link Rule#PER_CASE_COUNTS} (3.6.0 on; read in 3.6.1's reporter, seen on 3.6.1): the same, but every case is
+ *       a test of its own.</li>
+ *   <li>{@link Rule#SKIPPED_SUMMARY_AS_INFO} (3.5.5 on; read in 3.5.5's logger API, seen on 3.5.6 and commons-collections):
+ *       the run's summary {@code Tests run: …, Skipped: N} with nothing failed or flaky is logged at info, not as a
+ *       warning (the per-class lines stay warnings).</li>
  *   <li>{@link Rule#CLASS_ERROR_NAMES} (JUnit Platform, 3.6.0-M1 on; seen on 3.6.1): a class-level failure is the case
  *       {@code initializationError} when no test of the class has passed yet ({@code @BeforeAll}), else
  *       {@code executionError} ({@code @AfterAll}), where 3.5.4 writes an empty name.</li>
@@ -50,7 +56,7 @@ public final class ReportNaming {
     /** The differences from 3.5.4 one Surefire version has. */
     public enum Rule {
         NESTED_CLASS_REPORTS, BARE_TEMPLATE_NAMES, BARE_TESTNG_NAMES, TESTNG_EMPTY_NAME_AS_CLASS, PER_METHOD_COUNTS,
-        CLASS_ERROR_NAMES
+        PER_CASE_COUNTS, SKIPPED_SUMMARY_AS_INFO, CLASS_ERROR_NAMES
     }
 
     /** A parameterless method's invocation as 3.5.4 names it: {@code factory()[1]}. */
@@ -81,8 +87,13 @@ public final class ReportNaming {
             add(rules, Rule.BARE_TESTNG_NAMES, version, "3.0.0-M5");
             add(rules, Rule.TESTNG_EMPTY_NAME_AS_CLASS, version, "3.0.0-M4");
         }
-        if (since(version, "3.5.5")) {
+        if (since(version, "3.6.0")) {
+            rules.add(Rule.PER_CASE_COUNTS);
+        } else if (since(version, "3.5.5")) {
             rules.add(Rule.PER_METHOD_COUNTS);
+        }
+        if (since(version, "3.5.5")) {
+            rules.add(Rule.SKIPPED_SUMMARY_AS_INFO);
         }
         if (provider == ProviderChoice.Kind.JUNIT_PLATFORM && since(version, "3.6.0-M1")) {
             rules.add(Rule.CLASS_ERROR_NAMES);
@@ -106,9 +117,17 @@ public final class ReportNaming {
         return rules;
     }
 
-    /** Whether {@code <testsuite>} counts each case once over all its runs and carries a {@code flakes} count. */
+    /**
+     * Whether {@code <testsuite>} counts each test once over all its runs and carries a {@code flakes} count, with
+     * tests of one method name as one ({@link Rule#PER_METHOD_COUNTS}) or every case apart ({@link Rule#PER_CASE_COUNTS}).
+     */
     public boolean perMethodCounts() {
-        return rules.contains(Rule.PER_METHOD_COUNTS);
+        return rules.contains(Rule.PER_METHOD_COUNTS) || rules.contains(Rule.PER_CASE_COUNTS);
+    }
+
+    /** Whether the run's summary with skipped tests only is logged at info ({@link Rule#SKIPPED_SUMMARY_AS_INFO}). */
+    public boolean skippedSummaryAsInfo() {
+        return rules.contains(Rule.SKIPPED_SUMMARY_AS_INFO);
     }
 
     /**

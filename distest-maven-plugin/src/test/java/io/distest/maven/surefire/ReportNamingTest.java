@@ -45,7 +45,12 @@ class ReportNamingTest {
             assertTrue(ReportNaming.of("3.5.5", provider).perMethodCounts(), provider.name());
             assertTrue(ReportNaming.of("3.6.1", provider).perMethodCounts(), provider.name());
         }
-        assertEquals(List.of(Rule.PER_METHOD_COUNTS), ReportNaming.of("3.5.6", JUNIT_PLATFORM).rules());
+        assertEquals(List.of(Rule.PER_METHOD_COUNTS, Rule.SKIPPED_SUMMARY_AS_INFO),
+                ReportNaming.of("3.5.6", JUNIT_PLATFORM).rules());
+        assertEquals(List.of(Rule.PER_CASE_COUNTS, Rule.SKIPPED_SUMMARY_AS_INFO, Rule.CLASS_ERROR_NAMES),
+                ReportNaming.of("3.6.1", JUNIT_PLATFORM).rules());
+        assertTrue(ReportNaming.of("3.5.5", TESTNG).skippedSummaryAsInfo());
+        assertFalse(ReportNaming.of("3.5.4", TESTNG).skippedSummaryAsInfo());
         assertFalse(ReportNaming.of("3.5.4", JUNIT_PLATFORM).perMethodCounts());
         TestId test = jupiter(OUTER + "$Inner", "factory()[1]", "named inner");
         assertSame(test, ReportNaming.of("3.6.1", JUNIT_PLATFORM).name(test), "3.6 keeps 3.5.4's case names");
