@@ -1,7 +1,7 @@
 // JUnit 3 and 4 without the JUnit Platform, as Surefire's JUnit 4 provider reports them: a JUnit 3 TestCase,
 // parameterized names, an @Ignore'd class as one case, a failing @BeforeClass, a Suite class running other classes
-// again (its cases in its own report, counted once in the summary). Surefire's reports are the expectation, under
-// 3.5.4 (its JUnit 4 provider) and under 3.6.1 (the Vintage engine).
+// again (its cases in its own report, counted once in the summary), a Test* helper without tests (no report).
+// Surefire's reports are the expectation, under 3.5.4 (its JUnit 4 provider) and under 3.6.1 (the Vintage engine).
 def parity = evaluate(new File(itSources, 'parity.groovy'))
 def builds = parity.builds(basedir, 4)
 def fail = { String message -> throw new AssertionError(message + "\n(see ${new File(basedir, 'build.log')})") }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.maven.surefire.api.booter.BaseProviderFactory;
 import org.apache.maven.surefire.api.provider.SurefireProvider;
@@ -26,6 +27,7 @@ import org.apache.maven.surefire.api.suite.RunResult;
 import org.apache.maven.surefire.api.testset.RunOrderParameters;
 import org.apache.maven.surefire.api.testset.TestListResolver;
 import org.apache.maven.surefire.api.testset.TestRequest;
+import org.apache.maven.surefire.api.util.DefaultScanResult;
 
 /**
  * Runs a unit through one of Surefire's own providers (on the worker's class path, as in a Surefire fork), driven
@@ -36,6 +38,7 @@ import org.apache.maven.surefire.api.testset.TestRequest;
 final class SurefireProviderRunner {
     /** Larger report files are left on the worker (a frame holds at most 16 MiB). */
     private static final long MAX_REPORT_FILE_BYTES = 8L * 1024 * 1024;
+    private static final String TESTNG_PROVIDER = "org.apache.maven.surefire.testng.TestNGProvider";
 
     private final MessageChannel channel;
     private final OutputCapture capture;
@@ -64,8 +67,9 @@ final class SurefireProviderRunner {
             deleteTree(reports);
             ProviderEvents events = new ProviderEvents(channel, unit.unitId(), watchdog, log);
             SurefireProvider surefireProvider = newProvider(unit, events, reports.toFile());
-            // a suite run ignores what it is handed; a class runs alone, as in one of Surefire's forks per class
-            surefireProvider.invoke(provider.suiteXmlFiles().isEmpty()
+            // a suite run ignores what it is handed; a TestNG class runs alone, as in one of Surefire's forks per class;
+            // a JUnit class is the provider's scan result, so its own test checker leaves out a class without tests
+            surefireProvider.invoke(provider.suiteXmlFiles().isEmpty() && isTestNg()
                     ? Class.forName(unit.className(), false, ClassLoader.getSystemClassLoader()) : null);
         } catch (Throwable t) { // a provider failure is the unit's error, not the worker's end
             error = ThrowableInfo.of(t instanceof java.lang.reflect.InvocationTargetException i && i.getCause() != null
@@ -104,7 +108,13 @@ final class SurefireProviderRunner {
             }
         });
         // a fresh, mutable copy per run: the TestNG provider adds "suitename" and takes "listener" out
-        parameters.setProviderProperties(new HashMap<>(provider.providerProperties()));
+        Map<String, String> properties = new HashMap<>(provider.providerProperties());
+        if (!isTestNg()) {
+            // as Surefire's single fork: the provider scans this class and runs it only if its checker finds tests
+            // (a helper named Test* without tests is left out, not an initializationError)
+            new DefaultScanResult(List.of(unit.className())).writeTo(properties);
+        }
+        parameters.setProviderProperties(properties);
         parameters.setReporterConfiguration(new ReporterConfiguration(reports, false));
         parameters.setClassLoaders(ClassLoader.getSystemClassLoader());
         // the plugin decides the order of units; within a unit the provider keeps its own order
@@ -115,6 +125,10 @@ final class SurefireProviderRunner {
         Class<?> type = Class.forName(provider.providerClass(), true, ClassLoader.getSystemClassLoader());
         return (SurefireProvider) type.getConstructor(org.apache.maven.surefire.api.provider.ProviderParameters.class)
                 .newInstance(parameters);
+    }
+
+    private boolean isTestNg() {
+        return TESTNG_PROVIDER.equals(provider.providerClass());
     }
 
     /** A unit narrowed to some methods, in Surefire's {@code -Dtest=Class#method} terms. */
