@@ -44,11 +44,26 @@ final class SurefireNames {
         return new TestId(id.getUniqueId(), null, id.getLegacyReportingName(), id.getDisplayName(), null);
     }
 
-    /** The plain method name, or the legacy name for invocations and parameterized containers ({@code m(int)}). */
-    private static String methodName(TestIdentifier id, MethodSource method) {
+    /**
+     * As Surefire's provider: the legacy name of a parameterized test ({@code m(int)}, an invocation {@code m()[1]},
+     * a test under a {@code [params]} container such as JUnit 4's {@code Parameterized}), else the plain method name
+     * (so a JUnit 3 test that names itself, as guava-testlib's generated ones, is reported by its method).
+     */
+    private String methodName(TestIdentifier id, MethodSource method) {
         String legacy = id.getLegacyReportingName();
-        String name = method.getMethodName();
-        return legacy.equals(name + "()") || legacy.equals(name) ? name : legacy;
+        boolean parameterized = !method.getMethodParameterTypes().isBlank() || legacy.matches("^.*\\[\\d+]$")
+                || underParameterizedContainer(id);
+        return parameterized ? legacy : method.getMethodName();
+    }
+
+    private boolean underParameterizedContainer(TestIdentifier id) {
+        for (TestIdentifier parent = plan.getParent(id).orElse(null); parent != null;
+                parent = plan.getParent(parent).orElse(null)) {
+            if (parent.getSource().isEmpty() && parent.getLegacyReportingName().matches("^\\[.+]$")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String reportClass(TestIdentifier id) {
