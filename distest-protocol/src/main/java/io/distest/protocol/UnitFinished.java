@@ -10,12 +10,24 @@ package io.distest.protocol;
  *     class container ran (a unit whose class has no test for the engines there, one that failed before its class
  *     started)
  * @param error a failure to run the unit at all (class not found, discovery error), or {@code null}
+ * @param fixture the in-JVM cached fixture the unit's class used, by the framework's own cache key ({@code
+ *     spring:} and a hash of its context configuration); empty when none is known. Classes with the same fixture
+ *     share it when they run in one JVM, so the build keeps them together.
  */
-public record UnitFinished(int unitId, long elapsedMillis, long suiteMillis, ThrowableInfo error) implements Message {
+public record UnitFinished(int unitId, long elapsedMillis, long suiteMillis, ThrowableInfo error, String fixture)
+        implements Message {
+
+    public UnitFinished {
+        fixture = fixture == null ? "" : fixture;
+    }
+
+    public UnitFinished(int unitId, long elapsedMillis, long suiteMillis, ThrowableInfo error) {
+        this(unitId, elapsedMillis, suiteMillis, error, "");
+    }
 
     /** A unit whose report time is its whole time (a run of one of Surefire's own providers). */
     public UnitFinished(int unitId, long elapsedMillis, ThrowableInfo error) {
-        this(unitId, elapsedMillis, elapsedMillis, error);
+        this(unitId, elapsedMillis, elapsedMillis, error, "");
     }
 
     /** Whether a class container of the unit ran: Surefire then writes its report, with or without a case. */

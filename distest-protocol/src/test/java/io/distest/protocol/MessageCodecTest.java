@@ -35,6 +35,7 @@ class MessageCodecTest {
                 new UnitFinished(7, 40, null),
                 new UnitFinished(8, 1, boom),
                 new UnitFinished(9, 120, 85, null),
+                new UnitFinished(10, 1500, 1400, null, "spring:0123456789abcdef"),
                 new Attach(Protocol.VERSION, "secret", "s-1", Attach.CONTROL),
                 new Attached(WorkerFacts.ofThisJvm()),
                 new SyncManifest(List.of(new FileEntry("repo/a.jar", 3, "ab01", false), new FileEntry("bin/x", 0, "00", true))),

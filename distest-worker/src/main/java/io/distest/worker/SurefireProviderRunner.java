@@ -45,6 +45,7 @@ final class SurefireProviderRunner {
     private final TimeoutWatchdog watchdog;
     private final UseProvider provider;
     private final PrintStream log;
+    private final SpringContextKey springContexts = new SpringContextKey(ClassLoader.getSystemClassLoader());
     private Path reportsBase;
 
     SurefireProviderRunner(MessageChannel channel, OutputCapture capture, TimeoutWatchdog watchdog,
@@ -81,7 +82,8 @@ final class SurefireProviderRunner {
             capture.attributeTo(-1);
         }
         sendReports(unit.unitId(), reports);
-        channel.send(new UnitFinished(unit.unitId(), (System.nanoTime() - start) / 1_000_000, error));
+        long elapsed = (System.nanoTime() - start) / 1_000_000;
+        channel.send(new UnitFinished(unit.unitId(), elapsed, elapsed, error, springContexts.after(unit.className())));
     }
 
     /** The directory the provider's own reports go to before they are sent: the one asked for, or a temporary one. */

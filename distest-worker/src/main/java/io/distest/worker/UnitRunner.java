@@ -24,6 +24,7 @@ final class UnitRunner {
     private final MessageChannel channel;
     private final OutputCapture capture;
     private final TimeoutWatchdog watchdog;
+    private final SpringContextKey springContexts = new SpringContextKey(ClassLoader.getSystemClassLoader());
     private Launcher launcher;
     /** The session {@link #launcher} belongs to, closed when the worker ends; {@code null} before Platform 1.8. */
     private AutoCloseable session;
@@ -50,7 +51,8 @@ final class UnitRunner {
             capture.attributeTo(-1);
         }
         long elapsed = ReportClock.millisBetween(start, System.nanoTime()); // so that it holds the class times
-        channel.send(new UnitFinished(unit.unitId(), elapsed, events.classMillis(), error));
+        channel.send(new UnitFinished(unit.unitId(), elapsed, events.classMillis(), error,
+                springContexts.after(unit.className())));
     }
 
     /** Makes the JUnit launcher (finding the engines); a failure is left for the first unit to report. */

@@ -1,10 +1,12 @@
 package io.distest.maven.report;
 
 import io.distest.maven.schedule.DurationHistory.Measurement;
+import io.distest.maven.schedule.FixtureBlocks;
 import io.distest.maven.schedule.TestUnit;
 import io.distest.maven.schedule.UnitPlanner.Plan;
 import io.distest.maven.schedule.UnitPlanner;
 import io.distest.protocol.TestFinished;
+import io.distest.protocol.UnitFinished;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,6 +41,11 @@ public final class DurationObserver implements RunObserver {
     /** Units that were the first on their JVM: they also paid for loading and warming up the JUnit launcher. */
     private final Set<Integer> firstOnTheirJvm = new HashSet<>();
     private final Set<String> warmWorkers = new HashSet<>();
+    /** The shared fixtures each worker JVM has up, and the classes that started or used one. */
+    private final Map<String, Set<String>> fixturesUp = new HashMap<>();
+    private final Map<String, String> fixtureByClass = new HashMap<>();
+    private final Set<String> startedFixture = new HashSet<>();
+    private final Set<String> startedFramework = new HashSet<>();
     private final Map<String, Map<String, Long>> methodMillis = new LinkedHashMap<>();
     private final List<Efficiency.UnitRun> runs = new ArrayList<>();
     private Efficiency efficiency;
@@ -70,6 +77,7 @@ public final class DurationObserver implements RunObserver {
         }
         spawnNanos.put(workerId, now - Math.round(secondsSinceStart * 1e9));
         warmWorkers.remove(workerId); // a new JVM
+        fixturesUp.remove(workerId);
     }
 
     @Override
@@ -91,6 +99,21 @@ public final class DurationObserver implements RunObserver {
                         .merge(name, finished.elapsedMillis(), Long::sum);
             }
         }
+    }
+
+    @Override
+    public void unitFinished(String workerId, TestUnit unit, UnitFinished finished) {
+        if (!finished.fixture().isEmpty() && planned.containsKey(unit.id())) {
+            fixtureByClass.put(unit.className(), finished.fixture());
+            Set<String> up = fixturesUp.computeIfAbsent(workerId, w -> new HashSet<>());
+            if (up.add(finished.fixture())) {
+                startedFixture.add(unit.className());
+            }
+            if (up.add(FixtureBlocks.framework(finished.fixture()))) {
+                startedFramework.add(unit.className());
+            }
+        }
+        RunObserver.super.unitFinished(workerId, unit, finished);
     }
 
     @Override
@@ -145,12 +168,16 @@ public final class DurationObserver implements RunObserver {
                 long unitTests = testMillisByUnit.getOrDefault(unit.id(), 0L);
                 tests += unitTests;
                 long unitOverhead = Math.max(0, elapsedByUnit.get(unit.id()) - unitTests);
+                // a class with a shared fixture keeps its whole set-up: the history tells the fixture's start and
+                // its framework's warm-up (which the first class in a JVM pays) from the class's own time
                 overhead += firstOnTheirJvm.contains(unit.id()) && typicalOverhead != null
-                        ? Math.min(unitOverhead, typicalOverhead) : unitOverhead;
+                        && !fixtureByClass.containsKey(className) ? Math.min(unitOverhead, typicalOverhead) : unitOverhead;
             }
             boolean complete = ran.size() == units.size() && wholeClasses.contains(className);
             measurements.add(new Measurement(className, tests + overhead / ran.size(),
-                    methodMillis.getOrDefault(className, Map.of()), complete));
+                    methodMillis.getOrDefault(className, Map.of()), complete,
+                    fixtureByClass.getOrDefault(className, ""), startedFixture.contains(className),
+                    startedFramework.contains(className)));
         });
         return measurements;
     }

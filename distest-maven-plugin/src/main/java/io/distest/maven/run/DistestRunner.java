@@ -154,9 +154,10 @@ public final class DistestRunner {
     private static SchedulingPolicy policy(RunRequest request, Plan plan, Map<String, List<TestUnit>> unitsByGroup) {
         int ahead = request.workers().reuseForks() ? UNITS_AHEAD : 0;
         if (request.dist() == Dist.EACH) {
-            return new EachScheduling(unitsByGroup, units -> new LoadScheduling(units, ahead, plan::expectedMillis));
+            return new EachScheduling(unitsByGroup, units -> new LoadScheduling(units, ahead, plan::expectedMillis,
+                    plan::block, plan::startMillis));
         }
-        return new LoadScheduling(request.units(), ahead, plan::expectedMillis);
+        return new LoadScheduling(request.units(), ahead, plan::expectedMillis, plan::block, plan::startMillis);
     }
 
     /** dist=load: all units in one group; dist=each: a copy of every unit for every gateway, each with its own id. */

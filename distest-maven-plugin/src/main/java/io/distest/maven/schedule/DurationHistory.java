@@ -29,13 +29,21 @@ import java.util.function.Predicate;
  * methods disappear) and its durations become the mean of the old and the new one; a class measured in part
  * (some methods selected) updates only the methods that ran; a class not run keeps its lines unless it no longer
  * exists.
+ *
+ * <p>Shared fixtures (v2): a class whose tests used an in-JVM cached fixture (a Spring application context) has the
+ * fixture's key as a fourth field of its class line, and its milliseconds are then its time with the fixture already
+ * up. Each fixture has a line of its own, {@code key<TAB>(fixture start)<TAB>milliseconds}: what starting it costs the
+ * first class that needs it in a JVM. A reader of v1 skips neither: it reads three fields and ignores the rest.
  */
 public final class DurationHistory {
     /** Below this, a class is never worth splitting, so its methods are not kept. */
     public static final long METHOD_LINES_MIN_MILLIS = 500;
+    /** The method field of a fixture's start line. */
+    static final String FIXTURE_START = "(fixture start)";
 
-    static final String HEADER = "# distest durations v1 (see distest's README, \"Speed\"): class<TAB>method<TAB>milliseconds;"
-            + " an empty method is the whole class.\n# Rewritten after every run, merged with what was here."
+    static final String HEADER = "# distest durations v2 (see distest's README, \"Speed\"): class<TAB>method<TAB>milliseconds"
+            + "[<TAB>fixture]; an empty method is the whole class; fixture<TAB>" + FIXTURE_START + "<TAB>milliseconds"
+            + " is what starting a shared fixture costs.\n# Rewritten after every run, merged with what was here."
             + " Safe to commit or to cache in CI; delete it to start over.";
 
     /**
@@ -43,13 +51,19 @@ public final class DurationHistory {
      *
      * @param millis the class as a whole, as if run in one piece
      * @param methodMillis per test method (all invocations of a parameterised or repeated method together)
+     * @param fixture the shared fixture its tests used (then {@code millis} is with the fixture up); empty: none
      */
-    public record ClassDurations(long millis, SortedMap<String, Long> methodMillis) {
+    public record ClassDurations(long millis, SortedMap<String, Long> methodMillis, String fixture) {
         public ClassDurations {
             if (millis < 0) {
                 throw new IllegalArgumentException("millis must be >= 0, got " + millis);
             }
             methodMillis = new TreeMap<>(methodMillis);
+            fixture = fixture == null ? "" : fixture;
+        }
+
+        public ClassDurations(long millis, SortedMap<String, Long> methodMillis) {
+            this(millis, methodMillis, "");
         }
 
         /** Set-up and tear-down: the class's time outside its test methods. */
@@ -62,21 +76,34 @@ public final class DurationHistory {
      * What one run measured of one class.
      *
      * @param complete every test of the class ran (no method selection, no unit lost): its method list is whole
+     * @param fixture the shared fixture its tests used, by its framework's key; empty: none
+     * @param fixtureStarted whether the fixture was started for this class (the first class that used it in its
+     *     JVM): then {@code millis} includes the start
+     * @param frameworkStarted whether it was the first class of its fixture's framework in its JVM: then {@code
+     *     millis} includes the framework's warm-up too
      */
-    public record Measurement(String className, long millis, Map<String, Long> methodMillis, boolean complete) {
+    public record Measurement(String className, long millis, Map<String, Long> methodMillis, boolean complete,
+            String fixture, boolean fixtureStarted, boolean frameworkStarted) {
         public Measurement {
             methodMillis = Map.copyOf(methodMillis);
+            fixture = fixture == null ? "" : fixture;
+        }
+
+        public Measurement(String className, long millis, Map<String, Long> methodMillis, boolean complete) {
+            this(className, millis, methodMillis, complete, "", false, false);
         }
     }
 
     private final SortedMap<String, ClassDurations> classes;
+    private final SortedMap<String, Long> fixtureStarts;
 
-    private DurationHistory(SortedMap<String, ClassDurations> classes) {
+    private DurationHistory(SortedMap<String, ClassDurations> classes, SortedMap<String, Long> fixtureStarts) {
         this.classes = classes;
+        this.fixtureStarts = fixtureStarts;
     }
 
     public static DurationHistory empty() {
-        return new DurationHistory(new TreeMap<>());
+        return new DurationHistory(new TreeMap<>(), new TreeMap<>());
     }
 
     /** Reads a history file; a missing file is an empty history. */
@@ -91,6 +118,8 @@ public final class DurationHistory {
     /** Parses the lines of a history file, skipping comments and lines it cannot read. */
     public static DurationHistory parse(List<String> lines) {
         SortedMap<String, Long> classMillis = new TreeMap<>();
+        SortedMap<String, String> fixtures = new TreeMap<>();
+        SortedMap<String, Long> fixtureStarts = new TreeMap<>();
         SortedMap<String, SortedMap<String, Long>> methods = new TreeMap<>();
         for (String line : lines) {
             if (line.isBlank() || line.startsWith("#")) {
@@ -111,27 +140,41 @@ public final class DurationHistory {
             }
             String className = fields[0].trim();
             String method = fields[1].trim();
-            if (method.isEmpty()) {
+            if (method.equals(FIXTURE_START)) {
+                fixtureStarts.put(className, millis);
+            } else if (method.isEmpty()) {
                 classMillis.put(className, millis);
+                if (fields.length > 3 && !fields[3].isBlank()) {
+                    fixtures.put(className, fields[3].trim());
+                }
             } else {
                 methods.computeIfAbsent(className, c -> new TreeMap<>()).put(method, millis);
             }
         }
         SortedMap<String, ClassDurations> classes = new TreeMap<>();
-        classMillis.forEach((name, millis) -> classes.put(name, new ClassDurations(millis, methods.getOrDefault(name, new TreeMap<>()))));
+        classMillis.forEach((name, millis) -> classes.put(name,
+                new ClassDurations(millis, methods.getOrDefault(name, new TreeMap<>()), fixtures.get(name))));
         methods.forEach((name, byMethod) -> classes.computeIfAbsent(name, n ->
                 new ClassDurations(byMethod.values().stream().mapToLong(Long::longValue).sum(), byMethod)));
-        return new DurationHistory(classes);
+        fixtureStarts.keySet().removeIf(key -> fixtures.values().stream()
+                .noneMatch(fixture -> fixture.equals(key) || FixtureBlocks.framework(fixture).equals(key)));
+        return new DurationHistory(classes, fixtureStarts);
     }
 
     /** The file's content, header included. */
     public String format() {
         StringBuilder text = new StringBuilder(HEADER).append('\n');
         classes.forEach((name, durations) -> {
-            text.append(name).append("\t\t").append(durations.millis()).append('\n');
+            text.append(name).append("\t\t").append(durations.millis());
+            if (!durations.fixture().isEmpty()) {
+                text.append('\t').append(durations.fixture());
+            }
+            text.append('\n');
             durations.methodMillis().forEach((method, millis) ->
                     text.append(name).append('\t').append(method).append('\t').append(millis).append('\n'));
         });
+        fixtureStarts.forEach((fixture, millis) ->
+                text.append(fixture).append('\t').append(FIXTURE_START).append('\t').append(millis).append('\n'));
         return text.toString();
     }
 
@@ -171,6 +214,20 @@ public final class DurationHistory {
         return classes.get(className);
     }
 
+    /** The shared fixture the class used when it last ran; empty when none (or unknown). */
+    public String fixture(String className) {
+        ClassDurations durations = classes.get(className);
+        return durations == null ? "" : durations.fixture();
+    }
+
+    /**
+     * What starting the fixture costs the first class that uses it in a JVM, or (for a framework, {@code spring})
+     * warming the framework up costs the first class of any of its fixtures; 0 when unknown.
+     */
+    public long fixtureStartMillis(String fixture) {
+        return fixtureStarts.getOrDefault(fixture, 0L);
+    }
+
     /**
      * This history updated with one run's measurements.
      *
@@ -183,6 +240,8 @@ public final class DurationHistory {
                 merged.put(name, durations);
             }
         });
+        SortedMap<String, Long> starts = new TreeMap<>(fixtureStarts);
+        starts.putAll(FixtureStarts.measured(measured, this));
         for (Measurement measurement : measured) {
             ClassDurations old = classes.get(measurement.className());
             SortedMap<String, Long> methods = new TreeMap<>();
@@ -193,28 +252,35 @@ public final class DurationHistory {
                 Long before = old == null ? null : old.methodMillis().get(method);
                 methods.put(method, before == null ? millis : mean(before, millis));
             });
+            long measuredMillis = FixtureStarts.withFixtureUp(measurement, starts);
             long millis;
             if (measurement.complete()) {
-                millis = old == null ? measurement.millis() : mean(old.millis(), measurement.millis());
+                millis = old == null ? measuredMillis : mean(old.millis(), measuredMillis);
             } else if (old != null) {
                 millis = Math.max(old.millis(), methods.values().stream().mapToLong(Long::longValue).sum());
             } else {
-                millis = measurement.millis();
+                millis = measuredMillis;
             }
             if (millis < METHOD_LINES_MIN_MILLIS) {
                 methods.clear();
             }
-            merged.put(measurement.className(), new ClassDurations(millis, methods));
+            merged.put(measurement.className(), new ClassDurations(millis, methods, measurement.fixture()));
         }
-        return new DurationHistory(merged);
+        java.util.Set<String> used = new java.util.HashSet<>();
+        merged.values().stream().map(ClassDurations::fixture).filter(f -> !f.isEmpty()).forEach(fixture -> {
+            used.add(fixture);
+            used.add(FixtureBlocks.framework(fixture));
+        });
+        starts.keySet().retainAll(used);
+        return new DurationHistory(merged, starts);
     }
 
-    private static long mean(long a, long b) {
+    static long mean(long a, long b) {
         return Math.round((a + b) / 2.0);
     }
 
     @Override
     public String toString() {
-        return "DurationHistory" + new ArrayList<>(classes.entrySet());
+        return "DurationHistory" + new ArrayList<>(classes.entrySet()) + fixtureStarts;
     }
 }

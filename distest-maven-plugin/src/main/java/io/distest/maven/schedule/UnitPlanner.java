@@ -28,20 +28,45 @@ public final class UnitPlanner {
      * @param wholeClasses classes whose units together run every test of the class
      * @param knownClasses how many of the selected classes the history knew
      * @param notes what planning did, for the build log: one line per split class, or class not split and why
+     * @param blocks by unit id, the block of units sharing a fixture it belongs to ({@link FixtureBlocks}); units
+     *     without one are not in it
+     * @param blockByClass the whole block of every class in one, for units made after planning (dist=each copies,
+     *     re-runs)
+     * @param startMillis what starting each block's fixture costs, by block key
      */
     public record Plan(List<TestUnit> units, Map<Integer, Long> expectedMillis, Map<Integer, String> labels,
-            List<String> wholeClasses, int knownClasses, List<String> notes) {
+            List<String> wholeClasses, int knownClasses, List<String> notes, Map<Integer, String> blocks,
+            Map<String, String> blockByClass, Map<String, Long> startMillis) {
         public Plan {
             units = List.copyOf(units);
             expectedMillis = Map.copyOf(expectedMillis);
             labels = Map.copyOf(labels);
             wholeClasses = List.copyOf(wholeClasses);
             notes = List.copyOf(notes);
+            blocks = Map.copyOf(blocks);
+            blockByClass = Map.copyOf(blockByClass);
+            startMillis = Map.copyOf(startMillis);
+        }
+
+        public Plan(List<TestUnit> units, Map<Integer, Long> expectedMillis, Map<Integer, String> labels,
+                List<String> wholeClasses, int knownClasses, List<String> notes) {
+            this(units, expectedMillis, labels, wholeClasses, knownClasses, notes, Map.of(), Map.of(), Map.of());
         }
 
         /** The units as selected, unordered and unsplit. */
         public static Plan unchanged(List<TestUnit> units) {
             return new Plan(units, Map.of(), Map.of(), wholeClassesOf(units), 0, List.of());
+        }
+
+        /** The block of units sharing a fixture that {@code unit} belongs to; empty when it shares none. */
+        public String block(TestUnit unit) {
+            String block = blocks.get(unit.id());
+            return block != null ? block : blockByClass.getOrDefault(unit.className(), "");
+        }
+
+        /** What starting the fixture of {@code block} costs; 0 when unknown or none. */
+        public long startMillis(String block) {
+            return startMillis.getOrDefault(block, 0L);
         }
 
         public long expectedMillis(TestUnit unit) {
@@ -54,7 +79,8 @@ public final class UnitPlanner {
 
         /** The same plan for a run that selects tests by tag: no class is known to run in full. */
         public Plan withoutWholeClasses() {
-            return new Plan(units, expectedMillis, labels, List.of(), knownClasses, notes);
+            return new Plan(units, expectedMillis, labels, List.of(), knownClasses, notes, blocks, blockByClass,
+                    startMillis);
         }
     }
 
@@ -108,7 +134,7 @@ public final class UnitPlanner {
             long millis = expected.get(unit.id());
             DurationHistory.ClassDurations durations = history.durations(unit.className());
             boolean dominant = workers > 1 && millis > fairShare && millis >= MIN_SPLIT_MILLIS && durations != null
-                    && isWholeClass(unit);
+                    && isWholeClass(unit) && durations.fixture().isEmpty(); // a part elsewhere starts the fixture again
             if (!dominant) {
                 planned.add(unit);
                 continue;
@@ -137,7 +163,56 @@ public final class UnitPlanner {
         }
         // longest first; equal estimates keep their order (no history at all: the selection's order)
         planned.sort(Comparator.comparingLong((TestUnit u) -> expected.get(u.id())).reversed());
-        return new Plan(planned, expected, labels, wholeClassesOf(units), known, notes);
+        return withFixtureBlocks(new Plan(planned, expected, labels, wholeClassesOf(units), known, notes));
+    }
+
+    /**
+     * Where classes share fixtures, the units in block order (longest block first, each block's units together) and
+     * the blocks; otherwise the plan as it is.
+     */
+    private Plan withFixtureBlocks(Plan plan) {
+        FixtureBlocks grouping = new FixtureBlocks(plan::expectedMillis, unit -> history.fixture(unit.className()),
+                history::fixtureStartMillis);
+        List<FixtureBlocks.Block> blocks = grouping.blocks(plan.units(), workers);
+        if (blocks.stream().allMatch(block -> block.key().isEmpty())) {
+            return plan;
+        }
+        List<TestUnit> ordered = new ArrayList<>();
+        Map<Integer, Long> expected = new HashMap<>(plan.expectedMillis());
+        Map<Integer, String> blockOf = new HashMap<>();
+        Map<String, Long> starts = new HashMap<>();
+        Map<String, String> frameworkByClass = new HashMap<>();
+        java.util.Set<String> fixtures = new java.util.TreeSet<>();
+        int shared = 0;
+        int parts = 0;
+        for (FixtureBlocks.Block block : blocks) {
+            ordered.addAll(block.units());
+            if (block.key().isEmpty()) {
+                continue;
+            }
+            parts++;
+            starts.put(block.key(), block.startsMillis());
+            java.util.Set<String> started = new java.util.HashSet<>();
+            for (TestUnit unit : block.units()) {
+                String fixture = history.fixture(unit.className());
+                // the first class of each fixture starts it, the block's first warms up the framework
+                String framework = FixtureBlocks.framework(fixture);
+                long paid = (started.add(fixture) ? history.fixtureStartMillis(fixture) : 0)
+                        + (started.add(framework) ? history.fixtureStartMillis(framework) : 0);
+                expected.merge(unit.id(), paid, Long::sum);
+                blockOf.put(unit.id(), block.key());
+                frameworkByClass.put(unit.className(), framework);
+                starts.putIfAbsent(framework, block.startsMillis());
+                fixtures.add(fixture);
+                shared++;
+            }
+        }
+        List<String> notes = new ArrayList<>(plan.notes());
+        notes.add(String.format(java.util.Locale.ROOT, "%d classes use %d Spring contexts (or other shared fixtures):"
+                + " they run on %d worker%s, each context's classes back to back", shared, fixtures.size(), parts,
+                parts == 1 ? "" : "s"));
+        return new Plan(ordered, expected, plan.labels(), plan.wholeClasses(), plan.knownClasses(), notes,
+                blockOf, frameworkByClass, starts);
     }
 
     /**

@@ -19,6 +19,8 @@ import java.util.OptionalLong;
 public final class WorkerBudget {
     /** The default minimum of expected test time per extra worker, in seconds (see the README, "Speed"). */
     public static final double DEFAULT_MIN_TEST_SECONDS_PER_WORKER = 3.0;
+    /** What starting one more worker JVM costs the machine, about: its start-up and the JUnit launcher's. */
+    static final long WORKER_START_MILLIS = 1_000;
 
     /**
      * The count decided.
@@ -65,13 +67,42 @@ public final class WorkerBudget {
         }
         long affordable = (long) Math.floor(expected / (minTestSecondsPerWorker * 1000));
         int started = (int) Math.min(useful, Math.max(1, affordable));
-        if (started == useful) {
-            return new Decision(requested, useful, expected, capped.reason());
+        String reason = started == useful ? capped.reason() : String.format(Locale.ROOT, "the durations history puts"
+                        + " this run's tests at %.1f s: %d workers would get less than %s s each"
+                        + " (distest.minTestSecondsPerWorker); set it to 0 to start every worker", expected / 1000.0,
+                started + 1, seconds(minTestSecondsPerWorker));
+        int worthTheirFixtures = worthTheirFixtures(history, units, started);
+        if (worthTheirFixtures < started) {
+            started = worthTheirFixtures;
+            reason = String.format(Locale.ROOT, "its classes share Spring contexts (or other fixtures): a worker more"
+                    + " would spend longer starting them again than it saves");
         }
-        String reason = String.format(Locale.ROOT, "the durations history puts this run's tests at %.1f s: %d workers"
-                        + " would get less than %s s each (distest.minTestSecondsPerWorker); set it to 0 to start"
-                        + " every worker", expected / 1000.0, started + 1, seconds(minTestSecondsPerWorker));
         return new Decision(requested, started, expected, reason);
+    }
+
+    /**
+     * Of {@code workers}, how many are worth their fixture starts: a worker is left out while the time the run saves
+     * with it (its fixture blocks spread longest first) is no more than the fixture starts it adds and its own JVM's
+     * start. Workers share the machine's cores: a framework warmed up twice at once takes about twice as long.
+     */
+    private static int worthTheirFixtures(DurationHistory history, List<TestUnit> units, int workers) {
+        if (units.stream().allMatch(unit -> history.fixture(unit.className()).isEmpty())) {
+            return workers;
+        }
+        FixtureBlocks grouping = new FixtureBlocks(unit -> history.classMillis(unit.className()).orElse(0),
+                unit -> history.fixture(unit.className()), history::fixtureStartMillis);
+        int count = workers;
+        while (count > 1) {
+            List<FixtureBlocks.Block> with = grouping.blocks(units, count);
+            List<FixtureBlocks.Block> without = grouping.blocks(units, count - 1);
+            long saved = FixtureBlocks.makespan(without, count - 1) - FixtureBlocks.makespan(with, count);
+            long added = FixtureBlocks.startsMillis(with) - FixtureBlocks.startsMillis(without);
+            if (saved > added + WORKER_START_MILLIS) {
+                break;
+            }
+            count--;
+        }
+        return count;
     }
 
     /**
@@ -88,20 +119,29 @@ public final class WorkerBudget {
         return new Decision(requested, started, -1, reason);
     }
 
-    /** The history's time of every selected class, each counted once; -1 when a class is unknown or none is selected. */
+    /**
+     * The history's time of every selected class, each counted once, and of starting each fixture they share (and
+     * warming up its framework) once;
+     * -1 when a class is unknown or none is selected.
+     */
     static long expectedMillis(DurationHistory history, List<TestUnit> units) {
         if (units.isEmpty()) {
             return -1;
         }
         long sum = 0;
+        java.util.Set<String> fixtures = new java.util.TreeSet<>();
         for (String className : units.stream().map(TestUnit::className).distinct().toList()) {
             OptionalLong millis = history.classMillis(className);
             if (millis.isEmpty()) {
                 return -1;
             }
             sum += millis.getAsLong();
+            String fixture = history.fixture(className);
+            fixtures.add(fixture);
+            fixtures.add(FixtureBlocks.framework(fixture));
         }
-        return sum;
+        fixtures.remove("");
+        return sum + fixtures.stream().mapToLong(history::fixtureStartMillis).sum();
     }
 
     private static String seconds(double value) {

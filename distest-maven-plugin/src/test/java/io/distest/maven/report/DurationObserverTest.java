@@ -11,6 +11,7 @@ import io.distest.maven.schedule.UnitPlanner;
 import io.distest.protocol.Outcome;
 import io.distest.protocol.TestFinished;
 import io.distest.protocol.TestId;
+import io.distest.protocol.UnitFinished;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -126,5 +127,25 @@ class DurationObserverTest {
         observer.workerReady("gw0", 3.0); // a replacement after a crash
         observer.runFinished(5_000_000_000L);
         assertEquals(500, observer.efficiency().startupMillis());
+    }
+
+    @Test
+    void marksTheClassesThatStartedTheirFixtureAndWarmedTheirFrameworkUpInEachJvm() {
+        List<TestUnit> units = List.of(TestUnit.wholeClass(0, "a.A1"), TestUnit.wholeClass(1, "a.A2"),
+                TestUnit.wholeClass(2, "a.B1"), TestUnit.wholeClass(3, "a.A3"));
+        DurationObserver observer = observer(Plan.unchanged(units), 2);
+        observer.workerReady("gw0", 0.4);
+        observer.workerReady("gw1", 0.4);
+        observer.unitFinished("gw0", units.get(0), new UnitFinished(0, 3000, 2900, null, "spring:a"));
+        observer.unitFinished("gw0", units.get(1), new UnitFinished(1, 300, 290, null, "spring:a"));
+        observer.unitFinished("gw0", units.get(2), new UnitFinished(2, 1800, 1790, null, "spring:b"));
+        observer.unitFinished("gw1", units.get(3), new UnitFinished(3, 3100, 3000, null, "spring:a"));
+        observer.runFinished(5_000_000_000L);
+
+        Map<String, String> flags = new java.util.TreeMap<>();
+        written.get(0).forEach(m -> flags.put(m.className(), m.fixture() + (m.fixtureStarted() ? " started" : "")
+                + (m.frameworkStarted() ? " warmed-up" : "")));
+        assertEquals(Map.of("a.A1", "spring:a started warmed-up", "a.A2", "spring:a", "a.B1", "spring:b started",
+                "a.A3", "spring:a started warmed-up"), flags);
     }
 }

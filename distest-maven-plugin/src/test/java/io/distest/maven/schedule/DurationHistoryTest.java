@@ -41,7 +41,7 @@ class DurationHistoryTest {
         Path file = temp.resolve(".distest/durations.tsv");
         history.write(file);
         List<String> lines = Files.readAllLines(file);
-        assertTrue(lines.get(0).startsWith("# distest durations v1"), lines.get(0));
+        assertTrue(lines.get(0).startsWith("# distest durations v2"), lines.get(0));
         assertEquals(List.of("a.First\t\t1200", "a.First\ta\t400", "a.First\tz\t700", "b.Second\t\t900"),
                 lines.stream().filter(l -> !l.startsWith("#")).toList());
         assertEquals(history.format(), DurationHistory.read(file).format());

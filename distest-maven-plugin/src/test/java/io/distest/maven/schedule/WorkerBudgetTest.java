@@ -197,4 +197,31 @@ class WorkerBudgetTest {
         }
         return counts;
     }
+
+    @Test
+    void leavesOutAWorkerThatWouldOnlyWarmSpringUpAgain() {
+        // petclinic's shape: Spring's first context in a JVM costs 7 s more than later ones, its classes 5 s in all
+        List<String> lines = new ArrayList<>(List.of("spring\t(fixture start)\t7000"));
+        for (int i = 0; i < 5; i++) {
+            lines.add("T" + i + "\t\t600\tspring:" + i);
+            lines.add("spring:" + i + "\t(fixture start)\t400");
+        }
+        WorkerBudget.Decision decision = DEFAULT.decide(DurationHistory.parse(lines), units(5), 2);
+        assertEquals(1, decision.started(), decision.reason());
+        assertEquals(7000 + 5 * (600 + 400), decision.expectedMillis(), "the warm-up and each context start once");
+        assertTrue(decision.reason().contains("share Spring contexts"), decision.reason());
+    }
+
+    @Test
+    void startsASecondWorkerWhenItsContextsTakeLongerThanWarmingSpringUpAgain() {
+        // the generated sample's shape: three contexts of 1.5 s with four classes each, a 1 s warm-up
+        List<String> lines = new ArrayList<>(List.of("spring\t(fixture start)\t1000"));
+        for (int i = 0; i < 12; i++) {
+            lines.add("T" + i + "\t\t400\tspring:" + i % 3);
+        }
+        for (int c = 0; c < 3; c++) {
+            lines.add("spring:" + c + "\t(fixture start)\t1500");
+        }
+        assertEquals(2, DEFAULT.decide(DurationHistory.parse(lines), units(12), 2).started());
+    }
 }

@@ -1,0 +1,73 @@
+package io.distest.maven.schedule;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.distest.maven.schedule.DurationHistory.Measurement;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The durations history's shared fixtures: what a class takes with its fixture up, what starting it costs. */
+class FixtureHistoryTest {
+    private static Measurement measured(String className, long millis, boolean fixtureStarted, boolean frameworkStarted) {
+        return new Measurement(className, millis, Map.of(), true, "spring:aaaa", fixtureStarted, frameworkStarted);
+    }
+
+    @Test
+    void writesAClassesFixtureAndTheFixturesStartAndReadsThemBack() {
+        DurationHistory history = DurationHistory.parse(List.of(
+                "a.ATest\t\t400\tspring:aaaa", "a.Plain\t\t300", "spring:aaaa\t(fixture start)\t1500",
+                "spring\t(fixture start)\t2500"));
+        assertEquals("spring:aaaa", history.fixture("a.ATest"));
+        assertEquals("", history.fixture("a.Plain"));
+        assertEquals(1500, history.fixtureStartMillis("spring:aaaa"));
+        assertEquals(2500, history.fixtureStartMillis("spring"));
+        assertEquals(history.format(), DurationHistory.parse(history.format().lines().toList()).format());
+        assertTrue(history.format().contains("a.ATest\t\t400\tspring:aaaa\n"), history.format());
+    }
+
+    @Test
+    void aReaderOfTheFirstFormatReadsTheClassLinesAndSkipsTheStarts() {
+        // v1 read three fields and skipped lines whose third was not a number: what it sees of a v2 file
+        DurationHistory history = DurationHistory.parse(List.of("a.ATest\t\t400\tspring:aaaa",
+                "spring:aaaa\t(fixture start)\t1500"));
+        assertEquals(400, history.classMillis("a.ATest").orElseThrow());
+        assertEquals(1, history.size(), "a start line is not a class");
+    }
+
+    @Test
+    void learnsAFixturesStartFromTheClassThatStartedItAgainstThoseThatFoundItUp() {
+        // one JVM: A1 first (warms spring up and starts the context), A2 and A3 found it up; a second JVM's first
+        // class of another context of the same framework... is not here: the warm-up takes the rest
+        DurationHistory merged = DurationHistory.empty().merge(List.of(
+                measured("a.A1", 4400, true, true), measured("a.A2", 400, false, false),
+                measured("a.A3", 400, false, false)), c -> true);
+        assertEquals(0, merged.fixtureStartMillis("spring:aaaa"), "no class started the context on a warm framework");
+        assertEquals(4000, merged.fixtureStartMillis("spring"));
+        assertEquals(400, merged.classMillis("a.A1").orElseThrow(), "its time with the fixture up");
+    }
+
+    @Test
+    void tellsAContextsStartFromTheFrameworksWarmUpWhenAJvmStartedItWithSpringWarm() {
+        DurationHistory merged = DurationHistory.empty().merge(List.of(
+                new Measurement("a.B1", 4000, Map.of(), true, "spring:bbbb", true, true), // first in its JVM
+                measured("a.A1", 1900, true, false), // second context in that JVM
+                measured("a.A2", 400, false, false)), c -> true);
+        assertEquals(1500, merged.fixtureStartMillis("spring:aaaa"));
+        assertEquals(400, merged.classMillis("a.A1").orElseThrow());
+        assertEquals(4000, merged.fixtureStartMillis("spring"), "B1 has no class to compare with: all of it is warm-up");
+        assertEquals(0, merged.classMillis("a.B1").orElseThrow());
+    }
+
+    @Test
+    void averagesAStartWithWhatTheHistoryKnewAndForgetsStartsOfFixturesNoClassUses() {
+        DurationHistory before = DurationHistory.parse(List.of("a.A1\t\t400\tspring:aaaa", "a.Gone\t\t400\tspring:gone",
+                "spring:aaaa\t(fixture start)\t1000", "spring:gone\t(fixture start)\t9000", "spring\t(fixture start)\t1000"));
+        DurationHistory merged = before.merge(List.of(measured("a.A1", 2400, true, false),
+                measured("a.A2", 400, false, false)), name -> !name.equals("a.Gone"));
+        assertEquals(1500, merged.fixtureStartMillis("spring:aaaa"), "mean of 1000 and 2000");
+        assertEquals(0, merged.fixtureStartMillis("spring:gone"));
+        assertEquals(1000, merged.fixtureStartMillis("spring"), "not warmed up in this run: kept");
+    }
+}
