@@ -1,6 +1,6 @@
-// Spring's cached contexts: the same verdicts as Surefire, no more context starts than its single fork (at most one
-// more where a second worker pays for it), each context's classes back to back on one worker, and the history knows
-// which classes share which context.
+// Spring's cached contexts: the same verdicts as Surefire, no more context starts than its single fork once the history
+// knows them (at most one more where a second worker pays for it), each context's classes back to back on one worker,
+// and the history knows which classes share which context.
 import groovy.json.JsonSlurper
 
 File buildLog = new File(basedir, 'build.log')
@@ -19,8 +19,8 @@ if (!surefire.contains('BUILD SUCCESS') || surefire.contains('taken over by dist
 if (contexts(surefire) != 2) fail("Surefire's single fork started ${contexts(surefire)} contexts, expected 2")
 println "contexts started: Surefire ${contexts(surefire)}; distest first run ${contexts(first)}, with history ${contexts(planned)} and ${contexts(both)}"
 if (contexts(planned) > 3) fail("build 3 started ${contexts(planned)} contexts: more than one more than Surefire's 2")
-if (contexts(both) != 2) fail("build 4 started ${contexts(both)} contexts on two workers, expected one per context (2)")
-if (!both.contains('distest: 6 classes use 2 Spring contexts (or other shared fixtures): they run on 2 workers, each context\'s classes back to back')) {
+if (contexts(both) != 2) fail("build 4 started ${contexts(both)} contexts with both workers at hand, expected one per context (2)")
+if (!(both =~ /distest: 6 classes use 2 Spring contexts \(or other shared fixtures\): they run on [12] workers?, each context's classes back to back/).find()) {
     fail('build 4 does not say how it grouped the classes')
 }
 
@@ -34,18 +34,14 @@ if (fixtureOf.PlainTest != '') fail("the plain class has a fixture: ${fixtureOf.
 def starts = lines.findAll { it[1] == '(fixture start)' }.collectEntries { [(it[0]): it[2] as long] }
 if (!starts.keySet().containsAll(['spring', a[0], b[0]] as Set)) fail("history fixture starts: ${starts}")
 
-// the timeline of build 4: each context's three classes one after another on one lane, the two on different lanes
+// the timeline of build 4: each context's three classes one after another on one lane (two lanes or one: whether a
+// second warm-up of Spring pays depends on what this machine measured)
 def run = new JsonSlurper().parse(new File(basedir, 'target/distest/run.json'))
-def laneOf = [:]
-run.lanes.each { lane ->
-    def labels = lane.bars.findAll { it.kind == 'unit' }*.label.collect { it - 'it.spring.' }
-    ['A', 'B'].each { c ->
-        def at = labels.findIndexValues { it.startsWith(c) }
-        if (at) {
-            if (laneOf[c]) fail("the ${c} classes ran on ${laneOf[c]} and ${lane.id}: ${run.lanes*.bars*.label}")
-            if (at.size() != 3 || at[-1] - at[0] != 2) fail("the ${c} classes are not back to back on ${lane.id}: ${labels}")
-            laneOf[c] = lane.id
-        }
-    }
+['A', 'B'].each { c ->
+    def lanes = run.lanes.findAll { lane -> lane.bars.any { it.kind == 'unit' && it.label.startsWith("it.spring.${c}") } }
+    if (lanes.size() != 1) fail("the ${c} classes ran on ${lanes*.id}: ${run.lanes.collect { it.bars*.label }}")
+    def labels = lanes[0].bars.findAll { it.kind == 'unit' }*.label.collect { it - 'it.spring.' }
+    def at = labels.findIndexValues { it.startsWith(c) }
+    if (at.size() != 3 || at[-1] - at[0] != 2) fail("the ${c} classes are not back to back on ${lanes[0].id}: ${labels}")
 }
-if (laneOf.A == laneOf.B) fail("both contexts ran on ${laneOf.A}")
+println 'each context ran back to back on one lane'
