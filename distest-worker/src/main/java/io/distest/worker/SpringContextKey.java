@@ -26,6 +26,7 @@ final class SpringContextKey {
     private static final Set<String> NOT_COMPARED = Set.of("testClass", "cacheAwareContextLoaderDelegate", "logger", "log");
 
     private final ClassLoader loader;
+    private Class<?> delegate;
     private boolean absent;
     private long usesSeen;
 
@@ -35,18 +36,11 @@ final class SpringContextKey {
 
     /** The key of the context the class used, {@code "spring:"} and 16 hex digits; empty when it used none. */
     String after(String className) {
-        if (absent) {
+        if (absent || !ranUnderSpring(className)) {
             return "";
         }
         try {
-            Class<?> testClass = Class.forName(className, false, loader);
-            if (!usesSpringTest(testClass)) {
-                return "";
-            }
             Object cache = cache();
-            if (cache == null) {
-                return "";
-            }
             long uses = count(cache, "getHitCount") + count(cache, "getMissCount");
             if (uses == usesSeen) {
                 return "";
@@ -59,25 +53,31 @@ final class SpringContextKey {
             // the key is the configuration of the class that started the context: that class is left out of it
             Object keptFor = key.getClass().getMethod("getTestClass").invoke(key);
             return "spring:" + StableFingerprint.hash(StableFingerprint.of(key, keptFor, NOT_COMPARED));
-        } catch (ClassNotFoundException | LinkageError e) {
-            return "";
-        } catch (ReflectiveOperationException | RuntimeException e) {
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             absent = true; // a Spring that keeps its cache otherwise: no grouping, and no further tries
             return "";
         }
     }
 
-    private Object cache() throws ReflectiveOperationException {
-        Class<?> delegate;
+    /** Whether Spring's test support is on the class path (asked once) and the class ran under it. */
+    private boolean ranUnderSpring(String className) {
         try {
-            delegate = Class.forName(DELEGATE, true, loader);
+            if (delegate == null) {
+                delegate = Class.forName(DELEGATE, false, loader); // not initialised: a class without Spring never is
+            }
+            return usesSpringTest(Class.forName(className, false, loader));
         } catch (ClassNotFoundException e) {
-            absent = true;
-            return null;
+            absent = delegate == null;
+            return false;
+        } catch (RuntimeException | LinkageError e) { // an annotation that cannot be read: this class has no key
+            return false;
         }
+    }
+
+    private Object cache() throws ReflectiveOperationException {
         Field field = delegate.getDeclaredField("defaultContextCache");
         field.setAccessible(true);
-        return field.get(null);
+        return field.get(null); // initialises the class, which the test class's run has done already
     }
 
     private static long count(Object cache, String getter) throws ReflectiveOperationException {
