@@ -45,7 +45,7 @@ final class SurefireProviderRunner {
     private final TimeoutWatchdog watchdog;
     private final UseProvider provider;
     private final PrintStream log;
-    private final SpringContextKey springContexts = new SpringContextKey(ClassLoader.getSystemClassLoader());
+    private final SharedFixtures fixtures = new SharedFixtures(ClassLoader.getSystemClassLoader());
     private Path reportsBase;
 
     SurefireProviderRunner(MessageChannel channel, OutputCapture capture, TimeoutWatchdog watchdog,
@@ -83,7 +83,7 @@ final class SurefireProviderRunner {
         }
         sendReports(unit.unitId(), reports);
         long elapsed = (System.nanoTime() - start) / 1_000_000;
-        channel.send(new UnitFinished(unit.unitId(), elapsed, elapsed, error, springContexts.after(unit.className())));
+        channel.send(new UnitFinished(unit.unitId(), elapsed, elapsed, error, fixtures.after(unit.className())));
     }
 
     /** The directory the provider's own reports go to before they are sent: the one asked for, or a temporary one. */

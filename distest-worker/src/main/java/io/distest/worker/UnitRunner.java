@@ -24,7 +24,7 @@ final class UnitRunner {
     private final MessageChannel channel;
     private final OutputCapture capture;
     private final TimeoutWatchdog watchdog;
-    private final SpringContextKey springContexts = new SpringContextKey(ClassLoader.getSystemClassLoader());
+    private final SharedFixtures fixtures = new SharedFixtures(ClassLoader.getSystemClassLoader());
     private Launcher launcher;
     /** The session {@link #launcher} belongs to, closed when the worker ends; {@code null} before Platform 1.8. */
     private AutoCloseable session;
@@ -52,7 +52,7 @@ final class UnitRunner {
         }
         long elapsed = ReportClock.millisBetween(start, System.nanoTime()); // so that it holds the class times
         channel.send(new UnitFinished(unit.unitId(), elapsed, events.classMillis(), error,
-                springContexts.after(unit.className())));
+                fixtures.after(unit.className())));
     }
 
     /** Makes the JUnit launcher (finding the engines); a failure is left for the first unit to report. */
