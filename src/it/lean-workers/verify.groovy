@@ -47,3 +47,7 @@ if (started(mixed) != 1) fail("build 5: ${started(mixed)} workers started, expec
 def run = new JsonSlurper().parse(new File(basedir, 'target/distest/run.json'))
 if (run.summary.workers != 1 || run.lanes*.id != ['gw0']) fail("build 5: run.json has ${run.summary.workers} workers, lanes ${run.lanes*.id}")
 
+
+// a project without Spring (or another shared fixture): its history is as before, three fields a line, no fixture lines
+def history = new File(basedir, '.distest/durations.tsv').readLines().findAll { !it.startsWith('#') }
+if (!history || history.any { it.split('\t', -1).size() != 3 || it.contains('(fixture start)') }) fail("history: ${history}")
