@@ -34,9 +34,14 @@ public record WorkerCommandLine(String java, List<String> jvmArgs, List<String> 
         return content.toString();
     }
 
-    /** Quotes one argument for a java {@code @argfile}: double quotes, backslashes and quotes escaped. */
+    /**
+     * Quotes one argument for a java {@code @argfile}: double quotes, with backslashes, quotes and line breaks escaped
+     * (a line break ends a quoted argument there: a property such as git-commit-id's {@code git.commit.message.full}
+     * would otherwise leave its second line as the JVM's main class).
+     */
     public static String quote(String arg) {
-        return "\"" + arg.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return "\"" + arg.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r")
+                .replace("\f", "\\f") + "\"";
     }
 
     /**

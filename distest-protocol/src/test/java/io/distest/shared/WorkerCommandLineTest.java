@@ -38,4 +38,20 @@ class WorkerCommandLineTest {
         assertEquals("1", env.get("A"));
         assertEquals("tok", env.get(Protocol.TOKEN_ENV));
     }
+
+    @Test
+    void aJvmReadsAPropertyWithLineBreaksFromTheArgFileWhole(@org.junit.jupiter.api.io.TempDir Path temp) throws Exception {
+        // git-commit-id's git.commit.message.full: before the fix its second line became the JVM's main class
+        String message = "Update images\n\nSigned-off-by: A <a@b.c>\r\n\tend \\ \"q\"";
+        java.nio.file.Files.writeString(temp.resolve("Show.java"), "public class Show { public static void main(String[] a)"
+                + " throws Exception { System.out.write(System.getProperty(\"m\").getBytes(\"UTF-8\")); } }");
+        Path argFile = temp.resolve("show.args");
+        java.nio.file.Files.writeString(argFile, WorkerCommandLine.quote("-Dm=" + message) + "\n");
+        Path jvm = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(jvm.toString(), "@" + argFile, temp.resolve("Show.java").toString())
+                .redirectErrorStream(true).start();
+        String printed = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), printed);
+        assertEquals(message, printed);
+    }
 }
