@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -112,7 +113,7 @@ final class SpringContextKey {
                 if (level.getName().startsWith(SPRING_TEST)) {
                     return true;
                 }
-                pending.addAll(java.util.List.of(level.getDeclaredAnnotations()));
+                pending.addAll(List.of(level.getDeclaredAnnotations()));
             }
         }
         while (!pending.isEmpty()) {
@@ -125,7 +126,7 @@ final class SpringContextKey {
                 return true;
             }
             if (!type.getName().startsWith("java.")) {
-                pending.addAll(java.util.List.of(type.getDeclaredAnnotations()));
+                pending.addAll(List.of(type.getDeclaredAnnotations()));
             }
         }
         return false;

@@ -1,6 +1,7 @@
 package io.distest.maven.schedule;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,7 +107,7 @@ public final class FixtureBlocks {
     }
 
     /** One more part for a framework, for a fixture, or for both (a fixture's second share needs a block of its own). */
-    private static List<List<String>> moves(java.util.Collection<String> keys) {
+    private static List<List<String>> moves(Collection<String> keys) {
         List<List<String>> moves = new ArrayList<>();
         for (String key : keys) {
             moves.add(List.of(key));

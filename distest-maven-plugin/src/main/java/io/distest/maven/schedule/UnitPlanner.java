@@ -3,11 +3,15 @@ package io.distest.maven.schedule;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -182,7 +186,7 @@ public final class UnitPlanner {
         Map<Integer, String> blockOf = new HashMap<>();
         Map<String, Long> starts = new HashMap<>();
         Map<String, String> frameworkByClass = new HashMap<>();
-        java.util.Set<String> fixtures = new java.util.TreeSet<>();
+        Set<String> fixtures = new TreeSet<>();
         int shared = 0;
         int parts = 0;
         for (FixtureBlocks.Block block : blocks) {
@@ -192,7 +196,7 @@ public final class UnitPlanner {
             }
             parts++;
             starts.put(block.key(), block.startsMillis());
-            java.util.Set<String> started = new java.util.HashSet<>();
+            Set<String> started = new HashSet<>();
             for (TestUnit unit : block.units()) {
                 String fixture = history.fixture(unit.className());
                 // the first class of each fixture starts it, the block's first warms up the framework
@@ -208,7 +212,7 @@ public final class UnitPlanner {
             }
         }
         List<String> notes = new ArrayList<>(plan.notes());
-        notes.add(String.format(java.util.Locale.ROOT, "%d classes use %d Spring contexts (or other shared fixtures):"
+        notes.add(String.format(Locale.ROOT, "%d classes use %d Spring contexts (or other shared fixtures):"
                 + " they run on %d worker%s, each context's classes back to back", shared, fixtures.size(), parts,
                 parts == 1 ? "" : "s"));
         return new Plan(ordered, expected, plan.labels(), plan.wholeClasses(), plan.knownClasses(), notes,

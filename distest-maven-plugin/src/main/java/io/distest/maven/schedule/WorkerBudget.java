@@ -3,6 +3,8 @@ package io.distest.maven.schedule;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * How many of the requested load-scheduled workers are worth starting. Never more than there are units to run: a
@@ -129,7 +131,7 @@ public final class WorkerBudget {
             return -1;
         }
         long sum = 0;
-        java.util.Set<String> fixtures = new java.util.TreeSet<>();
+        Set<String> fixtures = new TreeSet<>();
         for (String className : units.stream().map(TestUnit::className).distinct().toList()) {
             OptionalLong millis = history.classMillis(className);
             if (millis.isEmpty()) {
