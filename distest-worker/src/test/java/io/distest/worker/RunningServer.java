@@ -62,8 +62,7 @@ final class RunningServer implements AutoCloseable {
 
     MessageChannel attached(String session) throws IOException {
         MessageChannel channel = connect();
-        channel.send(new Attach(Protocol.VERSION, TOKEN, session, Attach.CONTROL));
-        assertInstanceOf(Attached.class, channel.receive());
+        assertInstanceOf(Attached.class, ClientHandshake.attach(channel, TOKEN, session, Attach.CONTROL));
         return channel;
     }
 

@@ -61,8 +61,7 @@ class StdioServerTest {
     private static Message attach(Mux mux, String token, String session) throws IOException {
         Mux.Channel channel = mux.open();
         MessageChannel messages = new MessageChannel(channel.in(), channel.out(), channel);
-        messages.send(new Attach(Protocol.VERSION, token, session, Attach.CONTROL));
-        return messages.receive();
+        return ClientHandshake.attach(messages, token, session, Attach.CONTROL);
     }
 
     @Test
