@@ -158,18 +158,18 @@ public final class SshEndpoint implements RemoteGateway.Endpoint {
         // (its process must run and, where /proc tells, be exactly `… serve … --linger-file $L`: not a reused process
         // id, nor a shell whose command line merely mentions the file)
         String lingerVariable = linger == 0 ? "" : "L=" + lingerFile + "; ";
+        String checks = FarRoot.checks("\"$R\"", "\"$R/jars\"", "\"$R/linger\"", "\"$J\"")
+                + (linger == 0 ? "" : "distest_own \"$L\"; ");
         String attachToLingering = linger == 0 || !mayAttach ? "" : "if [ -f \"$L\" ] && read P T I < \"$L\""
                 + " && [ -n \"$I\" ] && kill -0 \"$I\" 2>/dev/null && { [ ! -d /proc/$I ] || {"
                 + " tr '\\0' '\\n' < /proc/$I/cmdline | grep -qx serve && [ \"$(tr '\\0' '\\n' < /proc/$I/cmdline"
                 + " | tail -n 2)\" = \"$(printf '%s\\n%s' --linger-file \"$L\")\" ]; }; }; then echo \"" + RUNNING
                 + "$P $T\"; el";
         server = session.exec("R=" + shellRoot() + "; J=\"$R/jars/" + jarName(hash) + "\"; " + lingerVariable
-                + attachToLingering
-                + "if [ -f \"$J\" ]; then"
-                + " if [ \"$( (sha256sum \"$J\" || shasum -a 256 \"$J\") 2>/dev/null | cut -c1-64)\" = " + hash
-                + " ]; then exec " + PosixShell.quote(java) + " -jar \"$J\" serve --bind 127.0.0.1 --port 0"
-                + " --root \"$R\" --lifeline-stdin" + (linger == 0 ? "" : " --linger " + linger + " --linger-file \"$L\"")
-                + "; fi; echo " + JAR_DIFFERS + "; else echo " + NEED_JAR + "; fi");
+                + checks + attachToLingering + "if [ -f \"$J\" ]; then " + FarRoot.runPrivateCopy(hash, "exec "
+                + PosixShell.quote(java) + " -jar \"$C\" serve --bind 127.0.0.1 --port 0 --root \"$R\" --lifeline-stdin"
+                + (linger == 0 ? "" : " --linger " + linger + " --linger-file \"$L\""), "echo " + JAR_DIFFERS + ";")
+                + " else echo " + NEED_JAR + "; fi");
         try {
             server.stdin().write((token + "\n").getBytes(StandardCharsets.UTF_8));
             server.stdin().flush();
@@ -215,6 +215,9 @@ public final class SshEndpoint implements RemoteGateway.Endpoint {
         if (line != null && (line.startsWith(PORT_LINE) || line.startsWith(RUNNING) || line.equals(NEED_JAR)
                 || line.equals(JAR_DIFFERS))) {
             return line;
+        }
+        if (line != null && line.startsWith(FarRoot.UNSAFE)) {
+            throw new IOException(FarRoot.refusal(session.describe(), line) + " (tx spec \"" + spec.text() + "\")");
         }
         server.waitFor(Duration.ofSeconds(5));
         String stderr = new String(server.stderr().readNBytes(8192), StandardCharsets.UTF_8).strip();
