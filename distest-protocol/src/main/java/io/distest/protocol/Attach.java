@@ -1,5 +1,8 @@
 package io.distest.protocol;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 /**
  * The client's answer to a server's {@link Challenge}: proves it knows the server's token without sending it, and
  * names the session. The server's {@link Attached} then proves the token in turn; only after that does the client
@@ -21,14 +24,13 @@ public record Attach(int protocolVersion, byte[] proof, byte[] nonce, String ses
     @Override
     public boolean equals(Object other) {
         return other instanceof Attach that && protocolVersion == that.protocolVersion
-                && java.util.Arrays.equals(proof, that.proof) && java.util.Arrays.equals(nonce, that.nonce)
-                && java.util.Objects.equals(sessionId, that.sessionId) && java.util.Objects.equals(purpose, that.purpose);
+                && Arrays.equals(proof, that.proof) && Arrays.equals(nonce, that.nonce)
+                && Objects.equals(sessionId, that.sessionId) && Objects.equals(purpose, that.purpose);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(protocolVersion, java.util.Arrays.hashCode(proof), java.util.Arrays.hashCode(nonce),
-                sessionId, purpose);
+        return Objects.hash(protocolVersion, Arrays.hashCode(proof), Arrays.hashCode(nonce), sessionId, purpose);
     }
 
     @Override

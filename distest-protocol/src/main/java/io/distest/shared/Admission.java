@@ -240,7 +240,8 @@ public final class Admission<T extends Message> implements AutoCloseable {
                     forget(channel);
                     key.cancel();
                     try {
-                        ready.add(new Ready<>(channel, codec.decode(state.body.array(), expected), state.greeting, state.peer));
+                        T first = codec.decode(state.body.array(), expected);
+                        ready.add(new Ready<>(channel, first, state.greeting, state.peer));
                     } catch (ProtocolException e) {
                         String first = "expected " + expected.getSimpleName();
                         refuse(channel, state.peer, e.getMessage().startsWith(first)

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import io.distest.protocol.Attach;
 import io.distest.protocol.Attached;
 import io.distest.protocol.MessageChannel;
-import io.distest.protocol.Protocol;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

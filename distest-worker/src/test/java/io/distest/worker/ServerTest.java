@@ -14,7 +14,6 @@ import io.distest.protocol.FileData;
 import io.distest.protocol.FileEntry;
 import io.distest.protocol.Message;
 import io.distest.protocol.MessageChannel;
-import io.distest.protocol.Protocol;
 import io.distest.protocol.Refused;
 import io.distest.protocol.Shutdown;
 import io.distest.protocol.SyncDone;

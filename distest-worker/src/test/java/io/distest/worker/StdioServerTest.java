@@ -8,7 +8,6 @@ import io.distest.protocol.Attached;
 import io.distest.protocol.Message;
 import io.distest.protocol.MessageChannel;
 import io.distest.protocol.Mux;
-import io.distest.protocol.Protocol;
 import io.distest.protocol.Refused;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
