@@ -34,14 +34,19 @@ final class FarRoot {
         return script.toString();
     }
 
+    /** Where the private copies go, beside {@code jars/} (which holds only the jars named by their hash). */
+    static final String COPIES = "\"$R/jar-copies\"";
+
     /**
-     * Copies the jar {@code $J} to a fresh private file {@code $C} beside it and tests that the copy has
+     * Copies the jar {@code $J} to a fresh private file {@code $C} in {@link #COPIES} and tests that the copy has
      * {@code hash}; {@code then} runs (it should {@code exec java -jar "$C" …}) only if so, {@code otherwise} if the
      * copy differs. Copies left by servers started long ago are removed first (a running JVM has its jar open).
+     * {@link #checks} must have covered {@link #COPIES}.
      */
     static String runPrivateCopy(String hash, String then, String otherwise) {
-        return "find \"$R/jars\" -name 'distest-worker-run.*' -mmin +" + STALE_COPY_MINUTES
-                + " -exec rm -f {} + 2>/dev/null; C=$(mktemp \"$R/jars/distest-worker-run.XXXXXX\") || exit 1;"
+        return "mkdir -p " + COPIES + " || exit 1; find " + COPIES + " -name 'distest-worker-run.*' -mmin +"
+                + STALE_COPY_MINUTES + " -exec rm -f {} + 2>/dev/null;"
+                + " C=$(mktemp \"$R/jar-copies/distest-worker-run.XXXXXX\") || exit 1;"
                 + " cp \"$J\" \"$C\" || exit 1; if [ " + hashOf("$C") + " = " + hash + " ]; then " + then + "; fi;"
                 + " rm -f \"$C\"; " + otherwise;
     }

@@ -158,7 +158,7 @@ public final class SshEndpoint implements RemoteGateway.Endpoint {
         // (its process must run and, where /proc tells, be exactly `… serve … --linger-file $L`: not a reused process
         // id, nor a shell whose command line merely mentions the file)
         String lingerVariable = linger == 0 ? "" : "L=" + lingerFile + "; ";
-        String checks = FarRoot.checks("\"$R\"", "\"$R/jars\"", "\"$R/linger\"", "\"$J\"")
+        String checks = FarRoot.checks("\"$R\"", "\"$R/jars\"", "\"$R/linger\"", FarRoot.COPIES, "\"$J\"")
                 + (linger == 0 ? "" : "distest_own \"$L\"; ");
         String attachToLingering = linger == 0 || !mayAttach ? "" : "if [ -f \"$L\" ] && read P T I < \"$L\""
                 + " && [ -n \"$I\" ] && kill -0 \"$I\" 2>/dev/null && { [ ! -d /proc/$I ] || {"

@@ -229,7 +229,7 @@ final class StdioBootstrap {
 
     private String prelude(String hash) {
         return "R=" + root() + "; J=\"$R/jars/" + jarName(hash) + "\"; " + FarRoot.checks("\"$R\"", "\"$R/jars\"",
-                "\"$J\"");
+                FarRoot.COPIES, "\"$J\"");
     }
 
     /** The root as a shell word: relative roots (and the default) are under $HOME. */
