@@ -1,6 +1,7 @@
 package io.distest.maven.hostile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,6 +74,7 @@ class HostileServerPortTest {
                 stateFile = files.findFirst().orElseThrow();
             }
             String port = Files.readString(stateFile).split(" ")[0];
+            String token = Files.readString(stateFile).split(" ")[1];
             // the build's next module: its ssh start reads the state file while the build still compiles
             assertTrue(EarlySshStarts.begin(TxSpecs.parse(spec), harness.sshOptions));
             EarlySshStarts.awaitStarted(TxSpecs.parse(spec), harness.sshOptions);
@@ -87,6 +89,7 @@ class HostileServerPortTest {
                 assertEquals(4, summary.tests(), harness.log.text());
                 assertEquals(0, summary.failures() + summary.errors(), harness.log.text());
                 assertEquals(0, neighbour.captured(), "what the neighbour got:\n" + neighbour.text());
+                assertFalse(harness.log.text().contains(token), "the lingering server's token is in the build log");
                 ProcessHandle fresh = serverUnder(farSide);
                 assertTrue(fresh != null && fresh.pid() != lingering.pid(), "a server of the build's own");
             } finally {
