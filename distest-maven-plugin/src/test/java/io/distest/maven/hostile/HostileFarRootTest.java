@@ -1,5 +1,6 @@
 package io.distest.maven.hostile;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,6 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A far side's distest root under a shared directory ({@code //chdir=/tmp/distest}, as in the README's docker
  * example) that another account made, or that others may write to: whoever can write there can swap the worker
  * jar between its hash and its start, or plant a lingering server's state file. The start-up scripts refuse such a
- * root before they run anything from it, naming the path and its owner.
+ * root before they run anything from it, naming the path and its owner; and they run a private copy of the jar
+ * that they hashed, so that a swap of the jar after its hash changes nothing.
  */
 class HostileFarRootTest {
     @RegisterExtension
@@ -74,6 +82,55 @@ class HostileFarRootTest {
         } finally {
             RunHarness.deleteTree(shared);
         }
+    }
+
+    @Test
+    void aJarSwappedAfterItsHashNeverRuns() throws Exception {
+        Path farSide = Files.createTempDirectory("distest-swap");
+        Path tools = Files.createTempDirectory("distest-swap-tools");
+        try {
+            Path marker = tools.resolve("evil-ran");
+            Path evil = evilJar(tools, marker);
+            // sha256sum that answers truly, then lets "another account" swap every worker jar in jars/ at once: the
+            // moment between the hash and the start that a shared root gives a neighbour
+            Path sha256sum = tools.resolve("sha256sum");
+            Files.writeString(sha256sum, "#!/bin/sh\nout=$(/usr/bin/sha256sum \"$@\")\nfor j in " + farSide
+                    + "/jars/distest-worker-*.jar; do [ -f \"$j\" ] && cp " + evil + " \"$j\"; done\necho \"$out\"\n");
+            Files.setPosixFilePermissions(sha256sum, PosixFilePermissions.fromString("rwx------"));
+            String path = tools + ":" + Path.of(Neighbour.JAVA).getParent() + ":/usr/bin:/bin";
+
+            var summary = harness.run(List.of("exec=env PATH=" + path + " sh//chdir=" + farSide), "PassingFixture");
+
+            assertEquals(3, summary.tests(), harness.log.text());
+            assertEquals(0, summary.failures() + summary.errors(), harness.log.text());
+            assertFalse(Files.exists(marker), "the swapped jar ran");
+            try (Stream<Path> jars = Files.list(farSide.resolve("jars"))) {
+                Path jar = jars.filter(p -> p.getFileName().toString().startsWith("distest-worker-")).findFirst()
+                        .orElseThrow();
+                assertArrayEquals(Files.readAllBytes(evil), Files.readAllBytes(jar), "the jar was swapped after its hash");
+            }
+        } finally {
+            RunHarness.deleteTree(farSide);
+            RunHarness.deleteTree(tools);
+        }
+    }
+
+    /** A jar whose main class only leaves {@code marker}: what a neighbour's code would do as you. */
+    private static Path evilJar(Path directory, Path marker) throws Exception {
+        Path source = directory.resolve("Evil.java");
+        Files.writeString(source, "public class Evil { public static void main(String[] a) throws Exception {"
+                + " java.nio.file.Files.writeString(java.nio.file.Path.of(\"" + marker + "\"), \"ran\"); } }");
+        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, source.toString()));
+        Path jar = directory.resolve("evil.jar");
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "Evil");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            out.putNextEntry(new JarEntry("Evil.class"));
+            out.write(Files.readAllBytes(directory.resolve("Evil.class")));
+            out.closeEntry();
+        }
+        return jar;
     }
 
     private static boolean serverRunsUnder(Path root) {
