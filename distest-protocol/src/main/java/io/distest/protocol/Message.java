@@ -8,12 +8,12 @@ package io.distest.protocol;
  * Work stealing: {@link Revoke} (plugin to worker), answered by {@link Revoked}. Surefire providers:
  * {@link UseProvider} (plugin to worker), {@link ReportFile} (worker to plugin).
  *
- * <p>Plugin and worker server ({@code distest-worker.jar serve}): {@link Attach} / {@link Attached} on every
- * connection; then on the control connection {@link SyncManifest}, {@link SyncRequest}, {@link FileData},
+ * <p>Plugin and worker server ({@code distest-worker.jar serve}): {@link Challenge}, {@link Attach},
+ * {@link Attached} on every connection; then on the control connection {@link SyncManifest}, {@link SyncRequest}, {@link FileData},
  * {@link SyncDone} and later {@link WorkerExited}; on a worker connection {@link SpawnWorker}, after which the
  * connection carries that worker's messages.
  */
 public sealed interface Message
         permits Hello, Refused, Configure, RunUnit, Shutdown, TestStarted, TestOutput, TestFinished, UnitFinished,
                 Attach, Attached, SyncManifest, SyncRequest, FileData, SyncDone, SpawnWorker, WorkerExited, TestTimedOut,
-                Revoke, Revoked, UseProvider, ReportFile {}
+                Revoke, Revoked, UseProvider, ReportFile, Challenge {}

@@ -70,6 +70,7 @@ public final class MessageCodec {
         kryo.register(Revoked.class, 45);
         kryo.register(UseProvider.class, 46);
         kryo.register(ReportFile.class, 47);
+        kryo.register(Challenge.class, 50);
     }
 
     public byte[] encode(Message message) {

@@ -36,8 +36,9 @@ class MessageCodecTest {
                 new UnitFinished(8, 1, boom),
                 new UnitFinished(9, 120, 85, null),
                 new UnitFinished(10, 1500, 1400, null, "spring:0123456789abcdef"),
-                new Attach(Protocol.VERSION, "secret", "s-1", Attach.CONTROL),
-                new Attached(WorkerFacts.ofThisJvm()),
+                new Challenge(new byte[] {9, 8, 7}),
+                new Attach(Protocol.VERSION, new byte[] {1, 2}, new byte[] {3}, "s-1", Attach.CONTROL),
+                new Attached(WorkerFacts.ofThisJvm(), new byte[] {4, 5}),
                 new SyncManifest(List.of(new FileEntry("repo/a.jar", 3, "ab01", false), new FileEntry("bin/x", 0, "00", true))),
                 new SyncRequest(List.of(0, 5, 300)),
                 new FileData(5, new byte[] {1, 2, 3}, true),
@@ -71,8 +72,7 @@ class MessageCodecTest {
     }
 
     @Test
-    void attachAndSpawnNeverPrintTheirTokens() {
-        assertFalse(new Attach(1, "s3cr3t-token", "s", Attach.WORKER).toString().contains("s3cr3t-token"));
+    void spawnNeverPrintsItsToken() {
         assertFalse(new SpawnWorker("gw0", "java", List.of(), List.of(), ".", Map.of(), "s3cr3t-token").toString()
                 .contains("s3cr3t-token"));
     }
@@ -109,7 +109,7 @@ class MessageCodecTest {
 
     @Test
     void decodesTheExpectedTypeOnly() throws Exception {
-        Attach attach = new Attach(Protocol.VERSION, "secret", "s-1", Attach.CONTROL);
+        Attach attach = new Attach(Protocol.VERSION, new byte[] {1}, new byte[] {2}, "s-1", Attach.CONTROL);
         assertEquals(attach, codec.decode(codec.encode(attach), Attach.class));
         byte[] manifest = codec.encode(new SyncManifest(List.of(new FileEntry("a", 1, "ab", false))));
         ProtocolException e = assertThrows(ProtocolException.class, () -> codec.decode(manifest, Attach.class));

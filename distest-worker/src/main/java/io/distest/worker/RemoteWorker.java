@@ -2,17 +2,15 @@ package io.distest.worker;
 
 import io.distest.protocol.ProcessExits;
 import io.distest.protocol.SpawnWorker;
+import io.distest.shared.ChannelStreams;
 import io.distest.shared.Quietly;
 import io.distest.shared.WorkerCommandLine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -23,16 +21,19 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-/** A worker JVM the server started for a client; it connects to the server, which relays it to the client. */
+/**
+ * A worker JVM the server started for a client; it connects to the server through a {@link WorkerSocket}, and the
+ * server relays it to the client.
+ */
 final class RemoteWorker {
     private static final int CONNECT_MILLIS = 60_000;
 
     private final String id;
     private final Process process;
     private final Path logFile;
-    private final ServerSocket listener;
+    private final WorkerSocket listener;
 
-    private RemoteWorker(String id, Process process, Path logFile, ServerSocket listener) {
+    private RemoteWorker(String id, Process process, Path logFile, WorkerSocket listener) {
         this.id = id;
         this.process = process;
         this.logFile = logFile;
@@ -67,11 +68,10 @@ final class RemoteWorker {
         Path logFile = workerFiles.resolve(spawn.workerId() + ".log");
 
         writeFresh(logFile, new byte[0]);
-        ServerSocket listener = new ServerSocket();
+        WorkerSocket listener = WorkerSocket.open(workerFiles, spawn.workerId());
         try {
-            listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
             WorkerCommandLine commandLine = new WorkerCommandLine(spawn.java(), spawn.jvmArgs(), classpath,
-                    "127.0.0.1:" + listener.getLocalPort(), spawn.workerId(), spawn.excludedEnvironment(),
+                    listener.address(), spawn.workerId(), spawn.excludedEnvironment(),
                     spawn.environment(), spawn.workerToken());
             writeFresh(argFile, commandLine.argFileContent().getBytes(StandardCharsets.UTF_8));
             ProcessBuilder builder = commandLine.processBuilder(argFile, workingDirectory, logFile);
@@ -103,40 +103,18 @@ final class RemoteWorker {
 
     /** Waits for the worker to connect, then copies bytes both ways until one side ends. */
     void relay(Socket client) throws IOException {
-        Socket worker = awaitConnection();
+        SocketChannel worker = listener.accept(id, process::isAlive, CONNECT_MILLIS);
         try (worker) {
-            worker.setTcpNoDelay(true);
-            Thread up = pump(worker.getInputStream(), client.getOutputStream(), client, worker, "up");
-            pump(client.getInputStream(), worker.getOutputStream(), client, worker, "down").join();
+            Thread up = pump(ChannelStreams.in(worker), client.getOutputStream(), client, worker, "up");
+            pump(client.getInputStream(), ChannelStreams.out(worker), client, worker, "down").join();
             up.join(5_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private Socket awaitConnection() throws IOException {
-        listener.setSoTimeout(500);
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CONNECT_MILLIS);
-        try {
-            while (true) {
-                try {
-                    return listener.accept();
-                } catch (SocketTimeoutException e) {
-                    if (!process.isAlive()) {
-                        throw new IOException("worker " + id + " exited before connecting");
-                    }
-                    if (System.nanoTime() > deadline) {
-                        throw new IOException("worker " + id + " did not connect within " + CONNECT_MILLIS / 1000 + " s");
-                    }
-                }
-            }
-        } finally {
-            listener.close();
-        }
-    }
-
     /** Copies one direction; when either side ends, both connections close, so the other direction ends too. */
-    private Thread pump(InputStream from, OutputStream to, Socket client, Socket worker, String direction) {
+    private Thread pump(InputStream from, OutputStream to, Socket client, SocketChannel worker, String direction) {
         Thread thread = new Thread(() -> {
             try {
                 from.transferTo(to);
@@ -155,6 +133,7 @@ final class RemoteWorker {
 
     /** Ends the worker (if it still runs) and says how it ended. */
     String stop() {
+        listener.close();
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -9,6 +9,7 @@ import io.distest.protocol.SyncRequest;
 import io.distest.protocol.WorkerFacts;
 import io.distest.shared.Quietly;
 import io.distest.shared.Secrets;
+import io.distest.shared.TokenProof;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -123,7 +124,8 @@ final class ServeCommand {
         Thread thread = new Thread(() -> {
             try {
                 MessageCodec codec = new MessageCodec();
-                codec.decode(codec.encode(new Attached(WorkerFacts.ofThisJvm())));
+                codec.decode(codec.encode(new Attached(WorkerFacts.ofThisJvm(),
+                        TokenProof.ofServer("warm-up", TokenProof.nonce(), TokenProof.nonce()))));
                 codec.decode(codec.encode(new SyncManifest(List.of(new FileEntry("a", 0, "0".repeat(64), false)))));
                 codec.decode(codec.encode(new SyncRequest(List.of(0))));
             } catch (IOException | RuntimeException e) {

@@ -2,10 +2,14 @@ package io.distest.worker;
 
 import io.distest.protocol.Attach;
 import io.distest.protocol.Attached;
+import io.distest.protocol.Challenge;
+import io.distest.protocol.Message;
 import io.distest.protocol.MessageChannel;
 import io.distest.protocol.Protocol;
 import io.distest.protocol.Refused;
 import io.distest.protocol.WorkerFacts;
+import io.distest.shared.Admission;
+import io.distest.shared.TokenProof;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -13,8 +17,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -26,11 +28,11 @@ import java.util.concurrent.Semaphore;
  */
 final class Server implements AutoCloseable {
     private final ServerOptions options;
-    private final byte[] token;
+    private final String token;
     private final PrintStream log;
     private final ServerRoot root;
     private final ServerSocketChannel listener;
-    private final Admission admission;
+    private final Admission<Attach> admission;
     private final IdleWatch idle;
     private final ContentStore store;
     private final Semaphore connections;
@@ -39,7 +41,7 @@ final class Server implements AutoCloseable {
     /** @throws IOException if the root cannot be trusted (saying why), or the address cannot be bound */
     Server(ServerOptions options, String token, PrintStream log) throws IOException {
         this.options = options;
-        this.token = token.getBytes(StandardCharsets.UTF_8);
+        this.token = token;
         this.log = log;
         this.root = ServerRoot.open(options.root(), log);
         this.store = new ContentStore(root.cas(), root.incoming(), root.casIndex(), log);
@@ -49,8 +51,9 @@ final class Server implements AutoCloseable {
         try {
             listener.socket().setReuseAddress(true);
             listener.bind(new InetSocketAddress(InetAddress.getByName(options.bind()), options.port()), 128);
-            this.admission = new Admission(listener, options.maxUnauthenticated(), options.handshakeMillis(), log,
-                    this::admit);
+            this.admission = new Admission<>(listener, Attach.class, options.maxUnauthenticated(),
+                    options.handshakeMillis(), line -> log.println("distest server: " + line),
+                    () -> new Challenge(TokenProof.nonce()), this::admit);
         } catch (IOException | RuntimeException e) {
             listener.close();
             root.close();
@@ -82,9 +85,10 @@ final class Server implements AutoCloseable {
     }
 
     /** Called by the admission thread with a connection whose first frame was an {@code Attach}. */
-    private void admit(SocketChannel channel, Attach attach, String peer) throws IOException {
+    private void admit(SocketChannel channel, Attach attach, Message greeting, String peer) throws IOException {
         Socket client = channel.socket();
-        String refusal = check(attach);
+        byte[] challenge = ((Challenge) greeting).nonce();
+        String refusal = check(attach, challenge);
         if (refusal == null && !connections.tryAcquire()) {
             refusal = options.maxConnections() + " connections are already open";
         }
@@ -96,7 +100,8 @@ final class Server implements AutoCloseable {
         }
         Thread thread = new Thread(() -> {
             try {
-                handle(client, attach, peer);
+                handle(client, attach, new Attached(WorkerFacts.ofThisJvm(),
+                        TokenProof.ofServer(token, attach.nonce(), challenge)), peer);
             } finally {
                 connections.release();
             }
@@ -106,29 +111,33 @@ final class Server implements AutoCloseable {
     }
 
     /** Why this {@code Attach} is refused, or null. */
-    private String check(Attach attach) {
-        if (!MessageDigest.isEqual(token, String.valueOf(attach.token()).getBytes(StandardCharsets.UTF_8))) {
-            return "wrong token";
-        }
+    private String check(Attach attach, byte[] challenge) {
         if (attach.protocolVersion() != Protocol.VERSION) {
             return "this server speaks protocol version " + Protocol.VERSION + ", the client "
                     + attach.protocolVersion() + ": run the distest-worker.jar of the plugin's version";
         }
+        if (!TokenProof.wellFormed(attach.nonce())
+                || !TokenProof.matches(TokenProof.ofClient(token, challenge, attach.nonce()), attach.proof())) {
+            return "wrong token";
+        }
         if (attach.sessionId() == null || !attach.sessionId().matches("[A-Za-z0-9_-]{1,64}")) {
             return "invalid session id";
         }
-        if (!Attach.CONTROL.equals(attach.purpose()) && !Attach.WORKER.equals(attach.purpose())) {
+        if (!Attach.CONTROL.equals(attach.purpose()) && !Attach.WORKER.equals(attach.purpose())
+                && !Attach.HOLD.equals(attach.purpose())) {
             return "unknown purpose \"" + attach.purpose() + "\"";
         }
         return null;
     }
 
-    private void handle(Socket client, Attach attach, String peer) {
+    private void handle(Socket client, Attach attach, Attached attached, String peer) {
         try (client) {
             if (Attach.CONTROL.equals(attach.purpose())) {
-                control(client, attach, peer);
+                control(client, attach, attached, peer);
+            } else if (Attach.WORKER.equals(attach.purpose())) {
+                worker(client, attach, attached, peer);
             } else {
-                worker(client, attach, peer);
+                hold(client, attached);
             }
         } catch (IOException e) {
             log.println("distest server: connection from " + peer + " ended: " + e.getMessage());
@@ -137,7 +146,7 @@ final class Server implements AutoCloseable {
         }
     }
 
-    private void control(Socket client, Attach attach, String peer) throws IOException {
+    private void control(Socket client, Attach attach, Attached attached, String peer) throws IOException {
         Session[] session = new Session[1];
         try (IdleWatch.Watched watched = idle.watch(client, peer, () -> session[0] != null && session[0].busy())) {
             MessageChannel channel = new MessageChannel(watched.in(), client.getOutputStream(), client);
@@ -148,7 +157,7 @@ final class Server implements AutoCloseable {
             }
             try {
                 session[0].open();
-                channel.send(new Attached(WorkerFacts.ofThisJvm()));
+                channel.send(attached);
                 session[0].control();
             } finally {
                 sessions.remove(attach.sessionId());
@@ -157,7 +166,7 @@ final class Server implements AutoCloseable {
         }
     }
 
-    private void worker(Socket client, Attach attach, String peer) throws IOException {
+    private void worker(Socket client, Attach attach, Attached attached, String peer) throws IOException {
         Session session = sessions.get(attach.sessionId());
         boolean[] spawned = new boolean[1];
         try (IdleWatch.Watched watched = idle.watch(client, peer, () -> spawned[0])) {
@@ -166,8 +175,20 @@ final class Server implements AutoCloseable {
                 refuse(channel, peer, "no session " + attach.sessionId() + " (its control connection must come first)");
                 return;
             }
-            channel.send(new Attached(WorkerFacts.ofThisJvm()));
+            channel.send(attached);
             session.runWorker(channel, client, () -> spawned[0] = true);
+        }
+    }
+
+    /**
+     * A build that means to use this lingering server keeps it (the connection counts while it is open: the server
+     * is busy, so it does not end) until the build's own connections are made or the build ends.
+     */
+    private void hold(Socket client, Attached attached) throws IOException {
+        MessageChannel channel = new MessageChannel(client.getInputStream(), client.getOutputStream(), client);
+        channel.send(attached);
+        while (client.getInputStream().read() >= 0) {
+            // nothing is sent on it; it ends when the build closes it
         }
     }
 

@@ -1,16 +1,21 @@
 package io.distest.worker;
 
 import io.distest.protocol.Protocol;
+import io.distest.shared.ChannelStreams;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
 
 /**
  * Entry point of the worker jar.
  *
  * <pre>
  * java -cp distest-worker.jar:TEST-CLASSPATH io.distest.worker.WorkerMain connect HOST:PORT WORKER-ID
+ * java -cp distest-worker.jar:TEST-CLASSPATH io.distest.worker.WorkerMain connect unix:SOCKET-PATH WORKER-ID
  * java -jar distest-worker.jar serve [options]      (a worker server; see {@link ServerOptions#USAGE})
  * </pre>
  *
@@ -21,6 +26,8 @@ public final class WorkerMain {
     static final int EXIT_USAGE = 64;
     static final int EXIT_REFUSED = 65;
     static final int EXIT_CONNECTION_LOST = 66;
+    /** The prefix of a Unix-domain socket's path in place of {@code HOST:PORT}. */
+    static final String UNIX = "unix:";
 
     private WorkerMain() {}
 
@@ -31,7 +38,7 @@ public final class WorkerMain {
         PrintStream diagnostics = System.err;
         if (args.length != 3 || !args[0].equals("connect")) {
             diagnostics.println("usage: java -cp distest-worker.jar:<test classpath> io.distest.worker.WorkerMain"
-                    + " connect HOST:PORT WORKER-ID   (token in $" + Protocol.TOKEN_ENV + ")");
+                    + " connect HOST:PORT|unix:PATH WORKER-ID   (token in $" + Protocol.TOKEN_ENV + ")");
             System.exit(EXIT_USAGE);
         }
         String token = System.getenv(Protocol.TOKEN_ENV);
@@ -39,12 +46,10 @@ public final class WorkerMain {
             diagnostics.println("distest worker: $" + Protocol.TOKEN_ENV + " is not set; it must hold the session token");
             System.exit(EXIT_USAGE);
         }
-        InetSocketAddress address = parseAddress(args[1]);
         int code;
-        try (Socket socket = new Socket()) {
-            socket.setTcpNoDelay(true);
-            socket.connect(address, 30_000);
-            code = new Worker(args[2], token, socket.getInputStream(), socket.getOutputStream(), socket).run();
+        try {
+            code = args[1].startsWith(UNIX) ? overUnixSocket(Path.of(args[1].substring(UNIX.length())), args[2], token)
+                    : overTcp(parseAddress(args[1]), args[2], token);
         } catch (IOException e) {
             diagnostics.println("distest worker " + args[2] + ": connection to " + args[1] + " failed: " + e);
             code = EXIT_CONNECTION_LOST;
@@ -53,6 +58,21 @@ public final class WorkerMain {
         System.out.flush();
         System.err.flush();
         Runtime.getRuntime().halt(code);
+    }
+
+    private static int overTcp(InetSocketAddress address, String workerId, String token) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.setTcpNoDelay(true);
+            socket.connect(address, 30_000);
+            return new Worker(workerId, token, socket.getInputStream(), socket.getOutputStream(), socket).run();
+        }
+    }
+
+    /** A worker server's worker: the socket lies in the session's private directory, so only its user reaches it. */
+    private static int overUnixSocket(Path socketFile, String workerId, String token) throws IOException {
+        try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socketFile))) {
+            return new Worker(workerId, token, ChannelStreams.in(channel), ChannelStreams.out(channel), channel).run();
+        }
     }
 
     private static InetSocketAddress parseAddress(String hostPort) {

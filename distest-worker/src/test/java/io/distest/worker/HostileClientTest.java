@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.distest.protocol.Attach;
 import io.distest.protocol.Attached;
+import io.distest.protocol.Challenge;
 import io.distest.protocol.Configure;
 import io.distest.protocol.FileData;
 import io.distest.protocol.FileEntry;
@@ -21,7 +22,9 @@ import io.distest.protocol.SpawnWorker;
 import io.distest.protocol.SyncDone;
 import io.distest.protocol.SyncManifest;
 import io.distest.protocol.SyncRequest;
+import io.distest.shared.TokenProof;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -75,6 +78,8 @@ class HostileClientTest {
         Socket socket = new Socket("127.0.0.1", running.port());
         socket.setSoTimeout(20_000);
         sockets.add(socket);
+        DataInputStream challenge = new DataInputStream(socket.getInputStream()); // the server speaks first
+        challenge.readFully(new byte[challenge.readInt()]);
         return socket;
     }
 
@@ -174,8 +179,9 @@ class HostileClientTest {
     @Test
     void dropsATokenTrickledOneByteAtATimeAtTheHandshakeDeadline() throws Exception {
         start(64, 500, 256, 60_000);
-        byte[] attach = frame(new MessageCodec().encode(new Attach(Protocol.VERSION, RunningServer.TOKEN, "slow", Attach.CONTROL)));
         Socket socket = raw();
+        byte[] attach = frame(new MessageCodec().encode(ClientHandshake.attachFor(new Challenge(TokenProof.nonce()),
+                RunningServer.TOKEN, "slow", Attach.CONTROL)));
         AtomicInteger sent = new AtomicInteger();
         Thread trickle = new Thread(() -> {
             try {
@@ -263,8 +269,7 @@ class HostileClientTest {
 
     private void spawnWithBadEnvironment() throws IOException {
         try (MessageChannel worker = running.connect()) {
-            worker.send(new Attach(Protocol.VERSION, RunningServer.TOKEN, "leak", Attach.WORKER));
-            assertInstanceOf(Attached.class, worker.receive());
+            assertInstanceOf(Attached.class, ClientHandshake.attach(worker, RunningServer.TOKEN, "leak", Attach.WORKER));
             worker.send(new SpawnWorker("gw0", "java", List.of(), List.of(), "project", Map.of("BAD=NAME", "x"), "t"));
             Refused refused = assertInstanceOf(Refused.class, worker.receive());
             assertTrue(refused.reason().contains("BAD=NAME"), refused.reason());

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import io.distest.protocol.Attach;
 import io.distest.protocol.Attached;
 import io.distest.protocol.MessageChannel;
-import io.distest.protocol.Protocol;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -62,8 +61,7 @@ final class RunningServer implements AutoCloseable {
 
     MessageChannel attached(String session) throws IOException {
         MessageChannel channel = connect();
-        channel.send(new Attach(Protocol.VERSION, TOKEN, session, Attach.CONTROL));
-        assertInstanceOf(Attached.class, channel.receive());
+        assertInstanceOf(Attached.class, ClientHandshake.attach(channel, TOKEN, session, Attach.CONTROL));
         return channel;
     }
 

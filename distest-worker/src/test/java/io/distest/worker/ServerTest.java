@@ -1,5 +1,6 @@
 package io.distest.worker;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -8,17 +9,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.distest.protocol.Attach;
 import io.distest.protocol.Attached;
+import io.distest.protocol.Challenge;
 import io.distest.protocol.FileData;
 import io.distest.protocol.FileEntry;
 import io.distest.protocol.Message;
 import io.distest.protocol.MessageChannel;
-import io.distest.protocol.Protocol;
 import io.distest.protocol.Refused;
 import io.distest.protocol.Shutdown;
 import io.distest.protocol.SyncDone;
 import io.distest.protocol.SyncManifest;
 import io.distest.protocol.SyncRequest;
+import io.distest.shared.TokenProof;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -79,8 +82,8 @@ class ServerTest {
     @Test
     void refusesAWrongTokenAndLogsIt() throws IOException {
         try (MessageChannel channel = connect()) {
-            channel.send(new Attach(Protocol.VERSION, "guess", "s1", Attach.CONTROL));
-            Refused refused = assertInstanceOf(Refused.class, channel.receive());
+            Refused refused = assertInstanceOf(Refused.class,
+                    ClientHandshake.attach(channel, "guess", "s1", Attach.CONTROL));
             assertEquals("wrong token", refused.reason());
         }
         assertTrue(log().contains("refused"), log());
@@ -89,8 +92,26 @@ class ServerTest {
     }
 
     @Test
+    void provesItKnowsTheTokenOverTheClientsNonceAndRefusesAProofReplayedOnAnotherConnection() throws IOException {
+        Attach seen;
+        try (MessageChannel channel = connect()) {
+            Challenge challenge = assertInstanceOf(Challenge.class, channel.receive());
+            seen = ClientHandshake.attachFor(challenge, TOKEN, "proved", Attach.CONTROL);
+            channel.send(seen);
+            Attached attached = assertInstanceOf(Attached.class, channel.receive());
+            assertArrayEquals(TokenProof.ofServer(TOKEN, seen.nonce(), challenge.nonce()), attached.proof());
+        }
+        try (MessageChannel replay = connect()) {
+            assertInstanceOf(Challenge.class, replay.receive());
+            replay.send(seen); // what a process that held the port once could have kept
+            assertEquals("wrong token", assertInstanceOf(Refused.class, replay.receive()).reason());
+        }
+    }
+
+    @Test
     void refusesAConnectionThatDoesNotStartWithTheToken() throws IOException {
         try (MessageChannel channel = connect()) {
+            assertInstanceOf(Challenge.class, channel.receive());
             channel.send(new Shutdown());
             Refused refused = assertInstanceOf(Refused.class, channel.receive());
             assertTrue(refused.reason().contains("expected Attach first"), refused.reason());
@@ -101,7 +122,9 @@ class ServerTest {
     void dropsASlowClientThatSendsNothing() throws Exception {
         try (Socket idle = new Socket("127.0.0.1", running.port())) {
             idle.setSoTimeout(5_000);
-            assertEquals(-1, idle.getInputStream().read(), "closed after the handshake timeout");
+            DataInputStream in = new DataInputStream(idle.getInputStream());
+            in.readFully(new byte[in.readInt()]); // the challenge
+            assertEquals(-1, in.read(), "closed after the handshake timeout");
         }
         awaitLog("no token within 500 ms");
     }
@@ -114,8 +137,8 @@ class ServerTest {
                 open.add(attached("busy-" + i));
             }
             try (MessageChannel extra = connect()) {
-                extra.send(new Attach(Protocol.VERSION, TOKEN, "extra", Attach.CONTROL));
-                Refused refused = assertInstanceOf(Refused.class, extra.receive());
+                Refused refused = assertInstanceOf(Refused.class,
+                        ClientHandshake.attach(extra, TOKEN, "extra", Attach.CONTROL));
                 assertEquals("3 connections are already open", refused.reason());
             }
         } finally {
@@ -125,8 +148,7 @@ class ServerTest {
         }
         running.await(() -> {
             try (MessageChannel good = connect()) {
-                good.send(new Attach(Protocol.VERSION, TOKEN, "after-the-flood", Attach.CONTROL));
-                return good.receive() instanceof Attached;
+                return ClientHandshake.attach(good, TOKEN, "after-the-flood", Attach.CONTROL) instanceof Attached;
             } catch (IOException e) {
                 return false;
             }

@@ -8,7 +8,6 @@ import io.distest.protocol.Attached;
 import io.distest.protocol.Message;
 import io.distest.protocol.MessageChannel;
 import io.distest.protocol.Mux;
-import io.distest.protocol.Protocol;
 import io.distest.protocol.Refused;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -61,8 +60,7 @@ class StdioServerTest {
     private static Message attach(Mux mux, String token, String session) throws IOException {
         Mux.Channel channel = mux.open();
         MessageChannel messages = new MessageChannel(channel.in(), channel.out(), channel);
-        messages.send(new Attach(Protocol.VERSION, token, session, Attach.CONTROL));
-        return messages.receive();
+        return ClientHandshake.attach(messages, token, session, Attach.CONTROL);
     }
 
     @Test

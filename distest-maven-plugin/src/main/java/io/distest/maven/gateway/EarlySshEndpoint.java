@@ -112,6 +112,10 @@ final class EarlySshEndpoint implements RemoteGateway.Endpoint {
         }
     }
 
+    void awaitQuietly() {
+        started.handle((connector, failure) -> null).join();
+    }
+
     @Override
     public String serverToken() {
         return current.serverToken();

@@ -73,6 +73,17 @@ public final class EarlySshStarts {
         return Optional.ofNullable(early).map(endpoint -> endpoint.claimedBy(log, workerJar));
     }
 
+    /** Waits until the start for {@code spec} (if any) has done what it does before a run claims it; for tests. */
+    public static void awaitStarted(TxSpec spec, SshOptions options) {
+        EarlySshEndpoint early;
+        synchronized (EarlySshStarts.class) {
+            early = STARTED.get(Key.of(spec, options));
+        }
+        if (early != null) {
+            early.awaitQuietly();
+        }
+    }
+
     /** Keeps a run's connection for the next run on the same spec; false when a start for it is already kept. */
     static synchronized boolean giveBack(TxSpec spec, SshOptions options, EarlySshEndpoint endpoint) {
         return STARTED.putIfAbsent(Key.of(spec, options), endpoint) == null;

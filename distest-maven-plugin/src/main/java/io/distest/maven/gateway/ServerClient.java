@@ -3,12 +3,10 @@ package io.distest.maven.gateway;
 import io.distest.maven.gateway.ssh.Duplex;
 import io.distest.maven.sync.SyncPlan;
 import io.distest.protocol.Attach;
-import io.distest.protocol.Attached;
 import io.distest.protocol.FileData;
 import io.distest.protocol.FileEntry;
 import io.distest.protocol.Message;
 import io.distest.protocol.MessageChannel;
-import io.distest.protocol.Protocol;
 import io.distest.protocol.ProtocolException;
 import io.distest.protocol.Refused;
 import io.distest.protocol.SpawnWorker;
@@ -18,7 +16,6 @@ import io.distest.protocol.SyncRequest;
 import io.distest.protocol.WorkerExited;
 import io.distest.protocol.WorkerFacts;
 import io.distest.shared.Sha256;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -67,8 +64,7 @@ final class ServerClient implements AutoCloseable {
     }
 
     /**
-     * Opens the session and syncs: the manifest goes out right behind the {@code Attach}, in the same flight (the
-     * server reads nothing after an {@code Attach} before it has checked it), which saves the link a round trip.
+     * Opens the session and syncs: the manifest goes out once the server has proved that it knows the token.
      * What the server runs on is then {@link #facts()}. While the far side syncs, {@code workerConnections} worker
      * connections are opened and attached, for the first spawns to take.
      */
@@ -105,39 +101,24 @@ final class ServerClient implements AutoCloseable {
         roundTripMillis = roundTripMillis < 0 ? millis : Math.min(roundTripMillis, millis);
     }
 
-    /** Opens a connection and attaches it; {@code next}, if not null, is sent right behind the Attach. */
+    /**
+     * Opens a connection and attaches it; {@code next}, if not null, is sent once the server has proved the token
+     * (never before: it may hold a manifest or a worker's environment).
+     */
     private MessageChannel attachedChannel(String purpose, Message next) throws IOException {
-        Duplex duplex = connector.open();
-        MessageChannel channel = new MessageChannel(duplex.in(), duplex.out(), duplex.close());
-        long asked = System.nanoTime();
-        channel.send(new Attach(Protocol.VERSION, serverToken, sessionId, purpose));
+        ServerHandshake.Attachment attachment = ServerHandshake.attach(connector.open(), serverToken, sessionId,
+                purpose, where);
+        noteRoundTrip(attachment.roundTripMillis());
+        facts = attachment.facts();
+        MessageChannel channel = attachment.channel();
         if (next != null) {
             try {
                 channel.send(next);
             } catch (IOException e) {
-                // a refusing server may have closed already: its answer below says why
+                channel.close();
+                throw e;
             }
         }
-        Message answer;
-        try {
-            answer = channel.receive();
-            noteRoundTrip((System.nanoTime() - asked) / 1_000_000);
-        } catch (EOFException e) {
-            channel.close();
-            throw new IOException(where + " closed the connection before answering; is it a distest worker server?", e);
-        }
-        if (answer instanceof Refused refused) {
-            channel.close();
-            throw new IOException(where + " refused the connection: " + refused.reason()
-                    + (refused.reason().contains("token") ? " (pass the server's token in $DISTEST_TOKEN or as"
-                            + " distest.token in a settings.xml profile; `serve` says which server.token file holds it)"
-                            : ""));
-        }
-        if (!(answer instanceof Attached attached)) {
-            channel.close();
-            throw new ProtocolException(where + " answered " + answer.getClass().getSimpleName() + " instead of Attached");
-        }
-        facts = attached.facts();
         return channel;
     }
 
@@ -204,7 +185,7 @@ final class ServerClient implements AutoCloseable {
         reader.start();
     }
 
-    /** Asks the server to start a worker (the request rides with the Attach); the returned channel then carries that worker's own messages. */
+    /** Asks the server to start a worker; the returned channel then carries that worker's own messages. */
     MessageChannel spawn(SpawnWorker spawn) throws IOException {
         exits.put(spawn.workerId(), new CompletableFuture<>());
         CompletableFuture<MessageChannel> ready = prepared.poll();
@@ -221,7 +202,7 @@ final class ServerClient implements AutoCloseable {
                 }
             }
         }
-        return attachedChannel(Attach.WORKER, spawn); // the request in the Attach's flight: one round trip less
+        return attachedChannel(Attach.WORKER, spawn);
     }
 
     CompletableFuture<WorkerExited> exitOf(String workerId) {

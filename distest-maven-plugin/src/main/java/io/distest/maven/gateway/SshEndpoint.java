@@ -39,8 +39,8 @@ public final class SshEndpoint implements RemoteGateway.Endpoint {
     private final Path workerJar;
     private final Log log;
     private String token = Secrets.token(24);
-    /** The server is one an earlier build left running (see {@code --linger}): no command of ours holds it. */
-    private boolean lingering;
+    /** Set when the server is one an earlier build left running (see {@code --linger}): no command of ours runs it. */
+    private LingeringHold lingering;
     private SshSession session;
     private RemoteCommand server;
     private StdioLink stdio;
@@ -64,7 +64,7 @@ public final class SshEndpoint implements RemoteGateway.Endpoint {
         CompletableFuture<Boolean> sftp = Background.supply("distest-sftp-check", session::hasSftp);
         String answer;
         try {
-            answer = startServer(hash, java);
+            answer = startServer(hash, java, true);
         } catch (IOException | RuntimeException e) {
             if (sftp.join()) {
                 throw e;
@@ -84,12 +84,11 @@ public final class SshEndpoint implements RemoteGateway.Endpoint {
         }
         log.info("[" + spec.text() + "] using SFTP and ssh tunnels on " + session.describe());
         if (answer.startsWith(RUNNING)) {
-            String[] portAndToken = answer.substring(RUNNING.length()).trim().split(" ");
-            token = portAndToken[1];
-            lingering = true;
-            log.info("[" + spec.text() + "] attached to the worker server an earlier build left running on "
-                    + session.describe() + " (distest.ssh.linger; with 0 a build starts one that ends with it)");
-            return connector(Integer.parseInt(portAndToken[0]));
+            ServerClient.Connector attached = holdLingering(answer.substring(RUNNING.length()).trim());
+            if (attached != null) {
+                return attached;
+            }
+            answer = startServer(hash, java, false);
         }
         if (!answer.startsWith(PORT_LINE)) {
             String jar = root() + "/jars/" + jarName(hash); // SFTP resolves a relative path from the home directory
@@ -102,15 +101,38 @@ public final class SshEndpoint implements RemoteGateway.Endpoint {
                 session.upload(workerJar, jar);
                 log.info("[" + spec.text() + "] installed the worker jar as " + shown);
             }
-            answer = startServer(hash, java);
+            answer = startServer(hash, java, false); // a server another build left meanwhile is not waited for
         }
         if (!answer.startsWith(PORT_LINE)) {
             throw new IOException("the worker server on " + session.describe() + " did not start from the worker jar"
-                    + " just installed (it said \"" + answer + "\"): SFTP and the shell there see different home"
+                    + " just installed (it said " + answer.split(" ")[0] + "): SFTP and the shell there see different home"
                     + " directories (a chrooted SFTP?). Set //chdir= in the tx spec \"" + spec.text() + "\" to an"
                     + " absolute directory both can reach.");
         }
         return connector(Integer.parseInt(answer.substring(PORT_LINE.length()).trim()));
+    }
+
+    /**
+     * Holds the server an earlier build left, if what answers on its port proves the token; null if not (it has
+     * ended, and its port may be another account's now): the caller starts a server of its own then.
+     *
+     * @param portAndToken the state file's port and token, as the far side's check printed them
+     */
+    private ServerClient.Connector holdLingering(String portAndToken) {
+        String[] words = portAndToken.split(" ");
+        try {
+            int port = Integer.parseInt(words[0]);
+            lingering = LingeringHold.take(connector(port), words[1], "the worker server an earlier build left on "
+                    + session.describe() + " (port " + port + ")");
+            token = words[1];
+            log.info("[" + spec.text() + "] attached to the worker server an earlier build left running on "
+                    + session.describe() + " (distest.ssh.linger; with 0 a build starts one that ends with it)");
+            return connector(port);
+        } catch (IOException | RuntimeException e) {
+            log.info("[" + spec.text() + "] not using the worker server an earlier build left: " + e.getMessage()
+                    + "; starting a fresh one");
+            return null;
+        }
     }
 
     private ServerClient.Connector connector(int port) {
@@ -122,8 +144,10 @@ public final class SshEndpoint implements RemoteGateway.Endpoint {
      * standard input; returns its first line: the port line, {@link #RUNNING} with the port and token of a server an
      * earlier build left lingering (nothing was started then), or {@link #NEED_JAR} / {@link #JAR_DIFFERS} when the
      * jar is absent or not the expected one (nothing was started then either).
+     *
+     * @param mayAttach whether a lingering server may answer instead (false: this build starts its own)
      */
-    private String startServer(String hash, String java) throws IOException {
+    private String startServer(String hash, String java, boolean mayAttach) throws IOException {
         if (server != null) {
             server.close();
         }
@@ -131,16 +155,21 @@ public final class SshEndpoint implements RemoteGateway.Endpoint {
         // A server an earlier build left (same jar, same java) answers with its port and token if it still runs
         String lingerFile = "\"$R/linger/" + jarName(hash).replace(".jar", "") + "-"
                 + Sha256.hex(java.getBytes(StandardCharsets.UTF_8)).substring(0, 12) + "\"";
-        // (its process must run, and where /proc tells, be a lingering distest server: not a reused process id)
-        String attachToLingering = linger == 0 ? "" : "L=" + lingerFile + "; if [ -f \"$L\" ] && read P T I < \"$L\""
-                + " && [ -n \"$I\" ] && kill -0 \"$I\" 2>/dev/null && { [ ! -d /proc/$I ] || grep -q -- --linger-file"
-                + " /proc/$I/cmdline; }; then echo \"" + RUNNING + "$P $T\"; el";
-        server = session.exec("R=" + shellRoot() + "; J=\"$R/jars/" + jarName(hash) + "\"; " + attachToLingering
-                + "if [ -f \"$J\" ]; then"
-                + " if [ \"$( (sha256sum \"$J\" || shasum -a 256 \"$J\") 2>/dev/null | cut -c1-64)\" = " + hash
-                + " ]; then exec " + PosixShell.quote(java) + " -jar \"$J\" serve --bind 127.0.0.1 --port 0"
-                + " --root \"$R\" --lifeline-stdin" + (linger == 0 ? "" : " --linger " + linger + " --linger-file \"$L\"")
-                + "; fi; echo " + JAR_DIFFERS + "; else echo " + NEED_JAR + "; fi");
+        // (its process must run and, where /proc tells, be exactly `… serve … --linger-file $L`: not a reused process
+        // id, nor a shell whose command line merely mentions the file)
+        String lingerVariable = linger == 0 ? "" : "L=" + lingerFile + "; ";
+        String checks = FarRoot.checks("\"$R\"", "\"$R/jars\"", "\"$R/linger\"", FarRoot.COPIES, "\"$J\"")
+                + (linger == 0 ? "" : "distest_own \"$L\"; ");
+        String attachToLingering = linger == 0 || !mayAttach ? "" : "if [ -f \"$L\" ] && read P T I < \"$L\""
+                + " && [ -n \"$I\" ] && kill -0 \"$I\" 2>/dev/null && { [ ! -d /proc/$I ] || {"
+                + " tr '\\0' '\\n' < /proc/$I/cmdline | grep -qx serve && [ \"$(tr '\\0' '\\n' < /proc/$I/cmdline"
+                + " | tail -n 2)\" = \"$(printf '%s\\n%s' --linger-file \"$L\")\" ]; }; }; then echo \"" + RUNNING
+                + "$P $T\"; el";
+        server = session.exec("R=" + shellRoot() + "; J=\"$R/jars/" + jarName(hash) + "\"; " + lingerVariable
+                + checks + attachToLingering + "if [ -f \"$J\" ]; then " + FarRoot.runPrivateCopy(hash, "exec "
+                + PosixShell.quote(java) + " -jar \"$C\" serve --bind 127.0.0.1 --port 0 --root \"$R\" --lifeline-stdin"
+                + (linger == 0 ? "" : " --linger " + linger + " --linger-file \"$L\""), "echo " + JAR_DIFFERS + ";")
+                + " else echo " + NEED_JAR + "; fi");
         try {
             server.stdin().write((token + "\n").getBytes(StandardCharsets.UTF_8));
             server.stdin().flush();
@@ -187,6 +216,9 @@ public final class SshEndpoint implements RemoteGateway.Endpoint {
                 || line.equals(JAR_DIFFERS))) {
             return line;
         }
+        if (line != null && line.startsWith(FarRoot.UNSAFE)) {
+            throw new IOException(FarRoot.refusal(session.describe(), line) + " (tx spec \"" + spec.text() + "\")");
+        }
         server.waitFor(Duration.ofSeconds(5));
         String stderr = new String(server.stderr().readNBytes(8192), StandardCharsets.UTF_8).strip();
         Integer status = server.exitStatus();
@@ -203,7 +235,8 @@ public final class SshEndpoint implements RemoteGateway.Endpoint {
     /** Whether the connection and the server it started are still up (after {@link #start()}). */
     boolean alive() {
         return session != null && session.isConnected()
-                && (stdio != null ? stdio.isAlive() : lingering || server != null && server.isOpen());
+                && (stdio != null ? stdio.isAlive() : lingering != null ? lingering.isOpen()
+                        : server != null && server.isOpen());
     }
 
     @Override
@@ -220,6 +253,9 @@ public final class SshEndpoint implements RemoteGateway.Endpoint {
     public void close() {
         if (stdio != null) {
             stdio.close();
+        }
+        if (lingering != null) {
+            lingering.close();
         }
         if (server != null) {
             if (options.linger().isZero()) {

@@ -159,6 +159,9 @@ final class StdioBootstrap {
                         return wanted;
                     }
                 }
+                if (line.startsWith(FarRoot.UNSAFE)) {
+                    throw new IOException("tx spec \"" + spec + "\": " + FarRoot.refusal(command.describe(), line));
+                }
                 if (before.size() < 20) {
                     before.add(line);
                 }
@@ -213,19 +216,20 @@ final class StdioBootstrap {
     // The scripts are one compound command each, so that the shell has read all of it before any of it runs.
 
     String serveScript(String hash) {
-        return "{ " + prelude(hash) + "if [ -f \"$J\" ] && [ " + hashOf("$J") + " = " + hash + " ]; then"
-                + " cd \"$R\" || exit 1; exec " + PosixShell.quote(java) + " -jar \"$J\" serve --stdio --root \"$R\";"
-                + " fi; echo " + NEED_JAR + "; }\n";
+        return "{ " + prelude(hash) + "if [ -f \"$J\" ]; then " + FarRoot.runPrivateCopy(hash, "cd \"$R\" || exit 1;"
+                + " exec " + PosixShell.quote(java) + " -jar \"$C\" serve --stdio --root \"$R\"", "") + "fi; echo "
+                + NEED_JAR + "; }\n";
     }
 
     String uploadScript(String hash) {
         return "{ " + prelude(hash) + "T=\"$J.$$.part\"; mkdir -p \"$R/jars\" || exit 1; echo " + SEND_JAR + ";"
-                + " cat > \"$T\" || exit 1; if [ " + hashOf("$T") + " = " + hash + " ]; then mv -f \"$T\" \"$J\""
+                + " cat > \"$T\" || exit 1; if [ " + FarRoot.hashOf("$T") + " = " + hash + " ]; then mv -f \"$T\" \"$J\""
                 + " && echo " + JAR_STORED + "; else rm -f \"$T\"; echo 'the worker jar arrived damaged' >&2; fi; }\n";
     }
 
     private String prelude(String hash) {
-        return "umask 077; R=" + root() + "; J=\"$R/jars/" + jarName(hash) + "\"; ";
+        return "R=" + root() + "; J=\"$R/jars/" + jarName(hash) + "\"; " + FarRoot.checks("\"$R\"", "\"$R/jars\"",
+                FarRoot.COPIES, "\"$J\"");
     }
 
     /** The root as a shell word: relative roots (and the default) are under $HOME. */
@@ -243,8 +247,4 @@ final class StdioBootstrap {
         return "distest-worker-" + hash.substring(0, 16) + ".jar";
     }
 
-    /** sha256sum, or shasum on macOS and the BSDs. */
-    private static String hashOf(String variable) {
-        return "\"$( (sha256sum \"" + variable + "\" || shasum -a 256 \"" + variable + "\") 2>/dev/null | cut -c1-64)\"";
-    }
 }

@@ -35,7 +35,7 @@ public final class RunHarness {
     final Path temp;
     public final RecordingLog log = new RecordingLog();
     public WorkerPolicy workers = new WorkerPolicy(2, Duration.ofSeconds(60), true);
-    Map<String, String> systemProperties = Map.of();
+    public Map<String, String> systemProperties = Map.of();
     public String serverToken;
     public Path moduleBasedir = Path.of("").toAbsolutePath();
     Path extraClasspath;

@@ -139,7 +139,11 @@ final class SftpFiles {
         }
     }
 
-    /** Like {@code mkdir -p}; tolerates another upload creating the same directory at the same time. */
+    /**
+     * Like {@code mkdir -p}, each directory it creates {@code 0700} (not the far side's umask: other accounts must
+     * not write where the worker jar is run from); tolerates another upload creating the same directory at the same
+     * time.
+     */
     private static void mkdirs(SFTPClient sftp, String dir) throws IOException {
         List<String> missing = new ArrayList<>();
         String current = dir;
@@ -158,6 +162,7 @@ final class SftpFiles {
         for (String d : missing) {
             try {
                 sftp.mkdir(d);
+                sftp.chmod(d, 0700);
             } catch (SFTPException e) {
                 FileAttributes now = sftp.statExistence(d);
                 if (now == null || now.getType() != FileMode.Type.DIRECTORY) {

@@ -3,6 +3,7 @@ package io.distest.maven.gateway.ssh;
 import io.distest.protocol.Attach;
 import io.distest.protocol.MessageCodec;
 import io.distest.protocol.Protocol;
+import io.distest.shared.TokenProof;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -60,7 +61,9 @@ public final class SshjConfig {
             try {
                 create();
                 MessageCodec codec = new MessageCodec(); // the first message over the connection needs it
-                codec.decode(codec.encode(new Attach(Protocol.VERSION, "warm-up", "warm-up", Attach.CONTROL)));
+                byte[] nonce = TokenProof.nonce();
+                codec.decode(codec.encode(new Attach(Protocol.VERSION, TokenProof.ofClient("warm-up", nonce, nonce),
+                        nonce, "warm-up", Attach.CONTROL)));
             } catch (IOException | RuntimeException | LinkageError e) {
                 // the connection itself will meet it again and say what is wrong
             }

@@ -1,12 +1,10 @@
-package io.distest.worker;
+package io.distest.shared;
 
-import io.distest.protocol.Attach;
+import io.distest.protocol.Message;
 import io.distest.protocol.MessageCodec;
 import io.distest.protocol.ProtocolException;
 import io.distest.protocol.Refused;
-import io.distest.shared.Quietly;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
@@ -19,41 +17,56 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * The worker server's door: accepts connections and reads each one's first frame on one thread, with no thread
- * and no large buffer per connection, so that clients which never prove the token cost little and cannot keep
- * honest ones out.
+ * The door of a listener that other local accounts can reach (the worker server's port, the build's port for its
+ * workers): accepts connections and reads each one's first frame on one thread, with no thread and no large buffer
+ * per connection, so that peers which never prove the token cost little and cannot keep honest ones out.
  *
  * <ul>
- *   <li>the first frame may hold at most {@link #MAX_FIRST_FRAME} bytes, and only an {@link Attach} is decoded;</li>
+ *   <li>the first frame may hold at most {@link #MAX_FIRST_FRAME} bytes, and only the one expected message type
+ *       is decoded (an {@code Attach} at a server, a {@code Hello} at the build);</li>
  *   <li>the whole frame must arrive before an absolute deadline (a client trickling one byte at a time gains
  *       nothing);</li>
  *   <li>at most {@code maxPending} connections wait; when another arrives, the one that has waited longest is
- *       dropped. An honest client sends its {@code Attach} at once, so it is never the oldest for long.</li>
+ *       dropped. An honest peer sends its first frame at once, so it is never the oldest for long.</li>
  * </ul>
  */
-final class Admission implements AutoCloseable {
-    /** An {@code Attach} is a version, a token, a session id and a purpose: a few hundred bytes. */
-    static final int MAX_FIRST_FRAME = 4096;
+public final class Admission<T extends Message> implements AutoCloseable {
+    /** An {@code Attach} or a {@code Hello} (a version, a token, ids, a worker's facts): a few hundred bytes. */
+    public static final int MAX_FIRST_FRAME = 4096;
 
-    /** Receives a connection whose first frame was an {@code Attach}, on the admission thread, in blocking mode. */
-    interface Door {
-        void admit(SocketChannel channel, Attach attach, String peer) throws IOException;
+    /**
+     * Receives a connection whose first frame was the expected message, on the admission thread, in blocking mode,
+     * with the greeting it was sent (null without one).
+     */
+    public interface Door<T> {
+        void admit(SocketChannel channel, T first, Message greeting, String peer) throws IOException;
     }
 
     private final ServerSocketChannel listener;
+    private final Class<T> expected;
     private final Selector selector;
     private final int maxPending;
     private final long deadlineNanos;
-    private final PrintStream log;
-    private final Door door;
+    private final Consumer<String> log;
+    private final Door<T> door;
+    private final Supplier<? extends Message> greeting;
     private final MessageCodec codec = new MessageCodec();
     private final Map<SocketChannel, Pending> pending = new LinkedHashMap<>();
 
-    Admission(ServerSocketChannel listener, int maxPending, int handshakeMillis, PrintStream log, Door door)
-            throws IOException {
+    /**
+     * @param expected the only message type a first frame may hold
+     * @param log      receives one line per refused or dropped connection
+     * @param greeting what each connection is sent as soon as it is accepted (a server's challenge), or null
+     */
+    public Admission(ServerSocketChannel listener, Class<T> expected, int maxPending, int handshakeMillis,
+            Consumer<String> log, Supplier<? extends Message> greeting, Door<T> door) throws IOException {
         this.listener = listener;
+        this.expected = expected;
+        this.greeting = greeting;
         this.maxPending = maxPending;
         this.deadlineNanos = TimeUnit.MILLISECONDS.toNanos(handshakeMillis);
         this.log = log;
@@ -64,14 +77,14 @@ final class Admission implements AutoCloseable {
     }
 
     /** Connections waiting for their first frame (for tests and the bench). */
-    int pending() {
+    public int pending() {
         synchronized (pending) {
             return pending.size();
         }
     }
 
     /** Admits until closed; no single connection's failure ends it. */
-    void run() {
+    public void run() {
         try {
             while (selector.isOpen()) {
                 try {
@@ -80,7 +93,7 @@ final class Admission implements AutoCloseable {
                     return;
                 } catch (IOException | RuntimeException e) {
                     if (selector.isOpen()) {
-                        log.println("distest server: admission: " + e);
+                        log.accept("admission: " + e);
                     }
                 }
             }
@@ -94,7 +107,7 @@ final class Admission implements AutoCloseable {
 
     private void step() throws IOException {
         selector.select(waitMillis());
-        List<Ready> ready = new ArrayList<>();
+        List<Ready<T>> ready = new ArrayList<>();
         Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
         while (keys.hasNext()) {
             SelectionKey key = keys.next();
@@ -111,12 +124,12 @@ final class Admission implements AutoCloseable {
         expire();
         if (!ready.isEmpty()) {
             selector.selectNow(); // completes the cancellation of their keys: only then may they block again
-            for (Ready r : ready) {
+            for (Ready<T> r : ready) {
                 try {
                     r.channel.configureBlocking(true);
-                    door.admit(r.channel, r.attach, r.peer);
+                    door.admit(r.channel, r.first, r.greeting, r.peer);
                 } catch (IOException | RuntimeException e) {
-                    log.println("distest server: connection from " + r.peer + " failed: " + e);
+                    log.accept("connection from " + r.peer + " failed: " + e);
                     Quietly.close(r.channel);
                 }
             }
@@ -139,7 +152,7 @@ final class Admission implements AutoCloseable {
             try {
                 channel = listener.accept();
             } catch (IOException e) { // e.g. out of file descriptors: pause rather than spin on a ready listener
-                log.println("distest server: accept failed: " + e.getMessage());
+                log.accept("accept failed: " + e.getMessage());
                 pause();
                 return;
             }
@@ -156,14 +169,34 @@ final class Admission implements AutoCloseable {
                 try {
                     channel.configureBlocking(false);
                     channel.socket().setTcpNoDelay(true);
+                    Pending state = new Pending(peer, System.nanoTime() + deadlineNanos, greet(channel));
                     channel.register(selector, SelectionKey.OP_READ);
-                    pending.put(channel, new Pending(peer, System.nanoTime() + deadlineNanos));
+                    pending.put(channel, state);
                 } catch (IOException e) {
-                    log.println("distest server: connection from " + peer + " failed: " + e.getMessage());
+                    log.accept("connection from " + peer + " failed: " + e.getMessage());
                     Quietly.close(channel);
                 }
             }
         }
+    }
+
+    /** Sends the greeting, if any: a small frame into a fresh connection's empty send buffer, so it never waits. */
+    private Message greet(SocketChannel channel) throws IOException {
+        if (greeting == null) {
+            return null;
+        }
+        Message message = greeting.get();
+        ByteBuffer frame = frame(message);
+        channel.write(frame);
+        if (frame.hasRemaining()) {
+            throw new IOException("the greeting did not fit the connection's send buffer");
+        }
+        return message;
+    }
+
+    private ByteBuffer frame(Message message) {
+        byte[] payload = codec.encode(message);
+        return ByteBuffer.allocate(4 + payload.length).putInt(payload.length).put(payload).flip();
     }
 
     private static void pause() {
@@ -174,7 +207,7 @@ final class Admission implements AutoCloseable {
         }
     }
 
-    private void read(SelectionKey key, List<Ready> ready) {
+    private void read(SelectionKey key, List<Ready<T>> ready) {
         SocketChannel channel = (SocketChannel) key.channel();
         Pending state;
         synchronized (pending) {
@@ -196,8 +229,8 @@ final class Admission implements AutoCloseable {
                 if (state.body == null && !state.header.hasRemaining()) {
                     int length = state.header.flip().getInt();
                     if (length < 0 || length > MAX_FIRST_FRAME) {
-                        refuse(channel, state.peer, "a first frame of " + length + " bytes; an Attach takes at most "
-                                + MAX_FIRST_FRAME);
+                        refuse(channel, state.peer, "a first frame of " + length + " bytes; "
+                                + article(expected.getSimpleName()) + " takes at most " + MAX_FIRST_FRAME);
                         return;
                     }
                     state.body = ByteBuffer.allocate(length);
@@ -207,10 +240,12 @@ final class Admission implements AutoCloseable {
                     forget(channel);
                     key.cancel();
                     try {
-                        ready.add(new Ready(channel, codec.decode(state.body.array(), Attach.class), state.peer));
+                        T first = codec.decode(state.body.array(), expected);
+                        ready.add(new Ready<>(channel, first, state.greeting, state.peer));
                     } catch (ProtocolException e) {
-                        refuse(channel, state.peer, e.getMessage().startsWith("expected Attach")
-                                ? e.getMessage().replace("expected Attach", "expected Attach first") : e.getMessage());
+                        String first = "expected " + expected.getSimpleName();
+                        refuse(channel, state.peer, e.getMessage().startsWith(first)
+                                ? e.getMessage().replace(first, first + " first") : e.getMessage());
                     }
                     return;
                 }
@@ -233,7 +268,7 @@ final class Admission implements AutoCloseable {
                     return; // all wait equally long, so the rest are younger
                 }
                 entries.remove();
-                log.println("distest server: dropped " + entry.getValue().peer + ": no token within "
+                log.accept("dropped " + entry.getValue().peer + ": no token within "
                         + TimeUnit.NANOSECONDS.toMillis(deadlineNanos) + " ms");
                 Quietly.close(entry.getKey());
             }
@@ -243,11 +278,9 @@ final class Admission implements AutoCloseable {
     /** Says why in a {@link Refused} (best effort: a small frame, written without waiting) and closes. */
     private void refuse(SocketChannel channel, String peer, String reason) {
         forget(channel);
-        log.println("distest server: refused " + peer + ": " + reason);
+        log.accept("refused " + peer + ": " + reason);
         try {
-            byte[] payload = codec.encode(new Refused(reason));
-            ByteBuffer frame = ByteBuffer.allocate(4 + payload.length).putInt(payload.length).put(payload).flip();
-            channel.write(frame);
+            channel.write(frame(new Refused(reason)));
         } catch (IOException | RuntimeException ignored) {
             // it is refused either way
         }
@@ -256,7 +289,7 @@ final class Admission implements AutoCloseable {
 
     private void drop(SocketChannel channel, String peer, String reason) {
         forget(channel);
-        log.println("distest server: dropped " + peer + ": " + reason);
+        log.accept("dropped " + peer + ": " + reason);
         Quietly.close(channel);
     }
 
@@ -264,6 +297,10 @@ final class Admission implements AutoCloseable {
         synchronized (pending) {
             pending.remove(channel);
         }
+    }
+
+    private static String article(String noun) {
+        return ("AEIOU".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
     }
 
     private static String peer(SocketChannel channel) {
@@ -284,14 +321,16 @@ final class Admission implements AutoCloseable {
     private static final class Pending {
         final String peer;
         final long deadline;
+        final Message greeting;
         final ByteBuffer header = ByteBuffer.allocate(4);
         ByteBuffer body;
 
-        Pending(String peer, long deadline) {
+        Pending(String peer, long deadline, Message greeting) {
             this.peer = peer;
             this.deadline = deadline;
+            this.greeting = greeting;
         }
     }
 
-    private record Ready(SocketChannel channel, Attach attach, String peer) {}
+    private record Ready<T>(SocketChannel channel, T first, Message greeting, String peer) {}
 }

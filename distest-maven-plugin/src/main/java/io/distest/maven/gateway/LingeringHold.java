@@ -1,0 +1,58 @@
+package io.distest.maven.gateway;
+
+import io.distest.protocol.Attach;
+import io.distest.protocol.MessageChannel;
+import io.distest.shared.Secrets;
+import java.io.IOException;
+
+/**
+ * Keeps a server an earlier build left lingering for this build, from the moment the build decides to use it: a
+ * connection that proved the token both ways and stays open, so the server counts as busy and does not reach the
+ * end of its linger time under the build (the early ssh start decides while the build still compiles). Made over
+ * the server's port, it is also the proof that what answers there is that server: a port it has given up and
+ * another account has taken fails the handshake, and the build starts a server of its own instead.
+ */
+final class LingeringHold implements AutoCloseable {
+    private final MessageChannel channel;
+    private volatile boolean open = true;
+
+    private LingeringHold(MessageChannel channel) {
+        this.channel = channel;
+    }
+
+    /** @throws IOException if nothing answers there as the server with {@code token} */
+    static LingeringHold take(ServerClient.Connector connector, String token, String where) throws IOException {
+        MessageChannel channel = ServerHandshake.attach(connector.open(), token, Secrets.hexId(8), Attach.HOLD, where)
+                .channel();
+        LingeringHold hold = new LingeringHold(channel);
+        Thread watch = new Thread(hold::awaitEnd, "distest-lingering-hold");
+        watch.setDaemon(true);
+        watch.start();
+        return hold;
+    }
+
+    private void awaitEnd() {
+        try {
+            while (true) {
+                channel.receive(); // the server sends nothing on it: this returns when it ends
+            }
+        } catch (IOException e) {
+            open = false;
+        }
+    }
+
+    /** Whether the server still holds this connection: false once it has ended (or the ssh connection has). */
+    boolean isOpen() {
+        return open;
+    }
+
+    @Override
+    public void close() {
+        open = false;
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // the server lingers again once it sees the connection end
+        }
+    }
+}
