@@ -21,8 +21,6 @@ import java.util.TreeSet;
 public final class WorkerBudget {
     /** The default minimum of expected test time per extra worker, in seconds (see the README, "Speed"). */
     public static final double DEFAULT_MIN_TEST_SECONDS_PER_WORKER = 3.0;
-    /** What starting one more worker JVM costs the machine, about: its start-up and the JUnit launcher's. */
-    static final long WORKER_START_MILLIS = 1_000;
 
     /**
      * The count decided.
@@ -84,13 +82,20 @@ public final class WorkerBudget {
 
     /**
      * Of {@code workers}, how many are worth their fixture starts: a worker is left out while the time the run saves
-     * with it (its fixture blocks spread longest first) is no more than the fixture starts it adds and its own JVM's
-     * start. Workers share the machine's cores: a framework warmed up twice at once takes about twice as long.
+     * with it (its fixture blocks spread longest first) is no more than the fixture starts it adds plus the longest
+     * framework warm-up. Workers share the machine's cores, and a framework warming up takes all of them (its JIT and
+     * collector threads): another JVM starting beside it slows it about as much as its own warm-up, whatever that JVM
+     * runs. On spring-petclinic a second worker that ran only the plain classes made the run 1.37 × Surefire's single
+     * fork: its classes looked long in the history because they had run cold and beside Spring's warm-up.
      */
     private static int worthTheirFixtures(DurationHistory history, List<TestUnit> units, int workers) {
-        if (units.stream().allMatch(unit -> history.fixture(unit.className()).isEmpty())) {
+        Set<String> frameworks = new TreeSet<>();
+        units.forEach(unit -> frameworks.add(FixtureBlocks.framework(history.fixture(unit.className()))));
+        frameworks.remove("");
+        if (frameworks.isEmpty()) {
             return workers;
         }
+        long warmUp = frameworks.stream().mapToLong(history::fixtureStartMillis).max().orElse(0);
         FixtureBlocks grouping = new FixtureBlocks(unit -> history.classMillis(unit.className()).orElse(0),
                 unit -> history.fixture(unit.className()), history::fixtureStartMillis);
         int count = workers;
@@ -99,7 +104,7 @@ public final class WorkerBudget {
             List<FixtureBlocks.Block> without = grouping.blocks(units, count - 1);
             long saved = FixtureBlocks.makespan(without, count - 1) - FixtureBlocks.makespan(with, count);
             long added = FixtureBlocks.startsMillis(with) - FixtureBlocks.startsMillis(without);
-            if (saved > added + WORKER_START_MILLIS) {
+            if (saved > added + warmUp) {
                 break;
             }
             count--;
