@@ -21,6 +21,11 @@ public record WorkerCommandLine(String java, List<String> jvmArgs, List<String> 
         String workerId, Collection<String> excludedEnvironment, Map<String, String> environment, String token) {
 
     public static final String MAIN_CLASS = "io.distest.worker.WorkerMain";
+    /**
+     * What the worker sets {@code java.class.path} to, and then removes, when its JVM got the class path in another
+     * order (class data sharing puts the archived jars first): tests see the usual order, as under Surefire.
+     */
+    public static final String CLASS_PATH_PROPERTY = "distest.javaClassPath";
 
     /** The argument file's content: each JVM argument, then {@code -cp} and the class path, one quoted per line. */
     public String argFileContent() {

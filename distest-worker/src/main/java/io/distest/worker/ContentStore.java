@@ -1,5 +1,6 @@
 package io.distest.worker;
 
+import io.distest.shared.PrivateFiles;
 import io.distest.shared.Sha256;
 import java.io.IOException;
 import java.io.InputStream;

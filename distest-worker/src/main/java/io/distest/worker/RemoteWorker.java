@@ -1,5 +1,6 @@
 package io.distest.worker;
 
+import io.distest.shared.PrivateFiles;
 import io.distest.protocol.ProcessExits;
 import io.distest.protocol.SpawnWorker;
 import io.distest.shared.ChannelStreams;

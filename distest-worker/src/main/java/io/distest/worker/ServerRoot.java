@@ -1,5 +1,6 @@
 package io.distest.worker;
 
+import io.distest.shared.PrivateFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.channels.FileChannel;

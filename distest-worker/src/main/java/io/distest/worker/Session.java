@@ -1,5 +1,6 @@
 package io.distest.worker;
 
+import io.distest.shared.PrivateFiles;
 import io.distest.protocol.FileData;
 import io.distest.protocol.FileEntry;
 import io.distest.protocol.Message;

@@ -1,5 +1,6 @@
 package io.distest.worker;
 
+import io.distest.shared.PrivateFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

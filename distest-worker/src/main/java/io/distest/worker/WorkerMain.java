@@ -2,6 +2,7 @@ package io.distest.worker;
 
 import io.distest.protocol.Protocol;
 import io.distest.shared.ChannelStreams;
+import io.distest.shared.WorkerCommandLine;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -36,6 +37,11 @@ public final class WorkerMain {
             System.exit(ServeCommand.run(java.util.List.of(args).subList(1, args.length), System.in, System.out, System.err));
         }
         PrintStream diagnostics = System.err;
+        String classPath = System.getProperty(WorkerCommandLine.CLASS_PATH_PROPERTY);
+        if (classPath != null) {
+            System.setProperty("java.class.path", classPath);
+            System.clearProperty(WorkerCommandLine.CLASS_PATH_PROPERTY);
+        }
         if (args.length != 3 || !args[0].equals("connect")) {
             diagnostics.println("usage: java -cp distest-worker.jar:<test classpath> io.distest.worker.WorkerMain"
                     + " connect HOST:PORT|unix:PATH WORKER-ID   (token in $" + Protocol.TOKEN_ENV + ")");

@@ -1,5 +1,6 @@
 package io.distest.worker;
 
+import io.distest.shared.PrivateFiles;
 import io.distest.shared.Quietly;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;

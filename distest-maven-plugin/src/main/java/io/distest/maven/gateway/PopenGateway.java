@@ -1,5 +1,7 @@
 package io.distest.maven.gateway;
 
+import io.distest.maven.cds.ClassDataSharing;
+import io.distest.maven.cds.WorkerStart;
 import io.distest.maven.settings.RunRequest;
 import io.distest.maven.tx.TxSpec;
 import io.distest.shared.WorkerCommandLine;
@@ -17,6 +19,7 @@ public final class PopenGateway implements Gateway {
     private final RunRequest request;
     private final String token;
     private final boolean standIn;
+    private final ClassDataSharing sharing;
 
     public PopenGateway(RunRequest request, String token) {
         this(request, token, false);
@@ -24,9 +27,14 @@ public final class PopenGateway implements Gateway {
 
     /** @param standIn runs a remote spec's share here (fallbackToLocal): its far-side java and chdir do not apply */
     public PopenGateway(RunRequest request, String token, boolean standIn) {
+        this(request, token, standIn, ClassDataSharing.ofThisUser());
+    }
+
+    public PopenGateway(RunRequest request, String token, boolean standIn, ClassDataSharing sharing) {
         this.request = request;
         this.token = token;
         this.standIn = standIn;
+        this.sharing = sharing;
     }
 
     @Override
@@ -40,11 +48,13 @@ public final class PopenGateway implements Gateway {
         Files.createDirectories(directory); // as Surefire does for its workingDirectory
         Map<String, String> environment = new LinkedHashMap<>(launch.environment(request.jvm()));
         environment.putAll(spec.env());
-        List<String> classpath = new ArrayList<>();
-        request.testClasspath().forEach(entry -> classpath.add(entry.toString()));
-        classpath.add(request.workerJar().toString()); // last: it holds only io.distest classes, never a project's
-        WorkerCommandLine commandLine = new WorkerCommandLine(java, WorkerJvmArgs.of(request, launch, Path::toString),
-                classpath, launch.connectTo(), launch.workerId(), request.jvm().excludedEnvironment(), environment, token);
+        List<String> jvmArgs = new ArrayList<>(WorkerJvmArgs.of(request, launch, Path::toString));
+        WorkerStart start = sharing.workerStart(java, request.testClasspath(), request.workerJar(), jvmArgs);
+        jvmArgs.addAll(start.jvmArgs());
+        if (start.classPathProperty() != null) {
+            jvmArgs.add("-D" + WorkerCommandLine.CLASS_PATH_PROPERTY + "=" + start.classPathProperty());
+        }
+        WorkerCommandLine commandLine = new WorkerCommandLine(java, jvmArgs, start.classpath(), launch.connectTo(), launch.workerId(), request.jvm().excludedEnvironment(), environment, token);
         Files.writeString(argFile, commandLine.argFileContent(), StandardCharsets.UTF_8);
         ProcessBuilder builder = commandLine.processBuilder(argFile, directory, launch.logFile());
         try {

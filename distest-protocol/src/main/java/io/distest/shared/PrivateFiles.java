@@ -1,4 +1,4 @@
-package io.distest.worker;
+package io.distest.shared;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -15,11 +15,11 @@ import java.util.Set;
  * trusted (owned by this user, no write access for group or others). Where the file system has no POSIX
  * attributes, the checks are skipped.
  */
-final class PrivateFiles {
-    static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
-    static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
-    static final Set<PosixFilePermission> EXECUTABLE = PosixFilePermissions.fromString("rwx------");
-    static final Set<PosixFilePermission> READ_ONLY = PosixFilePermissions.fromString("r--------");
+public final class PrivateFiles {
+    public static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
+    public static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
+    public static final Set<PosixFilePermission> EXECUTABLE = PosixFilePermissions.fromString("rwx------");
+    public static final Set<PosixFilePermission> READ_ONLY = PosixFilePermissions.fromString("r--------");
 
     private static final boolean POSIX = java.nio.file.FileSystems.getDefault().supportedFileAttributeViews()
             .contains("posix");
@@ -28,17 +28,17 @@ final class PrivateFiles {
     private PrivateFiles() {}
 
     /** The attribute that creates a file or directory with {@code permissions} (nothing on non-POSIX systems). */
-    static FileAttribute<?>[] mode(Set<PosixFilePermission> permissions) {
+    public static FileAttribute<?>[] mode(Set<PosixFilePermission> permissions) {
         return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)} : new FileAttribute<?>[0];
     }
 
     /** Creates {@code directory} and its missing parents {@code 0700}. */
-    static Path createDirectories(Path directory) throws IOException {
+    public static Path createDirectories(Path directory) throws IOException {
         return Files.createDirectories(directory, mode(DIRECTORY));
     }
 
     /** Creates {@code directory} {@code 0700} if absent (never through a link), then checks it as {@link #check}. */
-    static Path directory(Path directory, String what) throws IOException {
+    public static Path directory(Path directory, String what) throws IOException {
         try {
             Files.createDirectory(directory, mode(DIRECTORY));
         } catch (FileAlreadyExistsException e) {
@@ -56,7 +56,7 @@ final class PrivateFiles {
      * @throws IOException saying why and what to do, if {@code path} is a link (with {@code NOFOLLOW_LINKS}), is
      *     owned by another user, or is writable (or, if secret, accessible at all) by group or others
      */
-    static void check(Path path, String what, boolean secret, LinkOption... options) throws IOException {
+    public static void check(Path path, String what, boolean secret, LinkOption... options) throws IOException {
         if (!POSIX) {
             return;
         }
@@ -67,7 +67,7 @@ final class PrivateFiles {
         int owner = (Integer) Files.getAttribute(path, "unix:uid", options);
         if (owner != uid()) {
             throw new IOException("refusing " + what + " " + path + ": it is owned by uid " + owner
-                    + ", not by this server's user (uid " + uid() + "); another user could change it. Use a "
+                    + ", not by this process's user (uid " + uid() + "); another user could change it. Use a "
                     + (secret ? "file" : "directory") + " of your own");
         }
         Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path, options);
@@ -84,7 +84,7 @@ final class PrivateFiles {
     }
 
     /** Narrows a directory this user owns to {@code 0700}; true if it was wider. */
-    static boolean narrow(Path directory) throws IOException {
+    public static boolean narrow(Path directory) throws IOException {
         if (!POSIX || Files.getPosixFilePermissions(directory).equals(DIRECTORY)) {
             return false;
         }
@@ -93,7 +93,7 @@ final class PrivateFiles {
     }
 
     /** This process's user id: the owner of a file it has just created. */
-    static int uid() throws IOException {
+    public static int uid() throws IOException {
         if (uid == null) {
             Path probe = Files.createTempFile("distest-uid", ".probe");
             try {

@@ -1,0 +1,138 @@
+package io.distest.maven.cds;
+
+import io.distest.shared.PrivateFiles;
+import io.distest.shared.Sha256;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * This user's private directory of class data sharing archives ({@code ~/.cache/distest/cds}, or under
+ * {@code $XDG_CACHE_HOME}): {@code 0700}, owned by this user, never a link, since a JVM maps an archive's classes as
+ * if it had loaded them from their jars. It also keeps the worker jar at a path and modification time that stay
+ * put from run to run, as an archive requires of every jar it was made from. The most recently used archives are
+ * kept, the others removed.
+ */
+final class CdsCache {
+    static final int KEPT_ARCHIVES = 16;
+    /** A part no trainer finished in this time was left by a build that ended first. */
+    private static final Duration STALE_PART = Duration.ofMinutes(10);
+
+    private final Path directory;
+
+    private CdsCache(Path directory) {
+        this.directory = directory;
+    }
+
+    /** The cache of this user, or empty (no class data sharing) if it cannot be made private. */
+    static Optional<CdsCache> ofThisUser() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path cache = xdg != null && Path.of(xdg).isAbsolute() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return at(cache.resolve("distest").resolve("cds"));
+    }
+
+    static Optional<CdsCache> at(Path directory) {
+        try {
+            Files.createDirectories(directory.getParent());
+            PrivateFiles.directory(directory, "class data sharing cache");
+            return Optional.of(new CdsCache(directory));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    Path directory() {
+        return directory;
+    }
+
+    /** A copy of {@code workerJar} named by its content: written once, so its time stamp never changes. */
+    Path stableCopy(Path workerJar) throws IOException {
+        Path copy = directory.resolve("distest-worker-" + Sha256.hexOf(workerJar).substring(0, 16) + ".jar");
+        if (!Files.isRegularFile(copy, LinkOption.NOFOLLOW_LINKS)) {
+            Path part = Files.createTempFile(directory, "distest-worker-", ".part");
+            Files.copy(workerJar, part, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(part, copy, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return copy;
+    }
+
+    Path archive(String key) {
+        return directory.resolve(key + ".jsa");
+    }
+
+    /** The archive for {@code key} if a trainer finished it; its time stamp marks it as just used. */
+    Optional<Path> usableArchive(String key) {
+        Path archive = archive(key);
+        try {
+            if (!Files.isRegularFile(archive, LinkOption.NOFOLLOW_LINKS) || Files.size(archive) == 0) {
+                return Optional.empty();
+            }
+            PrivateFiles.check(archive, "class data sharing archive", false, LinkOption.NOFOLLOW_LINKS);
+            Files.setLastModifiedTime(archive, FileTime.from(Instant.now()));
+            return Optional.of(archive);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Where a trainer writes, until its JVM has exited and the archive is complete. */
+    Path part(String key) {
+        return directory.resolve(key + "." + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".part");
+    }
+
+    /** Makes a finished part the archive; removes the archives and worker jars least recently used, and stale parts. */
+    void publish(Path part, String key) throws IOException {
+        Files.move(part, archive(key), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        tidy();
+    }
+
+    void tidy() {
+        removeAllButNewest(".jsa", KEPT_ARCHIVES);
+        removeAllButNewest(".jar", KEPT_ARCHIVES);
+        Instant stale = Instant.now().minus(STALE_PART);
+        for (Path part : list(".part")) {
+            if (modified(part).toInstant().isBefore(stale)) {
+                deleteQuietly(part);
+            }
+        }
+    }
+
+    private void removeAllButNewest(String suffix, int kept) {
+        List<Path> files = list(suffix);
+        files.sort(Comparator.comparing(CdsCache::modified).reversed());
+        files.stream().skip(kept).forEach(CdsCache::deleteQuietly);
+    }
+
+    private List<Path> list(String suffix) {
+        try (Stream<Path> files = Files.list(directory)) {
+            return new java.util.ArrayList<>(files.filter(f -> f.getFileName().toString().endsWith(suffix)).toList());
+        } catch (IOException e) {
+            return new java.util.ArrayList<>();
+        }
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // another build may be using it; the next tidy tries again
+        }
+    }
+}

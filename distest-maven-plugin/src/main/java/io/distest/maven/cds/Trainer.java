@@ -1,0 +1,78 @@
+package io.distest.maven.cds;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Makes an archive: a JVM with only the archived jars on its class path runs the worker's warm-up
+ * ({@code io.distest.worker.WarmUp}) and writes the classes it loaded as it exits. It runs beside the build at the
+ * lowest priority {@code nice} gives, so that the workers of this run, which start without the archive, keep the
+ * cores; the next run's workers use it. One trainer per archive at a time in a build.
+ */
+final class Trainer {
+    private static final String MAIN_CLASS = "io.distest.worker.WarmUp";
+    private static final Map<String, CompletableFuture<Void>> RUNNING = new ConcurrentHashMap<>();
+
+    private Trainer() {}
+
+    static void startIfIdle(CdsCache cache, String key, String java, List<Path> archivedJars, List<String> layoutOptions) {
+        RUNNING.computeIfAbsent(key, k -> {
+            try {
+                return start(cache, key, java, archivedJars, layoutOptions);
+            } catch (IOException | RuntimeException e) {
+                return null; // no archive this time: workers start as they always did
+            }
+        });
+    }
+
+    private static CompletableFuture<Void> start(CdsCache cache, String key, String java, List<Path> archivedJars,
+            List<String> layoutOptions) throws IOException {
+        Path part = cache.part(key);
+        List<String> command = new ArrayList<>();
+        if (new File("/usr/bin/nice").canExecute()) {
+            command.addAll(List.of("/usr/bin/nice", "-n", "19"));
+        }
+        command.add(java);
+        command.addAll(layoutOptions);
+        command.addAll(ClassDataSharing.QUIET);
+        command.add("-XX:ArchiveClassesAtExit=" + part);
+        command.add("-cp");
+        command.add(String.join(File.pathSeparator, archivedJars.stream().map(Path::toString).toList()));
+        command.add(MAIN_CLASS);
+        Process process = new ProcessBuilder(command)
+                .directory(cache.directory().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectInput(ProcessBuilder.Redirect.PIPE)
+                .start();
+        process.getOutputStream().close();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        process.onExit().thenAccept(ended -> {
+            try {
+                if (ended.exitValue() == 0 && Files.isRegularFile(part) && Files.size(part) > 0) {
+                    cache.publish(part, key);
+                } else {
+                    Files.deleteIfExists(part);
+                }
+            } catch (IOException e) {
+                // no archive this time; a later run trains again
+            } finally {
+                RUNNING.remove(key);
+                done.complete(null);
+            }
+        });
+        return done;
+    }
+
+    /** Completes when every trainer started so far has ended (for tests: a build never waits). */
+    static CompletableFuture<Void> allEnded() {
+        return CompletableFuture.allOf(RUNNING.values().toArray(new CompletableFuture<?>[0]));
+    }
+}
