@@ -13,12 +13,20 @@ package io.distest.protocol;
  * @param fixture the in-JVM cached fixture the unit's class used, by the framework's own cache key ({@code
  *     spring:} and a hash of its context configuration); empty when none is known. Classes with the same fixture
  *     share it when they run in one JVM, so the build keeps them together.
+ * @param queuedMillis how much of {@code elapsedMillis} the thread that ran the unit spent ready to run but waiting
+ *     for a core (other JVMs, the build, the JIT had them): what contention added, not what the unit costs; 0 where
+ *     the operating system does not tell
  */
-public record UnitFinished(int unitId, long elapsedMillis, long suiteMillis, ThrowableInfo error, String fixture)
-        implements Message {
+public record UnitFinished(int unitId, long elapsedMillis, long suiteMillis, ThrowableInfo error, String fixture,
+        long queuedMillis) implements Message {
 
     public UnitFinished {
         fixture = fixture == null ? "" : fixture;
+        queuedMillis = Math.max(0, Math.min(queuedMillis, elapsedMillis));
+    }
+
+    public UnitFinished(int unitId, long elapsedMillis, long suiteMillis, ThrowableInfo error, String fixture) {
+        this(unitId, elapsedMillis, suiteMillis, error, fixture, 0);
     }
 
     public UnitFinished(int unitId, long elapsedMillis, long suiteMillis, ThrowableInfo error) {
@@ -28,6 +36,11 @@ public record UnitFinished(int unitId, long elapsedMillis, long suiteMillis, Thr
     /** A unit whose report time is its whole time (a run of one of Surefire's own providers). */
     public UnitFinished(int unitId, long elapsedMillis, ThrowableInfo error) {
         this(unitId, elapsedMillis, elapsedMillis, error, "");
+    }
+
+    /** What the unit took on a core of its own: its time without the waits for a busy core. */
+    public long ownMillis() {
+        return elapsedMillis - queuedMillis;
     }
 
     /** Whether a class container of the unit ran: Surefire then writes its report, with or without a case. */

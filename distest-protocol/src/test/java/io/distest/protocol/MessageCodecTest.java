@@ -35,6 +35,7 @@ class MessageCodecTest {
                 new UnitFinished(7, 40, null),
                 new UnitFinished(8, 1, boom),
                 new UnitFinished(9, 120, 85, null),
+                new UnitFinished(11, 1500, 1400, null, "", 300),
                 new UnitFinished(10, 1500, 1400, null, "spring:0123456789abcdef"),
                 new Challenge(new byte[] {9, 8, 7}),
                 new Attach(Protocol.VERSION, new byte[] {1, 2}, new byte[] {3}, "s-1", Attach.CONTROL),

@@ -58,7 +58,6 @@ final class EventSender implements TestExecutionListener {
 
     @Override
     public void executionStarted(TestIdentifier id) {
-        startNanos.put(id.getUniqueId(), System.nanoTime());
         if (id.isTest()) {
             for (TestIdentifier parent = plan.getParent(id).orElse(null); parent != null;
                     parent = plan.getParent(parent).orElse(null)) {
@@ -69,6 +68,7 @@ final class EventSender implements TestExecutionListener {
             watchdog.testStarted(unitId, test);
             send(new TestStarted(unitId, test));
         }
+        startNanos.put(id.getUniqueId(), System.nanoTime()); // last: naming and sending the start are not the test's
     }
 
     /**

@@ -41,9 +41,11 @@ final class UnitRunner {
         EventSender events = new EventSender(channel, unit.unitId(), watchdog, configure.skippedClassAsItsTests(),
                 configure.abortedClassAsItsTests());
         capture.attributeTo(unit.unitId());
+        long waited = CoreWait.nanos();
         try {
             Launcher launcher = launcher();
             start = System.nanoTime(); // normally made before hello: start-up time, not the unit's
+            waited = CoreWait.nanos();
             launcher.execute(request(unit, configure), events);
         } catch (Throwable t) { // a discovery or engine failure is reported, not fatal to the worker
             error = ThrowableInfo.of(t);
@@ -51,8 +53,9 @@ final class UnitRunner {
             capture.attributeTo(-1);
         }
         long elapsed = ReportClock.millisBetween(start, System.nanoTime()); // so that it holds the class times
+        long queued = CoreWait.millisBetween(waited, CoreWait.nanos());
         channel.send(new UnitFinished(unit.unitId(), elapsed, events.classMillis(), error,
-                fixtures.after(unit.className())));
+                fixtures.after(unit.className()), queued));
     }
 
     /** Makes the JUnit launcher (finding the engines); a failure is left for the first unit to report. */

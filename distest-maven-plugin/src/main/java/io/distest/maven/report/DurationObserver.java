@@ -40,6 +40,12 @@ public final class DurationObserver implements RunObserver {
     private final Map<Integer, Long> elapsedByUnit = new HashMap<>();
     /** Units that were the first on their JVM: they also paid for loading and warming up the JUnit launcher. */
     private final Set<Integer> firstOnTheirJvm = new HashSet<>();
+    /**
+     * Per unit, the share of its time its thread had a core when it was ready to run: the history keeps what a unit
+     * costs, not what other JVMs on the same cores added to it (which would make the next run start workers to
+     * share cores that were never free).
+     */
+    private final Map<Integer, Double> ownShareByUnit = new HashMap<>();
     private final Set<String> warmWorkers = new HashSet<>();
     /** The shared fixtures each worker JVM has up, and the classes that started or used one. */
     private final Map<String, Set<String>> fixturesUp = new HashMap<>();
@@ -103,6 +109,9 @@ public final class DurationObserver implements RunObserver {
 
     @Override
     public void unitFinished(String workerId, TestUnit unit, UnitFinished finished) {
+        if (planned.containsKey(unit.id()) && finished.elapsedMillis() > 0) {
+            ownShareByUnit.put(unit.id(), (double) finished.ownMillis() / finished.elapsedMillis());
+        }
         if (!finished.fixture().isEmpty() && planned.containsKey(unit.id())) {
             fixtureByClass.put(unit.className(), finished.fixture());
             Set<String> up = fixturesUp.computeIfAbsent(workerId, w -> new HashSet<>());
@@ -150,7 +159,8 @@ public final class DurationObserver implements RunObserver {
         List<Long> warmOverheads = new ArrayList<>();
         elapsedByUnit.forEach((id, elapsed) -> {
             if (!firstOnTheirJvm.contains(id)) {
-                warmOverheads.add(Math.max(0, elapsed - testMillisByUnit.getOrDefault(id, 0L)));
+                warmOverheads.add(Math.round(Math.max(0, elapsed - testMillisByUnit.getOrDefault(id, 0L))
+                        * ownShareByUnit.getOrDefault(id, 1.0)));
             }
         });
         Long typicalOverhead = warmOverheads.isEmpty() ? null : median(warmOverheads);
@@ -164,18 +174,27 @@ public final class DurationObserver implements RunObserver {
             }
             long tests = 0;
             long overhead = 0;
+            long elapsed = 0;
+            long own = 0;
             for (TestUnit unit : ran) {
-                long unitTests = testMillisByUnit.getOrDefault(unit.id(), 0L);
+                double ownShare = ownShareByUnit.getOrDefault(unit.id(), 1.0);
+                long unitTests = Math.round(testMillisByUnit.getOrDefault(unit.id(), 0L) * ownShare);
+                long unitElapsed = Math.round(elapsedByUnit.get(unit.id()) * ownShare);
+                elapsed += elapsedByUnit.get(unit.id());
+                own += unitElapsed;
                 tests += unitTests;
-                long unitOverhead = Math.max(0, elapsedByUnit.get(unit.id()) - unitTests);
+                long unitOverhead = Math.max(0, unitElapsed - unitTests);
                 // a class with a shared fixture keeps its whole set-up: the history tells the fixture's start and
                 // its framework's warm-up (which the first class in a JVM pays) from the class's own time
                 overhead += firstOnTheirJvm.contains(unit.id()) && typicalOverhead != null
                         && !fixtureByClass.containsKey(className) ? Math.min(unitOverhead, typicalOverhead) : unitOverhead;
             }
             boolean complete = ran.size() == units.size() && wholeClasses.contains(className);
-            measurements.add(new Measurement(className, tests + overhead / ran.size(),
-                    methodMillis.getOrDefault(className, Map.of()), complete,
+            double classOwnShare = elapsed == 0 ? 1.0 : (double) own / elapsed;
+            Map<String, Long> methods = new LinkedHashMap<>();
+            methodMillis.getOrDefault(className, Map.of())
+                    .forEach((method, millis) -> methods.put(method, Math.round(millis * classOwnShare)));
+            measurements.add(new Measurement(className, tests + overhead / ran.size(), methods, complete,
                     fixtureByClass.getOrDefault(className, ""), startedFixture.contains(className),
                     startedFramework.contains(className)));
         });

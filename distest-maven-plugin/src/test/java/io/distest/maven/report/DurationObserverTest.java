@@ -130,6 +130,28 @@ class DurationObserverTest {
     }
 
     @Test
+    void keepsWhatAClassCostsWithoutTheTimeItsThreadWaitedForABusyCore() {
+        List<TestUnit> units = List.of(TestUnit.wholeClass(0, "a.Warm"), TestUnit.wholeClass(1, "a.Crowded"),
+                TestUnit.wholeClass(2, "a.Alone"));
+        DurationObserver observer = observer(Plan.unchanged(units), 1);
+        observer.workerReady("gw0", 0.4);
+        observer.testFinished("gw0", units.get(0), test(units.get(0), "a.Warm", "t", 100));
+        observer.unitFinished("gw0", units.get(0), new UnitFinished(0, 110, 105, null, "", 0));
+        observer.testFinished("gw0", units.get(1), test(units.get(1), "a.Crowded", "t", 1900));
+        observer.unitFinished("gw0", units.get(1), new UnitFinished(1, 2000, 1950, null, "", 1000));
+        observer.testFinished("gw0", units.get(2), test(units.get(2), "a.Alone", "t", 990));
+        observer.unitFinished("gw0", units.get(2), new UnitFinished(2, 1000, 995, null, "", 0));
+        observer.runFinished(4_000_000_000L);
+
+        Map<String, Long> measured = new java.util.TreeMap<>();
+        written.get(0).forEach(m -> measured.put(m.className(), m.millis()));
+        assertEquals(1000, measured.get("a.Crowded"), "half of its 2000 ms were waits for a core: " + measured);
+        assertEquals(1000, measured.get("a.Alone"), measured.toString());
+        assertEquals(Map.of("t", 950L), written.get(0).stream().filter(m -> m.className().equals("a.Crowded"))
+                .findFirst().orElseThrow().methodMillis(), "its methods are counted alike");
+    }
+
+    @Test
     void marksTheClassesThatStartedTheirFixtureAndWarmedTheirFrameworkUpInEachJvm() {
         List<TestUnit> units = List.of(TestUnit.wholeClass(0, "a.A1"), TestUnit.wholeClass(1, "a.A2"),
                 TestUnit.wholeClass(2, "a.B1"), TestUnit.wholeClass(3, "a.A3"));
