@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  */
 final class CdsCache {
     static final int KEPT_ARCHIVES = 16;
-    /** A part no trainer finished in this time was left by a build that ended first. */
+    /** A part or lock no trainer finished in this time was left by a trainer that never ended well. */
     private static final Duration STALE_PART = Duration.ofMinutes(10);
 
     private final Path directory;
@@ -89,19 +89,35 @@ final class CdsCache {
         return directory.resolve(key + "." + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".part");
     }
 
-    /** Makes a finished part the archive; removes the archives and worker jars least recently used, and stale parts. */
-    void publish(Path part, String key) throws IOException {
-        Files.move(part, archive(key), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        tidy();
+    Path lockFile(String key) {
+        return directory.resolve(key + ".training");
     }
 
+    /** Takes the right to train {@code key}'s archive: false while another build's trainer holds it. */
+    boolean lock(String key) throws IOException {
+        Path lock = lockFile(key);
+        if (Files.exists(lock, LinkOption.NOFOLLOW_LINKS)
+                && modified(lock).toInstant().isBefore(Instant.now().minus(STALE_PART))) {
+            deleteQuietly(lock); // its trainer never finished
+        }
+        try {
+            Files.createFile(lock, PrivateFiles.mode(PrivateFiles.FILE));
+            return true;
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            return false;
+        }
+    }
+
+    /** Removes the archives and worker jars least recently used, and parts and locks no trainer finished. */
     void tidy() {
         removeAllButNewest(".jsa", KEPT_ARCHIVES);
         removeAllButNewest(".jar", KEPT_ARCHIVES);
         Instant stale = Instant.now().minus(STALE_PART);
-        for (Path part : list(".part")) {
-            if (modified(part).toInstant().isBefore(stale)) {
-                deleteQuietly(part);
+        List<Path> leftOvers = list(".part");
+        leftOvers.addAll(list(".training"));
+        for (Path leftOver : leftOvers) {
+            if (modified(leftOver).toInstant().isBefore(stale)) {
+                deleteQuietly(leftOver);
             }
         }
     }

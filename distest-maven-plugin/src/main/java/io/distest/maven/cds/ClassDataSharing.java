@@ -74,6 +74,7 @@ public final class ClassDataSharing {
             if (archive.isPresent()) {
                 added.add("-XX:SharedArchiveFile=" + archive.get());
             } else {
+                cache.get().tidy();
                 Trainer.startIfIdle(cache.get(), key, java, archived, layout);
             }
             List<String> property = new ArrayList<>(testClasspath.stream().map(Path::toString).toList());

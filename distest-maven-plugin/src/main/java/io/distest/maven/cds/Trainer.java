@@ -13,19 +13,23 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Makes an archive: a JVM with only the archived jars on its class path runs the worker's warm-up
  * ({@code io.distest.worker.WarmUp}) and writes the classes it loaded as it exits. It runs beside the build at the
- * lowest priority {@code nice} gives, so that the workers of this run, which start without the archive, keep the
- * cores; the next run's workers use it. One trainer per archive at a time in a build.
+ * lowest priority {@code nice} gives, so that this run's workers, which start without the archive, keep the cores;
+ * the next run's use it. A shell around it makes the finished archive the cache's once the JVM has exited, so that
+ * a build shorter than the training still leaves one. One trainer per archive at a time, across builds (a lock file
+ * in the cache, taken over once stale).
  */
 final class Trainer {
     private static final String MAIN_CLASS = "io.distest.worker.WarmUp";
     private static final Map<String, CompletableFuture<Void>> RUNNING = new ConcurrentHashMap<>();
+    private static final String PUBLISH = "\"$@\" && mv -f \"$DISTEST_CDS_PART\" \"$DISTEST_CDS_ARCHIVE\";"
+            + " rm -f \"$DISTEST_CDS_PART\" \"$DISTEST_CDS_LOCK\"";
 
     private Trainer() {}
 
     static void startIfIdle(CdsCache cache, String key, String java, List<Path> archivedJars, List<String> layoutOptions) {
         RUNNING.computeIfAbsent(key, k -> {
             try {
-                return start(cache, key, java, archivedJars, layoutOptions);
+                return cache.lock(key) ? start(cache, key, java, archivedJars, layoutOptions) : null;
             } catch (IOException | RuntimeException e) {
                 return null; // no archive this time: workers start as they always did
             }
@@ -35,7 +39,7 @@ final class Trainer {
     private static CompletableFuture<Void> start(CdsCache cache, String key, String java, List<Path> archivedJars,
             List<String> layoutOptions) throws IOException {
         Path part = cache.part(key);
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", PUBLISH, "sh"));
         if (new File("/usr/bin/nice").canExecute()) {
             command.addAll(List.of("/usr/bin/nice", "-n", "19"));
         }
@@ -46,32 +50,25 @@ final class Trainer {
         command.add("-cp");
         command.add(String.join(File.pathSeparator, archivedJars.stream().map(Path::toString).toList()));
         command.add(MAIN_CLASS);
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(cache.directory().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectInput(ProcessBuilder.Redirect.PIPE)
-                .start();
+                .redirectInput(ProcessBuilder.Redirect.PIPE);
+        builder.environment().put("DISTEST_CDS_PART", part.toString());
+        builder.environment().put("DISTEST_CDS_ARCHIVE", cache.archive(key).toString());
+        builder.environment().put("DISTEST_CDS_LOCK", cache.lockFile(key).toString());
+        Process process = builder.start();
         process.getOutputStream().close();
         CompletableFuture<Void> done = new CompletableFuture<>();
-        process.onExit().thenAccept(ended -> {
-            try {
-                if (ended.exitValue() == 0 && Files.isRegularFile(part) && Files.size(part) > 0) {
-                    cache.publish(part, key);
-                } else {
-                    Files.deleteIfExists(part);
-                }
-            } catch (IOException e) {
-                // no archive this time; a later run trains again
-            } finally {
-                RUNNING.remove(key);
-                done.complete(null);
-            }
+        process.onExit().thenRun(() -> {
+            RUNNING.remove(key);
+            done.complete(null);
         });
         return done;
     }
 
-    /** Completes when every trainer started so far has ended (for tests: a build never waits). */
+    /** Completes when every trainer this build started has ended (for tests: a build never waits). */
     static CompletableFuture<Void> allEnded() {
         return CompletableFuture.allOf(RUNNING.values().toArray(new CompletableFuture<?>[0]));
     }

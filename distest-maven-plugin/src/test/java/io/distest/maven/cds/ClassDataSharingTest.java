@@ -130,6 +130,30 @@ class ClassDataSharingTest {
         }
     }
 
+    @Test
+    void anotherBuildsTrainerIsNotDuplicatedUntilItsLockIsStale() throws Exception {
+        ClassDataSharing sharing = ClassDataSharing.at(cache);
+        sharing.workerStart(JAVA, testClasspath(), RunHarness.workerJar(), List.of());
+        ClassDataSharing.trainersEnded().get(60, TimeUnit.SECONDS);
+        Path archive;
+        try (var files = Files.list(cache)) {
+            archive = files.filter(f -> f.toString().endsWith(".jsa")).findFirst().orElseThrow();
+        }
+        String key = archive.getFileName().toString().replace(".jsa", "");
+        Files.delete(archive);
+        Path lock = Files.createFile(cache.resolve(key + ".training")); // another build's trainer, still running
+
+        sharing.workerStart(JAVA, testClasspath(), RunHarness.workerJar(), List.of());
+        ClassDataSharing.trainersEnded().get(60, TimeUnit.SECONDS);
+        assertFalse(Files.exists(archive), "no second trainer while the lock is fresh");
+
+        Files.setLastModifiedTime(lock, FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
+        sharing.workerStart(JAVA, testClasspath(), RunHarness.workerJar(), List.of());
+        ClassDataSharing.trainersEnded().get(60, TimeUnit.SECONDS);
+        assertTrue(Files.exists(archive), "a stale lock is taken over");
+        assertFalse(Files.exists(lock), "and removed by the trainer that took it");
+    }
+
     private List<String> usualOrder() {
         List<String> usual = new ArrayList<>(testClasspath().stream().map(Path::toString).toList());
         usual.add(RunHarness.workerJar().toString());
