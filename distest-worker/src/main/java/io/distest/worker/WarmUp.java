@@ -21,7 +21,10 @@ import java.util.Map;
  * engines' discovery and execution of
  * {@code warmup.WarmUpTest}. Runs with the worker jar and the JUnit jars only.
  *
- * <pre>java -XX:ArchiveClassesAtExit=FILE -cp distest-worker.jar:JUNIT-JARS io.distest.worker.WarmUp</pre>
+ * With a class list (a worker's {@code -XX:DumpLoadedClassList}), it first loads, without initialising, each listed
+ * class its class path has: the project's libraries a test JVM loaded (a Spring application's, say).
+ *
+ * <pre>java -XX:ArchiveClassesAtExit=FILE -cp distest-worker.jar:JARS io.distest.worker.WarmUp [CLASS-LIST]</pre>
  */
 public final class WarmUp {
     private static final String WARM_UP_TEST = "io.distest.worker.warmup.WarmUpTest";
@@ -29,6 +32,9 @@ public final class WarmUp {
     private WarmUp() {}
 
     public static void main(String[] args) throws IOException {
+        if (args.length > 0) {
+            loadListed(java.nio.file.Path.of(args[0]));
+        }
         MessageChannel received = new MessageChannel(new ByteArrayInputStream(bytesOf(
                 new Configure(List.of(), List.of(), Map.of(), 0, List.of(), List.of(), false, false),
                 new RunUnit(1, WARM_UP_TEST, List.of(), List.of(), List.of(), List.of()),
@@ -48,6 +54,22 @@ public final class WarmUp {
             // a Surefire provider's class path (TestNG, JUnit 4): the codec and the worker's own classes are warm
         }
         System.exit(0); // the archive is written as the JVM exits
+    }
+
+    /** Loads and links the listed classes found on the class path; the others, and those that fail, are passed by. */
+    private static void loadListed(java.nio.file.Path classList) throws IOException {
+        ClassLoader loader = ClassLoader.getSystemClassLoader();
+        for (String line : java.nio.file.Files.readAllLines(classList)) {
+            if (line.isEmpty() || line.startsWith("#") || line.startsWith("@")) {
+                continue;
+            }
+            String name = line.split(" ", 2)[0].replace('/', '.');
+            try {
+                Class.forName(name, false, loader);
+            } catch (Throwable notHereOrBroken) {
+                // a class of a directory, of a missing optional library, or a line cut short
+            }
+        }
     }
 
     private static byte[] bytesOf(io.distest.protocol.Message... messages) throws IOException {

@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  * kept, the others removed.
  */
 final class CdsCache {
-    static final int KEPT_ARCHIVES = 16;
+    /** An archive of a Spring application's jars is some 50 MB. */
+    static final int KEPT_ARCHIVES = 8;
     /** A part or lock no trainer finished in this time was left by a trainer that never ended well. */
     private static final Duration STALE_PART = Duration.ofMinutes(10);
 
@@ -69,6 +70,11 @@ final class CdsCache {
         return directory.resolve(key + ".jsa");
     }
 
+    /** The classes a worker loaded, recorded for {@code key}'s archive ({@code -XX:DumpLoadedClassList}). */
+    Path classList(String key) {
+        return directory.resolve(key + ".classes");
+    }
+
     /** The archive for {@code key} if a trainer finished it; its time stamp marks it as just used. */
     Optional<Path> usableArchive(String key) {
         Path archive = archive(key);
@@ -112,6 +118,7 @@ final class CdsCache {
     void tidy() {
         removeAllButNewest(".jsa", KEPT_ARCHIVES);
         removeAllButNewest(".jar", KEPT_ARCHIVES);
+        removeAllButNewest(".classes", 2 * KEPT_ARCHIVES);
         Instant stale = Instant.now().minus(STALE_PART);
         List<Path> leftOvers = list(".part");
         leftOvers.addAll(list(".training"));

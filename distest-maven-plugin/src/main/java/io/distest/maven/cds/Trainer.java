@@ -26,10 +26,12 @@ final class Trainer {
 
     private Trainer() {}
 
-    static void startIfIdle(CdsCache cache, String key, String java, List<Path> archivedJars, List<String> layoutOptions) {
+    /** @param classList the classes a worker loaded, to load before the warm-up; {@code null}: the warm-up alone */
+    static void startIfIdle(CdsCache cache, String key, String java, List<Path> archivedJars, List<String> layoutOptions,
+            Path classList) {
         RUNNING.computeIfAbsent(key, k -> {
             try {
-                return cache.lock(key) ? start(cache, key, java, archivedJars, layoutOptions) : null;
+                return cache.lock(key) ? start(cache, key, java, archivedJars, layoutOptions, classList) : null;
             } catch (IOException | RuntimeException e) {
                 return null; // no archive this time: workers start as they always did
             }
@@ -37,7 +39,7 @@ final class Trainer {
     }
 
     private static CompletableFuture<Void> start(CdsCache cache, String key, String java, List<Path> archivedJars,
-            List<String> layoutOptions) throws IOException {
+            List<String> layoutOptions, Path classList) throws IOException {
         Path part = cache.part(key);
         List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", PUBLISH, "sh"));
         if (new File("/usr/bin/nice").canExecute()) {
@@ -50,6 +52,9 @@ final class Trainer {
         command.add("-cp");
         command.add(String.join(File.pathSeparator, archivedJars.stream().map(Path::toString).toList()));
         command.add(MAIN_CLASS);
+        if (classList != null) {
+            command.add(classList.toString());
+        }
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(cache.directory().toFile())
                 .redirectErrorStream(true)

@@ -49,7 +49,8 @@ public final class PopenGateway implements Gateway {
         Map<String, String> environment = new LinkedHashMap<>(launch.environment(request.jvm()));
         environment.putAll(spec.env());
         List<String> jvmArgs = new ArrayList<>(WorkerJvmArgs.of(request, launch, Path::toString));
-        WorkerStart start = sharing.workerStart(java, request.testClasspath(), request.workerJar(), jvmArgs);
+        WorkerStart start = sharing.workerStart(java, request.testClasspath(), request.workerJar(), jvmArgs,
+                request.remote().sync().localRepository());
         jvmArgs.addAll(start.jvmArgs());
         if (start.classPathProperty() != null) {
             jvmArgs.add("-D" + WorkerCommandLine.CLASS_PATH_PROPERTY + "=" + start.classPathProperty());
