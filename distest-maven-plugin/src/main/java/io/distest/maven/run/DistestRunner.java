@@ -238,9 +238,13 @@ public final class DistestRunner {
         }
     }
 
-    /** Merges the run's durations into the file as it is now (another build may have written it meanwhile). */
+    /**
+     * Merges the run's durations into the file as it is now (another build may have written it meanwhile); a slice
+     * leaves the result for the merge goal too.
+     */
     private void updateHistory(SpeedOptions speed, List<DurationHistory.Measurement> measured) {
-        if (speed.history() != SpeedOptions.History.USE || measured.isEmpty()) {
+        boolean slice = speed.sliceDurationsFile() != null && speed.history() != SpeedOptions.History.OFF;
+        if ((speed.history() != SpeedOptions.History.USE && !slice) || measured.isEmpty()) {
             return;
         }
         Path classes = speed.testClassesDirectory();
@@ -253,8 +257,14 @@ public final class DistestRunner {
             } catch (IOException | UncheckedIOException e) {
                 current = DurationHistory.empty(); // unreadable: replaced by what this run measured
             }
-            current.merge(measured, stillExists).write(speed.historyFile());
-            log.debug("distest: test durations written to " + speed.historyFile());
+            DurationHistory merged = current.merge(measured, stillExists);
+            if (slice) {
+                merged.write(speed.sliceDurationsFile());
+            }
+            if (speed.history() == SpeedOptions.History.USE) {
+                merged.write(speed.historyFile());
+                log.debug("distest: test durations written to " + speed.historyFile());
+            }
         } catch (IOException e) {
             log.warn("distest: cannot write test durations to " + speed.historyFile() + ": " + e.getMessage());
         }
