@@ -197,6 +197,31 @@ public final class DurationHistory {
         }
     }
 
+    /**
+     * A history of these classes and fixture starts, for the merge of sliced runs; starts of fixtures no class uses
+     * are dropped, as after a run.
+     */
+    public static DurationHistory of(Map<String, ClassDurations> classes, Map<String, Long> fixtureStarts) {
+        SortedMap<String, Long> starts = new TreeMap<>(fixtureStarts);
+        Set<String> used = new HashSet<>();
+        classes.values().stream().map(ClassDurations::fixture).filter(f -> !f.isEmpty()).forEach(fixture -> {
+            used.add(fixture);
+            used.add(FixtureBlocks.framework(fixture));
+        });
+        starts.keySet().retainAll(used);
+        return new DurationHistory(new TreeMap<>(classes), starts);
+    }
+
+    /** The classes it knows, by name. */
+    public SortedMap<String, ClassDurations> classes() {
+        return java.util.Collections.unmodifiableSortedMap(classes);
+    }
+
+    /** What starting each fixture (or warming up each framework) costs, by key. */
+    public SortedMap<String, Long> fixtureStarts() {
+        return java.util.Collections.unmodifiableSortedMap(fixtureStarts);
+    }
+
     public boolean isEmpty() {
         return classes.isEmpty();
     }

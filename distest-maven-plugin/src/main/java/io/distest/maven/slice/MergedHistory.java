@@ -1,0 +1,54 @@
+package io.distest.maven.slice;
+
+import io.distest.maven.schedule.DurationHistory;
+import io.distest.maven.schedule.DurationHistory.ClassDurations;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * One durations history out of a pipeline's slices, for the next pipeline: each planned class as the slice that ran
+ * it measured it; a class no slice ran (not selected this time) kept as the slices, or else the module's own history,
+ * knew it; a class every slice dropped (its class file gone) stays dropped.
+ */
+public final class MergedHistory {
+    private MergedHistory() {}
+
+    /**
+     * @param base the module's history file as the merge job has it (restored from a cache, or empty)
+     * @param plan the plan the slices agreed on
+     * @param slices by slice index, the history that slice's job left ({@code durations-*.tsv}); a slice whose file is
+     *     missing (history off, or the job lost) is not in it, and its classes keep what {@code base} knew
+     */
+    public static DurationHistory of(DurationHistory base, SlicePlan plan, SortedMap<Integer, DurationHistory> slices) {
+        Map<String, ClassDurations> classes = new TreeMap<>();
+        SortedMap<String, Long> starts = new TreeMap<>(base.fixtureStarts());
+        if (slices.isEmpty()) {
+            classes.putAll(base.classes());
+        }
+        for (DurationHistory slice : slices.values()) {
+            slice.classes().forEach((name, durations) -> {
+                if (!plan.sliceOf().containsKey(name)) {
+                    classes.putIfAbsent(name, durations);
+                }
+            });
+        }
+        plan.sliceOf().forEach((name, index) -> {
+            DurationHistory owner = slices.get(index);
+            ClassDurations measured = owner == null ? null : owner.durations(name);
+            if (measured == null) {
+                measured = base.durations(name);
+            }
+            if (measured != null) {
+                classes.put(name, measured);
+            }
+        });
+        // a fixture's start as a slice that ran it measured it: what differs from what every slice started from
+        slices.values().forEach(slice -> slice.fixtureStarts().forEach((key, millis) -> {
+            if (!millis.equals(base.fixtureStarts().get(key))) {
+                starts.put(key, millis);
+            }
+        }));
+        return DurationHistory.of(classes, starts);
+    }
+}
