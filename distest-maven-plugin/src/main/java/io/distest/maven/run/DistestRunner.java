@@ -239,12 +239,14 @@ public final class DistestRunner {
     }
 
     /**
-     * Merges the run's durations into the file as it is now (another build may have written it meanwhile); a slice
-     * leaves the result for the merge goal too.
+     * Merges the run's durations into the file as it is now (another build may have written it meanwhile). A slice
+     * leaves the result below {@code target} for the merge goal instead: the module's file stays as every job of the
+     * pipeline restored it, so that a later execution of the same job (Failsafe's) plans as its siblings do.
      */
     private void updateHistory(SpeedOptions speed, List<DurationHistory.Measurement> measured) {
         boolean slice = speed.sliceDurationsFile() != null && speed.history() != SpeedOptions.History.OFF;
-        if ((speed.history() != SpeedOptions.History.USE && !slice) || measured.isEmpty()) {
+        boolean module = speed.sliceDurationsFile() == null && speed.history() == SpeedOptions.History.USE;
+        if (!(slice || module) || measured.isEmpty()) {
             return;
         }
         Path classes = speed.testClassesDirectory();
@@ -261,7 +263,7 @@ public final class DistestRunner {
             if (slice) {
                 merged.write(speed.sliceDurationsFile());
             }
-            if (speed.history() == SpeedOptions.History.USE) {
+            if (module) {
                 merged.write(speed.historyFile());
                 log.debug("distest: test durations written to " + speed.historyFile());
             }

@@ -8,8 +8,9 @@ import java.util.TreeMap;
 
 /**
  * One durations history out of a pipeline's slices, for the next pipeline: each planned class as the slice that ran
- * it measured it; a class no slice ran (not selected this time) kept as the slices, or else the module's own history,
- * knew it; a class every slice dropped (its class file gone) stays dropped.
+ * it measured it; a class no slice ran (not selected, or another execution's) kept as the module's history (the
+ * merge of an earlier execution included), else a slice, knew it; a class every slice dropped (its class file gone)
+ * stays dropped.
  */
 public final class MergedHistory {
     private MergedHistory() {}
@@ -29,7 +30,8 @@ public final class MergedHistory {
         for (DurationHistory slice : slices.values()) {
             slice.classes().forEach((name, durations) -> {
                 if (!plan.sliceOf().containsKey(name)) {
-                    classes.putIfAbsent(name, durations);
+                    ClassDurations known = base.durations(name);
+                    classes.putIfAbsent(name, known != null ? known : durations);
                 }
             });
         }

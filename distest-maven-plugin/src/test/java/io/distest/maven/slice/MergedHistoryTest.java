@@ -52,4 +52,16 @@ class MergedHistoryTest {
     void withoutAnySliceFileTheModulesHistoryStays() {
         assertEquals(BASE.format(), MergedHistory.of(BASE, PLAN, new TreeMap<>()).format());
     }
+
+    @Test
+    void aClassOfAnotherExecutionKeepsWhatTheModulesHistoryNowSays() {
+        // the unit tests' merge wrote B = 2500 to the module's file; the integration tests' slices still carry 2000
+        DurationHistory base = history("A\t\t1000", "B\t\t2500", "IT1\t\t4000");
+        SlicePlan plan = SlicePlanner.plan(List.of("IT1"), base, 1);
+        TreeMap<Integer, DurationHistory> slices = new TreeMap<>();
+        slices.put(1, history("A\t\t1000", "B\t\t2000", "IT1\t\t5000"));
+        DurationHistory merged = MergedHistory.of(base, plan, slices);
+        assertEquals(2500, merged.classMillis("B").orElseThrow());
+        assertEquals(5000, merged.classMillis("IT1").orElseThrow());
+    }
 }
