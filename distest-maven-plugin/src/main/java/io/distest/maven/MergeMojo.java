@@ -1,6 +1,7 @@
 package io.distest.maven;
 
 import io.distest.maven.schedule.DurationHistory;
+import io.distest.maven.slice.MergedHistory;
 import io.distest.maven.slice.SliceMerge;
 import io.distest.maven.slice.SliceRecord;
 import io.distest.maven.timeline.TimelineObserver;
@@ -92,44 +93,55 @@ public class MergeMojo extends AbstractMojo {
             }
             throw new MojoFailureException(message + ": give each -Ddistest.slice job's target directory");
         }
+        DurationHistory restored;
+        try {
+            restored = DurationHistory.read(historyFile.toPath()); // read once: every execution merges onto it
+        } catch (IOException e) {
+            throw new MojoExecutionException("distest merge: cannot read " + historyFile + ": " + e.getMessage(), e);
+        }
         List<String> failures = new ArrayList<>();
+        Map<String, SliceMerge.Outcome> outcomes = new LinkedHashMap<>();
         for (Map.Entry<String, List<SliceMerge.Job>> entry : jobsByRecord.entrySet()) {
             String execution = entry.getKey().replaceFirst("^slice-plan-", "").replaceFirst("\\.tsv$", "");
             List<String> without = given.stream().filter(g -> !withRecord.get(entry.getKey()).contains(g)).toList();
             SliceMerge.Outcome outcome;
             try {
-                outcome = SliceMerge.merge(execution, entry.getValue(), without,
-                        DurationHistory.read(historyFile.toPath()), project.getArtifactId() + " · " + execution,
-                        warning -> getLog().warn("distest merge: " + warning));
+                outcome = SliceMerge.merge(execution, entry.getValue(), without, restored,
+                        project.getArtifactId() + " · " + execution, warning -> getLog().warn("distest merge: " + warning));
             } catch (IOException e) {
                 throw new MojoExecutionException("distest merge: " + e.getMessage(), e);
             }
             if (!outcome.problems().isEmpty()) {
                 failures.add(execution + ": the slices do not add up:\n  - " + String.join("\n  - ", outcome.problems()));
-                continue;
             }
-            write(execution, outcome);
+            outcomes.put(execution, outcome);
         }
         if (!failures.isEmpty()) {
             throw new MojoFailureException("distest merge: " + String.join("\n", failures)
                     + "\nNothing was written: fix the pipeline (same history for every job, every job's directory"
                     + " given once) and merge again.");
         }
+        write(outcomes);
     }
 
-    private void write(String execution, SliceMerge.Outcome outcome) throws MojoExecutionException {
+    private void write(Map<String, SliceMerge.Outcome> outcomes) throws MojoExecutionException {
         try {
-            outcome.history().write(historyFile.toPath());
-            String line = "distest merge: " + outcome.summary() + "; history: " + historyFile;
-            if (timeline && outcome.timeline() != null) {
-                Path directory = Path.of(project.getBuild().getDirectory(), "distest");
-                // as the slices named theirs, except that Failsafe's default execution keeps a name of its own
-                boolean unitTests = execution.equals("default-test") || execution.equals("default-cli");
-                Path page = TimelinePage.of(directory, unitTests ? null : execution.replaceFirst("^default-", ""));
-                TimelinePage.write(outcome.timeline(), page, TimelineObserver.jsonBeside(page), List.of());
-                line += "; timeline: " + page;
+            MergedHistory.combine(outcomes.values().stream()
+                    .map(outcome -> Map.entry(outcome.plan(), outcome.history())).toList()).write(historyFile.toPath());
+            for (Map.Entry<String, SliceMerge.Outcome> entry : outcomes.entrySet()) {
+                String execution = entry.getKey();
+                SliceMerge.Outcome outcome = entry.getValue();
+                String line = "distest merge: " + outcome.summary() + "; history: " + historyFile;
+                if (timeline && outcome.timeline() != null) {
+                    Path directory = Path.of(project.getBuild().getDirectory(), "distest");
+                    // as the slices named theirs, except that Failsafe's default execution keeps a name of its own
+                    boolean unitTests = execution.equals("default-test") || execution.equals("default-cli");
+                    Path page = TimelinePage.of(directory, unitTests ? null : execution.replaceFirst("^default-", ""));
+                    TimelinePage.write(outcome.timeline(), page, TimelineObserver.jsonBeside(page), List.of());
+                    line += "; timeline: " + page;
+                }
+                getLog().info(line);
             }
-            getLog().info(line);
         } catch (IOException e) {
             throw new MojoExecutionException("distest merge: cannot write " + e.getMessage(), e);
         }

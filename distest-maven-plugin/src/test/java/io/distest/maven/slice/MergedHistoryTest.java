@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.distest.maven.schedule.DurationHistory;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -54,14 +55,34 @@ class MergedHistoryTest {
     }
 
     @Test
-    void aClassOfAnotherExecutionKeepsWhatTheModulesHistoryNowSays() {
-        // the unit tests' merge wrote B = 2500 to the module's file; the integration tests' slices still carry 2000
-        DurationHistory base = history("A\t\t1000", "B\t\t2500", "IT1\t\t4000");
-        SlicePlan plan = SlicePlanner.plan(List.of("IT1"), base, 1);
-        TreeMap<Integer, DurationHistory> slices = new TreeMap<>();
-        slices.put(1, history("A\t\t1000", "B\t\t2000", "IT1\t\t5000"));
-        DurationHistory merged = MergedHistory.of(base, plan, slices);
-        assertEquals(2500, merged.classMillis("B").orElseThrow());
-        assertEquals(5000, merged.classMillis("IT1").orElseThrow());
+    void executionsCombineEachWithItsOwnClassesAsItMeasuredThem() {
+        // nothing restored: the unit tests' slices know only unit tests, the integration tests' only theirs
+        DurationHistory restored = DurationHistory.empty();
+        SlicePlan units = SlicePlanner.plan(List.of("A", "B"), restored, 1);
+        SlicePlan its = SlicePlanner.plan(List.of("IT1"), restored, 1);
+        TreeMap<Integer, DurationHistory> unitSlices = new TreeMap<>();
+        unitSlices.put(1, history("A\t\t1000", "B\t\t2500"));
+        TreeMap<Integer, DurationHistory> itSlices = new TreeMap<>();
+        itSlices.put(1, history("IT1\t\t5000"));
+        DurationHistory combined = MergedHistory.combine(List.of(
+                Map.entry(units, MergedHistory.of(restored, units, unitSlices)),
+                Map.entry(its, MergedHistory.of(restored, its, itSlices))));
+        assertEquals(List.of("A", "B", "IT1"), List.copyOf(combined.classes().keySet()));
+    }
+
+    @Test
+    void anotherExecutionsStaleCopyOfAClassDoesNotWin() {
+        DurationHistory restored = history("B\t\t2000", "IT1\t\t4000");
+        SlicePlan units = SlicePlanner.plan(List.of("B"), restored, 1);
+        SlicePlan its = SlicePlanner.plan(List.of("IT1"), restored, 1);
+        TreeMap<Integer, DurationHistory> unitSlices = new TreeMap<>();
+        unitSlices.put(1, history("B\t\t2500", "IT1\t\t4000"));
+        TreeMap<Integer, DurationHistory> itSlices = new TreeMap<>();
+        itSlices.put(1, history("B\t\t2000", "IT1\t\t5000"));
+        DurationHistory combined = MergedHistory.combine(List.of(
+                Map.entry(its, MergedHistory.of(restored, its, itSlices)),
+                Map.entry(units, MergedHistory.of(restored, units, unitSlices))));
+        assertEquals(2500, combined.classMillis("B").orElseThrow());
+        assertEquals(5000, combined.classMillis("IT1").orElseThrow());
     }
 }

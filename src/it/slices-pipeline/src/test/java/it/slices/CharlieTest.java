@@ -1,0 +1,24 @@
+package it.slices;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+class CharlieTest {
+    @Test
+    void takesItsTime() throws InterruptedException {
+        Thread.sleep(500);
+        assertEquals(4, 2 + 2);
+    }
+
+    @Test
+    void isQuick() {
+        assertEquals("ab", "a" + "b");
+    }
+
+    @Test
+    @Disabled("kept for parity: a skipped test")
+    void skipped() {
+    }
+}
