@@ -118,7 +118,7 @@ File round2 = new File(pipeline, 'round2')
 def change = { File dir ->
     new File(dir, 'src/test/java/it/slices/RemovedTest.java').delete()
     new File(dir, 'src/test/java/it/slices/NewlyAddedTest.java').text =
-            new File(dir, 'src/test/java/it/slices/GolfTest.java').text.replace('class GolfTest', 'class NewlyAddedTest')
+            new File(dir, 'src/test/java/it/slices/GolfTest.java').text.replace('GolfTest', 'NewlyAddedTest')
     dir
 }
 File oracle2 = change(copy(new File(round2, 'oracle'), null))
@@ -151,7 +151,7 @@ String twice = twiceReport.name.replaceFirst(/^TEST-/, '').replaceFirst(/\.xml$/
 Files.copy(twiceReport.toPath(), new File(jobs2[2].job, "target/surefire-reports/${twiceReport.name}").toPath())
 String caught = merge(final2, jobs2*.job, false)
 if (!caught.contains("1 of 8 selected classes have no result in any slice's reports: ${lost} (slice 2)")) fail("round 3: the lost ${lost} was not named:\n${caught}")
-if (!caught.contains("1 classes ran in more than one slice: ${twice} (../s1/target (slice 1/3), ../s3/target (slice 3/3))")) fail("round 3: the duplicated ${twice} was not named:\n${caught}")
+if (!caught.contains("1 of 8 selected classes ran in more than one slice: ${twice} (../s1/target (slice 1/3), ../s3/target (slice 3/3))")) fail("round 3: the duplicated ${twice} was not named:\n${caught}")
 // a job that did not restore the cache plans from no history: the merge names the disagreement
 File stray = change(copy(new File(round2, 's3-without-cache'), null))
 String strayLog = build(stray, ['verify', '-Ddistest.slice=3/3', '-Ddistest.n=1'], true)

@@ -115,7 +115,8 @@ public final class SliceMerge {
                     + " slice's reports: " + listed(missing));
         }
         if (!twice.isEmpty()) {
-            problems.add(twice.size() + " classes ran in more than one slice: " + listed(twice));
+            problems.add(twice.size() + " of " + plan.sliceOf().size() + " selected classes ran in more than one slice: "
+                    + listed(twice));
         }
         SortedMap<Integer, DurationHistory> durations = new TreeMap<>();
         SortedMap<Integer, RunModel> runs = new TreeMap<>();

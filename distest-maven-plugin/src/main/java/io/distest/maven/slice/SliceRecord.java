@@ -1,11 +1,10 @@
 package io.distest.maven.slice;
 
+import io.distest.shared.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -63,19 +62,7 @@ public record SliceRecord(Slice slice, SlicePlan plan, String reports, String ti
 
     /** Writes the file through a temporary sibling, so that an artifact upload never takes half of it. */
     public void write(Path file) throws IOException {
-        Path directory = file.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, file.getFileName().toString(), ".tmp");
-        try {
-            Files.writeString(temporary, format(), StandardCharsets.UTF_8);
-            try {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFiles.writeString(file, format());
     }
 
     /** Reads a record; a file that is not one fails naming the file and the line. */

@@ -91,7 +91,7 @@ class SliceMergeTest {
         SliceMerge.Outcome outcome = merge(List.of(job("s1", 1, 2, HISTORY, ranIn(1, 2)),
                 job("s2", 2, 2, HISTORY, extra)));
 
-        assertEquals(List.of("1 classes ran in more than one slice: " + twice
+        assertEquals(List.of("1 of 4 selected classes ran in more than one slice: " + twice
                 + " (s1/target (slice 1/2), s2/target (slice 2/2))"), outcome.problems());
     }
 

@@ -1,19 +1,7 @@
 package it.slices;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import org.junit.jupiter.api.Disabled;
-import org.junit.jupiter.api.Test;
-
-class AlphaTest {
-    @Test
-    void takesItsTime() throws InterruptedException {
-        Thread.sleep(900);
-        assertEquals(4, 2 + 2);
-    }
-
-    @Test
-    void isQuick() {
-        assertEquals("ab", "a" + "b");
+class AlphaTest extends Sleeper {
+    AlphaTest() {
+        super(900);
     }
 }

@@ -1,19 +1,7 @@
 package it.slices;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import org.junit.jupiter.api.Disabled;
-import org.junit.jupiter.api.Test;
-
-class BravoTest {
-    @Test
-    void takesItsTime() throws InterruptedException {
-        Thread.sleep(700);
-        assertEquals(4, 2 + 2);
-    }
-
-    @Test
-    void isQuick() {
-        assertEquals("ab", "a" + "b");
+class BravoTest extends Sleeper {
+    BravoTest() {
+        super(700);
     }
 }

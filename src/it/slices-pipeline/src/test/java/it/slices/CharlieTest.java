@@ -1,20 +1,11 @@
 package it.slices;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
-class CharlieTest {
-    @Test
-    void takesItsTime() throws InterruptedException {
-        Thread.sleep(500);
-        assertEquals(4, 2 + 2);
-    }
-
-    @Test
-    void isQuick() {
-        assertEquals("ab", "a" + "b");
+class CharlieTest extends Sleeper {
+    CharlieTest() {
+        super(500);
     }
 
     @Test

@@ -1,19 +1,7 @@
 package it.slices;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import org.junit.jupiter.api.Disabled;
-import org.junit.jupiter.api.Test;
-
-class FoxtrotTest {
-    @Test
-    void takesItsTime() throws InterruptedException {
-        Thread.sleep(200);
-        assertEquals(4, 2 + 2);
-    }
-
-    @Test
-    void isQuick() {
-        assertEquals("ab", "a" + "b");
+class FoxtrotTest extends Sleeper {
+    FoxtrotTest() {
+        super(200);
     }
 }

@@ -1,19 +1,7 @@
 package it.slices;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import org.junit.jupiter.api.Disabled;
-import org.junit.jupiter.api.Test;
-
-class TwoIT {
-    @Test
-    void takesItsTime() throws InterruptedException {
-        Thread.sleep(500);
-        assertEquals(4, 2 + 2);
-    }
-
-    @Test
-    void isQuick() {
-        assertEquals("ab", "a" + "b");
+class TwoIT extends Sleeper {
+    TwoIT() {
+        super(500);
     }
 }
