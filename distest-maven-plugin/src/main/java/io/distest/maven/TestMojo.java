@@ -7,7 +7,6 @@ import io.distest.maven.gateway.ssh.SshjConfig;
 import io.distest.maven.run.DistestException;
 import io.distest.maven.run.DistestRunner;
 import io.distest.maven.run.RunSummary;
-import io.distest.maven.schedule.DurationHistory;
 import io.distest.maven.schedule.TestUnit;
 import io.distest.maven.settings.Dist;
 import io.distest.maven.settings.JvmSettings;
@@ -20,7 +19,7 @@ import io.distest.maven.settings.SyncSettings;
 import io.distest.maven.settings.TestFilters;
 import io.distest.maven.settings.WorkerPolicy;
 import io.distest.maven.slice.Slice;
-import io.distest.maven.slice.SliceRecord;
+import io.distest.maven.slice.SliceJob;
 import io.distest.maven.slice.SliceShare;
 import io.distest.maven.surefire.EngineResolver;
 import io.distest.maven.surefire.PlatformRules;
@@ -44,12 +43,8 @@ import io.distest.maven.tx.TxSpecs;
 import io.distest.protocol.Protocol;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -499,7 +494,7 @@ public class TestMojo extends AbstractMojo {
                             reuseForks, Duration.ofSeconds(timeout), Duration.ofSeconds(forkedProcessTimeoutInSeconds),
                             fallbackToLocal, providerRun != null ? 0 : rerunFailingTestsCount, skipAfterFailureCount),
                     new RemoteSettings(syncSettings(), token != null ? token : System.getenv(Protocol.TOKEN_ENV),
-                            sshOptions()), sliced(speedOptions(providerRun == null), share, workDirectory), "each".equals(dist) ? Dist.EACH : Dist.LOAD,
+                            sshOptions()), sliced(speedOptions(providerRun == null), share), "each".equals(dist) ? Dist.EACH : Dist.LOAD,
                     providerRun);
             RunSummary summary = DistestRunner.forTerminal(getLog(), session.getRequest().isInteractiveMode()).run(request);
             @SuppressWarnings("unchecked")
@@ -549,42 +544,23 @@ public class TestMojo extends AbstractMojo {
         if (asked.isEmpty()) {
             return null;
         }
-        DurationHistory durations = DurationHistory.empty();
-        Optional<LocalDate> written = Optional.empty();
-        if (speedOptions(true).history() != SpeedOptions.History.OFF) {
-            try {
-                durations = DurationHistory.read(historyFile.toPath());
-                if (!durations.isEmpty()) {
-                    written = Optional.of(LocalDate.ofInstant(
-                            Files.getLastModifiedTime(historyFile.toPath()).toInstant(), ZoneOffset.UTC));
-                }
-            } catch (IOException | UncheckedIOException e) {
-                throw new MojoExecutionException("distest: cannot read the durations history " + historyFile
-                        + " that every slice must plan with (" + e.getMessage() + "); fix or delete it in every job", e);
-            }
-        }
-        SliceShare share = SliceShare.of(asked.get(), units, durations, written);
-        Path build = Path.of(project.getBuild().getDirectory());
-        String runJson = timeline ? build.relativize(TimelineObserver.jsonBeside(
-                TimelinePage.of(workDirectory, executionId()))).toString().replace('\\', '/') : "";
-        String reports = reportsDirectory.toPath().toAbsolutePath().normalize().startsWith(build.toAbsolutePath())
-                ? build.toAbsolutePath().relativize(reportsDirectory.toPath().toAbsolutePath().normalize()).toString()
-                        .replace('\\', '/')
-                : reportsDirectory.getAbsolutePath();
+        boolean withHistory = speedOptions(true).history() != SpeedOptions.History.OFF;
         try {
-            new SliceRecord(share.slice(), share.plan(), reports, runJson,
-                    "distest/" + SliceRecord.durationsName(executionId()))
-                    .write(workDirectory.resolve(SliceRecord.fileName(executionId())));
+            return sliceJob().start(asked.get(), units, withHistory ? historyFile.toPath() : null,
+                    reportsDirectory.toPath(), timeline ? TimelineObserver.jsonBeside(
+                            TimelinePage.of(workDirectory, executionId())) : null);
         } catch (IOException e) {
-            throw new MojoExecutionException("distest: cannot write the slice plan into " + workDirectory + ": " + e, e);
+            throw new MojoExecutionException("distest: " + e.getMessage(), e);
         }
-        return share;
+    }
+
+    private SliceJob sliceJob() {
+        return new SliceJob(Path.of(project.getBuild().getDirectory()), executionId());
     }
 
     /** A slice's speed options also leave the run's durations below {@code target} for the merge goal. */
-    private SpeedOptions sliced(SpeedOptions speed, SliceShare share, Path workDirectory) {
-        return share == null ? speed : speed.withSliceDurationsFile(
-                workDirectory.resolve(SliceRecord.durationsName(executionId())));
+    private SpeedOptions sliced(SpeedOptions speed, SliceShare share) {
+        return share == null ? speed : speed.withSliceDurationsFile(sliceJob().durationsFile());
     }
 
     private SshOptions sshOptions() throws MojoExecutionException {
