@@ -20,6 +20,9 @@ expectSlices(3, 'slice 2/2: 2 of 4 classes', 'slice 2/2: 0 of 1 classes')
 expectSlices(4, 'slice 1/3: 2 of 4 classes', 'slice 1/3: 1 of 1 classes')
 expectSlices(5, 'slice 3/3: 1 of 4 classes', 'slice 3/3: 0 of 1 classes')
 if (!logs[4].contains('No tests to run.')) fail('build 5: the module without tests in its slice did not say so')
+if (!logs[4].contains("GitLab's CI_NODE_INDEX=3 and CI_NODE_TOTAL=3 make this job slice 3/3 (-Ddistest.slice=none runs every test")) {
+    fail('build 5: the slice GitLab\'s variables made is not explained')
+}
 ['CI_NODE_INDEX/CI_NODE_TOTAL (GitLab)', 'CIRCLE_NODE_INDEX/CIRCLE_NODE_TOTAL (CircleCI)',
  'BUILDKITE_PARALLEL_JOB/BUILDKITE_PARALLEL_JOB_COUNT (Buildkite)',
  'SYSTEM_JOBPOSITIONINPHASE/SYSTEM_TOTALJOBSINPHASE (Azure Pipelines)'].each {

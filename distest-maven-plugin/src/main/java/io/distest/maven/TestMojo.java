@@ -280,7 +280,7 @@ public class TestMojo extends AbstractMojo {
     /**
      * Run only this CI job's share of the selected test classes: {@code K/N} (the K-th of N slices, from 1), or
      * {@code auto} for the CI's parallel-job variables (GitLab, CircleCI, Buildkite, Azure; GitLab's are read even
-     * when this is unset). Every job computes the same plan from the class names, the durations history and N, and
+     * when this is unset; {@code none} runs every test whatever they say). Every job computes the same plan from the class names, the durations history and N, and
      * writes it to {@code target/distest/} for the {@code merge} goal. Alone, it takes over Surefire on one local
      * worker per core.
      */
@@ -497,6 +497,9 @@ public class TestMojo extends AbstractMojo {
                             sshOptions()), sliced(speedOptions(providerRun == null), share), "each".equals(dist) ? Dist.EACH : Dist.LOAD,
                     providerRun);
             RunSummary summary = DistestRunner.forTerminal(getLog(), session.getRequest().isInteractiveMode()).run(request);
+            if (share != null) {
+                sliceJob().finish(summary.classesWithoutTests());
+            }
             @SuppressWarnings("unchecked")
             Map<Object, Object> context = getPluginContext();
             if (context != null && plugin() == TestPlugin.SUREFIRE) {
@@ -543,6 +546,9 @@ public class TestMojo extends AbstractMojo {
         }
         if (asked.isEmpty()) {
             return null;
+        }
+        if (slice == null || slice.isBlank()) {
+            getLog().info("distest: " + Slice.implicitReason(System.getenv()));
         }
         boolean withHistory = speedOptions(true).history() != SpeedOptions.History.OFF;
         try {

@@ -116,6 +116,8 @@ public final class DistestRunner {
         if (request.dist() == Dist.EACH) {
             observers.add(platforms);
         }
+        ClassesWithoutTests withoutTests = new ClassesWithoutTests();
+        observers.add(withoutTests);
         RunObserver all = RunObserver.all(observers.toArray(RunObserver[]::new));
         WorkerPool pool = new WorkerPool(planned, log, gateways, all, System::nanoTime);
         RunLoop loop = new RunLoop(planned, log, policy(planned, plan, unitsByGroup), pool, all, System::nanoTime);
@@ -125,7 +127,7 @@ public final class DistestRunner {
             platforms.print(log::info);
         }
         return new RunSummary(result.getCompletedCount(), result.getFailures(), result.getErrors(),
-                result.getSkipped(), result.getFlakes(), loop.notRunReason());
+                result.getSkipped(), result.getFlakes(), loop.notRunReason(), withoutTests.classes());
     }
 
     /** The system properties worker {@code number} got, its fork number in them as Surefire puts it. */

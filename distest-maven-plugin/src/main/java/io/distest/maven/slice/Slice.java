@@ -11,6 +11,8 @@ import java.util.Optional;
 public record Slice(int index, int count) {
     /** The property that asks for a slice. */
     public static final String PROPERTY = "distest.slice";
+    /** The value that runs every test, whatever the CI's variables say. */
+    public static final String NONE = "none";
 
     public Slice {
         if (count < 1 || index < 1 || index > count) {
@@ -38,8 +40,8 @@ public record Slice(int index, int count) {
     /**
      * The slice a build asks for, or none.
      *
-     * @param setting the value of {@code distest.slice}: {@code K/N}, {@code auto}, or {@code null}/blank for none
-     *     (then GitLab's {@code parallel:} variables still give one, as GitLab users expect)
+     * @param setting the value of {@code distest.slice}: {@code K/N}, {@code auto}, {@code none}, or {@code null}/blank
+     *     (then GitLab's {@code parallel:} variables still give one, as GitLab users expect; {@code none} does not)
      * @param environment the build's environment variables
      * @throws IllegalArgumentException naming the value and what would be right
      */
@@ -48,6 +50,9 @@ public record Slice(int index, int count) {
             return fromCi(GITLAB, environment);
         }
         String value = setting.trim();
+        if (value.equalsIgnoreCase(NONE)) {
+            return Optional.empty();
+        }
         if (value.equalsIgnoreCase("auto")) {
             for (CiVariables ci : CIS) {
                 Optional<Slice> slice = fromCi(ci, environment);
@@ -86,6 +91,17 @@ public record Slice(int index, int count) {
                     + " (" + count + " here), e.g. 1/" + count + " … " + count + "/" + count);
         }
         return new Slice(index, count);
+    }
+
+    /**
+     * Why a build with {@code distest.slice} unset runs a slice: GitLab's variables, named with their values (also set
+     * by {@code parallel: matrix:}); {@code null} when they are not set.
+     */
+    public static String implicitReason(Map<String, String> environment) {
+        return fromCi(GITLAB, environment).map(slice -> "GitLab's " + GITLAB.indexVariable() + "="
+                + environment.get(GITLAB.indexVariable()).trim() + " and " + GITLAB.countVariable() + "="
+                + environment.get(GITLAB.countVariable()).trim() + " make this job slice " + slice + " (-D" + PROPERTY
+                + "=" + NONE + " runs every test, e.g. in a parallel: matrix: job)").orElse(null);
     }
 
     private static Optional<Slice> fromCi(CiVariables ci, Map<String, String> environment) {

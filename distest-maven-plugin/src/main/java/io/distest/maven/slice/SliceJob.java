@@ -53,6 +53,12 @@ public record SliceJob(Path buildDirectory, String executionId) {
         return share;
     }
 
+    /** Adds to this job's record the classes that ran without a test (after the run, whatever its verdict). */
+    public void finish(java.util.Collection<String> classesWithoutTests) throws IOException {
+        Path file = buildDirectory.toAbsolutePath().normalize().resolve("distest").resolve(SliceRecord.fileName(executionId));
+        SliceRecord.read(file).withoutTests(classesWithoutTests).write(file);
+    }
+
     /** Where this job leaves the durations history as its run leaves it, for the merge. */
     public Path durationsFile() {
         return buildDirectory.resolve("distest").resolve(SliceRecord.durationsName(executionId));

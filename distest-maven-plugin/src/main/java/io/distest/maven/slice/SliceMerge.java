@@ -94,7 +94,8 @@ public final class SliceMerge {
         Map<String, List<Job>> ranIn = new LinkedHashMap<>();
         plan.sliceOf().keySet().forEach(name -> ranIn.put(name, new ArrayList<>()));
         for (Job job : jobs) {
-            Set<String> reported = ReportedClasses.in(job.target().resolve(job.record().reports()));
+            Set<String> reported = new java.util.HashSet<>(ReportedClasses.in(job.target().resolve(job.record().reports())));
+            reported.addAll(job.record().withoutTests()); // a class without tests has no report, yet it ran
             ranIn.forEach((name, where) -> {
                 if (reported.contains(name)) {
                     where.add(job);

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What one job of a sliced pipeline leaves in {@code target/distest/} for the merge: the whole plan it computed
@@ -15,16 +17,19 @@ import java.util.TreeMap;
  * directory, it put its reports, its timeline data and its durations.
  *
  * <p>The file, {@code slice-plan-<execution>.tsv}, is UTF-8 text, tab-separated: header lines {@code key<TAB>value}
- * ({@code slice}, {@code history}, {@code plan}, {@code reports}, {@code timeline}, {@code durations}), then one line
- * per class: {@code class<TAB>slice<TAB>expected milliseconds}. Lines starting with {@code #} are comments.
+ * ({@code slice}, {@code history}, {@code plan}, {@code reports}, {@code timeline}, {@code durations}, and after the
+ * run one {@code no-tests} line per class that ran without a test), then one line per class: {@code class<TAB>slice<TAB>expected milliseconds}. Lines starting with {@code #} are comments.
  *
  * @param slice the slice this job ran
  * @param plan the plan of the whole module
  * @param reports the reports directory, relative to the build directory (absolute when outside it)
  * @param timeline the run's {@code run.json}, relative to the build directory; empty when the timeline is off
  * @param durations the durations history after this job's run, relative to the build directory
+ * @param withoutTests the classes this job ran to their end without a test (written after the run; empty before):
+ *     they have no report, and count as run by this
  */
-public record SliceRecord(Slice slice, SlicePlan plan, String reports, String timeline, String durations) {
+public record SliceRecord(Slice slice, SlicePlan plan, String reports, String timeline, String durations,
+        SortedSet<String> withoutTests) {
     /** The version line: raised when a field changes meaning. */
     static final String HEADER = "# distest slice plan v1 (see distest's README, \"Slices\"): the plan every job of"
             + " the pipeline computed, and what this job ran.\n# The merge goal checks that all jobs agree and that"
@@ -35,6 +40,17 @@ public record SliceRecord(Slice slice, SlicePlan plan, String reports, String ti
             throw new IllegalArgumentException("slice " + slice + " of a plan of " + plan.count() + " slices");
         }
         timeline = timeline == null ? "" : timeline;
+        withoutTests = new TreeSet<>(withoutTests);
+    }
+
+    /** The record a job writes before it runs anything. */
+    public SliceRecord(Slice slice, SlicePlan plan, String reports, String timeline, String durations) {
+        this(slice, plan, reports, timeline, durations, new TreeSet<>());
+    }
+
+    /** The same record after the run, with the classes that ran without a test. */
+    public SliceRecord withoutTests(java.util.Collection<String> classes) {
+        return new SliceRecord(slice, plan, reports, timeline, durations, new TreeSet<>(classes));
     }
 
     /** The file name of an execution's record ({@code default-test} → {@code slice-plan-default-test.tsv}). */
@@ -55,6 +71,7 @@ public record SliceRecord(Slice slice, SlicePlan plan, String reports, String ti
         text.append("reports\t").append(reports).append('\n');
         text.append("timeline\t").append(timeline).append('\n');
         text.append("durations\t").append(durations).append('\n');
+        withoutTests.forEach(name -> text.append("no-tests\t").append(name).append('\n'));
         plan.sliceOf().forEach((name, index) -> text.append(name).append('\t').append(index).append('\t')
                 .append(plan.expectedMillis().getOrDefault(name, 0L)).append('\n'));
         return text.toString();
@@ -74,6 +91,7 @@ public record SliceRecord(Slice slice, SlicePlan plan, String reports, String ti
         String reports = null;
         String timeline = "";
         String durations = null;
+        SortedSet<String> withoutTests = new TreeSet<>();
         SortedMap<String, Integer> sliceOf = new TreeMap<>();
         SortedMap<String, Long> expected = new TreeMap<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -91,6 +109,7 @@ public record SliceRecord(Slice slice, SlicePlan plan, String reports, String ti
                         case "reports" -> reports = fields[1];
                         case "timeline" -> timeline = fields[1];
                         case "durations" -> durations = fields[1];
+                        case "no-tests" -> withoutTests.add(fields[1]);
                         default -> throw new IllegalArgumentException("unknown key " + fields[0]);
                     }
                 } else if (fields.length == 3) {
@@ -113,7 +132,7 @@ public record SliceRecord(Slice slice, SlicePlan plan, String reports, String ti
         try {
             parsed = Slice.parse(slice);
             record = new SliceRecord(parsed, new SlicePlan(parsed.count(), history, sliceOf, expected), reports,
-                    timeline, durations);
+                    timeline, durations, withoutTests);
         } catch (IllegalArgumentException e) {
             throw new IOException(file + " is not a valid slice plan: " + e.getMessage(), e);
         }

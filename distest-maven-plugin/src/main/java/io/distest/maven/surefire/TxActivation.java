@@ -35,7 +35,7 @@ public final class TxActivation {
         if (n != null && !n.isBlank()) {
             specs.add(TxSpecs.forWorkerCount(n.trim(), Runtime.getRuntime().availableProcessors()));
         }
-        if (specs.isEmpty() && slice != null && !slice.isBlank()) {
+        if (specs.isEmpty() && slice != null && !slice.isBlank() && !slice.trim().equalsIgnoreCase("none")) {
             specs.add(TxSpecs.forWorkerCount("auto", Runtime.getRuntime().availableProcessors()));
         }
         return specs;

@@ -58,4 +58,12 @@ class SliceRecordTest {
         IOException e = assertThrows(IOException.class, () -> SliceRecord.read(file));
         assertTrue(e.getMessage().contains("line 2"), e.getMessage());
     }
+
+    @Test
+    void theClassesThatRanWithoutATestAreAddedAfterTheRun() throws IOException {
+        Path file = dir.resolve("plan.tsv");
+        record().withoutTests(List.of("a.C")).write(file);
+        assertTrue(Files.readAllLines(file).contains("no-tests\ta.C"));
+        assertEquals(java.util.Set.of("a.C"), SliceRecord.read(file).withoutTests());
+    }
 }

@@ -89,4 +89,17 @@ class SliceTest {
                 () -> Slice.of("auto", Map.of("CIRCLE_NODE_INDEX", "3", "CIRCLE_NODE_TOTAL", "3")));
         assertTrue(e.getMessage().contains("CIRCLE_NODE_INDEX=\"3\""), e.getMessage());
     }
+
+    @Test
+    void noneRunsEveryTestWhateverGitLabSays() {
+        assertEquals(Optional.empty(), Slice.of("none", Map.of("CI_NODE_INDEX", "2", "CI_NODE_TOTAL", "3")));
+    }
+
+    @Test
+    void anImplicitSliceSaysWhichVariablesMadeItAndHowToOptOut() {
+        assertEquals("GitLab's CI_NODE_INDEX=2 and CI_NODE_TOTAL=3 make this job slice 2/3 (-Ddistest.slice=none runs"
+                + " every test, e.g. in a parallel: matrix: job)",
+                Slice.implicitReason(Map.of("CI_NODE_INDEX", "2", "CI_NODE_TOTAL", "3")));
+        assertEquals(null, Slice.implicitReason(Map.of()));
+    }
 }

@@ -51,4 +51,9 @@ class TxActivationTest {
     void aSliceRunsOnTheGatewaysAskedFor() {
         assertEquals(List.of("ssh=ci@build7"), texts(TxActivation.specs(List.of(), "ssh=ci@build7", null, "auto")));
     }
+
+    @Test
+    void sliceNoneAsksForNoWorkers() {
+        assertEquals(List.of(), TxActivation.specs(List.of(), null, null, "none"));
+    }
 }
