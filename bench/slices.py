@@ -96,11 +96,13 @@ def mvn(directory, args, extra, log):
 
 
 def class_times(reports):
-    """Class name -> seconds, from every TEST-*.xml in `reports`."""
+    """Class name -> seconds, from every TEST-*.xml in `reports` (a nested class's report counts for its outer class,
+    which is what a slice runs)."""
     times = {}
     for path in glob.glob(os.path.join(reports, "TEST-*.xml")):
         suite = ET.parse(path).getroot()
-        times[suite.get("name")] = times.get(suite.get("name"), 0) + float(suite.get("time") or 0)
+        name = suite.get("name").split("$")[0]
+        times[name] = times.get(name, 0) + float(suite.get("time") or 0)
     return times
 
 
