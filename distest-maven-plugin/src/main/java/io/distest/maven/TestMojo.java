@@ -18,6 +18,9 @@ import io.distest.maven.settings.SpeedOptions;
 import io.distest.maven.settings.SyncSettings;
 import io.distest.maven.settings.TestFilters;
 import io.distest.maven.settings.WorkerPolicy;
+import io.distest.maven.slice.Slice;
+import io.distest.maven.slice.SliceJob;
+import io.distest.maven.slice.SliceShare;
 import io.distest.maven.surefire.EngineResolver;
 import io.distest.maven.surefire.PlatformRules;
 import io.distest.maven.surefire.Parallelism;
@@ -31,6 +34,7 @@ import io.distest.maven.surefire.TestClasspath;
 import io.distest.maven.surefire.TestPlugin;
 import io.distest.maven.surefire.TestSettings;
 import io.distest.maven.surefire.TxActivation;
+import io.distest.maven.timeline.TimelineObserver;
 import io.distest.maven.timeline.TimelinePage;
 import io.distest.maven.tx.Transport;
 import io.distest.maven.tx.TxSpec;
@@ -45,6 +49,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -272,6 +277,16 @@ public class TestMojo extends AbstractMojo {
     @Parameter(property = "distest.minTestSecondsPerWorker", defaultValue = "3")
     private double minTestSecondsPerWorker;
 
+    /**
+     * Run only this CI job's share of the selected test classes: {@code K/N} (the K-th of N slices, from 1), or
+     * {@code auto} for the CI's parallel-job variables (GitLab, CircleCI, Buildkite, Azure; GitLab's are read even
+     * when this is unset; {@code none} runs every test whatever they say). Every job computes the same plan from the class names, the durations history and N, and
+     * writes it to {@code target/distest/} for the {@code merge} goal. Alone, it takes over Surefire on one local
+     * worker per core.
+     */
+    @Parameter(property = "distest.slice")
+    private String slice;
+
     /** Test classes never split: class-name patterns ({@code com.acme.db.*}, {@code *IT}), comma-separated. */
     @Parameter(property = "distest.noSplit")
     private List<String> noSplit = new ArrayList<>();
@@ -450,8 +465,17 @@ public class TestMojo extends AbstractMojo {
             noTests();
             return;
         }
+        Path workDirectory = Path.of(project.getBuild().getDirectory(), "distest");
+        SliceShare share = sliceShare(units, workDirectory);
+        if (share != null) {
+            getLog().info("distest: " + share.logLine());
+            units = share.units();
+            if (units.isEmpty()) {
+                noTests();
+                return;
+            }
+        }
         try {
-            Path workDirectory = Path.of(project.getBuild().getDirectory(), "distest");
             Path timelinePage = timeline
                     ? TimelinePage.of(workDirectory, mojoExecution == null ? null : mojoExecution.getExecutionId()) : null;
             RunRequest request = new RunRequest(specs, units, testClasspath(providerRun == null ? null : provider.providerArtifact(), provider.rules()), WorkerJar.extractTo(workDirectory),
@@ -470,9 +494,12 @@ public class TestMojo extends AbstractMojo {
                             reuseForks, Duration.ofSeconds(timeout), Duration.ofSeconds(forkedProcessTimeoutInSeconds),
                             fallbackToLocal, providerRun != null ? 0 : rerunFailingTestsCount, skipAfterFailureCount),
                     new RemoteSettings(syncSettings(), token != null ? token : System.getenv(Protocol.TOKEN_ENV),
-                            sshOptions()), speedOptions(providerRun == null), "each".equals(dist) ? Dist.EACH : Dist.LOAD,
+                            sshOptions()), sliced(speedOptions(providerRun == null), share), "each".equals(dist) ? Dist.EACH : Dist.LOAD,
                     providerRun);
             RunSummary summary = DistestRunner.forTerminal(getLog(), session.getRequest().isInteractiveMode()).run(request);
+            if (share != null) {
+                sliceJob().finish(summary.classesWithoutTests());
+            }
             @SuppressWarnings("unchecked")
             Map<Object, Object> context = getPluginContext();
             if (context != null && plugin() == TestPlugin.SUREFIRE) {
@@ -507,6 +534,41 @@ public class TestMojo extends AbstractMojo {
                 minTestSecondsPerWorker);
     }
 
+    /**
+     * This job's share when the build asks for a slice (its record written for the merge goal), else {@code null}.
+     */
+    private SliceShare sliceShare(List<TestUnit> units, Path workDirectory) throws MojoExecutionException {
+        Optional<Slice> asked;
+        try {
+            asked = Slice.of(slice, System.getenv());
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+        if (asked.isEmpty()) {
+            return null;
+        }
+        if (slice == null || slice.isBlank()) {
+            getLog().info("distest: " + Slice.implicitReason(System.getenv()));
+        }
+        boolean withHistory = speedOptions(true).history() != SpeedOptions.History.OFF;
+        try {
+            return sliceJob().start(asked.get(), units, withHistory ? historyFile.toPath() : null,
+                    reportsDirectory.toPath(), timeline ? TimelineObserver.jsonBeside(
+                            TimelinePage.of(workDirectory, executionId())) : null);
+        } catch (IOException e) {
+            throw new MojoExecutionException("distest: " + e.getMessage(), e);
+        }
+    }
+
+    private SliceJob sliceJob() {
+        return new SliceJob(Path.of(project.getBuild().getDirectory()), executionId());
+    }
+
+    /** A slice's speed options also leave the run's durations below {@code target} for the merge goal. */
+    private SpeedOptions sliced(SpeedOptions speed, SliceShare share) {
+        return share == null ? speed : speed.withSliceDurationsFile(sliceJob().durationsFile());
+    }
+
     private SshOptions sshOptions() throws MojoExecutionException {
         if (sshLinger < 0 || sshLinger > 86_400) {
             throw new MojoExecutionException("distest.ssh.linger=" + sshLinger + " is not a linger time: give the"
@@ -531,7 +593,7 @@ public class TestMojo extends AbstractMojo {
     private List<TxSpec> specs() throws MojoExecutionException {
         List<TxSpec> specs;
         try {
-            specs = TxActivation.specs(tx, session.getUserProperties().getProperty("distest.tx"), n);
+            specs = TxActivation.specs(tx, session.getUserProperties().getProperty("distest.tx"), n, slice);
         } catch (TxSpecException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }

@@ -116,6 +116,8 @@ public final class DistestRunner {
         if (request.dist() == Dist.EACH) {
             observers.add(platforms);
         }
+        ClassesWithoutTests withoutTests = new ClassesWithoutTests();
+        observers.add(withoutTests);
         RunObserver all = RunObserver.all(observers.toArray(RunObserver[]::new));
         WorkerPool pool = new WorkerPool(planned, log, gateways, all, System::nanoTime);
         RunLoop loop = new RunLoop(planned, log, policy(planned, plan, unitsByGroup), pool, all, System::nanoTime);
@@ -125,7 +127,7 @@ public final class DistestRunner {
             platforms.print(log::info);
         }
         return new RunSummary(result.getCompletedCount(), result.getFailures(), result.getErrors(),
-                result.getSkipped(), result.getFlakes(), loop.notRunReason());
+                result.getSkipped(), result.getFlakes(), loop.notRunReason(), withoutTests.classes());
     }
 
     /** The system properties worker {@code number} got, its fork number in them as Surefire puts it. */
@@ -238,9 +240,15 @@ public final class DistestRunner {
         }
     }
 
-    /** Merges the run's durations into the file as it is now (another build may have written it meanwhile). */
+    /**
+     * Merges the run's durations into the file as it is now (another build may have written it meanwhile). A slice
+     * leaves the result below {@code target} for the merge goal instead: the module's file stays as every job of the
+     * pipeline restored it, so that a later execution of the same job (Failsafe's) plans as its siblings do.
+     */
     private void updateHistory(SpeedOptions speed, List<DurationHistory.Measurement> measured) {
-        if (speed.history() != SpeedOptions.History.USE || measured.isEmpty()) {
+        boolean slice = speed.sliceDurationsFile() != null && speed.history() != SpeedOptions.History.OFF;
+        boolean module = speed.sliceDurationsFile() == null && speed.history() == SpeedOptions.History.USE;
+        if (!(slice || module) || measured.isEmpty()) {
             return;
         }
         Path classes = speed.testClassesDirectory();
@@ -253,8 +261,14 @@ public final class DistestRunner {
             } catch (IOException | UncheckedIOException e) {
                 current = DurationHistory.empty(); // unreadable: replaced by what this run measured
             }
-            current.merge(measured, stillExists).write(speed.historyFile());
-            log.debug("distest: test durations written to " + speed.historyFile());
+            DurationHistory merged = current.merge(measured, stillExists);
+            if (slice) {
+                merged.write(speed.sliceDurationsFile());
+            }
+            if (module) {
+                merged.write(speed.historyFile());
+                log.debug("distest: test durations written to " + speed.historyFile());
+            }
         } catch (IOException e) {
             log.warn("distest: cannot write test durations to " + speed.historyFile() + ": " + e.getMessage());
         }

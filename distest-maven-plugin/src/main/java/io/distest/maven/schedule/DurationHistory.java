@@ -1,12 +1,11 @@
 package io.distest.maven.schedule;
 
+import io.distest.shared.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -182,19 +181,32 @@ public final class DurationHistory {
 
     /** Writes the file through a temporary sibling, so that a reader never sees half of it. */
     public void write(Path file) throws IOException {
-        Path directory = file.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, file.getFileName().toString(), ".tmp");
-        try {
-            Files.writeString(temporary, format(), StandardCharsets.UTF_8);
-            try {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFiles.writeString(file, format());
+    }
+
+    /**
+     * A history of these classes and fixture starts, for the merge of sliced runs; starts of fixtures no class uses
+     * are dropped, as after a run.
+     */
+    public static DurationHistory of(Map<String, ClassDurations> classes, Map<String, Long> fixtureStarts) {
+        SortedMap<String, Long> starts = new TreeMap<>(fixtureStarts);
+        Set<String> used = new HashSet<>();
+        classes.values().stream().map(ClassDurations::fixture).filter(f -> !f.isEmpty()).forEach(fixture -> {
+            used.add(fixture);
+            used.add(FixtureBlocks.framework(fixture));
+        });
+        starts.keySet().retainAll(used);
+        return new DurationHistory(new TreeMap<>(classes), starts);
+    }
+
+    /** The classes it knows, by name. */
+    public SortedMap<String, ClassDurations> classes() {
+        return java.util.Collections.unmodifiableSortedMap(classes);
+    }
+
+    /** What starting each fixture (or warming up each framework) costs, by key. */
+    public SortedMap<String, Long> fixtureStarts() {
+        return java.util.Collections.unmodifiableSortedMap(fixtureStarts);
     }
 
     public boolean isEmpty() {

@@ -17,9 +17,11 @@ import java.util.List;
  * @param minTestSecondsPerWorker with a history that knows every selected class, a {@code dist=load} run starts only
  *     as many workers as get this many expected test seconds each (at least one); 0 starts every worker
  *     ({@code distest.minTestSecondsPerWorker})
+ * @param sliceDurationsFile a sliced run ({@code distest.slice}) also writes the history as this run leaves it here,
+ *     below {@code target}, for the merge goal (even with {@code distest.history=read}); {@code null}: not sliced
  */
 public record SpeedOptions(Path historyFile, History history, boolean splitClasses, List<String> noSplit,
-        Path testClassesDirectory, double minTestSecondsPerWorker) {
+        Path testClassesDirectory, double minTestSecondsPerWorker, Path sliceDurationsFile) {
 
     /** What a run does with the history file. */
     public enum History {
@@ -43,6 +45,18 @@ public record SpeedOptions(Path historyFile, History history, boolean splitClass
                     + " (0 starts every worker), got " + minTestSecondsPerWorker);
         }
         noSplit = List.copyOf(noSplit);
+    }
+
+    /** Options of a run that is not a slice. */
+    public SpeedOptions(Path historyFile, History history, boolean splitClasses, List<String> noSplit,
+            Path testClassesDirectory, double minTestSecondsPerWorker) {
+        this(historyFile, history, splitClasses, noSplit, testClassesDirectory, minTestSecondsPerWorker, null);
+    }
+
+    /** The same options for a slice that leaves its history in {@code file} for the merge. */
+    public SpeedOptions withSliceDurationsFile(Path file) {
+        return new SpeedOptions(historyFile, history, splitClasses, noSplit, testClassesDirectory,
+                minTestSecondsPerWorker, file);
     }
 
     /** Options that start every requested worker, whatever the history says. */

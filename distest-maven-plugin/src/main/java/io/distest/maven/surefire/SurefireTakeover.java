@@ -40,11 +40,12 @@ public class SurefireTakeover extends AbstractMavenLifecycleParticipant {
     public void afterProjectsRead(MavenSession session) throws MavenExecutionException {
         String commandLineTx = session.getUserProperties().getProperty("distest.tx");
         String commandLineN = session.getUserProperties().getProperty("distest.n");
+        String commandLineSlice = session.getUserProperties().getProperty("distest.slice");
         boolean early = EarlySsh.wanted(session);
         for (MavenProject project : session.getProjects()) {
             Plugin distest = project.getPlugin(DISTEST);
             if (distest != null) {
-                List<TxSpec> specs = takeOver(project, distest, commandLineTx, commandLineN);
+                List<TxSpec> specs = takeOver(project, distest, commandLineTx, commandLineN, commandLineSlice);
                 if (early) {
                     startSshEarly(session, project, distest, specs);
                 }
@@ -83,13 +84,14 @@ public class SurefireTakeover extends AbstractMavenLifecycleParticipant {
      * Takes over the module's test executions; returns the tx specs its unit tests now run on (none when it asks for
      * no gateways or has no Surefire test execution: integration tests alone may stay on this machine).
      */
-    private List<TxSpec> takeOver(MavenProject project, Plugin distest, String commandLineTx, String commandLineN)
-            throws MavenExecutionException {
+    private List<TxSpec> takeOver(MavenProject project, Plugin distest, String commandLineTx, String commandLineN,
+            String commandLineSlice) throws MavenExecutionException {
         Xpp3Dom configuration = (Xpp3Dom) distest.getConfiguration();
         List<TxSpec> specs;
         try {
             specs = TxActivation.specs(configuredTx(configuration),
-                    commandLineTx, commandLineN != null ? commandLineN : childValue(configuration, "n"));
+                    commandLineTx, commandLineN != null ? commandLineN : childValue(configuration, "n"),
+                    commandLineSlice != null ? commandLineSlice : childValue(configuration, "slice"));
         } catch (TxSpecException e) {
             throw new MavenExecutionException(e.getMessage(), project.getFile());
         }

@@ -54,7 +54,7 @@ public final class TimelineObserver implements RunObserver {
     }
 
     /** {@code timeline.html} → {@code run.json}; {@code timeline-it.html} → {@code run-it.json}. */
-    static Path jsonBeside(Path page) {
+    public static Path jsonBeside(Path page) {
         String name = page.getFileName().toString().replaceFirst("\\.html?$", "");
         return page.resolveSibling((name.startsWith("timeline") ? "run" + name.substring("timeline".length()) : name + "-run")
                 + ".json");

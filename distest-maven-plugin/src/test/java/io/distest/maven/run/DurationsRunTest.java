@@ -176,6 +176,23 @@ class DurationsRunTest {
                 "StolenFixture was handed to " + waiter + " behind WaitsForStealFixture and ran on " + thief);
     }
 
+    @Test
+    void aSliceLeavesItsDurationsForTheMergeAndTheModulesHistoryAsEveryJobRestoredIt() throws Exception {
+        Path history = temp.resolve(".distest/durations.tsv");
+        Files.createDirectories(history.getParent());
+        String restored = String.join("\n", FIXTURES + "PassingFixture\t\t999999", FIXTURES + "OtherSliceFixture\t\t900") + "\n";
+        Files.writeString(history, restored);
+        Path copy = temp.resolve("distest/durations-default-test.tsv");
+        speed = new SpeedOptions(history, SpeedOptions.History.USE, true, List.of(), null, 0).withSliceDurationsFile(copy);
+
+        run(history, "PassingFixture");
+
+        assertEquals(restored, Files.readString(history), "the module's file is the merge goal's to write");
+        DurationHistory left = DurationHistory.read(copy);
+        assertEquals(900L, left.classMillis(FIXTURES + "OtherSliceFixture").orElseThrow());
+        assertTrue(left.classMillis(FIXTURES + "PassingFixture").orElseThrow() < 999999, "measured: " + left);
+    }
+
     private RunSummary run(Path history, String... fixtures) throws Exception {
         List<TestUnit> units = new ArrayList<>();
         for (String fixture : fixtures) {

@@ -40,4 +40,20 @@ class TxActivationTest {
         TxSpecException e = assertThrows(TxSpecException.class, () -> TxActivation.specs(List.of(), "3*popn", null));
         assertEquals(true, e.getMessage().contains("Invalid tx spec \"3*popn\""), e.getMessage());
     }
+
+    @Test
+    void aSliceAloneAsksForOneLocalWorkerPerCore() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertEquals(List.of(cores + "*popen"), texts(TxActivation.specs(List.of(), null, null, "2/4")));
+    }
+
+    @Test
+    void aSliceRunsOnTheGatewaysAskedFor() {
+        assertEquals(List.of("ssh=ci@build7"), texts(TxActivation.specs(List.of(), "ssh=ci@build7", null, "auto")));
+    }
+
+    @Test
+    void sliceNoneAsksForNoWorkers() {
+        assertEquals(List.of(), TxActivation.specs(List.of(), null, null, "none"));
+    }
 }

@@ -1,0 +1,7 @@
+package it.slices;
+
+class AlphaTest extends Sleeper {
+    AlphaTest() {
+        super(900);
+    }
+}

@@ -1,0 +1,7 @@
+package it.slices;
+
+class BravoTest extends Sleeper {
+    BravoTest() {
+        super(700);
+    }
+}

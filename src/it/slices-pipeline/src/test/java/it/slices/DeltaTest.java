@@ -1,0 +1,7 @@
+package it.slices;
+
+class DeltaTest extends Sleeper {
+    DeltaTest() {
+        super(400);
+    }
+}

@@ -1,0 +1,7 @@
+package it.slices;
+
+class EchoTest extends Sleeper {
+    EchoTest() {
+        super(300);
+    }
+}

@@ -1,0 +1,7 @@
+package it.slices;
+
+class FoxtrotTest extends Sleeper {
+    FoxtrotTest() {
+        super(200);
+    }
+}

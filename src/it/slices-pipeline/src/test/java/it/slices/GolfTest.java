@@ -1,0 +1,7 @@
+package it.slices;
+
+class GolfTest extends Sleeper {
+    GolfTest() {
+        super(100);
+    }
+}

@@ -1,0 +1,7 @@
+package it.slices;
+
+class OneIT extends Sleeper {
+    OneIT() {
+        super(300);
+    }
+}

@@ -1,0 +1,7 @@
+package it.slices;
+
+class RemovedTest extends Sleeper {
+    RemovedTest() {
+        super(150);
+    }
+}

@@ -1,0 +1,7 @@
+package it.slices;
+
+class TwoIT extends Sleeper {
+    TwoIT() {
+        super(500);
+    }
+}
