@@ -82,13 +82,11 @@ public final class WorkerBudget {
 
     /**
      * Of {@code workers}, how many are worth their fixture starts: a worker is left out while the time the run saves
-     * with it (its fixture blocks spread longest first) is no more than the fixture starts and framework warm-ups it
-     * adds, and, when it would take no framework block of its own (only classes without a fixture), the longest
-     * framework warm-up on top: its JVM starting and running beside another's warm-up slows that warm-up about as
-     * much, which no history shows (spring-petclinic, 2 cores: a second worker for its plain classes made the run
-     * 1.37 × and, with a contention-free history, 1.46 × Surefire's single fork). A worker that warms a framework up
-     * for a block of its own pays that warm-up in its starts (the generated sample: 0.83 × with two workers, three
-     * contexts, against 0.94 × with one).
+     * with it (its fixture blocks spread longest first) is no more than the fixture starts it adds plus the longest
+     * framework warm-up. Workers share the machine's cores, and a framework warming up takes all of them (its JIT and
+     * collector threads): another JVM starting beside it slows it about as much as its own warm-up, whatever that JVM
+     * runs. On spring-petclinic a second worker that ran only the plain classes made the run 1.37 × Surefire's single
+     * fork: its classes looked long in the history because they had run cold and beside Spring's warm-up.
      */
     private static int worthTheirFixtures(DurationHistory history, List<TestUnit> units, int workers) {
         Set<String> frameworks = new TreeSet<>();
@@ -106,17 +104,12 @@ public final class WorkerBudget {
             List<FixtureBlocks.Block> without = grouping.blocks(units, count - 1);
             long saved = FixtureBlocks.makespan(without, count - 1) - FixtureBlocks.makespan(with, count);
             long added = FixtureBlocks.startsMillis(with) - FixtureBlocks.startsMillis(without);
-            boolean ownWarmUp = frameworkBlocks(with) > frameworkBlocks(without);
-            if (saved > added + (ownWarmUp ? 0 : warmUp)) {
+            if (saved > added + warmUp) {
                 break;
             }
             count--;
         }
         return count;
-    }
-
-    private static long frameworkBlocks(List<FixtureBlocks.Block> blocks) {
-        return blocks.stream().filter(block -> !block.key().isEmpty()).count();
     }
 
     /**
