@@ -224,4 +224,26 @@ class WorkerBudgetTest {
         }
         assertEquals(2, DEFAULT.decide(DurationHistory.parse(lines), units(12), 2).started());
     }
+
+    @Test
+    void leavesOutAWorkerThatWouldRunOnlyPlainClassesBesideSpringsWarmUp() {
+        // spring-petclinic's shape: a long warm-up, seven short contexts, plain classes that add up to 5 s
+        List<String> lines = new ArrayList<>(List.of("spring\t(fixture start)\t11000"));
+        for (int i = 0; i < 7; i++) {
+            lines.add("S" + i + "\t\t500\tspring:" + i);
+            lines.add("spring:" + i + "\t(fixture start)\t1200");
+        }
+        for (int i = 0; i < 5; i++) {
+            lines.add("P" + i + "\t\t1000");
+        }
+        List<TestUnit> units = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            units.add(TestUnit.wholeClass(i, "S" + i));
+        }
+        for (int i = 0; i < 5; i++) {
+            units.add(TestUnit.wholeClass(7 + i, "P" + i));
+        }
+        WorkerBudget.Decision decision = DEFAULT.decide(DurationHistory.parse(lines), units, 2);
+        assertEquals(1, decision.started(), "5 s saved is less than the 11 s warm-up it would slow: " + decision.reason());
+    }
 }
