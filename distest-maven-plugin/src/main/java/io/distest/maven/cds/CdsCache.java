@@ -41,13 +41,34 @@ final class CdsCache {
         return at(cache.resolve("distest").resolve("cds"));
     }
 
+    /**
+     * The cache at {@code directory} if no one else can replace it: it and its parent are this user's and private,
+     * and the parent's parent is this user's or root's and writable by no one else (or sticky, as {@code /tmp}).
+     * Otherwise another account could swap the checked directory for one of its own between the check and a JVM
+     * mapping an archive from it.
+     */
     static Optional<CdsCache> at(Path directory) {
         try {
-            Files.createDirectories(directory.getParent());
+            Path parent = directory.toAbsolutePath().getParent();
+            Files.createDirectories(parent.getParent());
+            noOneElseCanReplaceIn(parent.getParent());
+            PrivateFiles.directory(parent, "class data sharing cache's parent");
             PrivateFiles.directory(directory, "class data sharing cache");
             return Optional.of(new CdsCache(directory));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
+        }
+    }
+
+    private static void noOneElseCanReplaceIn(Path directory) throws IOException {
+        if (!directory.getFileSystem().supportedFileAttributeViews().contains("unix")) {
+            return;
+        }
+        int owner = (Integer) Files.getAttribute(directory, "unix:uid");
+        int mode = (Integer) Files.getAttribute(directory, "unix:mode");
+        boolean sticky = (mode & 01000) != 0;
+        if ((owner != PrivateFiles.uid() && owner != 0) || ((mode & 022) != 0 && !sticky)) {
+            throw new IOException(directory + " can be changed by another account");
         }
     }
 

@@ -159,6 +159,19 @@ class ClassDataSharingTest {
     }
 
     @Test
+    void aCacheInADirectoryAnotherAccountCouldReplaceIsNotUsed() throws Exception {
+        Path shared = Files.createDirectories(temp.resolve("shared"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path nested = shared.resolve("distest").resolve("cds");
+
+        WorkerStart start = ClassDataSharing.at(nested).workerStart(JAVA, testClasspath(), RunHarness.workerJar(),
+                List.of(), repository());
+
+        assertEquals(usualOrder(), start.classpath(), "anyone may rename distest/ there and put their own in its place");
+        assertEquals(List.of(), start.jvmArgs());
+    }
+
+    @Test
     void theFirstStartTrainsAnArchiveThatLaterWorkerJvmsMap() throws Exception {
         ClassDataSharing sharing = ClassDataSharing.at(cache);
         WorkerStart first = start(sharing, testClasspath(), "-Xmx256m");
