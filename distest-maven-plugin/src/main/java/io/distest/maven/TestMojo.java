@@ -5,6 +5,8 @@ import io.distest.maven.gateway.WorkerJar;
 import io.distest.maven.gateway.ssh.SshOptions;
 import io.distest.maven.gateway.ssh.SshjConfig;
 import io.distest.maven.run.DistestException;
+import io.distest.maven.affected.AffectedTests;
+import io.distest.maven.affected.BuildInputs;
 import io.distest.maven.run.DistestRunner;
 import io.distest.maven.run.RunSummary;
 import io.distest.maven.schedule.TestUnit;
@@ -287,6 +289,20 @@ public class TestMojo extends AbstractMojo {
     @Parameter(property = "distest.slice")
     private String slice;
 
+    /**
+     * Run only the test classes a change can affect: workers record what each test class uses of the project
+     * (classes and class path resources); a class whose last run passed and none of whose dependencies changed is
+     * left out, as long as the class path's jars, the JDK, the JVM settings, the POMs and distest stay the same.
+     * Records live in {@code .distest/affected.tsv} beside the durations history; {@code target/distest/affected.txt}
+     * says why each class ran or not.
+     */
+    @Parameter(property = "distest.affected", defaultValue = "false")
+    private boolean affected;
+
+    /** With {@code distest.affected}: every N-th build runs every test class anyway; 0 (default): never by count. */
+    @Parameter(property = "distest.affected.fullRunEvery", defaultValue = "0")
+    private int affectedFullRunEvery;
+
     /** Test classes never split: class-name patterns ({@code com.acme.db.*}, {@code *IT}), comma-separated. */
     @Parameter(property = "distest.noSplit")
     private List<String> noSplit = new ArrayList<>();
@@ -476,11 +492,24 @@ public class TestMojo extends AbstractMojo {
             }
         }
         try {
+            List<Path> classpath = testClasspath(providerRun == null ? null : provider.providerArtifact(), provider.rules());
+            Path workerJar = WorkerJar.extractTo(workDirectory);
+            AffectedTests affectedTests = affected ? affectedTests(plan, specs, classpath, workerJar, workDirectory) : null;
+            if (affectedTests != null) {
+                units = affectedTests.select(units, partialClasses(units));
+                if (units.isEmpty()) {
+                    affectedTests.finish();
+                    if (share != null) {
+                        sliceJob().finish(List.of(), affectedTests.notRun());
+                    }
+                    return;
+                }
+            }
             Path timelinePage = timeline
                     ? TimelinePage.of(workDirectory, mojoExecution == null ? null : mojoExecution.getExecutionId()) : null;
-            RunRequest request = new RunRequest(specs, units, testClasspath(providerRun == null ? null : provider.providerArtifact(), provider.rules()), WorkerJar.extractTo(workDirectory),
+            RunRequest request = new RunRequest(specs, units, classpath, workerJar,
                     new JvmSettings(plan.jvmArguments(), plan.systemProperties(), environmentVariables, workingDirectory.toPath(),
-                            Set.copyOf(names(excludedEnvironmentVariables))),
+                            Set.copyOf(names(excludedEnvironmentVariables)), affected),
                     new TestFilters(plan.includeTags(), plan.excludeTags(), plan.configurationParameters(),
                             names(includeJUnit5Engines),
                             names(excludeJUnit5Engines), provider.kind() == ProviderChoice.Kind.JUNIT_PLATFORM,
@@ -496,9 +525,13 @@ public class TestMojo extends AbstractMojo {
                     new RemoteSettings(syncSettings(), token != null ? token : System.getenv(Protocol.TOKEN_ENV),
                             sshOptions()), sliced(speedOptions(providerRun == null), share), "each".equals(dist) ? Dist.EACH : Dist.LOAD,
                     providerRun);
-            RunSummary summary = DistestRunner.forTerminal(getLog(), session.getRequest().isInteractiveMode()).run(request);
+            RunSummary summary = DistestRunner.forTerminal(getLog(), session.getRequest().isInteractiveMode()).run(request,
+                    affectedTests == null ? List.of() : List.of(affectedTests.recorder()));
+            if (affectedTests != null) {
+                affectedTests.finish(); // before the verdict: a failed class must run next time
+            }
             if (share != null) {
-                sliceJob().finish(summary.classesWithoutTests());
+                sliceJob().finish(summary.classesWithoutTests(), affectedTests == null ? List.of() : affectedTests.notRun());
             }
             @SuppressWarnings("unchecked")
             Map<Object, Object> context = getPluginContext();
@@ -509,6 +542,39 @@ public class TestMojo extends AbstractMojo {
         } catch (DistestException | IOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
+    }
+
+    /** {@code distest.affected}'s selection, over the records beside the durations history. */
+    private AffectedTests affectedTests(SurefireTranslation plan, List<TxSpec> specs, List<Path> classpath, Path workerJar,
+            Path workDirectory) throws IOException, MojoExecutionException {
+        Map<String, String> environment = new LinkedHashMap<>(environmentVariables);
+        names(excludedEnvironmentVariables).forEach(name -> environment.put("-" + name, ""));
+        Map<String, String> settings = new LinkedHashMap<>(plan.configurationParameters());
+        settings.put("(groups)", String.join(",", plan.includeTags()));
+        settings.put("(excludedGroups)", String.join(",", plan.excludeTags()));
+        settings.put("(engines)", names(includeJUnit5Engines) + " -" + names(excludeJUnit5Engines));
+        settings.put("(provider)", String.valueOf(plan.provider().providerArtifact()));
+        String suffix = "default-test".equals(executionId()) ? "" : "-" + executionId().replaceAll("[^A-Za-z0-9._-]", "_");
+        try {
+            return new AffectedTests(historyFile.toPath().resolveSibling("affected" + suffix + ".tsv"),
+                    workDirectory.resolve("affected" + suffix + ".txt"),
+                    BuildInputs.of(project, classpath, specs.stream().flatMap(spec -> spec.java().stream()).toList(),
+                            plan.jvmArguments(), plan.systemProperties(), environment, settings,
+                            distestVersion() + " " + io.distest.shared.Sha256.hexOf(workerJar)),
+                    classpath, affectedFullRunEvery, getLog(), System::currentTimeMillis);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    /** Classes the build narrows to some methods ({@code -Dtest=Class#method}): always run, never recorded as passed. */
+    private static Set<String> partialClasses(List<TestUnit> units) {
+        return units.stream().filter(unit -> !unit.includeMethods().isEmpty() || !unit.excludeMethods().isEmpty())
+                .map(TestUnit::className).collect(Collectors.toSet());
+    }
+
+    private String distestVersion() {
+        return mojoExecution == null ? "?" : mojoExecution.getMojoDescriptor().getPluginDescriptor().getVersion();
     }
 
     /** @param splittable whether classes may be split by method (never under TestNG: its methods depend on each other) */

@@ -16,4 +16,4 @@ package io.distest.protocol;
 public sealed interface Message
         permits Hello, Refused, Configure, RunUnit, Shutdown, TestStarted, TestOutput, TestFinished, UnitFinished,
                 Attach, Attached, SyncManifest, SyncRequest, FileData, SyncDone, SpawnWorker, WorkerExited, TestTimedOut,
-                Revoke, Revoked, UseProvider, ReportFile, Challenge {}
+                Revoke, Revoked, UseProvider, ReportFile, Challenge, UnitUsed {}

@@ -71,6 +71,7 @@ public final class MessageCodec {
         kryo.register(UseProvider.class, 46);
         kryo.register(ReportFile.class, 47);
         kryo.register(Challenge.class, 50);
+        kryo.register(UnitUsed.class, 51);
     }
 
     public byte[] encode(Message message) {

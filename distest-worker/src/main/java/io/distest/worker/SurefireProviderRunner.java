@@ -7,6 +7,7 @@ import io.distest.protocol.ThrowableInfo;
 import io.distest.protocol.UnitFinished;
 import io.distest.protocol.UseProvider;
 import java.io.File;
+import io.distest.worker.use.UnitUse;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -65,6 +66,7 @@ final class SurefireProviderRunner {
         PrintStream out = System.out;
         PrintStream err = System.err;
         capture.attributeTo(unit.unitId());
+        UnitUse.start();
         try {
             deleteTree(reports);
             ProviderEvents events = new ProviderEvents(channel, unit.unitId(), watchdog, log);
@@ -82,6 +84,7 @@ final class SurefireProviderRunner {
             System.setErr(err);
             capture.attributeTo(-1);
         }
+        UnitUse.send(channel, unit.unitId());
         sendReports(unit.unitId(), reports);
         long elapsed = (System.nanoTime() - start) / 1_000_000;
         channel.send(new UnitFinished(unit.unitId(), elapsed, elapsed, error, fixtures.after(unit.className()),

@@ -7,6 +7,7 @@ import io.distest.protocol.MessageChannel;
 import io.distest.protocol.RunUnit;
 import io.distest.protocol.ThrowableInfo;
 import io.distest.protocol.UnitFinished;
+import io.distest.worker.use.UnitUse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,12 +47,14 @@ final class UnitRunner {
             Launcher launcher = launcher();
             start = System.nanoTime(); // normally made before hello: start-up time, not the unit's
             waited = CoreWait.nanos();
+            UnitUse.start();
             launcher.execute(request(unit, configure), events);
         } catch (Throwable t) { // a discovery or engine failure is reported, not fatal to the worker
             error = ThrowableInfo.of(t);
         } finally {
             capture.attributeTo(-1);
         }
+        UnitUse.send(channel, unit.unitId());
         long elapsed = ReportClock.millisBetween(start, System.nanoTime()); // so that it holds the class times
         long queued = CoreWait.millisBetween(waited, CoreWait.nanos());
         channel.send(new UnitFinished(unit.unitId(), elapsed, events.classMillis(), error,

@@ -27,6 +27,13 @@ final class WorkerJvmArgs {
         }
         request.jvm().systemProperties().forEach((name, value) ->
                 args.add("-D" + name + "=" + ForkNumber.replaceIn(value, forkNumber)));
+        if (request.jvm().dependencyAgent()) {
+            args.add("-javaagent:" + pathOnWorkerSide.apply(request.workerJar()));
+            // the agent's boot class path entry leaves only the JDK's classes shared: no archive of ours (-Xshare
+            // turns it off), and not the JVM's warning that says so
+            args.add("-Xshare:auto");
+            args.add("-Xlog:cds=off");
+        }
         args.add("-Ddistest.worker=" + launch.workerId());
         args.add("-Ddistest.worker.number=" + launch.number());
         return args;

@@ -6,6 +6,7 @@ import io.distest.protocol.TestFinished;
 import io.distest.protocol.TestId;
 import io.distest.protocol.TestTimedOut;
 import io.distest.protocol.UnitFinished;
+import io.distest.protocol.UnitUsed;
 import io.distest.protocol.WorkerFacts;
 import java.util.List;
 
@@ -125,6 +126,9 @@ public interface RunObserver {
 
     /** The worker finished the unit, taking {@code elapsedMillis} by its own clock. */
     default void unitFinished(String workerId, TestUnit unit, long elapsedMillis) {}
+
+    /** What the worker's dependency agent saw the unit use (only with {@code distest.affected}); its end follows. */
+    default void unitUsed(String workerId, TestUnit unit, UnitUsed used) {}
 
     /** Every unit has run (or could not); {@code wallNanos} from the start of the run. */
     default void runFinished(long wallNanos) {}

@@ -70,14 +70,19 @@ public final class DistestRunner {
     }
 
     public RunSummary run(RunRequest request) throws DistestException {
+        return run(request, List.of());
+    }
+
+    /** @param more observers of the run besides reporting, durations, progress and the timeline */
+    public RunSummary run(RunRequest request, List<RunObserver> more) throws DistestException {
         try {
-            return runShowingProgress(request);
+            return runShowingProgress(request, more);
         } finally {
             statusLine.close(); // a failed run leaves no half line behind
         }
     }
 
-    private RunSummary runShowingProgress(RunRequest asked) throws DistestException {
+    private RunSummary runShowingProgress(RunRequest asked, List<RunObserver> more) throws DistestException {
         DurationHistory history = readHistory(asked.speed());
         WorkerBudget.Decision budget = workerBudget(asked, history);
         RunRequest request = budget.trimmed() ? asked.withWorkerCount(budget.started()) : asked;
@@ -118,6 +123,7 @@ public final class DistestRunner {
         }
         ClassesWithoutTests withoutTests = new ClassesWithoutTests();
         observers.add(withoutTests);
+        observers.addAll(more);
         RunObserver all = RunObserver.all(observers.toArray(RunObserver[]::new));
         WorkerPool pool = new WorkerPool(planned, log, gateways, all, System::nanoTime);
         RunLoop loop = new RunLoop(planned, log, policy(planned, plan, unitsByGroup), pool, all, System::nanoTime);

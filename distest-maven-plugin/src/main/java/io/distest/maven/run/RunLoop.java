@@ -16,6 +16,7 @@ import io.distest.protocol.TestOutput;
 import io.distest.protocol.TestStarted;
 import io.distest.protocol.TestTimedOut;
 import io.distest.protocol.UnitFinished;
+import io.distest.protocol.UnitUsed;
 import io.distest.protocol.UseProvider;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -184,6 +185,9 @@ final class RunLoop {
         } else if (message instanceof TestFinished finished) {
             worker.progress.testFinished(finished);
             policy.running(worker.ref).ifPresent(unit -> events.testFinished(worker.id(), unit, finished));
+        } else if (message instanceof UnitUsed used) {
+            policy.running(worker.ref).filter(unit -> unit.id() == used.unitId())
+                    .ifPresent(unit -> events.unitUsed(worker.id(), unit, used));
         } else if (message instanceof UnitFinished finished) {
             onUnitFinished(worker, finished);
         } else if (message instanceof Revoked revoked) {

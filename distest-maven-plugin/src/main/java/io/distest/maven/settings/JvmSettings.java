@@ -18,14 +18,21 @@ import java.util.Set;
  * @param workingDirectory the test JVM's working directory
  * @param excludedEnvironment names of inherited environment variables a test JVM does not get (Surefire's
  *     {@code excludedEnvironmentVariables}): the build's for a local worker, its server's for a remote one
+ * @param dependencyAgent whether workers record what each unit uses of the project ({@code distest.affected}):
+ *     they start with the worker jar as a Java agent
  */
 public record JvmSettings(List<String> argLine, Map<String, String> systemProperties, Map<String, String> environment,
-        Path workingDirectory, Set<String> excludedEnvironment) {
+        Path workingDirectory, Set<String> excludedEnvironment, boolean dependencyAgent) {
     public JvmSettings {
         argLine = List.copyOf(argLine);
         systemProperties = Collections.unmodifiableMap(new LinkedHashMap<>(systemProperties));
         environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
         excludedEnvironment = Collections.unmodifiableSet(new LinkedHashSet<>(excludedEnvironment));
+    }
+
+    public JvmSettings(List<String> argLine, Map<String, String> systemProperties, Map<String, String> environment,
+            Path workingDirectory, Set<String> excludedEnvironment) {
+        this(argLine, systemProperties, environment, workingDirectory, excludedEnvironment, false);
     }
 
     /** Inheriting the whole environment. */

@@ -53,10 +53,14 @@ public record SliceJob(Path buildDirectory, String executionId) {
         return share;
     }
 
-    /** Adds to this job's record the classes that ran without a test (after the run, whatever its verdict). */
-    public void finish(java.util.Collection<String> classesWithoutTests) throws IOException {
+    /**
+     * Adds to this job's record the classes that ran without a test and those {@code distest.affected} left out
+     * (after the run, whatever its verdict).
+     */
+    public void finish(java.util.Collection<String> classesWithoutTests, java.util.Collection<String> notAffected)
+            throws IOException {
         Path file = buildDirectory.toAbsolutePath().normalize().resolve("distest").resolve(SliceRecord.fileName(executionId));
-        SliceRecord.read(file).withoutTests(classesWithoutTests).write(file);
+        SliceRecord.read(file).afterRun(classesWithoutTests, notAffected).write(file);
     }
 
     /** Where this job leaves the durations history as its run leaves it, for the merge. */

@@ -96,6 +96,7 @@ public final class SliceMerge {
         for (Job job : jobs) {
             Set<String> reported = new java.util.HashSet<>(ReportedClasses.in(job.target().resolve(job.record().reports())));
             reported.addAll(job.record().withoutTests()); // a class without tests has no report, yet it ran
+            reported.addAll(job.record().notAffected()); // nor has one no change could affect: it was accounted for
             ranIn.forEach((name, where) -> {
                 if (reported.contains(name)) {
                     where.add(job);

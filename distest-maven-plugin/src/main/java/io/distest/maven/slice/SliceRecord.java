@@ -27,9 +27,11 @@ import java.util.TreeSet;
  * @param durations the durations history after this job's run, relative to the build directory
  * @param withoutTests the classes this job ran to their end without a test (written after the run; empty before):
  *     they have no report, and count as run by this
+ * @param notAffected the classes of this job's share that {@code distest.affected} left out (no change could affect
+ *     them): they have no report, and count as accounted for by this
  */
 public record SliceRecord(Slice slice, SlicePlan plan, String reports, String timeline, String durations,
-        SortedSet<String> withoutTests) {
+        SortedSet<String> withoutTests, SortedSet<String> notAffected) {
     /** The version line: raised when a field changes meaning. */
     static final String HEADER = "# distest slice plan v1 (see distest's README, \"Slices\"): the plan every job of"
             + " the pipeline computed, and what this job ran.\n# The merge goal checks that all jobs agree and that"
@@ -41,16 +43,18 @@ public record SliceRecord(Slice slice, SlicePlan plan, String reports, String ti
         }
         timeline = timeline == null ? "" : timeline;
         withoutTests = new TreeSet<>(withoutTests);
+        notAffected = new TreeSet<>(notAffected);
     }
 
     /** The record a job writes before it runs anything. */
     public SliceRecord(Slice slice, SlicePlan plan, String reports, String timeline, String durations) {
-        this(slice, plan, reports, timeline, durations, new TreeSet<>());
+        this(slice, plan, reports, timeline, durations, new TreeSet<>(), new TreeSet<>());
     }
 
-    /** The same record after the run, with the classes that ran without a test. */
-    public SliceRecord withoutTests(java.util.Collection<String> classes) {
-        return new SliceRecord(slice, plan, reports, timeline, durations, new TreeSet<>(classes));
+    /** The same record after the run, with the classes that ran without a test and those not run as unaffected. */
+    public SliceRecord afterRun(java.util.Collection<String> classesWithoutTests, java.util.Collection<String> unaffected) {
+        return new SliceRecord(slice, plan, reports, timeline, durations, new TreeSet<>(classesWithoutTests),
+                new TreeSet<>(unaffected));
     }
 
     /** The file name of an execution's record ({@code default-test} → {@code slice-plan-default-test.tsv}). */
@@ -72,6 +76,7 @@ public record SliceRecord(Slice slice, SlicePlan plan, String reports, String ti
         text.append("timeline\t").append(timeline).append('\n');
         text.append("durations\t").append(durations).append('\n');
         withoutTests.forEach(name -> text.append("no-tests\t").append(name).append('\n'));
+        notAffected.forEach(name -> text.append("not-affected\t").append(name).append('\n'));
         plan.sliceOf().forEach((name, index) -> text.append(name).append('\t').append(index).append('\t')
                 .append(plan.expectedMillis().getOrDefault(name, 0L)).append('\n'));
         return text.toString();
@@ -92,6 +97,7 @@ public record SliceRecord(Slice slice, SlicePlan plan, String reports, String ti
         String timeline = "";
         String durations = null;
         SortedSet<String> withoutTests = new TreeSet<>();
+        SortedSet<String> notAffected = new TreeSet<>();
         SortedMap<String, Integer> sliceOf = new TreeMap<>();
         SortedMap<String, Long> expected = new TreeMap<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -110,6 +116,7 @@ public record SliceRecord(Slice slice, SlicePlan plan, String reports, String ti
                         case "timeline" -> timeline = fields[1];
                         case "durations" -> durations = fields[1];
                         case "no-tests" -> withoutTests.add(fields[1]);
+                        case "not-affected" -> notAffected.add(fields[1]);
                         default -> throw new IllegalArgumentException("unknown key " + fields[0]);
                     }
                 } else if (fields.length == 3) {
@@ -132,7 +139,7 @@ public record SliceRecord(Slice slice, SlicePlan plan, String reports, String ti
         try {
             parsed = Slice.parse(slice);
             record = new SliceRecord(parsed, new SlicePlan(parsed.count(), history, sliceOf, expected), reports,
-                    timeline, durations, withoutTests);
+                    timeline, durations, withoutTests, notAffected);
         } catch (IllegalArgumentException e) {
             throw new IOException(file + " is not a valid slice plan: " + e.getMessage(), e);
         }

@@ -89,7 +89,7 @@ class SliceMergeTest {
         String abstractBase = reported.remove(0);
         SliceMerge.Job job = job("s2", 2, 2, HISTORY, reported);
         Path record = job.target().resolve("distest").resolve(SliceRecord.fileName("default-test"));
-        job.record().withoutTests(List.of(abstractBase)).write(record);
+        job.record().afterRun(List.of(abstractBase), List.of()).write(record);
         SliceMerge.Outcome outcome = merge(List.of(job("s1", 1, 2, HISTORY, ranIn(1, 2)),
                 new SliceMerge.Job(job.target(), job.shown(), SliceRecord.read(record))));
 

@@ -62,8 +62,17 @@ class SliceRecordTest {
     @Test
     void theClassesThatRanWithoutATestAreAddedAfterTheRun() throws IOException {
         Path file = dir.resolve("plan.tsv");
-        record().withoutTests(List.of("a.C")).write(file);
+        record().afterRun(List.of("a.C"), List.of()).write(file);
         assertTrue(Files.readAllLines(file).contains("no-tests\ta.C"));
         assertEquals(java.util.Set.of("a.C"), SliceRecord.read(file).withoutTests());
+    }
+
+    @Test
+    void theClassesLeftOutAsUnaffectedAreKeptApartFromThoseWithoutTests() throws IOException {
+        Path file = dir.resolve("plan.tsv");
+        record().afterRun(List.of(), List.of("a.D")).write(file);
+        assertTrue(Files.readAllLines(file).contains("not-affected\ta.D"));
+        assertEquals(java.util.Set.of("a.D"), SliceRecord.read(file).notAffected());
+        assertEquals(java.util.Set.of(), SliceRecord.read(file).withoutTests());
     }
 }
