@@ -1,0 +1,7 @@
+package sample;
+
+public class Base {
+    public int value() {
+        return 7;
+    }
+}

@@ -1,0 +1,7 @@
+package sample;
+
+public final class Calc {
+    public int add(int a, int b) {
+        return MathCore.plus(a, b);
+    }
+}

@@ -1,0 +1,8 @@
+package sample;
+
+public class GreeterImpl implements Greeter {
+    @Override
+    public String greet() {
+        return "hello";
+    }
+}

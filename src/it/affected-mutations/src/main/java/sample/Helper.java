@@ -1,0 +1,9 @@
+package sample;
+
+public final class Helper {
+    private Helper() {}
+
+    public static boolean ok() {
+        return true;
+    }
+}

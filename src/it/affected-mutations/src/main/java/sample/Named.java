@@ -1,0 +1,7 @@
+package sample;
+
+public interface Named {
+    default String name() {
+        return "named";
+    }
+}

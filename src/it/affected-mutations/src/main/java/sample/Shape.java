@@ -1,0 +1,5 @@
+package sample;
+
+public interface Shape {
+    int corners();
+}

@@ -1,0 +1,4 @@
+package sample;
+
+public class Thing implements Named {
+}
