@@ -1,0 +1,168 @@
+package io.distest.maven.affected;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.distest.maven.schedule.TestUnit;
+import io.distest.protocol.Outcome;
+import io.distest.protocol.TestFinished;
+import io.distest.protocol.TestId;
+import io.distest.protocol.UnitFinished;
+import io.distest.protocol.UnitUsed;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AffectedTestsTest {
+    @TempDir
+    Path dir;
+    private Path classes;
+    private final List<String> lines = new ArrayList<>();
+    private final List<TestUnit> units = List.of(TestUnit.wholeClass(1, "a.ATest"), TestUnit.wholeClass(2, "a.BTest"));
+
+    @BeforeEach
+    void project() throws IOException {
+        classes = Files.createDirectories(dir.resolve("classes"));
+        write("a/ATest.class", "A test");
+        write("a/BTest.class", "B test");
+        write("a/Core.class", "core v1");
+        write("app.properties", "x=1");
+    }
+
+    @Test
+    void aFirstRunRunsEverythingAndSaysWhy() throws IOException {
+        List<TestUnit> selected = affected(0).select(units, Set.of());
+        assertEquals(units, selected);
+        assertTrue(lines.get(0).startsWith("distest: every test class runs (affected: no record of an earlier run"),
+                lines.get(0));
+    }
+
+    @Test
+    void anUnchangedRerunRunsNothing() throws IOException {
+        run(affected(0), units, true);
+        List<TestUnit> selected = affected(0).select(units, Set.of());
+        assertEquals(List.of(), selected);
+        assertTrue(lines.get(1).startsWith("distest: 2 of 2 test classes not affected by the change, not run (last run "),
+                lines.get(1));
+    }
+
+    @Test
+    void aChangedDependencyRunsOnlyTheClassesThatUsedIt() throws IOException {
+        run(affected(0), units, true);
+        write("a/Core.class", "core v2");
+        AffectedTests second = affected(0);
+        assertEquals(List.of(units.get(0)), second.select(units, Set.of()));
+        assertTrue(Files.readString(dir.resolve("affected.txt")).contains("run\ta.ATest\tchanged: a.Core\n"));
+        assertTrue(Files.readString(dir.resolve("affected.txt")).contains("skipped\ta.BTest\tnot affected\n"));
+    }
+
+    @Test
+    void aResourceTheClassLookedUpIsADependencyAndSoIsItsAbsence() throws IOException {
+        run(affected(0), units, true);
+        write("app.properties", "x=2");
+        assertEquals(List.of(units.get(1)), affected(0).select(units, Set.of()));
+        run(affected(0), List.of(units.get(1)), true);
+        write("missing.txt", "now here");
+        assertEquals(List.of(units.get(1)), affected(0).select(units, Set.of()));
+    }
+
+    @Test
+    void aClassThatFailedRunsAgainUntilItPasses() throws IOException {
+        AffectedTests first = affected(0);
+        first.select(units, Set.of());
+        UseRecorder recorder = (UseRecorder) first.recorder();
+        hear(recorder, units.get(0), List.of("a/ATest", "a/Core"), Outcome.FAILED);
+        hear(recorder, units.get(1), List.of("a/BTest"), Outcome.SUCCESSFUL);
+        first.finish();
+        assertEquals(List.of(units.get(0)), affected(0).select(units, Set.of()));
+    }
+
+    @Test
+    void aChangedGlobalInputRunsEverythingAndForgetsTheOldRecords() throws IOException {
+        run(affected(0), units, true);
+        GlobalInputs other = AffectedTests.globalInputs().text("argLine", "-Xmx1g").build();
+        AffectedTests changed = new AffectedTests(dir.resolve("affected.tsv"), dir.resolve("affected.txt"), other,
+                List.of(classes), 0, log(), () -> 2_000);
+        assertEquals(units, changed.select(units, Set.of()));
+        assertEquals("distest: every test class runs (affected: argLine changed)", lines.get(1));
+        changed.finish(); // nothing heard: no class may keep a record made under the old inputs
+        assertEquals(units, new AffectedTests(dir.resolve("affected.tsv"), dir.resolve("affected.txt"), other,
+                List.of(classes), 0, log(), () -> 3_000).select(units, Set.of()));
+    }
+
+    @Test
+    void fullRunEveryRunsEverythingOnTheNthBuild() throws IOException {
+        run(affected(3), units, true); // a full run: the count starts
+        assertEquals(List.of(), run(affected(3), units, true));
+        assertEquals(List.of(), run(affected(3), units, true));
+        assertEquals(units, affected(3).select(units, Set.of()));
+        assertTrue(lines.get(lines.size() - 1).contains("distest.affected.fullRunEvery=3"), lines.toString());
+    }
+
+    @Test
+    void aDamagedRecordFileRunsEverythingAndIsRewritten() throws IOException {
+        run(affected(0), units, true);
+        Files.writeString(dir.resolve("affected.tsv"), "built\tnot a number\t0\n");
+        assertEquals(units, run(affected(0), units, true));
+        assertTrue(lines.get(1).startsWith("distest: every test class runs (affected: the records cannot be read: "),
+                lines.get(1));
+        assertEquals(List.of(), affected(0).select(units, Set.of()));
+    }
+
+    @Test
+    void aNegativeFullRunCountIsRefusedNamingTheProperty() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> affected(-1));
+        assertTrue(e.getMessage().startsWith("distest.affected.fullRunEvery=-1 is not a number of builds"));
+    }
+
+    /** Selects, then runs what was selected with each class passing or not; returns what was selected. */
+    private List<TestUnit> run(AffectedTests affected, List<TestUnit> all, boolean pass) throws IOException {
+        List<TestUnit> selected = affected.select(all, Set.of());
+        UseRecorder recorder = (UseRecorder) affected.recorder();
+        for (TestUnit unit : selected) {
+            boolean a = unit.className().equals("a.ATest");
+            hear(recorder, unit, a ? List.of("a/ATest", "a/Core") : List.of("a/BTest"),
+                    pass ? Outcome.SUCCESSFUL : Outcome.FAILED);
+        }
+        affected.finish();
+        return selected;
+    }
+
+    private static void hear(UseRecorder recorder, TestUnit unit, List<String> classes, Outcome outcome) {
+        List<String> resources = unit.className().equals("a.BTest") ? List.of("app.properties", "missing.txt") : List.of();
+        recorder.unitStarted("gw0", unit);
+        recorder.testFinished("gw0", unit, new TestFinished(unit.id(), new TestId("[t]", unit.className(), "t", "t"),
+                outcome, 1, "", null));
+        recorder.unitUsed("gw0", unit, new UnitUsed(unit.id(), classes, resources));
+        recorder.unitFinished("gw0", unit, new UnitFinished(unit.id(), 5, 4, null));
+    }
+
+    private AffectedTests affected(int fullRunEvery) {
+        GlobalInputs global = AffectedTests.globalInputs().text("argLine", "").build();
+        return new AffectedTests(dir.resolve("affected.tsv"), dir.resolve("affected.txt"), global, List.of(classes),
+                fullRunEvery, log(), () -> 1_000);
+    }
+
+    private SystemStreamLog log() {
+        return new SystemStreamLog() {
+            @Override
+            public void info(CharSequence content) {
+                lines.add(content.toString());
+            }
+        };
+    }
+
+    private void write(String name, String content) throws IOException {
+        Path file = classes.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+    }
+}
