@@ -497,6 +497,7 @@ public class TestMojo extends AbstractMojo {
             AffectedTests affectedTests = affected ? affectedTests(plan, specs, classpath, workerJar, workDirectory) : null;
             if (affectedTests != null) {
                 units = affectedTests.select(units, partialClasses(units));
+                affectedTests.removeEarlierReports(reportsDirectory.toPath());
                 if (units.isEmpty()) {
                     affectedTests.finish();
                     if (share != null) {

@@ -62,9 +62,6 @@ record AffectedSelection(List<TestUnit> toRun, Map<String, String> reasons, Stri
         if (!record.passed()) {
             return "did not pass last time";
         }
-        if (!record.usedHashes().containsKey(new Dependency(Dependency.Kind.CLASS, className.replace('.', '/')))) {
-            return "its record does not hold the class itself";
-        }
         for (Map.Entry<Dependency, String> used : record.usedHashes().entrySet()) {
             if (!content.of(used.getKey()).equals(used.getValue())) {
                 return "changed: " + used.getKey().shown();

@@ -91,6 +91,34 @@ public final class AffectedTests {
         return selection.toRun();
     }
 
+    /**
+     * Deletes what an earlier build reported of the classes left out ({@code TEST-<class>*.xml}, {@code <class>.txt},
+     * {@code <class>-output.txt}): a report in the reports directory claims a result of this build.
+     */
+    public void removeEarlierReports(Path reportsDirectory) throws IOException {
+        if (!Files.isDirectory(reportsDirectory)) {
+            return;
+        }
+        Set<String> notRun = Set.copyOf(selection.notRun());
+        try (var files = Files.list(reportsDirectory)) {
+            for (Path file : files.toList()) {
+                if (reportOfOneOf(file.getFileName().toString(), notRun)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+    }
+
+    static boolean reportOfOneOf(String fileName, Set<String> classes) {
+        String name = fileName.startsWith("TEST-") && fileName.endsWith(".xml") ? fileName.substring(5, fileName.length() - 4)
+                : fileName.endsWith(".txt") ? fileName.substring(0, fileName.length() - 4) : null;
+        if (name == null) {
+            return false;
+        }
+        int dash = name.indexOf('-'); // a suffix: -output, the reportNameSuffix, a dist=each group (class names hold none)
+        return classes.contains(dash < 0 ? name : name.substring(0, dash));
+    }
+
     /** Hears the run: add it to the run's observers. */
     public RunObserver recorder() {
         return recorder;

@@ -39,6 +39,9 @@ final class UseRecorder implements RunObserver {
     @Override
     public void unitUsed(String workerId, TestUnit unit, UnitUsed record) {
         Set<Dependency> classUsed = used.computeIfAbsent(unit.className(), name -> new TreeSet<>());
+        // the class itself, even when none of its code ran here (an abstract class, one loaded by an earlier unit):
+        // the engine read its methods and annotations
+        classUsed.add(new Dependency(Dependency.Kind.CLASS, unit.className().replace('.', '/')));
         record.classes().forEach(name -> classUsed.add(new Dependency(Dependency.Kind.CLASS, name)));
         record.resources().forEach(name -> classUsed.add(new Dependency(Dependency.Kind.RESOURCE, name)));
         withRecord.add(unit.id());

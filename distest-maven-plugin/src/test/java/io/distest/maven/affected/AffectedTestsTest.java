@@ -118,6 +118,24 @@ class AffectedTestsTest {
     }
 
     @Test
+    void theReportsAnEarlierBuildWroteOfAClassLeftOutAreRemovedOthersStay() throws IOException {
+        run(affected(0), units, true);
+        Path reports = Files.createDirectories(dir.resolve("surefire-reports"));
+        for (String name : List.of("TEST-a.ATest.xml", "a.ATest.txt", "a.ATest-output.txt", "TEST-a.ATest-suffix.xml",
+                "TEST-a.ATestMore.xml", "TEST-a.BTest.xml")) {
+            Files.writeString(reports.resolve(name), "");
+        }
+        write("a/BTest.class", "B test v2");
+        AffectedTests second = affected(0);
+        assertEquals(List.of(units.get(1)), second.select(units, Set.of()));
+        second.removeEarlierReports(reports);
+        try (var left = Files.list(reports)) {
+            assertEquals(Set.of("TEST-a.ATestMore.xml", "TEST-a.BTest.xml"),
+                    left.map(file -> file.getFileName().toString()).collect(java.util.stream.Collectors.toSet()));
+        }
+    }
+
+    @Test
     void aNegativeFullRunCountIsRefusedNamingTheProperty() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> affected(-1));
         assertTrue(e.getMessage().startsWith("distest.affected.fullRunEvery=-1 is not a number of builds"));

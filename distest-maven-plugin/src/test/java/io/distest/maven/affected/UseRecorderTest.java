@@ -22,6 +22,12 @@ class UseRecorderTest {
     }
 
     @Test
+    void theTestClassItselfIsADependencyEvenWhenNoneOfItsCodeRan() {
+        ended(TestUnit.wholeClass(1, "a.AbstractTestCase"), List.of("a/Other"));
+        assertEquals(Set.of(cls("a/AbstractTestCase"), cls("a/Other")), recorder.passed().get("a.AbstractTestCase"));
+    }
+
+    @Test
     void aClassWithAUnitThatSentNoRecordDoesNotPass() {
         TestUnit unit = TestUnit.wholeClass(1, "a.ATest");
         recorder.unitStarted("gw0", unit);

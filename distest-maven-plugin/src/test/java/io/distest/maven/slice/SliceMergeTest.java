@@ -97,6 +97,19 @@ class SliceMergeTest {
     }
 
     @Test
+    void aClassNoChangeCouldAffectHasNoReportYetIsAccountedFor() throws IOException {
+        List<String> reported = new ArrayList<>(ranIn(2, 2));
+        String unaffected = reported.remove(0);
+        SliceMerge.Job job = job("s2", 2, 2, HISTORY, reported);
+        Path record = job.target().resolve("distest").resolve(SliceRecord.fileName("default-test"));
+        job.record().afterRun(List.of(), List.of(unaffected)).write(record);
+        SliceMerge.Outcome outcome = merge(List.of(job("s1", 1, 2, HISTORY, ranIn(1, 2)),
+                new SliceMerge.Job(job.target(), job.shown(), SliceRecord.read(record))));
+
+        assertEquals(List.of(), outcome.problems());
+    }
+
+    @Test
     void aClassThatRanInTwoSlicesIsNamedWithBoth() throws IOException {
         List<String> extra = new ArrayList<>(ranIn(2, 2));
         String twice = ranIn(1, 2).get(0);
