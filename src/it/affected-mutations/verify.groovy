@@ -2,7 +2,7 @@
 // shape affected-test selection must see (a transitive call, reflection by a computed name, a ServiceLoader file and
 // its implementation, a resource, an inherited method and an override added under it, an interface default method,
 // an enum constant body, a @BeforeAll helper, a cache made by another test class in the same JVM, an anonymous class,
-// a static field, a @Nested class, a changed test class, a new test class). For each: Surefire runs everything (the
+// a static field, a @Nested class, a file of the module read directly, a changed test class, a new test class). For each: Surefire runs everything (the
 // oracle); distest.affected on one worker must run every class Surefire saw fail, with the same verdicts, and must
 // leave out the class no change touches. Unchanged reruns run nothing.
 import java.nio.file.Files
@@ -53,7 +53,7 @@ def affected = {
 def first = affected()
 if (!first.failing.isEmpty()) fail("the unchanged project fails: ${first.failing}")
 def again = affected()
-if (!again.ran.isEmpty() || !again.log.contains('distest: 14 of 14 test classes not affected by the change, not run')) {
+if (!again.ran.isEmpty() || !again.log.contains('distest: 15 of 15 test classes not affected by the change, not run')) {
     fail("an unchanged rerun ran ${again.ran}:\n" + again.log.readLines().findAll { it.contains('distest') }.join('\n'))
 }
 
@@ -72,6 +72,7 @@ def mutations = [
     ['an anonymous class', 'src/main/java/sample/Sorting.java', 'compare(a.length(), b.length())', 'compare(b.length(), a.length())'],
     ['a static field', 'src/main/java/sample/Limits.java', 'List.of(1, 10, 100)', 'List.of(1, 10, 100, 1000)'],
     ['a @Nested class\'s helper', 'src/main/java/sample/Helper.java', 'return true;', 'return false;'],
+    ['a file read from the module directory', 'src/test/data/expected.txt', '42', '43'],
     ['a changed test class', 'src/test/java/sample/CalcTest.java', 'assertEquals(5,', 'assertEquals(6,'],
 ]
 File added = new File(project, 'src/test/java/sample/NewTest.java')
@@ -90,7 +91,7 @@ mutations.each { name, path, from, to ->
     if (!run.ran.containsAll(oracle)) fail("${name}: ${oracle - run.ran} failed under Surefire but were not run")
     if (run.failing != oracle) fail("${name}: Surefire failed ${oracle}, distest.affected ${run.failing}")
     if (run.ran.contains('sample.IndependentTest')) fail("${name}: the independent class ran")
-    results << "${name}: Surefire failed ${oracle.sort()}; affected ran ${run.ran.size()} of 14 ${run.ran.sort()}"
+    results << "${name}: Surefire failed ${oracle.sort()}; affected ran ${run.ran.size()} of 15 ${run.ran.sort()}"
 }
 undo()
 added.text = 'package sample;\n\nimport static org.junit.jupiter.api.Assertions.assertEquals;\n\nimport org.junit.jupiter.api.Test;\n\n' +
@@ -100,7 +101,7 @@ def run = affected()
 if (oracle != ['sample.NewTest'].toSet() || run.failing != oracle || !run.ran.contains('sample.NewTest')) {
     fail("a new test class: Surefire failed ${oracle}, distest.affected ran ${run.ran} and failed ${run.failing}")
 }
-results << "a new test class: Surefire failed ${oracle}; affected ran ${run.ran.size()} of 15 ${run.ran.sort()}"
+results << "a new test class: Surefire failed ${oracle}; affected ran ${run.ran.size()} of 16 ${run.ran.sort()}"
 added.delete()
 affected() // the classes that failed run again and pass
 def last = affected()

@@ -562,7 +562,7 @@ public class TestMojo extends AbstractMojo {
                     BuildInputs.of(project, classpath, specs.stream().flatMap(spec -> spec.java().stream()).toList(),
                             plan.jvmArguments(), plan.systemProperties(), environment, settings,
                             distestVersion() + " " + io.distest.shared.Sha256.hexOf(workerJar)),
-                    classpath, affectedFullRunEvery, getLog(), System::currentTimeMillis);
+                    classpath, project.getBasedir().toPath(), affectedFullRunEvery, getLog(), System::currentTimeMillis);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }

@@ -10,14 +10,18 @@ import java.util.List;
  *     whose code ran, whose static fields were read or written, or that were named as a class literal, with the
  *     project supertypes and annotations of each
  * @param resources names the unit looked up through a class loader ({@code getResource*}, {@code ServiceLoader}),
- *     found or not; {@value #EVERY_RESOURCE} alone when the worker could not watch the lookups: every resource counts
+ *     found or not; {@value #EVERYTHING} alone when the worker could not watch the lookups: every resource counts
+ * @param files files the unit opened below the module directory, relative to it with {@code /}, whether they exist
+ *     or not; {@value #EVERYTHING} alone when the worker could not watch file openings: every file counts
  */
-public record UnitUsed(int unitId, List<String> classes, List<String> resources) implements Message {
-    /** The resource name that stands for all of them. */
-    public static final String EVERY_RESOURCE = "*";
+public record UnitUsed(int unitId, List<String> classes, List<String> resources, List<String> files)
+        implements Message {
+    /** The name that stands for every resource, or every file. */
+    public static final String EVERYTHING = "*";
 
     public UnitUsed {
         classes = List.copyOf(classes);
         resources = List.copyOf(resources);
+        files = List.copyOf(files);
     }
 }

@@ -38,7 +38,7 @@ class MessageCodecTest {
                 new UnitFinished(11, 1500, 1400, null, "", 300),
                 new UnitFinished(10, 1500, 1400, null, "spring:0123456789abcdef"),
                 new Challenge(new byte[] {9, 8, 7}),
-                new UnitUsed(3, List.of("a/B", "a/B$1"), List.of("app.properties")),
+                new UnitUsed(3, List.of("a/B", "a/B$1"), List.of("app.properties"), List.of("src/test/data.json")),
                 new Attach(Protocol.VERSION, new byte[] {1, 2}, new byte[] {3}, "s-1", Attach.CONTROL),
                 new Attached(WorkerFacts.ofThisJvm(), new byte[] {4, 5}),
                 new SyncManifest(List.of(new FileEntry("repo/a.jar", 3, "ab01", false), new FileEntry("bin/x", 0, "00", true))),

@@ -38,9 +38,10 @@ public final class AffectedTests {
      * @param listingFile where every class's run or not-run and why goes ({@code target/distest/affected.txt})
      * @param global what every class depends on ({@link #globalInputs})
      * @param classpath the test class path: its directories hold what a class can depend on one by one
+     * @param module the module directory, below which the files the tests opened are
      * @param fullRunEvery every this many builds everything runs ({@code distest.affected.fullRunEvery}); 0: never
      */
-    public AffectedTests(Path recordsFile, Path listingFile, GlobalInputs global, List<Path> classpath,
+    public AffectedTests(Path recordsFile, Path listingFile, GlobalInputs global, List<Path> classpath, Path module,
             int fullRunEvery, Log log, LongSupplier clock) {
         if (fullRunEvery < 0) {
             throw new IllegalArgumentException("distest.affected.fullRunEvery=" + fullRunEvery + " is not a number of"
@@ -49,7 +50,7 @@ public final class AffectedTests {
         this.recordsFile = recordsFile;
         this.listingFile = listingFile;
         this.global = global;
-        this.content = new ContentHashes(classpath);
+        this.content = new ContentHashes(classpath, module);
         this.fullRunEvery = fullRunEvery;
         this.log = log;
         this.clock = clock;

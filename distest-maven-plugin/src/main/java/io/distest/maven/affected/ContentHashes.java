@@ -17,15 +17,20 @@ import java.util.stream.Stream;
  * What a class or resource of the project holds now, as a short hash: looked up in the class path's directories
  * (the module's and its reactor's compiled classes and resources; a jar counts as a whole among the global inputs).
  * Every match counts, in class path order; a directory's hash covers everything below it (a package scanned for
- * components); a name found nowhere hashes as {@value #ABSENT}, so that adding it later is a change.
+ * components); a name found nowhere hashes as {@value #ABSENT}, so that adding it later is a change. A file is
+ * looked up below the module directory.
  */
 final class ContentHashes {
     static final String ABSENT = "-";
+    /** Below the module directory, never what every file means: build output, records, version control. */
+    private static final List<String> NOT_SOURCES = List.of("target", ".distest", ".git");
     private final List<Path> directories;
+    private final Path module;
     private final Map<String, String> known = new ConcurrentHashMap<>();
 
-    ContentHashes(List<Path> classpath) {
+    ContentHashes(List<Path> classpath, Path module) {
         this.directories = classpath.stream().filter(Files::isDirectory).toList();
+        this.module = module.toAbsolutePath().normalize();
     }
 
     /** A dependency's current hash; its key is {@link Dependency#key}. */
@@ -34,13 +39,19 @@ final class ContentHashes {
     }
 
     private String compute(Dependency dependency) {
-        if (dependency.kind() == Dependency.Kind.RESOURCE && dependency.name().equals(UnitUsed.EVERY_RESOURCE)) {
+        boolean everything = dependency.name().equals(UnitUsed.EVERYTHING);
+        if (dependency.kind() == Dependency.Kind.RESOURCE && everything) {
             return everyResource();
+        }
+        if (dependency.kind() == Dependency.Kind.FILE && everything) {
+            MessageDigest digest = Sha256.digest();
+            digestTree(digest, module, path -> !NOT_SOURCES.contains(module.relativize(path).getName(0).toString()));
+            return shortHex(digest);
         }
         String relative = dependency.kind() == Dependency.Kind.CLASS ? dependency.name() + ".class" : dependency.name();
         MessageDigest digest = Sha256.digest();
         boolean found = false;
-        for (Path directory : directories) {
+        for (Path directory : dependency.kind() == Dependency.Kind.FILE ? List.of(module) : directories) {
             Path file = safeResolve(directory, relative);
             if (file != null && Files.exists(file)) {
                 found = true;

@@ -1,11 +1,12 @@
 package io.distest.maven.affected;
 
 /**
- * One thing a test class used: a project class by binary name ({@code a/b/C$1}) or a resource by class path name.
+ * One thing a test class used: a project class by binary name ({@code a/b/C$1}), a resource by class path name, or a
+ * file it opened below the module directory, relative to it with {@code /}.
  */
 record Dependency(Kind kind, String name) implements Comparable<Dependency> {
     enum Kind {
-        CLASS('c'), RESOURCE('r');
+        CLASS('c'), RESOURCE('r'), FILE('f');
 
         final char letter;
 
@@ -39,7 +40,11 @@ record Dependency(Kind kind, String name) implements Comparable<Dependency> {
 
     /** How a log line names it: the class in Java's dotted form, the resource as it is. */
     String shown() {
-        return kind == Kind.CLASS ? name.replace('/', '.') : "resource " + (name.isEmpty() ? "(class path root)" : name);
+        return switch (kind) {
+            case CLASS -> name.replace('/', '.');
+            case RESOURCE -> "resource " + (name.isEmpty() ? "(class path root)" : name);
+            case FILE -> "file " + name;
+        };
     }
 
     @Override

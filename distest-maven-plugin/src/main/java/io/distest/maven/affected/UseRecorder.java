@@ -44,6 +44,7 @@ final class UseRecorder implements RunObserver {
         classUsed.add(new Dependency(Dependency.Kind.CLASS, unit.className().replace('.', '/')));
         record.classes().forEach(name -> classUsed.add(new Dependency(Dependency.Kind.CLASS, name)));
         record.resources().forEach(name -> classUsed.add(new Dependency(Dependency.Kind.RESOURCE, name)));
+        record.files().forEach(name -> classUsed.add(new Dependency(Dependency.Kind.FILE, name)));
         withRecord.add(unit.id());
     }
 

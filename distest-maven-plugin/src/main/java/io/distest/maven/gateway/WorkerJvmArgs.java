@@ -29,10 +29,9 @@ final class WorkerJvmArgs {
                 args.add("-D" + name + "=" + ForkNumber.replaceIn(value, forkNumber)));
         if (request.jvm().dependencyAgent()) {
             args.add("-javaagent:" + pathOnWorkerSide.apply(request.workerJar()));
-            // the agent's boot class path entry leaves only the JDK's classes shared: no archive of ours (-Xshare
-            // turns it off), and not the JVM's warning that says so
+            // the agent's boot class path entry leaves only the JDK's classes shared (the JVM says so in the worker's
+            // log): no archive of ours, which -Xshare turns off
             args.add("-Xshare:auto");
-            args.add("-Xlog:cds=off");
         }
         args.add("-Ddistest.worker=" + launch.workerId());
         args.add("-Ddistest.worker.number=" + launch.number());

@@ -75,6 +75,16 @@ class AffectedTestsTest {
     }
 
     @Test
+    void aFileTheClassOpenedBelowTheModuleIsADependency() throws IOException {
+        run(affected(0), units, true);
+        Path data = dir.resolve("src/test/data/input.json");
+        Files.createDirectories(data.getParent());
+        Files.writeString(data, "{}");
+        assertEquals(List.of(units.get(1)), affected(0).select(units, Set.of()));
+        assertTrue(Files.readString(dir.resolve("affected.txt")).contains("run\ta.BTest\tchanged: file src/test/data/input.json\n"));
+    }
+
+    @Test
     void aClassThatFailedRunsAgainUntilItPasses() throws IOException {
         AffectedTests first = affected(0);
         first.select(units, Set.of());
@@ -90,12 +100,12 @@ class AffectedTestsTest {
         run(affected(0), units, true);
         GlobalInputs other = AffectedTests.globalInputs().text("argLine", "-Xmx1g").build();
         AffectedTests changed = new AffectedTests(dir.resolve("affected.tsv"), dir.resolve("affected.txt"), other,
-                List.of(classes), 0, log(), () -> 2_000);
+                List.of(classes), dir, 0, log(), () -> 2_000);
         assertEquals(units, changed.select(units, Set.of()));
         assertEquals("distest: every test class runs (affected: argLine changed)", lines.get(1));
         changed.finish(); // nothing heard: no class may keep a record made under the old inputs
         assertEquals(units, new AffectedTests(dir.resolve("affected.tsv"), dir.resolve("affected.txt"), other,
-                List.of(classes), 0, log(), () -> 3_000).select(units, Set.of()));
+                List.of(classes), dir, 0, log(), () -> 3_000).select(units, Set.of()));
     }
 
     @Test
@@ -159,14 +169,15 @@ class AffectedTestsTest {
         recorder.unitStarted("gw0", unit);
         recorder.testFinished("gw0", unit, new TestFinished(unit.id(), new TestId("[t]", unit.className(), "t", "t"),
                 outcome, 1, "", null));
-        recorder.unitUsed("gw0", unit, new UnitUsed(unit.id(), classes, resources));
+        List<String> files = unit.className().equals("a.BTest") ? List.of("src/test/data/input.json") : List.of();
+        recorder.unitUsed("gw0", unit, new UnitUsed(unit.id(), classes, resources, files));
         recorder.unitFinished("gw0", unit, new UnitFinished(unit.id(), 5, 4, null));
     }
 
     private AffectedTests affected(int fullRunEvery) {
         GlobalInputs global = AffectedTests.globalInputs().text("argLine", "").build();
         return new AffectedTests(dir.resolve("affected.tsv"), dir.resolve("affected.txt"), global, List.of(classes),
-                fullRunEvery, log(), () -> 1_000);
+                dir, fullRunEvery, log(), () -> 1_000);
     }
 
     private SystemStreamLog log() {

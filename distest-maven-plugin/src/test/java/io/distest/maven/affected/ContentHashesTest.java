@@ -18,7 +18,7 @@ class ContentHashesTest {
     void aNameFoundNowhereIsAbsentAndSoIsOneThatLeavesTheDirectory() throws IOException {
         Path classes = Files.createDirectories(dir.resolve("classes"));
         Files.writeString(dir.resolve("secret.txt"), "s");
-        ContentHashes hashes = new ContentHashes(List.of(classes));
+        ContentHashes hashes = new ContentHashes(List.of(classes), dir);
         assertEquals(ContentHashes.ABSENT, hashes.of(resource("nothing.txt")));
         assertEquals(ContentHashes.ABSENT, hashes.of(resource("../secret.txt")));
     }
@@ -27,9 +27,9 @@ class ContentHashesTest {
     void aDirectoryLookedUpCoversEverythingBelowIt() throws IOException {
         Path classes = Files.createDirectories(dir.resolve("classes"));
         write(classes, "com/acme/A.class", "a");
-        String before = new ContentHashes(List.of(classes)).of(resource("com/acme"));
+        String before = new ContentHashes(List.of(classes), dir).of(resource("com/acme"));
         write(classes, "com/acme/deep/B.class", "b");
-        assertNotEquals(before, new ContentHashes(List.of(classes)).of(resource("com/acme")));
+        assertNotEquals(before, new ContentHashes(List.of(classes), dir).of(resource("com/acme")));
     }
 
     @Test
@@ -38,9 +38,9 @@ class ContentHashesTest {
         Path test = Files.createDirectories(dir.resolve("test-classes"));
         write(main, "app.properties", "main");
         write(test, "app.properties", "test");
-        String both = new ContentHashes(List.of(test, main)).of(resource("app.properties"));
+        String both = new ContentHashes(List.of(test, main), dir).of(resource("app.properties"));
         write(main, "app.properties", "main 2");
-        assertNotEquals(both, new ContentHashes(List.of(test, main)).of(resource("app.properties")));
+        assertNotEquals(both, new ContentHashes(List.of(test, main), dir).of(resource("app.properties")));
     }
 
     @Test
@@ -49,11 +49,11 @@ class ContentHashesTest {
         write(classes, "a/A.class", "a");
         write(classes, "a/x.txt", "x");
         Dependency every = resource("*");
-        String before = new ContentHashes(List.of(classes)).of(every);
+        String before = new ContentHashes(List.of(classes), dir).of(every);
         write(classes, "a/A.class", "a2");
-        assertEquals(before, new ContentHashes(List.of(classes)).of(every));
+        assertEquals(before, new ContentHashes(List.of(classes), dir).of(every));
         write(classes, "a/x.txt", "x2");
-        assertNotEquals(before, new ContentHashes(List.of(classes)).of(every));
+        assertNotEquals(before, new ContentHashes(List.of(classes), dir).of(every));
     }
 
     @Test
@@ -61,7 +61,7 @@ class ContentHashesTest {
         Path classes = Files.createDirectories(dir.resolve("classes"));
         write(classes, "a/B$1.class", "anonymous");
         assertNotEquals(ContentHashes.ABSENT,
-                new ContentHashes(List.of(classes)).of(new Dependency(Dependency.Kind.CLASS, "a/B$1")));
+                new ContentHashes(List.of(classes), dir).of(new Dependency(Dependency.Kind.CLASS, "a/B$1")));
     }
 
     private static Dependency resource(String name) {

@@ -51,7 +51,7 @@ class UseRecorderTest {
     void aUnitThatCouldNotRunDoesNotPass() {
         TestUnit unit = TestUnit.wholeClass(1, "a.ATest");
         recorder.unitStarted("gw0", unit);
-        recorder.unitUsed("gw0", unit, new UnitUsed(1, List.of("a/ATest"), List.of()));
+        recorder.unitUsed("gw0", unit, new UnitUsed(1, List.of("a/ATest"), List.of(), List.of()));
         recorder.unitFinished("gw0", unit, new UnitFinished(1, 5, -1,
                 new io.distest.protocol.ThrowableInfo("java.lang.ClassNotFoundException", "a.ATest", "")));
         assertEquals(Set.of(), recorder.passed().keySet());
@@ -59,7 +59,7 @@ class UseRecorderTest {
 
     private void ended(TestUnit unit, List<String> classes) {
         recorder.unitStarted("gw0", unit);
-        recorder.unitUsed("gw0", unit, new UnitUsed(unit.id(), classes, List.of()));
+        recorder.unitUsed("gw0", unit, new UnitUsed(unit.id(), classes, List.of(), List.of()));
         recorder.unitFinished("gw0", unit, new UnitFinished(unit.id(), 5, 4, null));
     }
 

@@ -21,8 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * again by the next one (the trap of recording class loading alone).
  */
 public final class UseLog {
-    /** Stands for every resource (protocol's {@code UnitUsed.EVERY_RESOURCE}; this class sees java.base only). */
-    private static final String UNWATCHED_RESOURCES = "*";
+    /** Stands for every resource or file (protocol's {@code UnitUsed.EVERYTHING}; this class sees java.base only). */
+    private static final String EVERYTHING = "*";
     private static final int CHUNK_BITS = 12;
     private static final int CHUNK = 1 << CHUNK_BITS;
     /** Marks by id, in chunks that never move once made, so a use never races a resize. */
@@ -30,8 +30,11 @@ public final class UseLog {
     /** The running unit's number; 1 is the worker's start, before any unit. */
     private static volatile int epoch = 1;
     private static volatile boolean active;
-    private static volatile boolean resourcesWatched;
+    private static volatile boolean jdkWatched;
     private static volatile Set<String> resources = ConcurrentHashMap.newKeySet();
+    private static volatile Set<String> files = ConcurrentHashMap.newKeySet();
+    /** The module directory: files read below it are reported relative to it, others not at all. */
+    private static volatile String basedir;
 
     private static final Map<String, Integer> IDS = new HashMap<>();
     private static final List<String> NAMES = new ArrayList<>();
@@ -44,6 +47,7 @@ public final class UseLog {
     /** What the worker used before its first unit (launcher session listeners, say): every unit's. */
     private static Set<String> classesAtStart;
     private static Set<String> resourcesAtStart;
+    private static Set<String> filesAtStart;
 
     private static final ClassValue<Integer> BY_CLASS = new ClassValue<>() {
         @Override
@@ -61,9 +65,10 @@ public final class UseLog {
         return active;
     }
 
-    /** Called by the agent once it is in place; {@code resourcesWatched}: its class loader hooks are too. */
-    public static void activate(boolean watchingResources) {
-        resourcesWatched = watchingResources;
+    /** Called by the agent once it is in place; {@code jdkWatched}: its class loader hooks are too. */
+    public static void activate(boolean watchingResources, String moduleDirectory) {
+        jdkWatched = watchingResources;
+        basedir = moduleDirectory == null ? null : new java.io.File(moduleDirectory).getAbsolutePath();
         active = true;
     }
 
@@ -128,24 +133,64 @@ public final class UseLog {
         }
     }
 
+    /** Written into the JDK's file openings ({@code FileInputStream}, {@code RandomAccessFile}, file channels). */
+    public static void file(java.io.File file) {
+        if (file != null && active) {
+            files.add(file.getPath());
+        }
+    }
+
+    public static void file(String path) {
+        if (path != null && active) {
+            files.add(path);
+        }
+    }
+
     /** A unit starts: what is used from now on is its. What the worker used before its first unit is every unit's. */
     public static synchronized void startUnit() {
         if (classesAtStart == null) {
             classesAtStart = usedIn(epoch);
             resourcesAtStart = new TreeSet<>(resources);
+            filesAtStart = new TreeSet<>(files);
         }
         resources = ConcurrentHashMap.newKeySet();
+        files = ConcurrentHashMap.newKeySet();
         epoch = epoch + 1;
     }
 
     /**
-     * What the unit started last used: the project classes' names, then the resource names ({@code *} alone: every
-     * resource counts, the class loaders could not be watched).
+     * What the unit started last used: the project classes' names; the resource names ({@code *} alone: every
+     * resource counts, the class loaders could not be watched); the files read below the module directory, relative
+     * to it ({@code *} alone: every file counts, file reads could not be watched).
      */
     public static synchronized List<List<String>> endUnit() {
         Set<String> looked = new TreeSet<>(resourcesAtStart == null ? Set.of() : resourcesAtStart);
         looked.addAll(resources);
-        return List.of(List.copyOf(usedIn(epoch)), resourcesWatched ? List.copyOf(looked) : List.of(UNWATCHED_RESOURCES));
+        Set<String> read = new TreeSet<>();
+        for (Set<String> paths : List.of(filesAtStart == null ? Set.<String>of() : filesAtStart, files)) {
+            for (String path : paths) {
+                String relative = belowModule(path);
+                if (relative != null) {
+                    read.add(relative);
+                }
+            }
+        }
+        return List.of(List.copyOf(usedIn(epoch)), jdkWatched ? List.copyOf(looked) : List.of(EVERYTHING),
+                !jdkWatched || basedir == null ? List.of(EVERYTHING) : List.copyOf(read));
+    }
+
+    /** {@code path} relative to the module directory with {@code /} separators, or {@code null} when outside it. */
+    private static String belowModule(String path) {
+        String base = basedir;
+        if (base == null) {
+            return null;
+        }
+        java.nio.file.Path absolute = java.nio.file.Path.of(path).toAbsolutePath().normalize();
+        java.nio.file.Path module = java.nio.file.Path.of(base).normalize();
+        if (!absolute.startsWith(module) || absolute.equals(module)) {
+            return null;
+        }
+        return module.relativize(absolute).toString().replace(java.io.File.separatorChar, '/');
     }
 
     private static Set<String> usedIn(int unit) {

@@ -21,7 +21,7 @@ public final class UnitUse {
     public static void send(MessageChannel channel, int unitId) throws IOException {
         if (UseLog.active()) {
             List<List<String>> used = UseLog.endUnit();
-            channel.send(new UnitUsed(unitId, used.get(0), used.get(1)));
+            channel.send(new UnitUsed(unitId, used.get(0), used.get(1), used.get(2)));
         }
     }
 }

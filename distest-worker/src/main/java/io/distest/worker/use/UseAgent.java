@@ -14,7 +14,7 @@ import java.util.jar.JarOutputStream;
  * The worker's dependency agent ({@code -javaagent:distest-worker.jar}, added when the build selects affected
  * tests): puts {@link io.distest.worker.boot.UseLog} on the boot class path, where every class loader finds the
  * same one, then rewrites each project class as it loads ({@link ProjectClassRewriter}) and hooks the class loaders'
- * resource lookups ({@link LoaderHooks}).
+ * resource lookups and the file openings ({@link JdkHooks}).
  */
 public final class UseAgent {
     private static final String LOG_CLASS = "io/distest/worker/boot/UseLog";
@@ -25,8 +25,8 @@ public final class UseAgent {
         instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(bootJar().toFile()));
         // from here on UseLog resolves to the boot class path's copy, for this class too
         instrumentation.addTransformer(new ProjectClasses(), false);
-        boolean resources = LoaderHooks.install(instrumentation);
-        io.distest.worker.boot.UseLog.activate(resources);
+        boolean hooked = JdkHooks.install(instrumentation);
+        io.distest.worker.boot.UseLog.activate(hooked, System.getProperty("basedir"));
     }
 
     /** A jar of UseLog's classes alone, copied out of this one; removed when the JVM ends. */
