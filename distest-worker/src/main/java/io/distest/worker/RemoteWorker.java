@@ -45,6 +45,22 @@ final class RemoteWorker {
      * Starts the worker; everything it is asked for is checked before anything is opened, and whatever was opened
      * is closed again if it cannot start.
      */
+    /**
+     * The JVM arguments with the session paths in them made absolute, as the class path is: the worker jar as Java
+     * agent ({@code -javaagent:}) and the module directory ({@code -Dbasedir=}), which the worker's working directory
+     * would otherwise resolve wrongly. A relative path must stay inside the session.
+     */
+    static List<String> inSession(List<String> jvmArgs, Path session) {
+        List<String> resolved = new ArrayList<>();
+        for (String arg : jvmArgs) {
+            String prefix = arg.startsWith("-javaagent:") ? "-javaagent:" : arg.startsWith("-Dbasedir=") ? "-Dbasedir=" : null;
+            String path = prefix == null ? null : arg.substring(prefix.length());
+            resolved.add(path == null || path.isEmpty() || Path.of(path).isAbsolute() ? arg
+                    : prefix + SafePaths.resolve(session, path));
+        }
+        return resolved;
+    }
+
     static RemoteWorker start(SpawnWorker spawn, Path session, PrintStream log) throws IOException {
         if (spawn.workerId() == null || !spawn.workerId().matches("[A-Za-z0-9_.-]{1,64}")) {
             throw new IllegalArgumentException("invalid worker id \"" + spawn.workerId() + "\"");
@@ -71,7 +87,7 @@ final class RemoteWorker {
         writeFresh(logFile, new byte[0]);
         WorkerSocket listener = WorkerSocket.open(workerFiles, spawn.workerId());
         try {
-            WorkerCommandLine commandLine = new WorkerCommandLine(spawn.java(), spawn.jvmArgs(), classpath,
+            WorkerCommandLine commandLine = new WorkerCommandLine(spawn.java(), inSession(spawn.jvmArgs(), session), classpath,
                     listener.address(), spawn.workerId(), spawn.excludedEnvironment(),
                     spawn.environment(), spawn.workerToken());
             writeFresh(argFile, commandLine.argFileContent().getBytes(StandardCharsets.UTF_8));

@@ -48,7 +48,7 @@ public final class PopenGateway implements Gateway {
         Files.createDirectories(directory); // as Surefire does for its workingDirectory
         Map<String, String> environment = new LinkedHashMap<>(launch.environment(request.jvm()));
         environment.putAll(spec.env());
-        List<String> jvmArgs = new ArrayList<>(WorkerJvmArgs.of(request, launch, Path::toString));
+        List<String> jvmArgs = new ArrayList<>(WorkerJvmArgs.of(request, launch, path -> path.toAbsolutePath().toString()));
         WorkerStart start = sharing.workerStart(java, request.testClasspath(), request.workerJar(), jvmArgs,
                 request.remote().sync().localRepository());
         jvmArgs.addAll(start.jvmArgs());

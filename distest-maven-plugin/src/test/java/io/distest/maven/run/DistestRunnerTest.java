@@ -164,6 +164,47 @@ class DistestRunnerTest {
     }
 
     @Test
+    void recordsWhatAUnitUsedOnALocalAndAnSshWorkerAlike() throws Exception {
+        Path module = Files.createDirectories(temp.resolve("module"));
+        Files.createDirectories(module.resolve("data"));
+        Files.writeString(module.resolve("data/input.txt"), "travelled\n");
+        Path farSide = Files.createTempDirectory("distest-ssh-used");
+        harness.moduleBasedir = module;
+        harness.rsyncDirs = List.of(Path.of("data"));
+        harness.jvm = new io.distest.maven.settings.JvmSettings(List.of(), java.util.Map.of(), java.util.Map.of(), module,
+                java.util.Set.of(), true);
+        harness.sshOptions = SSHD.options(SSHD.writeKnownHosts(temp.resolve("known_hosts")));
+        try {
+            io.distest.protocol.UnitUsed local = usedBy("popen", "ReadsDataFixture");
+            io.distest.protocol.UnitUsed remote = usedBy(SSHD.sshSpec() + "//chdir=" + farSide, "ReadsDataFixture");
+
+            String fixture = (RunHarness.FIXTURES + "ReadsDataFixture").replace('.', '/');
+            assertTrue(local.classes().contains(fixture), local.toString());
+            assertTrue(local.files().contains("data/input.txt"), local.toString());
+            assertEquals(local.classes(), remote.classes());
+            assertTrue(remote.files().contains("data/input.txt"), remote.toString());
+        } finally {
+            RunHarness.deleteTree(farSide);
+        }
+    }
+
+    /** The one record the run's unit of {@code fixture} sent, on {@code spec}. */
+    private io.distest.protocol.UnitUsed usedBy(String spec, String fixture) throws Exception {
+        List<io.distest.protocol.UnitUsed> records = new java.util.ArrayList<>();
+        harness.observers = List.of(new io.distest.maven.report.RunObserver() {
+            @Override
+            public void unitUsed(String workerId, io.distest.maven.schedule.TestUnit unit,
+                    io.distest.protocol.UnitUsed used) {
+                records.add(used);
+            }
+        });
+        RunSummary summary = harness.run(List.of(spec), fixture);
+        assertEquals(0, summary.failures() + summary.errors(), harness.report(fixture));
+        assertEquals(1, records.size(), records.toString());
+        return records.get(0);
+    }
+
+    @Test
     void runsTwoWorkersOverSshInACacheDirectoryOfTheFarSide() throws Exception {
         Path farSide = Files.createTempDirectory("distest-ssh-far-side");
         try {

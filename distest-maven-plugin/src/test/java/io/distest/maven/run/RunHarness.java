@@ -48,6 +48,8 @@ public final class RunHarness {
     /** What the test JVMs get; {@code null}: {@link #systemProperties} and the module directory. */
     public JvmSettings jvm;
     public TestFilters filters = new TestFilters(List.of(), List.of(), Map.of());
+    /** Observers of the run besides the runner's own. */
+    public List<io.distest.maven.report.RunObserver> observers = List.of();
 
     public RunHarness(Path temp) {
         this.temp = temp;
@@ -70,7 +72,7 @@ public final class RunHarness {
                 new RemoteSettings(new SyncSettings(Path.of(System.getProperty("user.home"), ".m2", "repository"),
                         moduleBasedir, moduleBasedir, rsyncDirs, rsyncIgnores), serverToken, sshOptions),
                 SpeedOptions.NONE, dist);
-        return new DistestRunner(log).run(request);
+        return new DistestRunner(log).run(request, observers);
     }
 
     public String report(String fixture) throws Exception {
