@@ -9,7 +9,10 @@ import java.nio.file.Files
 
 File work = new File(basedir, 'target/mutations')
 def fail = { String message -> throw new AssertionError(message) }
-File mvn = new File(System.getProperty('maven.home'), 'bin/mvn')
+// the Maven the invoker runs the ITs on (another one under .ci/other-mavens), else the outer build's
+String itHome = binding.hasVariable('itMavenHome') ? itMavenHome : null
+File mvn = new File(itHome && !itHome.contains('$') ? itHome : System.getProperty('maven.home'), 'bin/mvn')
+println "affected-mutations: builds run on ${mvn}"
 String outerRepository = System.getProperty('maven.repo.local') ?: new File(System.getProperty('user.home'), '.m2/repository').path
 work.mkdirs()
 File settings = new File(work, 'settings.xml')
