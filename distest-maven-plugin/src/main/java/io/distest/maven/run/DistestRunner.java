@@ -9,7 +9,8 @@ import io.distest.maven.report.AboveStatusLineLog;
 import io.distest.maven.report.DurationObserver;
 import io.distest.maven.report.PlatformSummary;
 import io.distest.maven.report.ProgressObserver;
-import io.distest.maven.report.RunObserver;
+import io.distest.maven.report.RunObservers;
+import io.distest.maven.report.RunObservers.OnFailure;
 import io.distest.maven.report.StatusLine;
 import io.distest.maven.report.SurefireReporting;
 import io.distest.maven.schedule.DurationHistory;
@@ -106,22 +107,28 @@ public final class DistestRunner {
                 measured -> updateHistory(request.speed(), measured), System::nanoTime,
                 timeline == null ? null : shown(timeline));
         reporting.printAbove(statusLine);
-        List<RunObserver> observers = new java.util.ArrayList<>(List.of(
-                new ProgressObserver(planned.units(), plan::expectedMillis, statusLine, System::nanoTime),
-                reporting, durations));
+        // what a throwing observer costs is decided by RunObservers: reporting fails the build, the rest only warn
+        RunObservers observers = new RunObservers(log)
+                .add("the progress line", OnFailure.WARN,
+                        new ProgressObserver(planned.units(), plan::expectedMillis, statusLine, System::nanoTime))
+                .add("Surefire reporting", OnFailure.FAIL_THE_BUILD, reporting)
+                .add("the durations history and efficiency line", OnFailure.WARN, durations);
         if (timeline != null) { // it hears the end of the run after the duration observer: it draws that one's figures
-            observers.add(new TimelineObserver(log, timeline, timelineTitle(request), plan, durations::efficiency,
-                    workersByGroup(request), System::nanoTime));
+            observers.add("the timeline", OnFailure.WARN, new TimelineObserver(log, timeline, timelineTitle(request),
+                    plan, durations::efficiency, workersByGroup(request), System::nanoTime));
         }
         if (request.dist() == Dist.EACH) {
-            observers.add(platforms);
+            observers.add("the per-platform summary", OnFailure.FAIL_THE_BUILD, platforms);
         }
         ClassesWithoutTests withoutTests = new ClassesWithoutTests();
-        observers.add(withoutTests);
-        RunObserver all = RunObserver.all(observers.toArray(RunObserver[]::new));
-        WorkerPool pool = new WorkerPool(planned, log, gateways, all, System::nanoTime);
-        RunLoop loop = new RunLoop(planned, log, policy(planned, plan, unitsByGroup), pool, all, System::nanoTime);
+        observers.add("the classes without tests", OnFailure.FAIL_THE_BUILD, withoutTests);
+        WorkerPool pool = new WorkerPool(planned, log, gateways, observers, System::nanoTime);
+        RunLoop loop = new RunLoop(planned, log, policy(planned, plan, unitsByGroup), pool, observers, System::nanoTime);
         loop.run(token);
+        Optional<RunObservers.Failure> failed = observers.failure();
+        if (failed.isPresent()) {
+            throw new DistestException(failed.get().message(), failed.get().cause());
+        }
         RunResult result = reporting.finish();
         if (request.dist() == Dist.EACH) {
             platforms.print(log::info);

@@ -50,7 +50,7 @@ final class RunLoop {
     private String notRunReason;
 
     /**
-     * @param events the run's listeners (reporting, durations, timeline…), composed with {@link RunObserver#all}
+     * @param events the run's listeners (reporting, durations, timeline…), composed by {@link io.distest.maven.report.RunObservers}
      * @param nanoClock {@link System#nanoTime} but in tests: the run timeout is read from it
      */
     RunLoop(RunRequest request, Log log, SchedulingPolicy policy, WorkerPool pool, RunObserver events,

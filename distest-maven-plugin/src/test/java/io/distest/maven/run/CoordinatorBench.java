@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.distest.maven.gateway.Gateway;
 import io.distest.maven.report.RunObserver;
+import io.distest.maven.report.RunObservers;
+import io.distest.maven.report.RunObservers.OnFailure;
 import io.distest.maven.run.fake.FakeGateway;
 import io.distest.maven.run.fake.FakeSuite;
 import io.distest.maven.schedule.LoadScheduling;
@@ -90,7 +92,7 @@ class CoordinatorBench {
             @Override
             public void debug(CharSequence content) {}
         };
-        RunObserver events = RunObserver.all(counter);
+        RunObservers events = new RunObservers(quiet).add("the counter", OnFailure.FAIL_THE_BUILD, counter);
         WorkerPool pool = new WorkerPool(request, quiet, gateways, events, System::nanoTime);
         RunLoop loop = new RunLoop(request, quiet, new LoadScheduling(units, 1, unit -> 0), pool, events, System::nanoTime);
 
