@@ -3,8 +3,8 @@ package io.distest.maven;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.distest.maven.PluginDescriptor.Declared;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,13 +12,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 
 /**
  * The configuration reference ({@code docs/configuration.md}) against the plugin descriptor maven-plugin-plugin
@@ -30,20 +25,12 @@ class DocumentedParametersTest {
     private static final Path REPOSITORY = Path.of("..");
     private static final Path REFERENCE = REPOSITORY.resolve("docs/configuration.md");
 
-    /** A user-settable parameter of a goal as the descriptor declares it. */
-    record Declared(String goal, String name, String property, String defaultValue) {
-        @Override
-        public String toString() {
-            return goal + ":" + name;
-        }
-    }
-
     private static List<Declared> declared;
     private static List<String> tableRows;
 
     @BeforeAll
     static void read() throws Exception {
-        declared = descriptorParameters();
+        declared = PluginDescriptor.parameters();
         tableRows = Files.readAllLines(REFERENCE).stream().filter(line -> line.startsWith("|")).toList();
     }
 
@@ -123,56 +110,5 @@ class DocumentedParametersTest {
         return Files.readAllLines(markdown).stream().filter(line -> line.startsWith("#"))
                 .map(line -> line.replaceFirst("^#+\\s*", "").toLowerCase().replaceAll("[^\\w\\- ]", "").replace(' ', '-'))
                 .toList();
-    }
-
-    private static List<Declared> descriptorParameters() throws Exception {
-        Document descriptor;
-        try (InputStream in = DocumentedParametersTest.class.getResourceAsStream("/META-INF/maven/plugin.xml")) {
-            assertTrue(in != null, "no plugin descriptor on the test class path: was process-classes skipped?");
-            descriptor = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(in);
-        }
-        List<Declared> result = new ArrayList<>();
-        NodeList mojos = descriptor.getElementsByTagName("mojo");
-        for (int i = 0; i < mojos.getLength(); i++) {
-            Element mojo = (Element) mojos.item(i);
-            String goal = text(mojo, "goal");
-            Element configuration = child(mojo, "configuration");
-            for (Element parameter : children(child(mojo, "parameters"), "parameter")) {
-                if (!"true".equals(text(parameter, "editable"))) {
-                    continue; // ${project}, ${session}: not the user's to set
-                }
-                String name = text(parameter, "name");
-                Element value = configuration == null ? null : child(configuration, name);
-                String property = null;
-                String defaultValue = null;
-                if (value != null) {
-                    Matcher expression = Pattern.compile("\\$\\{([^}]+)}").matcher(value.getTextContent().trim());
-                    property = expression.matches() ? expression.group(1) : null;
-                    defaultValue = value.hasAttribute("default-value") ? value.getAttribute("default-value") : null;
-                }
-                result.add(new Declared(goal, name, property, defaultValue));
-            }
-        }
-        return result;
-    }
-
-    private static String text(Element parent, String name) {
-        Element child = child(parent, name);
-        return child == null ? null : child.getTextContent().trim();
-    }
-
-    private static Element child(Element parent, String name) {
-        List<Element> all = children(parent, name);
-        return all.isEmpty() ? null : all.get(0);
-    }
-
-    private static List<Element> children(Element parent, String name) {
-        List<Element> result = new ArrayList<>();
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && e.getTagName().equals(name)) {
-                result.add(e);
-            }
-        }
-        return result;
     }
 }

@@ -271,7 +271,7 @@ final class RunLoop {
             return;
         }
         String reason = "the run passed its timeout of " + request.workers().runTimeout().toSeconds()
-                + " s (distest.runTimeout / forkedProcessTimeoutInSeconds)";
+                + " s (forkedProcessTimeoutInSeconds)";
         for (WorkerJvm worker : pool.endAll()) {
             List<TestUnit> held = policy.workerLost(worker.ref);
             if (!held.isEmpty()) {

@@ -1,6 +1,7 @@
 package io.distest.maven.surefire;
 
 import io.distest.maven.gateway.ssh.SshOptions;
+import io.distest.maven.parameter.Parameters;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -17,9 +18,6 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * the mojo will compute from the same configuration. A start whose options turn out different is simply not used.
  */
 final class EarlySsh {
-    /** {@code -Ddistest.ssh.early=false} keeps every ssh connection in the test phase. */
-    static final String SWITCH = "distest.ssh.early";
-
     /** The default lifecycle's phases from {@code test} on: a build that reaches one of them runs the tests. */
     private static final Set<String> TEST_PHASES_AND_LATER = Set.of("test", "prepare-package", "package",
             "pre-integration-test", "integration-test", "post-integration-test", "verify", "install", "deploy");
@@ -32,7 +30,7 @@ final class EarlySsh {
     }
 
     static boolean wanted(Properties user, List<String> goals) {
-        if ("false".equalsIgnoreCase(user.getProperty(SWITCH, "true").trim()) || isTrue(user, "skipTests")
+        if ("false".equalsIgnoreCase(user.getProperty(Parameters.SSH_EARLY, Parameters.SSH_EARLY_DEFAULT).trim()) || isTrue(user, "skipTests")
                 || isTrue(user, "maven.test.skip") || isTrue(user, "maven.test.skip.exec")) {
             return false;
         }
@@ -56,7 +54,7 @@ final class EarlySsh {
     /**
      * The ssh options {@code distest:test} will use: each setting from the plugin's configuration, else from its
      * property (user, then system, then project properties, as Maven resolves a parameter's property), else the
-     * default. Relative paths are resolved against the module's directory, as Maven does for file parameters.
+     * default; names, properties and defaults as {@link Parameters} declares them. Relative paths are resolved against the module's directory, as Maven does for file parameters.
      */
     static SshOptions options(MavenProject project, Xpp3Dom configuration, MavenSession session) {
         return options(project.getBasedir().toPath(), configuration,
@@ -65,33 +63,26 @@ final class EarlySsh {
 
     /** @param properties where a setting's property is looked up, in order */
     static SshOptions options(Path basedir, Xpp3Dom configuration, List<Properties> properties) {
-        SshOptions options = SshOptions.defaults();
-        String config = setting(configuration, "sshConfig", "distest.ssh.config", properties);
-        if (config != null) {
-            options = options.withSshConfig(path(basedir, config));
-        }
-        String knownHosts = setting(configuration, "knownHosts", "distest.ssh.knownHosts", properties);
-        if (knownHosts != null) {
-            options = options.withKnownHosts(path(basedir, knownHosts));
-        }
-        List<Path> identities = identities(configuration, basedir, properties);
-        if (!identities.isEmpty()) {
-            options = options.withIdentities(identities);
-        }
-        String accept = setting(configuration, "acceptNewHostKeys", "distest.ssh.acceptNewHostKeys", properties);
-        options = options.withAcceptNewHostKeys(accept != null && Boolean.parseBoolean(accept.trim()));
-        String linger = setting(configuration, "sshLinger", "distest.ssh.linger", properties);
-        return linger == null ? options : options.withLinger(Duration.ofSeconds(Long.parseLong(linger.trim())));
+        String config = setting(configuration, Parameters.SSH_CONFIG_PARAMETER, Parameters.SSH_CONFIG, properties);
+        String knownHosts = setting(configuration, Parameters.SSH_KNOWN_HOSTS_PARAMETER, Parameters.SSH_KNOWN_HOSTS,
+                properties);
+        String accept = setting(configuration, Parameters.SSH_ACCEPT_NEW_HOST_KEYS_PARAMETER,
+                Parameters.SSH_ACCEPT_NEW_HOST_KEYS, properties);
+        String linger = setting(configuration, Parameters.SSH_LINGER_PARAMETER, Parameters.SSH_LINGER, properties);
+        return SshOptions.of(config == null ? null : path(basedir, config),
+                knownHosts == null ? null : path(basedir, knownHosts), identities(configuration, basedir, properties),
+                Boolean.parseBoolean(accept == null ? Parameters.SSH_ACCEPT_NEW_HOST_KEYS_DEFAULT : accept.trim()),
+                linger == null ? null : Duration.ofSeconds(Long.parseLong(linger.trim())));
     }
 
     private static List<Path> identities(Xpp3Dom configuration, Path basedir, List<Properties> properties) {
-        Xpp3Dom configured = configuration == null ? null : configuration.getChild("sshIdentities");
+        Xpp3Dom configured = configuration == null ? null : configuration.getChild(Parameters.SSH_IDENTITIES_PARAMETER);
         if (configured != null && configured.getChildCount() > 0) {
             return Arrays.stream(configured.getChildren()).map(Xpp3Dom::getValue)
                     .filter(value -> value != null && !value.isBlank()).map(value -> path(basedir, value.trim())).toList();
         }
         String list = configured != null && configured.getValue() != null ? configured.getValue()
-                : property("distest.ssh.identities", properties);
+                : property(Parameters.SSH_IDENTITIES, properties);
         return list == null ? List.of() : Arrays.stream(list.split(",")).map(String::trim)
                 .filter(value -> !value.isEmpty()).map(value -> path(basedir, value)).toList();
     }
