@@ -1,6 +1,5 @@
 package io.distest.worker;
 
-import io.distest.shared.PrivateFiles;
 import io.distest.protocol.Attached;
 import io.distest.protocol.FileEntry;
 import io.distest.protocol.MessageCodec;
@@ -8,9 +7,11 @@ import io.distest.protocol.Protocol;
 import io.distest.protocol.SyncManifest;
 import io.distest.protocol.SyncRequest;
 import io.distest.protocol.WorkerFacts;
+import io.distest.shared.PrivateFiles;
 import io.distest.shared.Quietly;
 import io.distest.shared.Secrets;
 import io.distest.shared.TokenProof;
+import io.distest.shared.WorkerCommandLine;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -43,7 +44,7 @@ final class ServeCommand {
         } catch (IllegalArgumentException e) {
             err.println("distest server: " + e.getMessage());
             err.print(ServerOptions.USAGE);
-            return WorkerMain.EXIT_USAGE;
+            return WorkerCommandLine.EXIT_USAGE;
         }
         if (stdio) { // the exec= gateway: frames on the real standard output, which PrintStream would not report failing
             return StdioServer.run(options, stdin, out == System.out ? new FileOutputStream(FileDescriptor.out) : out, err);
@@ -53,7 +54,7 @@ final class ServeCommand {
             String token = options.lifeline() ? input.readLine() : token(options.tokenFile());
             if (token == null || token.isBlank()) {
                 err.println("distest server: no token on the first line of standard input");
-                return WorkerMain.EXIT_USAGE;
+                return WorkerCommandLine.EXIT_USAGE;
             }
             Server server = new Server(options, token.strip(), err);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> Quietly.close(server)));

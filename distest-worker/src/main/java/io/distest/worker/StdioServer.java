@@ -2,6 +2,7 @@ package io.distest.worker;
 
 import io.distest.protocol.Mux;
 import io.distest.shared.Quietly;
+import io.distest.shared.WorkerCommandLine;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -42,7 +43,7 @@ final class StdioServer {
             String token = readLine(stdin);
             if (token == null || token.isBlank()) {
                 err.println("distest server: no token on the first line of standard input");
-                return WorkerMain.EXIT_USAGE;
+                return WorkerCommandLine.EXIT_USAGE;
             }
             ServerOptions loopback = new ServerOptions("127.0.0.1", 0, options.root(), options.tokenFile(), true,
                     options.maxConnections(), options.handshakeMillis(), options.maxUnauthenticated(),

@@ -12,6 +12,7 @@ import io.distest.protocol.RunUnit;
 import io.distest.protocol.Shutdown;
 import io.distest.protocol.UseProvider;
 import io.distest.protocol.WorkerFacts;
+import io.distest.shared.WorkerCommandLine;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
@@ -59,7 +60,7 @@ final class Worker {
             try {
                 message = inbox.take();
             } catch (InterruptedException e) {
-                return WorkerMain.EXIT_CONNECTION_LOST;
+                return WorkerCommandLine.EXIT_CONNECTION_LOST;
             }
             if (message instanceof Configure c) {
                 configure = c;
@@ -77,7 +78,7 @@ final class Worker {
                 return 0;
             } else if (message instanceof Refused refused) {
                 diagnostics.println("distest worker " + workerId + ": refused by the plugin: " + refused.reason());
-                return WorkerMain.EXIT_REFUSED;
+                return WorkerCommandLine.EXIT_REFUSED;
             } else {
                 diagnostics.println("distest worker " + workerId + ": unexpected message " + message);
             }
@@ -104,7 +105,7 @@ final class Worker {
             diagnostics.println("distest worker " + workerId + ": connection lost: " + e);
         }
         diagnostics.flush();
-        Runtime.getRuntime().halt(WorkerMain.EXIT_CONNECTION_LOST);
+        Runtime.getRuntime().halt(WorkerCommandLine.EXIT_CONNECTION_LOST);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.distest.worker;
 
 import io.distest.shared.PrivateFiles;
 import io.distest.shared.Quietly;
+import io.distest.shared.WorkerCommandLine;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -59,7 +60,7 @@ final class WorkerSocket implements AutoCloseable {
 
     /** The worker's {@code connect} argument. */
     String address() {
-        return WorkerMain.UNIX + file;
+        return WorkerCommandLine.UNIX_SOCKET + file;
     }
 
     /**
