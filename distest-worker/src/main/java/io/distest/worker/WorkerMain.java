@@ -3,6 +3,8 @@ package io.distest.worker;
 import io.distest.protocol.Protocol;
 import io.distest.shared.ChannelStreams;
 import io.distest.shared.WorkerCommandLine;
+import io.distest.worker.runner.Worker;
+import io.distest.worker.server.ServeCommand;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -17,7 +19,7 @@ import java.nio.file.Path;
  * <pre>
  * java -cp distest-worker.jar:TEST-CLASSPATH io.distest.worker.WorkerMain connect HOST:PORT WORKER-ID
  * java -cp distest-worker.jar:TEST-CLASSPATH io.distest.worker.WorkerMain connect unix:SOCKET-PATH WORKER-ID
- * java -jar distest-worker.jar serve [options]      (a worker server; see {@link ServerOptions#USAGE})
+ * java -jar distest-worker.jar serve [options]      (a worker server; see {@link ServeCommand})
  * </pre>
  *
  * The session token comes from the environment variable {@value Protocol#TOKEN_ENV}, never the command line.
