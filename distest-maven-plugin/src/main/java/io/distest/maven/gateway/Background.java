@@ -7,10 +7,10 @@ import java.util.function.Supplier;
  * Work a gateway's start does beside its round trips, each on a daemon thread of its own: not the common pool,
  * whose one or two threads (on a small machine) may be taken by anything else in the build.
  */
-final class Background {
+public final class Background {
     private Background() {}
 
-    static <T> CompletableFuture<T> supply(String threadName, Supplier<T> work) {
+    public static <T> CompletableFuture<T> supply(String threadName, Supplier<T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {

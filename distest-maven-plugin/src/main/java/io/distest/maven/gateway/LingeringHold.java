@@ -12,7 +12,7 @@ import java.io.IOException;
  * the server's port, it is also the proof that what answers there is that server: a port it has given up and
  * another account has taken fails the handshake, and the build starts a server of its own instead.
  */
-final class LingeringHold implements AutoCloseable {
+public final class LingeringHold implements AutoCloseable {
     private final MessageChannel channel;
     private volatile boolean open = true;
 
@@ -21,7 +21,7 @@ final class LingeringHold implements AutoCloseable {
     }
 
     /** @throws IOException if nothing answers there as the server with {@code token} */
-    static LingeringHold take(ServerClient.Connector connector, String token, String where) throws IOException {
+    public static LingeringHold take(ServerClient.Connector connector, String token, String where) throws IOException {
         MessageChannel channel = ServerHandshake.attach(connector.open(), token, Secrets.hexId(8), Attach.HOLD, where)
                 .channel();
         LingeringHold hold = new LingeringHold(channel);
@@ -42,7 +42,7 @@ final class LingeringHold implements AutoCloseable {
     }
 
     /** Whether the server still holds this connection: false once it has ended (or the ssh connection has). */
-    boolean isOpen() {
+    public boolean isOpen() {
         return open;
     }
 

@@ -1,6 +1,6 @@
 package io.distest.maven.gateway;
 
-import io.distest.maven.gateway.ssh.Duplex;
+import io.distest.maven.gateway.Duplex;
 import io.distest.maven.sync.SyncPlan;
 import io.distest.protocol.Attach;
 import io.distest.protocol.FileData;
@@ -33,11 +33,11 @@ import java.util.function.Consumer;
  * Speaks to a worker server ({@code distest-worker.jar serve}) over streams a {@link Connector} provides: one
  * control connection (attach, sync, then exit notices) and one connection per worker.
  */
-final class ServerClient implements AutoCloseable {
+public final class ServerClient implements AutoCloseable {
     private static final int CHUNK_BYTES = 512 * 1024;
 
     /** Opens a new two-way stream to the server (a TCP connection, an ssh tunnel). */
-    interface Connector {
+    public interface Connector {
         Duplex open() throws IOException;
     }
 

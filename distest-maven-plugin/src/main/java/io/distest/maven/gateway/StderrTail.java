@@ -9,14 +9,14 @@ import java.util.ArrayDeque;
 import java.util.function.Consumer;
 
 /** Drains a command's standard error on a daemon thread, keeping its last lines for messages. */
-final class StderrTail {
+public final class StderrTail {
     private static final int LINES = 40;
 
     private final ArrayDeque<String> lines = new ArrayDeque<>();
     private final Thread thread;
 
     /** @param each told every line as it comes (for the debug log) */
-    StderrTail(InputStream stderr, String name, Consumer<String> each) {
+    public StderrTail(InputStream stderr, String name, Consumer<String> each) {
         thread = new Thread(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(stderr, StandardCharsets.UTF_8))) {
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -37,7 +37,7 @@ final class StderrTail {
     }
 
     /** The kept lines, after waiting up to {@code millis} for the stream to end (so the last words are in). */
-    String text(long millis) {
+    public String text(long millis) {
         try {
             thread.join(Math.max(1, millis));
         } catch (InterruptedException e) {

@@ -5,6 +5,7 @@ import io.distest.maven.gateway.Gateway;
 import io.distest.maven.gateway.PopenGateway;
 import io.distest.maven.gateway.RemoteGateway;
 import io.distest.maven.gateway.SocketEndpoint;
+import io.distest.maven.gateway.ssh.SshGateway;
 import io.distest.maven.report.AboveStatusLineLog;
 import io.distest.maven.report.DurationObserver;
 import io.distest.maven.report.PlatformSummary;
@@ -304,7 +305,7 @@ public final class DistestRunner {
             return new RemoteGateway(spec, request, token, log, new SocketEndpoint(socket, serverToken));
         }
         if (spec.transport() instanceof Transport.Ssh ssh) {
-            return RemoteGateway.overSsh(spec, ssh, request, token, log);
+            return SshGateway.of(spec, ssh, request, token, log);
         }
         if (spec.transport() instanceof Transport.Exec) {
             return new ExecGateway(spec, request, token, log);

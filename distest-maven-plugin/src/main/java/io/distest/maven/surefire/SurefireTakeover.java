@@ -1,6 +1,7 @@
 package io.distest.maven.surefire;
 
-import io.distest.maven.gateway.EarlySshStarts;
+import io.distest.maven.gateway.ssh.EarlySsh;
+import io.distest.maven.gateway.ssh.EarlySshStarts;
 import io.distest.maven.gateway.ssh.SshOptions;
 import io.distest.maven.parameter.Parameters;
 import io.distest.maven.tx.Transport;

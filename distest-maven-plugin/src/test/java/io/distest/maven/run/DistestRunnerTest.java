@@ -1,15 +1,11 @@
 package io.distest.maven.run;
 
-import io.distest.maven.settings.WorkerPolicy;
-import io.distest.testing.Poll;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.distest.maven.gateway.EarlySshStarts;
+import io.distest.maven.gateway.ssh.EarlySshStarts;
 import io.distest.maven.gateway.ssh.SshdServer;
+import io.distest.maven.settings.WorkerPolicy;
 import io.distest.maven.tx.TxSpecs;
+import io.distest.testing.Poll;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +15,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Real worker JVMs, real launcher, real Surefire reporters: the run from specs to XML reports. */
 class DistestRunnerTest {

@@ -1,5 +1,6 @@
 package io.distest.maven.gateway.ssh;
 
+import io.distest.maven.gateway.Duplex;
 import io.distest.shared.Quietly;
 import java.io.Closeable;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.distest.maven.surefire;
+package io.distest.maven.gateway.ssh;
 
 import io.distest.maven.gateway.ssh.SshOptions;
 import io.distest.maven.parameter.Parameters;
@@ -17,7 +17,7 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * {@link io.distest.maven.gateway.EarlySshStarts}): whether this build will run tests at all, and the ssh options
  * the mojo will compute from the same configuration. A start whose options turn out different is simply not used.
  */
-final class EarlySsh {
+public final class EarlySsh {
     /** The default lifecycle's phases from {@code test} on: a build that reaches one of them runs the tests. */
     private static final Set<String> TEST_PHASES_AND_LATER = Set.of("test", "prepare-package", "package",
             "pre-integration-test", "integration-test", "post-integration-test", "verify", "install", "deploy");
@@ -25,7 +25,7 @@ final class EarlySsh {
     private EarlySsh() {}
 
     /** Whether this session's goals reach distest's tests, and nobody asked to skip them or to connect late. */
-    static boolean wanted(MavenSession session) {
+    public static boolean wanted(MavenSession session) {
         return wanted(session.getUserProperties(), session.getGoals());
     }
 
@@ -56,7 +56,7 @@ final class EarlySsh {
      * property (user, then system, then project properties, as Maven resolves a parameter's property), else the
      * default; names, properties and defaults as {@link Parameters} declares them. Relative paths are resolved against the module's directory, as Maven does for file parameters.
      */
-    static SshOptions options(MavenProject project, Xpp3Dom configuration, MavenSession session) {
+    public static SshOptions options(MavenProject project, Xpp3Dom configuration, MavenSession session) {
         return options(project.getBasedir().toPath(), configuration,
                 List.of(session.getUserProperties(), session.getSystemProperties(), project.getProperties()));
     }

@@ -1,4 +1,4 @@
-package io.distest.maven.surefire;
+package io.distest.maven.gateway.ssh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.distest.maven.gateway.ssh;
+package io.distest.maven.gateway;
 
 import java.io.Closeable;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.distest.maven.gateway.ssh;
+package io.distest.maven.gateway;
 
 /** What a far side's POSIX shell needs from us. */
 public final class PosixShell {

@@ -1,6 +1,13 @@
-package io.distest.maven.gateway;
+package io.distest.maven.gateway.ssh;
 
-import io.distest.maven.gateway.ssh.PosixShell;
+import io.distest.maven.gateway.Background;
+import io.distest.maven.gateway.FarRoot;
+import io.distest.maven.gateway.LingeringHold;
+import io.distest.maven.gateway.PosixShell;
+import io.distest.maven.gateway.RemoteGateway;
+import io.distest.maven.gateway.ServerClient;
+import io.distest.maven.gateway.StdioBootstrap;
+import io.distest.maven.gateway.StdioLink;
 import io.distest.maven.gateway.ssh.RemoteCommand;
 import io.distest.maven.gateway.ssh.SshOptions;
 import io.distest.maven.gateway.ssh.SshSession;

@@ -1,5 +1,7 @@
-package io.distest.maven.gateway;
+package io.distest.maven.gateway.ssh;
 
+import io.distest.maven.gateway.FarCommand;
+import io.distest.maven.gateway.StderrTail;
 import io.distest.maven.gateway.ssh.RemoteCommand;
 import java.io.InputStream;
 import java.io.OutputStream;

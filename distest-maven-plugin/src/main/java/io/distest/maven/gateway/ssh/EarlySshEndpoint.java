@@ -1,5 +1,10 @@
-package io.distest.maven.gateway;
+package io.distest.maven.gateway.ssh;
 
+import io.distest.maven.gateway.Background;
+import io.distest.maven.gateway.DeferredLog;
+import io.distest.maven.gateway.RemoteGateway;
+import io.distest.maven.gateway.ServerClient;
+import io.distest.maven.gateway.WorkerJar;
 import io.distest.maven.gateway.ssh.SshOptions;
 import io.distest.maven.tx.Transport;
 import io.distest.maven.tx.TxSpec;
