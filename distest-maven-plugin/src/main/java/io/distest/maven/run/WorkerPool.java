@@ -11,6 +11,7 @@ import io.distest.maven.tx.TxSpec;
 import io.distest.protocol.Hello;
 import io.distest.protocol.MessageChannel;
 import io.distest.protocol.Shutdown;
+import io.distest.shared.Quietly;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -130,11 +131,11 @@ final class WorkerPool implements AutoCloseable {
     /** Connects and syncs the spec's gateway; one that cannot be reached is replaced by local workers if asked. */
     private Gateway openGateway(TxSpec spec) throws IOException {
         Gateway gateway = gateways.get(spec);
-        long openingNanos = System.nanoTime();
+        long openingNanos = nanoClock.getAsLong();
         try {
             gateway.open();
             if (!(spec.transport() instanceof Transport.Popen)) { // popen has nothing to open
-                events.add(new RunEvent.GatewayOpened(spec, openingNanos, System.nanoTime(), gateway.syncMillis()));
+                events.add(new RunEvent.GatewayOpened(spec, openingNanos, nanoClock.getAsLong(), gateway.syncMillis()));
             }
             return gateway;
         } catch (IOException | RuntimeException e) {
@@ -376,7 +377,7 @@ final class WorkerPool implements AutoCloseable {
             closes.add(inBackground("distest-close-" + worker.id(), () -> closeWorker(worker, deadline)));
         }
         closes.forEach(thread -> joinUntil(thread, deadline + TimeUnit.SECONDS.toNanos(1)));
-        closeQuietly(listener);
+        Quietly.close(listener);
         long gatewayDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         List<Thread> gatewayCloses = new ArrayList<>();
         for (Gateway gateway : gateways.values()) {
@@ -401,7 +402,7 @@ final class WorkerPool implements AutoCloseable {
             worker.handle.describeExit(Math.max(0, (deadline - System.nanoTime()) / 1_000_000));
         }
         worker.handle.destroy();
-        closeQuietly(worker.channel);
+        Quietly.close(worker.channel);
     }
 
     private static Thread inBackground(String name, Runnable task) {
@@ -416,17 +417,6 @@ final class WorkerPool implements AutoCloseable {
             thread.join(Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        if (closeable == null) {
-            return;
-        }
-        try {
-            closeable.close();
-        } catch (Exception ignored) {
-            // shutting down: nothing more to do with it
         }
     }
 }

@@ -19,6 +19,7 @@ import io.distest.maven.settings.WorkerPolicy;
 import io.distest.maven.tx.TxSpec;
 import io.distest.maven.tx.TxSpecs;
 import io.distest.protocol.UnitFinished;
+import io.distest.testing.Poll;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -266,9 +267,10 @@ class RunLoopTest {
 
     /** Polls, with a deadline, until the gateway was asked for {@code spawn}. */
     private static void awaitSpawn(FakeGateway gateway, String spawn) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!gateway.spawned().contains(spawn) && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
+        try {
+            Poll.within(Duration.ofSeconds(30), () -> gateway.spawned().contains(spawn));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
