@@ -1,5 +1,6 @@
 package io.distest.maven.gateway;
 
+import io.distest.shared.Threads;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -12,15 +13,13 @@ public final class Background {
 
     public static <T> CompletableFuture<T> supply(String threadName, Supplier<T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
+        Threads.start(() -> {
             try {
                 result.complete(work.get());
             } catch (RuntimeException | Error e) {
                 result.completeExceptionally(e);
             }
         }, threadName);
-        thread.setDaemon(true);
-        thread.start();
         return result;
     }
 }

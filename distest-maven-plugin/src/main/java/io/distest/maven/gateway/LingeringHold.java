@@ -3,6 +3,7 @@ package io.distest.maven.gateway;
 import io.distest.protocol.Attach;
 import io.distest.protocol.MessageChannel;
 import io.distest.shared.Secrets;
+import io.distest.shared.Threads;
 import java.io.IOException;
 
 /**
@@ -25,9 +26,7 @@ public final class LingeringHold implements AutoCloseable {
         MessageChannel channel = ServerHandshake.attach(connector.open(), token, Secrets.hexId(8), Attach.HOLD, where)
                 .channel();
         LingeringHold hold = new LingeringHold(channel);
-        Thread watch = new Thread(hold::awaitEnd, "distest-lingering-hold");
-        watch.setDaemon(true);
-        watch.start();
+        Threads.start(hold::awaitEnd, "distest-lingering-hold");
         return hold;
     }
 

@@ -1,6 +1,5 @@
 package io.distest.maven.gateway;
 
-import io.distest.maven.gateway.Duplex;
 import io.distest.protocol.Attach;
 import io.distest.protocol.Attached;
 import io.distest.protocol.Challenge;

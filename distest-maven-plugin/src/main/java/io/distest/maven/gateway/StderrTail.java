@@ -1,5 +1,6 @@
 package io.distest.maven.gateway;
 
+import io.distest.shared.Threads;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +18,7 @@ public final class StderrTail {
 
     /** @param each told every line as it comes (for the debug log) */
     public StderrTail(InputStream stderr, String name, Consumer<String> each) {
-        thread = new Thread(() -> {
+        thread = Threads.start(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(stderr, StandardCharsets.UTF_8))) {
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                     each.accept(line);
@@ -32,8 +33,6 @@ public final class StderrTail {
                 // the stream ended with the command
             }
         }, "distest-stderr-" + name);
-        thread.setDaemon(true);
-        thread.start();
     }
 
     /** The kept lines, after waiting up to {@code millis} for the stream to end (so the last words are in). */

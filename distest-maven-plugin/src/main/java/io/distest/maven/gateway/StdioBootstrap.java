@@ -1,8 +1,8 @@
 package io.distest.maven.gateway;
 
-import io.distest.maven.gateway.PosixShell;
 import io.distest.protocol.Mux;
 import io.distest.shared.Sha256;
+import io.distest.shared.Threads;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -43,11 +43,8 @@ public final class StdioBootstrap {
     static final String JAR_STORED = "DISTEST-JAR-STORED";
     private static final long START_SECONDS = 60;
     private static final int MAX_LINE = 8192;
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "distest-exec-timeout");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ScheduledExecutorService TIMER =
+            Executors.newSingleThreadScheduledExecutor(Threads.named("distest-exec-timeout"));
 
     /** Starts a new POSIX shell on the far side that reads its commands from standard input. */
     public interface Shell {

@@ -1,6 +1,5 @@
 package io.distest.maven.gateway;
 
-import io.distest.maven.gateway.Duplex;
 import io.distest.protocol.Mux;
 import java.io.FilterInputStream;
 import java.io.IOException;

@@ -6,6 +6,7 @@ import io.distest.maven.tx.TxSpec;
 import io.distest.protocol.Message;
 import io.distest.protocol.MessageChannel;
 import io.distest.protocol.WorkerFacts;
+import io.distest.shared.Threads;
 import java.io.EOFException;
 import java.io.IOException;
 import java.util.concurrent.BlockingQueue;
@@ -47,9 +48,7 @@ final class WorkerJvm {
         this.channel = channel;
         this.facts = facts;
         this.state = State.READY;
-        Thread reader = new Thread(() -> read(events), "distest-read-" + id());
-        reader.setDaemon(true);
-        reader.start();
+        Threads.start(() -> read(events), "distest-read-" + id());
     }
 
     private void read(BlockingQueue<RunEvent> events) {

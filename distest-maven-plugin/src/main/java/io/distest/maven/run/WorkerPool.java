@@ -12,6 +12,7 @@ import io.distest.protocol.Hello;
 import io.distest.protocol.MessageChannel;
 import io.distest.protocol.Shutdown;
 import io.distest.shared.Quietly;
+import io.distest.shared.Threads;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -88,8 +89,7 @@ final class WorkerPool implements AutoCloseable {
                 awaitingSpawn.add(workerId(spec, i, number));
                 numbers.add(number++);
             }
-            Thread chain = new Thread(() -> startChain(spec, numbers), "distest-start-" + spec.text());
-            chain.setDaemon(true);
+            Thread chain = Threads.unstarted(() -> startChain(spec, numbers), "distest-start-" + spec.text());
             chains.add(chain);
         }
         chains.forEach(Thread::start);
@@ -107,9 +107,8 @@ final class WorkerPool implements AutoCloseable {
                 List<Thread> spawns = new ArrayList<>();
                 for (int index = 0; index < numbers.size(); index++) {
                     int i = index;
-                    Thread spawn = new Thread(() -> spawnInChain(gateway, spec, i, numbers.get(i)),
+                    Thread spawn = Threads.unstarted(() -> spawnInChain(gateway, spec, i, numbers.get(i)),
                             "distest-spawn-" + workerId(spec, i, numbers.get(i)));
-                    spawn.setDaemon(true);
                     spawns.add(spawn);
                     spawn.start();
                 }
@@ -217,7 +216,7 @@ final class WorkerPool implements AutoCloseable {
 
     /** A worker that arrives through its gateway's connection says hello there, not on our port. */
     private void awaitHello(WorkerJvm worker, MessageChannel channel) {
-        Thread handshake = new Thread(() -> {
+        Threads.start(() -> {
             try {
                 Hello hello = Handshake.expectHello(channel, token);
                 events.add(new RunEvent.Connected(hello.workerId(), channel, hello.facts()));
@@ -225,8 +224,6 @@ final class WorkerPool implements AutoCloseable {
                 events.add(new RunEvent.Disconnected(worker, "no hello: " + e.getMessage()));
             }
         }, "distest-hello-" + worker.id());
-        handshake.setDaemon(true);
-        handshake.start();
     }
 
     /** The next event of any worker, or {@code null} when none came within {@code millis}. */
@@ -406,10 +403,7 @@ final class WorkerPool implements AutoCloseable {
     }
 
     private static Thread inBackground(String name, Runnable task) {
-        Thread thread = new Thread(task, name);
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
+        return Threads.start(task, name);
     }
 
     private static void joinUntil(Thread thread, long deadlineNanos) {

@@ -3,6 +3,7 @@ package io.distest.worker.runner;
 import io.distest.protocol.MessageChannel;
 import io.distest.protocol.TestId;
 import io.distest.protocol.TestTimedOut;
+import io.distest.shared.Threads;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
@@ -23,9 +24,7 @@ final class TimeoutWatchdog {
 
     TimeoutWatchdog(MessageChannel channel) {
         this.channel = channel;
-        Thread thread = new Thread(this::watch, "distest-timeout-watchdog");
-        thread.setDaemon(true);
-        thread.start();
+        Threads.start(this::watch, "distest-timeout-watchdog");
     }
 
     void setTimeoutMillis(long timeoutMillis) {

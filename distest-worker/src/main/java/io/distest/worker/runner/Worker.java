@@ -12,6 +12,7 @@ import io.distest.protocol.RunUnit;
 import io.distest.protocol.Shutdown;
 import io.distest.protocol.UseProvider;
 import io.distest.protocol.WorkerFacts;
+import io.distest.shared.Threads;
 import io.distest.shared.WorkerCommandLine;
 import java.io.Closeable;
 import java.io.EOFException;
@@ -51,9 +52,7 @@ public final class Worker {
         SurefireProviderRunner providerRunner = null;
 
         channel.send(new Hello(Protocol.VERSION, token, workerId, WorkerFacts.ofThisJvm()));
-        Thread reader = new Thread(this::readMessages, "distest-reader");
-        reader.setDaemon(true);
-        reader.start();
+        Threads.start(this::readMessages, "distest-reader");
         Configure configure = new Configure(List.of(), List.of(), Map.of());
         while (true) {
             Message message;

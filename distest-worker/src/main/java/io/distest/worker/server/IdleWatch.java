@@ -1,6 +1,7 @@
 package io.distest.worker.server;
 
 import io.distest.shared.Quietly;
+import io.distest.shared.Threads;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,11 +19,8 @@ import java.util.function.BooleanSupplier;
  * hold a slot for ever. One timer thread serves every connection.
  */
 final class IdleWatch implements AutoCloseable {
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "distest-server-idle");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(Threads.named("distest-server-idle"));
     private final long idleNanos;
     private final long periodMillis;
     private final PrintStream log;

@@ -1,10 +1,11 @@
 package io.distest.worker.server;
 
-import io.distest.shared.PrivateFiles;
 import io.distest.protocol.ProcessExits;
 import io.distest.protocol.SpawnWorker;
 import io.distest.shared.ChannelStreams;
+import io.distest.shared.PrivateFiles;
 import io.distest.shared.Quietly;
+import io.distest.shared.Threads;
 import io.distest.shared.WorkerCommandLine;
 import java.io.IOException;
 import java.io.InputStream;
@@ -116,7 +117,7 @@ final class RemoteWorker {
 
     /** Copies one direction; when either side ends, both connections close, so the other direction ends too. */
     private Thread pump(InputStream from, OutputStream to, Socket client, SocketChannel worker, String direction) {
-        Thread thread = new Thread(() -> {
+        Thread thread = Threads.start(() -> {
             try {
                 from.transferTo(to);
             } catch (IOException ignored) {
@@ -126,8 +127,6 @@ final class RemoteWorker {
                 Quietly.close(client);
             }
         }, "distest-relay-" + id + "-" + direction);
-        thread.setDaemon(true);
-        thread.start();
         return thread;
     }
 

@@ -10,6 +10,7 @@ import io.distest.protocol.WorkerFacts;
 import io.distest.shared.PrivateFiles;
 import io.distest.shared.Quietly;
 import io.distest.shared.Secrets;
+import io.distest.shared.Threads;
 import io.distest.shared.TokenProof;
 import io.distest.shared.WorkerCommandLine;
 import java.io.BufferedReader;
@@ -57,14 +58,14 @@ public final class ServeCommand {
                 return WorkerCommandLine.EXIT_USAGE;
             }
             Server server = new Server(options, token.strip(), err);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> Quietly.close(server)));
+            Runtime.getRuntime().addShutdownHook(Threads.unstarted(() -> Quietly.close(server), "distest-server-shutdown"));
             if (options.lifeline()) {
                 Lingering lingering = options.lingerMillis() > 0 ? advertised(new Lingering(options.lingerFile(),
                         server.port(), token.strip(), server::busy, System::nanoTime), err) : null;
                 out.println(PORT_LINE_PREFIX + server.port());
                 out.flush();
                 warmUp(); // while the client opens its tunnel
-                Thread lifeline = new Thread(() -> {
+                Threads.start(() -> {
                     try {
                         while (input.readLine() != null) {
                             // nothing is expected; the stream only has to stay open
@@ -83,8 +84,6 @@ public final class ServeCommand {
                     Quietly.close(server);
                     Runtime.getRuntime().halt(0);
                 }, "distest-lifeline");
-                lifeline.setDaemon(true);
-                lifeline.start();
             } else {
                 out.println("distest worker server listening on " + server.address() + " (cache " + options.root() + ")");
                 boolean fromEnvironment = System.getenv(Protocol.TOKEN_ENV) != null
@@ -123,7 +122,7 @@ public final class ServeCommand {
      * facts), so that the first Attach is not answered by a cold JVM.
      */
     static void warmUp() {
-        Thread thread = new Thread(() -> {
+        Threads.start(() -> {
             try {
                 MessageCodec codec = new MessageCodec();
                 codec.decode(codec.encode(new Attached(WorkerFacts.ofThisJvm(),
@@ -134,8 +133,6 @@ public final class ServeCommand {
                 // only a warm-up: the real messages meet the same code
             }
         }, "distest-server-warm-up");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     /**

@@ -9,6 +9,7 @@ import io.distest.protocol.Protocol;
 import io.distest.protocol.Refused;
 import io.distest.protocol.WorkerFacts;
 import io.distest.shared.Admission;
+import io.distest.shared.Threads;
 import io.distest.shared.TokenProof;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -98,7 +99,7 @@ final class Server implements AutoCloseable {
             }
             return;
         }
-        Thread thread = new Thread(() -> {
+        Threads.start(() -> {
             try {
                 handle(client, attach, new Attached(WorkerFacts.ofThisJvm(),
                         TokenProof.ofServer(token, attach.nonce(), challenge)), peer);
@@ -106,8 +107,6 @@ final class Server implements AutoCloseable {
                 connections.release();
             }
         }, "distest-server-connection");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     /** Why this {@code Attach} is refused, or null. */

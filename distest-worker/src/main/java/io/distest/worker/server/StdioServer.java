@@ -2,6 +2,7 @@ package io.distest.worker.server;
 
 import io.distest.protocol.Mux;
 import io.distest.shared.Quietly;
+import io.distest.shared.Threads;
 import io.distest.shared.WorkerCommandLine;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -49,9 +50,7 @@ final class StdioServer {
                     options.maxConnections(), options.handshakeMillis(), options.maxUnauthenticated(),
                     options.idleMillis());
             Server server = new Server(loopback, token.strip(), err);
-            Thread serving = new Thread(server::serve, "distest-server-admission");
-            serving.setDaemon(true);
-            serving.start();
+            Threads.start(server::serve, "distest-server-admission");
             Mux mux = new Mux(new BufferedInputStream(stdin, 64 * 1024), protocolOut, () -> { }, "the build",
                     channel -> bridge(channel, server.port(), err), options.maxConnections() + 1);
             mux.start();
@@ -68,7 +67,7 @@ final class StdioServer {
 
     /** Joins one channel to a new loopback connection to the server, byte for byte, until either side ends. */
     private static void bridge(Mux.Channel channel, int port, PrintStream err) {
-        Thread thread = new Thread(() -> {
+        Threads.start(() -> {
             try (Socket socket = new Socket()) {
                 socket.setTcpNoDelay(true);
                 socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 10_000);
@@ -83,12 +82,10 @@ final class StdioServer {
                 channel.close();
             }
         }, "distest-stdio-bridge");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     private static Thread pump(InputStream from, OutputStream to, Socket socket, Mux.Channel channel, String direction) {
-        Thread thread = new Thread(() -> {
+        Thread thread = Threads.start(() -> {
             try {
                 byte[] buffer = new byte[Mux.MAX_DATA];
                 for (int n = from.read(buffer); n >= 0; n = from.read(buffer)) {
@@ -102,8 +99,6 @@ final class StdioServer {
                 Quietly.close(socket);
             }
         }, "distest-stdio-" + direction);
-        thread.setDaemon(true);
-        thread.start();
         return thread;
     }
 
