@@ -241,7 +241,7 @@ final class WorkerPool implements AutoCloseable {
             earlyHellos.put(connected.workerId(), connected); // a quick JVM: its spawn is on the queue behind it
             return null;
         }
-        if (worker == null || worker.state != WorkerJvm.State.STARTING) {
+        if (worker == null || worker.state() != WorkerJvm.State.STARTING) {
             log.warn("distest: closing an unexpected connection from worker " + connected.workerId());
             connected.channel().close();
             return null;
@@ -272,7 +272,7 @@ final class WorkerPool implements AutoCloseable {
         long limit = request.workers().startTimeout().toNanos();
         List<WorkerJvm> late = new ArrayList<>();
         for (WorkerJvm worker : starting) {
-            if (worker.state == WorkerJvm.State.STARTING && nanoClock.getAsLong() - worker.startedNanos > limit) {
+            if (worker.state() == WorkerJvm.State.STARTING && nanoClock.getAsLong() - worker.startedNanos > limit) {
                 worker.handle.destroy();
                 late.add(worker);
             }
@@ -286,11 +286,11 @@ final class WorkerPool implements AutoCloseable {
      * @throws IOException when it never connected and no worker of its spec ever did: the spec cannot work
      */
     String end(WorkerJvm worker, String how) throws IOException {
-        worker.state = WorkerJvm.State.GONE;
+        worker.gone();
         starting.remove(worker);
         String exit = worker.handle.describeExit(5_000);
         worker.handle.destroy();
-        if (worker.channel == null && !specsThatConnected.contains(worker.spec)) {
+        if (worker.channel() == null && !specsThatConnected.contains(worker.spec)) {
             throw new IOException("worker " + worker.id() + " could not start: its JVM " + how + " before connecting, "
                     + exit + ". Check the tx spec \"" + worker.spec.text() + "\" (//java=, //jvmArgs=) and argLine."
                     + " Last output of its JVM (" + worker.handle.where() + "):\n" + worker.handle.tail(TAIL_LINES));
@@ -317,7 +317,7 @@ final class WorkerPool implements AutoCloseable {
 
     /** reuseForks=false: the worker leaves after its unit; {@code renew} starts a fresh JVM in its place (no restart). */
     void retire(WorkerJvm worker, boolean renew) throws IOException {
-        worker.state = WorkerJvm.State.GONE;
+        worker.gone();
         worker.send(new Shutdown());
         if (renew) {
             spawn(worker.id(), worker.number, worker.spec);
@@ -328,10 +328,10 @@ final class WorkerPool implements AutoCloseable {
     List<WorkerJvm> endAll() {
         List<WorkerJvm> connected = new ArrayList<>();
         for (WorkerJvm worker : workers.values()) {
-            if (worker.state == WorkerJvm.State.READY) {
+            if (worker.state() == WorkerJvm.State.READY) {
                 connected.add(worker);
             }
-            worker.state = WorkerJvm.State.GONE;
+            worker.gone();
             worker.handle.destroy();
         }
         starting.clear();
@@ -340,7 +340,7 @@ final class WorkerPool implements AutoCloseable {
 
     /** No worker runs or starts, and no start-up chain has one still to come. */
     boolean noneLeft() {
-        return awaitingSpawn.isEmpty() && workers.values().stream().allMatch(w -> w.state == WorkerJvm.State.GONE);
+        return awaitingSpawn.isEmpty() && workers.values().stream().allMatch(w -> w.state() == WorkerJvm.State.GONE);
     }
 
     /** Why the pool may be empty: the restarts it used of its budget, for the user. */
@@ -388,18 +388,18 @@ final class WorkerPool implements AutoCloseable {
      * may be writing coverage data); one still starting is ended at once.
      */
     private static void closeWorker(WorkerJvm worker, long deadline) {
-        if (worker.state == WorkerJvm.State.READY) {
+        if (worker.state() == WorkerJvm.State.READY) {
             try {
                 worker.send(new Shutdown());
             } catch (IOException ignored) {
                 // it is ended below either way
             }
         }
-        if (worker.state != WorkerJvm.State.STARTING) {
+        if (worker.state() != WorkerJvm.State.STARTING) {
             worker.handle.describeExit(Math.max(0, (deadline - System.nanoTime()) / 1_000_000));
         }
         worker.handle.destroy();
-        Quietly.close(worker.channel);
+        Quietly.close(worker.channel());
     }
 
     private static Thread inBackground(String name, Runnable task) {
