@@ -27,10 +27,4 @@ public record JvmSettings(List<String> argLine, Map<String, String> systemProper
         environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
         excludedEnvironment = Collections.unmodifiableSet(new LinkedHashSet<>(excludedEnvironment));
     }
-
-    /** Inheriting the whole environment. */
-    public JvmSettings(List<String> argLine, Map<String, String> systemProperties, Map<String, String> environment,
-            Path workingDirectory) {
-        this(argLine, systemProperties, environment, workingDirectory, Set.of());
-    }
 }

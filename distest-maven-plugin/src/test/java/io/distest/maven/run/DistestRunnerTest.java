@@ -3,6 +3,7 @@ package io.distest.maven.run;
 
 import io.distest.maven.gateway.ssh.EarlySshStarts;
 import io.distest.maven.gateway.ssh.SshdServer;
+import io.distest.maven.settings.Requests;
 import io.distest.maven.settings.WorkerPolicy;
 import io.distest.maven.tx.TxSpecs;
 import io.distest.testing.Poll;
@@ -59,7 +60,7 @@ class DistestRunnerTest {
 
     @Test
     void givesEveryClassAFreshJvmWhenForksAreNotReused() throws Exception {
-        harness.workers = new WorkerPolicy(2, Duration.ofSeconds(60), false);
+        harness.workers = Requests.workers(2, Duration.ofSeconds(60), false);
         RunSummary summary = harness.run(List.of("2*popen"), "PidFixture", "Pid2Fixture", "Slow1Fixture");
         assertEquals(3, summary.tests());
         String first = harness.report("PidFixture").replaceAll("(?s).*pid=(\\d+).*", "$1");

@@ -12,6 +12,7 @@ import io.distest.maven.schedule.TestUnit;
 import io.distest.maven.settings.Dist;
 import io.distest.maven.settings.JvmSettings;
 import io.distest.maven.settings.ReportOptions;
+import io.distest.maven.settings.Requests;
 import io.distest.maven.settings.RunRequest;
 import io.distest.maven.settings.SpeedOptions;
 import io.distest.maven.settings.TestFilters;
@@ -82,9 +83,9 @@ class RunLoopTest {
             units.add(TestUnit.wholeClass(units.size(), className));
         }
         List<TxSpec> specs = TxSpecs.parseAll(specTexts);
-        RunRequest request = new RunRequest(specs, units, List.of(), temp.resolve("distest-worker.jar"),
-                new JvmSettings(List.of(), Map.of(), Map.of(), temp), new TestFilters(List.of(), List.of(), Map.of()),
-                new ReportOptions(temp.resolve("reports"), false, false, workers.rerunFailingTestsCount(), "", null),
+        RunRequest request = Requests.run(specs, units, List.of(), temp.resolve("distest-worker.jar"),
+                Requests.jvm(List.of(), Map.of(), Map.of(), temp), Requests.filters(List.of(), List.of(), Map.of()),
+                Requests.reports(temp.resolve("reports"), false, false, workers.rerunFailingTestsCount(), "", null),
                 temp.resolve("distest"), workers, null, SpeedOptions.NONE, Dist.LOAD);
         Map<TxSpec, Gateway> byspec = new LinkedHashMap<>();
         for (TxSpec txSpec : specs) {
