@@ -44,7 +44,8 @@ public class IntegrationTestMojo extends TestMojo {
      * instead, because services that {@code pre-integration-test} started listen on this machine's
      * {@code localhost}, which a remote worker cannot reach.
      */
-    @Parameter(property = Parameters.REMOTE_INTEGRATION_TESTS, defaultValue = Parameters.REMOTE_INTEGRATION_TESTS_DEFAULT)
+    @Parameter(property = Parameters.REMOTE_INTEGRATION_TESTS,
+            defaultValue = Parameters.REMOTE_INTEGRATION_TESTS_DEFAULT)
     private boolean remoteIntegrationTests;
 
     @Override

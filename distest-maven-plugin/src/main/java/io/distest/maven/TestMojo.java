@@ -111,7 +111,8 @@ public class TestMojo extends AbstractMojo {
     List<File> sshIdentities = new ArrayList<>();
 
     /** Append an unknown ssh host's key to known_hosts and go on (a changed key is never accepted). */
-    @Parameter(property = Parameters.SSH_ACCEPT_NEW_HOST_KEYS, defaultValue = Parameters.SSH_ACCEPT_NEW_HOST_KEYS_DEFAULT)
+    @Parameter(property = Parameters.SSH_ACCEPT_NEW_HOST_KEYS,
+            defaultValue = Parameters.SSH_ACCEPT_NEW_HOST_KEYS_DEFAULT)
     boolean acceptNewHostKeys;
 
     /** Seconds the worker server an ssh build starts stays, idle, for the next build to attach to; 0: none. */
@@ -227,7 +228,8 @@ public class TestMojo extends AbstractMojo {
      * (from the last tx spec backwards), since each extra JVM's start-up and warm-up cost more than a short suite
      * gains. {@code 0} starts every worker.
      */
-    @Parameter(property = Parameters.MIN_TEST_SECONDS_PER_WORKER, defaultValue = Parameters.MIN_TEST_SECONDS_PER_WORKER_DEFAULT)
+    @Parameter(property = Parameters.MIN_TEST_SECONDS_PER_WORKER,
+            defaultValue = Parameters.MIN_TEST_SECONDS_PER_WORKER_DEFAULT)
     double minTestSecondsPerWorker;
 
     /**

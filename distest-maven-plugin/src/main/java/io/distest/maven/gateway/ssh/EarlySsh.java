@@ -1,6 +1,5 @@
 package io.distest.maven.gateway.ssh;
 
-import io.distest.maven.gateway.ssh.SshOptions;
 import io.distest.maven.parameter.Parameters;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +13,7 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * What the take-over needs to start ssh gateways before the test phase (see
- * {@link io.distest.maven.gateway.EarlySshStarts}): whether this build will run tests at all, and the ssh options
+ * {@link EarlySshStarts}): whether this build will run tests at all, and the ssh options
  * the mojo will compute from the same configuration. A start whose options turn out different is simply not used.
  */
 public final class EarlySsh {
@@ -30,8 +29,8 @@ public final class EarlySsh {
     }
 
     static boolean wanted(Properties user, List<String> goals) {
-        if ("false".equalsIgnoreCase(user.getProperty(Parameters.SSH_EARLY, Parameters.SSH_EARLY_DEFAULT).trim()) || isTrue(user, "skipTests")
-                || isTrue(user, "maven.test.skip") || isTrue(user, "maven.test.skip.exec")) {
+        if ("false".equalsIgnoreCase(user.getProperty(Parameters.SSH_EARLY, Parameters.SSH_EARLY_DEFAULT).trim())
+                || isTrue(user, "skipTests") || isTrue(user, "maven.test.skip") || isTrue(user, "maven.test.skip.exec")) {
             return false;
         }
         return goals.stream().anyMatch(EarlySsh::reachesTests);
@@ -54,7 +53,8 @@ public final class EarlySsh {
     /**
      * The ssh options {@code distest:test} will use: each setting from the plugin's configuration, else from its
      * property (user, then system, then project properties, as Maven resolves a parameter's property), else the
-     * default; names, properties and defaults as {@link Parameters} declares them. Relative paths are resolved against the module's directory, as Maven does for file parameters.
+     * default; names, properties and defaults as {@link Parameters} declares them. Relative paths are resolved
+     * against the module's directory, as Maven does for file parameters.
      */
     public static SshOptions options(MavenProject project, Xpp3Dom configuration, MavenSession session) {
         return options(project.getBasedir().toPath(), configuration,
@@ -76,7 +76,8 @@ public final class EarlySsh {
     }
 
     private static List<Path> identities(Xpp3Dom configuration, Path basedir, List<Properties> properties) {
-        Xpp3Dom configured = configuration == null ? null : configuration.getChild(Parameters.SSH_IDENTITIES_PARAMETER);
+        Xpp3Dom configured = configuration == null ? null
+                : configuration.getChild(Parameters.SSH_IDENTITIES_PARAMETER);
         if (configured != null && configured.getChildCount() > 0) {
             return Arrays.stream(configured.getChildren()).map(Xpp3Dom::getValue)
                     .filter(value -> value != null && !value.isBlank()).map(value -> path(basedir, value.trim())).toList();
