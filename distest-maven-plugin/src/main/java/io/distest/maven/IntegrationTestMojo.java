@@ -2,6 +2,7 @@ package io.distest.maven;
 
 import io.distest.maven.failsafe.FailsafeSummary;
 import io.distest.maven.failsafe.IntegrationTestGateways;
+import io.distest.maven.parameter.Parameters;
 import io.distest.maven.run.RunSummary;
 import io.distest.maven.surefire.TestPlugin;
 import io.distest.maven.tx.TxSpec;
@@ -28,7 +29,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 public class IntegrationTestMojo extends TestMojo {
 
     /** Set by an earlier execution of this goal in this module's build: later ones add to the summary file. */
-    private static final String SUMMARY_IN_PROGRESS = "distest.failsafe.summaryInProgress";
+    private static final String SUMMARY_IN_PROGRESS = IntegrationTestMojo.class.getName() + ".summaryInProgress";
 
     /** Skip running the integration tests (they are still compiled), as Failsafe's {@code skipITs}. */
     @Parameter(property = "skipITs", defaultValue = "false")
@@ -43,7 +44,8 @@ public class IntegrationTestMojo extends TestMojo {
      * instead, because services that {@code pre-integration-test} started listen on this machine's
      * {@code localhost}, which a remote worker cannot reach.
      */
-    @Parameter(property = "distest.remoteIntegrationTests", defaultValue = "false")
+    @Parameter(property = Parameters.REMOTE_INTEGRATION_TESTS,
+            defaultValue = Parameters.REMOTE_INTEGRATION_TESTS_DEFAULT)
     private boolean remoteIntegrationTests;
 
     @Override

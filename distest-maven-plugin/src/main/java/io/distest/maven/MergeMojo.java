@@ -1,5 +1,6 @@
 package io.distest.maven;
 
+import io.distest.maven.parameter.Parameters;
 import io.distest.maven.schedule.DurationHistory;
 import io.distest.maven.slice.MergedHistory;
 import io.distest.maven.slice.SliceMerge;
@@ -37,15 +38,15 @@ public class MergeMojo extends AbstractMojo {
      * ({@code slices/1/target}), or, in a reactor, a job's copy of the project ({@code slices/1}) whose modules'
      * {@code target} directories are found by the module's path.
      */
-    @Parameter(property = "distest.merge", required = true)
+    @Parameter(property = Parameters.MERGE, required = true)
     private List<String> merge;
 
     /** Where the merged durations history goes: the module's history file, as the test goals read it. */
-    @Parameter(property = "distest.historyFile", defaultValue = "${project.basedir}/.distest/durations.tsv")
+    @Parameter(property = Parameters.HISTORY_FILE, defaultValue = Parameters.HISTORY_FILE_DEFAULT)
     private File historyFile;
 
     /** Write the merged timeline ({@code target/distest/timeline.html} and {@code run.json}). */
-    @Parameter(property = "distest.timeline", defaultValue = "true")
+    @Parameter(property = Parameters.TIMELINE, defaultValue = Parameters.TIMELINE_DEFAULT)
     private boolean timeline;
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)

@@ -1,5 +1,6 @@
 package io.distest.protocol;
 
+import io.distest.shared.Threads;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.DataInputStream;
@@ -70,9 +71,7 @@ public final class Mux implements Closeable {
 
     /** Starts reading frames on a daemon thread; returns this. */
     public Mux start() {
-        Thread reader = new Thread(this::readFrames, "distest-mux-" + name);
-        reader.setDaemon(true);
-        reader.start();
+        Threads.start(this::readFrames, "distest-mux-" + name);
         return this;
     }
 

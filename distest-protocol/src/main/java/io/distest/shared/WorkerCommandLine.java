@@ -21,6 +21,12 @@ public record WorkerCommandLine(String java, List<String> jvmArgs, List<String> 
         String workerId, Collection<String> excludedEnvironment, Map<String, String> environment, String token) {
 
     public static final String MAIN_CLASS = "io.distest.worker.WorkerMain";
+    /** {@code connectTo} is this and a Unix-domain socket's path, or {@code HOST:PORT}. */
+    public static final String UNIX_SOCKET = "unix:";
+    /** Exit codes of the worker JVM and of {@code serve}: a bad command line, a refused token, a lost connection. */
+    public static final int EXIT_USAGE = 64;
+    public static final int EXIT_REFUSED = 65;
+    public static final int EXIT_CONNECTION_LOST = 66;
     /**
      * What the worker sets {@code java.class.path} to, and then removes, when its JVM got the class path in another
      * order (class data sharing puts the archived jars first): tests see the usual order, as under Surefire.

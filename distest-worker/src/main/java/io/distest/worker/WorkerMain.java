@@ -3,6 +3,8 @@ package io.distest.worker;
 import io.distest.protocol.Protocol;
 import io.distest.shared.ChannelStreams;
 import io.distest.shared.WorkerCommandLine;
+import io.distest.worker.runner.Worker;
+import io.distest.worker.server.ServeCommand;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -17,19 +19,12 @@ import java.nio.file.Path;
  * <pre>
  * java -cp distest-worker.jar:TEST-CLASSPATH io.distest.worker.WorkerMain connect HOST:PORT WORKER-ID
  * java -cp distest-worker.jar:TEST-CLASSPATH io.distest.worker.WorkerMain connect unix:SOCKET-PATH WORKER-ID
- * java -jar distest-worker.jar serve [options]      (a worker server; see {@link ServerOptions#USAGE})
+ * java -jar distest-worker.jar serve [options]      (a worker server; see {@link ServeCommand})
  * </pre>
  *
  * The session token comes from the environment variable {@value Protocol#TOKEN_ENV}, never the command line.
  */
 public final class WorkerMain {
-    /** Exit codes the plugin tells apart. */
-    static final int EXIT_USAGE = 64;
-    static final int EXIT_REFUSED = 65;
-    static final int EXIT_CONNECTION_LOST = 66;
-    /** The prefix of a Unix-domain socket's path in place of {@code HOST:PORT}. */
-    static final String UNIX = "unix:";
-
     private WorkerMain() {}
 
     public static void main(String[] args) {
@@ -45,20 +40,20 @@ public final class WorkerMain {
         if (args.length != 3 || !args[0].equals("connect")) {
             diagnostics.println("usage: java -cp distest-worker.jar:<test classpath> io.distest.worker.WorkerMain"
                     + " connect HOST:PORT|unix:PATH WORKER-ID   (token in $" + Protocol.TOKEN_ENV + ")");
-            System.exit(EXIT_USAGE);
+            System.exit(WorkerCommandLine.EXIT_USAGE);
         }
         String token = System.getenv(Protocol.TOKEN_ENV);
         if (token == null || token.isEmpty()) {
             diagnostics.println("distest worker: $" + Protocol.TOKEN_ENV + " is not set; it must hold the session token");
-            System.exit(EXIT_USAGE);
+            System.exit(WorkerCommandLine.EXIT_USAGE);
         }
         int code;
         try {
-            code = args[1].startsWith(UNIX) ? overUnixSocket(Path.of(args[1].substring(UNIX.length())), args[2], token)
+            code = args[1].startsWith(WorkerCommandLine.UNIX_SOCKET) ? overUnixSocket(Path.of(args[1].substring(WorkerCommandLine.UNIX_SOCKET.length())), args[2], token)
                     : overTcp(parseAddress(args[1]), args[2], token);
         } catch (IOException e) {
             diagnostics.println("distest worker " + args[2] + ": connection to " + args[1] + " failed: " + e);
-            code = EXIT_CONNECTION_LOST;
+            code = WorkerCommandLine.EXIT_CONNECTION_LOST;
         }
         // Halt rather than exit: a test's non-daemon thread must not keep a finished worker alive.
         System.out.flush();
@@ -85,7 +80,7 @@ public final class WorkerMain {
         int colon = hostPort.lastIndexOf(':');
         if (colon <= 0) {
             System.err.println("distest worker: expected HOST:PORT, got \"" + hostPort + "\"");
-            System.exit(EXIT_USAGE);
+            System.exit(WorkerCommandLine.EXIT_USAGE);
         }
         String host = hostPort.substring(0, colon);
         if (host.startsWith("[") && host.endsWith("]")) {

@@ -1,5 +1,6 @@
 package io.distest.maven.affected;
 
+import io.distest.maven.parameter.Parameters;
 import io.distest.maven.schedule.TestUnit;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -103,7 +104,8 @@ record AffectedSelection(List<TestUnit> toRun, Map<String, String> reasons, Stri
 
     /** The lines of {@code affected.txt}: every class with run or not run and why. */
     String listing() {
-        StringBuilder out = new StringBuilder("# distest.affected: every selected test class, whether it ran and why\n");
+        StringBuilder out = new StringBuilder("# " + Parameters.AFFECTED
+                + ": every selected test class, whether it ran and why\n");
         if (everything != null) {
             out.append("# every class runs: ").append(everything).append('\n');
         }

@@ -1,5 +1,6 @@
 package io.distest.maven.affected;
 
+import io.distest.maven.parameter.Parameters;
 import io.distest.maven.report.RunObserver;
 import io.distest.maven.schedule.TestUnit;
 import io.distest.shared.AtomicFiles;
@@ -44,7 +45,7 @@ public final class AffectedTests {
     public AffectedTests(Path recordsFile, Path listingFile, GlobalInputs global, List<Path> classpath, Path module,
             int fullRunEvery, Log log, LongSupplier clock) {
         if (fullRunEvery < 0) {
-            throw new IllegalArgumentException("distest.affected.fullRunEvery=" + fullRunEvery + " is not a number of"
+            throw new IllegalArgumentException(Parameters.AFFECTED_FULL_RUN_EVERY + "=" + fullRunEvery + " is not a number of"
                     + " builds: give 0 (never run everything because of the count) or N >= 1 (every N-th build)");
         }
         this.recordsFile = recordsFile;
@@ -73,7 +74,7 @@ public final class AffectedTests {
             before = UseRecords.read(recordsFile);
             everything = global.changeSince(before.global()).map(change -> "affected: " + change).orElse(null);
             if (everything == null && fullRunEvery > 0 && before.buildsSinceFullRun() + 1 >= fullRunEvery) {
-                everything = "distest.affected.fullRunEvery=" + fullRunEvery + ": this build runs everything";
+                everything = Parameters.AFFECTED_FULL_RUN_EVERY + "=" + fullRunEvery + ": this build runs everything";
             }
         } catch (NoSuchFileException e) {
             everything = "affected: no record of an earlier run in " + recordsFile;

@@ -1,5 +1,6 @@
 package io.distest.maven.affected;
 
+import io.distest.maven.parameter.Parameters;
 import io.distest.shared.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ import java.util.TreeMap;
  */
 record UseRecords(long builtMillis, int buildsSinceFullRun, GlobalInputs global, Map<String, ClassRecord> classes) {
     static final String HEADER = "# distest affected-test records v1 (see docs/affected.md): what each test class used"
-            + " when it last ran.\n# Rewritten after every run with distest.affected; delete it to run everything.";
+            + " when it last ran.\n# Rewritten after every run with " + Parameters.AFFECTED + "; delete it to run everything.";
 
     /**
      * @param passed every test of the class passed (or was skipped) the last time it ran, and its record is whole

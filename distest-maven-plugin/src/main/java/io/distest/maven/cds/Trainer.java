@@ -12,14 +12,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Makes an archive: a JVM with only the archived jars on its class path runs the worker's warm-up
- * ({@code io.distest.worker.WarmUp}) and writes the classes it loaded as it exits. It runs beside the build at the
+ * ({@code io.distest.worker.runner.WarmUp}) and writes the classes it loaded as it exits. It runs beside the build at the
  * lowest priority {@code nice} gives, so that this run's workers, which start without the archive, keep the cores;
  * the next run's use it. A shell around it makes the finished archive the cache's once the JVM has exited, so that
  * a build shorter than the training still leaves one. One trainer per archive at a time, across builds (a lock file
  * in the cache, taken over once stale).
  */
 final class Trainer {
-    private static final String MAIN_CLASS = "io.distest.worker.WarmUp";
+    private static final String MAIN_CLASS = "io.distest.worker.runner.WarmUp";
     private static final Map<String, CompletableFuture<Void>> RUNNING = new ConcurrentHashMap<>();
     private static final String PUBLISH = "\"$@\" && mv -f \"$DISTEST_CDS_PART\" \"$DISTEST_CDS_ARCHIVE\";"
             + " rm -f \"$DISTEST_CDS_PART\" \"$DISTEST_CDS_LOCK\"";

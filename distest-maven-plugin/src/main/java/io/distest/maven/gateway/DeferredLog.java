@@ -10,12 +10,12 @@ import org.apache.maven.plugin.logging.Log;
  * prints them, in order, into the mojo's log, and passes later lines straight on. So a connection opened during
  * the build's earlier phases reports in the test phase, where the reader looks for it, not between compiler lines.
  */
-final class DeferredLog implements Log {
+public final class DeferredLog implements Log {
     private final List<Consumer<Log>> kept = new ArrayList<>();
     private Log target;
 
     /** Prints what was kept into {@code log}; everything after goes there directly. */
-    synchronized void replayTo(Log log) {
+    public synchronized void replayTo(Log log) {
         kept.forEach(line -> line.accept(log));
         kept.clear();
         target = log;

@@ -8,7 +8,7 @@ import java.io.OutputStream;
  * ({@code exec=ssh -T host}, {@code kubectl exec -i}) or a command of an ssh connection. Its standard error is
  * drained as it comes (kept for messages), never mixed into the protocol stream.
  */
-interface FarCommand extends AutoCloseable {
+public interface FarCommand extends AutoCloseable {
 
     OutputStream stdin();
 

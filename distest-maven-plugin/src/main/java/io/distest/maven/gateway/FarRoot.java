@@ -8,9 +8,9 @@ package io.distest.maven.gateway;
  * {@link #UNSAFE} with the path, its mode and its owner), and runs the worker jar from a private copy that it
  * hashed, never from the path it hashed.
  */
-final class FarRoot {
+public final class FarRoot {
     /** The first word of the line a script prints when it refuses a path, and then it ends. */
-    static final String UNSAFE = "DISTEST-UNSAFE";
+    public static final String UNSAFE = "DISTEST-UNSAFE";
     /** Private copies older than this (minutes) belong to servers that opened them long ago, or to none. */
     private static final int STALE_COPY_MINUTES = 60;
 
@@ -20,7 +20,7 @@ final class FarRoot {
      * {@code umask 077}, then the check of each of {@code paths} (shell words, e.g. {@code "$R"}); the caller has
      * set the variables they use.
      */
-    static String checks(String... paths) {
+    public static String checks(String... paths) {
         StringBuilder script = new StringBuilder("umask 077; distest_own() { [ -e \"$1\" ] || [ -L \"$1\" ] || return 0;"
                 + " if [ -L \"$1\" ]; then echo \"" + UNSAFE + " $1 is a symbolic link\"; exit 0; fi;"
                 + " set -- \"$1\" $(ls -ldn \"$1\");"
@@ -35,7 +35,7 @@ final class FarRoot {
     }
 
     /** Where the private copies go, beside {@code jars/} (which holds only the jars named by their hash). */
-    static final String COPIES = "\"$R/jar-copies\"";
+    public static final String COPIES = "\"$R/jar-copies\"";
 
     /**
      * Copies the jar {@code $J} to a fresh private file {@code $C} in {@link #COPIES} and tests that the copy has
@@ -43,7 +43,7 @@ final class FarRoot {
      * copy differs. Copies left by servers started long ago are removed first (a running JVM has its jar open).
      * {@link #checks} must have covered {@link #COPIES}.
      */
-    static String runPrivateCopy(String hash, String then, String otherwise) {
+    public static String runPrivateCopy(String hash, String then, String otherwise) {
         return "mkdir -p " + COPIES + " || exit 1; find " + COPIES + " -name 'distest-worker-run.*' -mmin +"
                 + STALE_COPY_MINUTES + " -exec rm -f {} + 2>/dev/null;"
                 + " C=$(mktemp \"$R/jar-copies/distest-worker-run.XXXXXX\") || exit 1;"
@@ -57,7 +57,7 @@ final class FarRoot {
     }
 
     /** The build's error for a line starting with {@link #UNSAFE}. */
-    static String refusal(String where, String line) {
+    public static String refusal(String where, String line) {
         return "refusing to run the distest worker server on " + where + ": "
                 + line.substring(UNSAFE.length()).strip() + ". Set //chdir= in the tx spec to a directory of your own"
                 + " that only you can write to (and remove or chmod go-w what is there)";

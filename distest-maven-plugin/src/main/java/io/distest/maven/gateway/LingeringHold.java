@@ -3,6 +3,7 @@ package io.distest.maven.gateway;
 import io.distest.protocol.Attach;
 import io.distest.protocol.MessageChannel;
 import io.distest.shared.Secrets;
+import io.distest.shared.Threads;
 import java.io.IOException;
 
 /**
@@ -12,7 +13,7 @@ import java.io.IOException;
  * the server's port, it is also the proof that what answers there is that server: a port it has given up and
  * another account has taken fails the handshake, and the build starts a server of its own instead.
  */
-final class LingeringHold implements AutoCloseable {
+public final class LingeringHold implements AutoCloseable {
     private final MessageChannel channel;
     private volatile boolean open = true;
 
@@ -21,13 +22,11 @@ final class LingeringHold implements AutoCloseable {
     }
 
     /** @throws IOException if nothing answers there as the server with {@code token} */
-    static LingeringHold take(ServerClient.Connector connector, String token, String where) throws IOException {
+    public static LingeringHold take(ServerClient.Connector connector, String token, String where) throws IOException {
         MessageChannel channel = ServerHandshake.attach(connector.open(), token, Secrets.hexId(8), Attach.HOLD, where)
                 .channel();
         LingeringHold hold = new LingeringHold(channel);
-        Thread watch = new Thread(hold::awaitEnd, "distest-lingering-hold");
-        watch.setDaemon(true);
-        watch.start();
+        Threads.start(hold::awaitEnd, "distest-lingering-hold");
         return hold;
     }
 
@@ -42,7 +41,7 @@ final class LingeringHold implements AutoCloseable {
     }
 
     /** Whether the server still holds this connection: false once it has ended (or the ssh connection has). */
-    boolean isOpen() {
+    public boolean isOpen() {
         return open;
     }
 

@@ -1,9 +1,7 @@
 package io.distest.maven.gateway;
 
-import io.distest.maven.gateway.ssh.SshOptions;
 import io.distest.maven.settings.RunRequest;
 import io.distest.maven.sync.SyncPlan;
-import io.distest.maven.tx.Transport;
 import io.distest.maven.tx.TxSpec;
 import io.distest.protocol.MessageChannel;
 import io.distest.protocol.SpawnWorker;
@@ -26,7 +24,7 @@ import org.apache.maven.plugin.logging.Log;
 public final class RemoteGateway implements Gateway {
 
     /** Where the server is and how to reach it; for ssh also how to start it. */
-    interface Endpoint extends AutoCloseable {
+    public interface Endpoint extends AutoCloseable {
         /** Makes the server reachable (for ssh: connects, installs and starts it). */
         ServerClient.Connector start() throws IOException;
 
@@ -53,15 +51,6 @@ public final class RemoteGateway implements Gateway {
         this.runToken = runToken;
         this.log = log;
         this.endpoint = endpoint;
-    }
-
-    /** An ssh gateway: on the connection started early for this spec (see {@link EarlySshStarts}), else its own. */
-    public static RemoteGateway overSsh(TxSpec spec, Transport.Ssh address, RunRequest request, String runToken,
-            Log log) {
-        SshOptions options = request.remote().ssh();
-        Endpoint endpoint = EarlySshStarts.claim(spec, options, request.workerJar(), log)
-                .orElseGet(() -> new SshEndpoint(spec, address, options, request.workerJar(), log));
-        return new RemoteGateway(spec, request, runToken, log, endpoint);
     }
 
     @Override

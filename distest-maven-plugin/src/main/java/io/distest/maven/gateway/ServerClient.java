@@ -1,6 +1,5 @@
 package io.distest.maven.gateway;
 
-import io.distest.maven.gateway.ssh.Duplex;
 import io.distest.maven.sync.SyncPlan;
 import io.distest.protocol.Attach;
 import io.distest.protocol.FileData;
@@ -16,6 +15,7 @@ import io.distest.protocol.SyncRequest;
 import io.distest.protocol.WorkerExited;
 import io.distest.protocol.WorkerFacts;
 import io.distest.shared.Sha256;
+import io.distest.shared.Threads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,11 +33,11 @@ import java.util.function.Consumer;
  * Speaks to a worker server ({@code distest-worker.jar serve}) over streams a {@link Connector} provides: one
  * control connection (attach, sync, then exit notices) and one connection per worker.
  */
-final class ServerClient implements AutoCloseable {
+public final class ServerClient implements AutoCloseable {
     private static final int CHUNK_BYTES = 512 * 1024;
 
     /** Opens a new two-way stream to the server (a TCP connection, an ssh tunnel). */
-    interface Connector {
+    public interface Connector {
         Duplex open() throws IOException;
     }
 
@@ -165,7 +165,7 @@ final class ServerClient implements AutoCloseable {
 
     /** After the sync, the control connection brings exit notices of this session's workers. */
     void listenForExits(Consumer<String> warn) {
-        Thread reader = new Thread(() -> {
+        Threads.start(() -> {
             try {
                 while (true) {
                     Message message = control.receive();
@@ -181,8 +181,6 @@ final class ServerClient implements AutoCloseable {
                 exits.values().forEach(f -> f.complete(lost));
             }
         }, "distest-control-" + sessionId);
-        reader.setDaemon(true);
-        reader.start();
     }
 
     /** Asks the server to start a worker; the returned channel then carries that worker's own messages. */

@@ -1,6 +1,5 @@
 package io.distest.maven.gateway;
 
-import io.distest.maven.gateway.ssh.Duplex;
 import io.distest.protocol.Attach;
 import io.distest.protocol.Attached;
 import io.distest.protocol.Challenge;
@@ -10,6 +9,7 @@ import io.distest.protocol.Protocol;
 import io.distest.protocol.ProtocolException;
 import io.distest.protocol.Refused;
 import io.distest.protocol.WorkerFacts;
+import io.distest.shared.Quietly;
 import io.distest.shared.TokenProof;
 import java.io.EOFException;
 import java.io.IOException;
@@ -39,7 +39,7 @@ final class ServerHandshake {
         AtomicBoolean answered = new AtomicBoolean();
         CompletableFuture.delayedExecutor(ANSWER_SECONDS, TimeUnit.SECONDS).execute(() -> {
             if (!answered.get()) {
-                closeQuietly(channel); // unblocks the read below
+                Quietly.close(channel); // unblocks the read below
             }
         });
         try {
@@ -59,7 +59,7 @@ final class ServerHandshake {
             return new Attachment(channel, attached.facts(), roundTrip);
         } catch (IOException | RuntimeException e) {
             answered.set(true);
-            closeQuietly(channel);
+            Quietly.close(channel);
             throw e;
         }
     }
@@ -87,13 +87,5 @@ final class ServerHandshake {
                     + type.getSimpleName() + "; is it a distest worker server of the plugin's version?");
         }
         return type.cast(answer);
-    }
-
-    private static void closeQuietly(MessageChannel channel) {
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // closed either way
-        }
     }
 }

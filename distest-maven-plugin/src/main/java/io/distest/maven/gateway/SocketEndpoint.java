@@ -1,6 +1,5 @@
 package io.distest.maven.gateway;
 
-import io.distest.maven.gateway.ssh.Duplex;
 import io.distest.maven.tx.Transport;
 import java.io.IOException;
 import java.net.InetSocketAddress;

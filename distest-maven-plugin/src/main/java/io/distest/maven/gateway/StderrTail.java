@@ -1,5 +1,6 @@
 package io.distest.maven.gateway;
 
+import io.distest.shared.Threads;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,15 +10,15 @@ import java.util.ArrayDeque;
 import java.util.function.Consumer;
 
 /** Drains a command's standard error on a daemon thread, keeping its last lines for messages. */
-final class StderrTail {
+public final class StderrTail {
     private static final int LINES = 40;
 
     private final ArrayDeque<String> lines = new ArrayDeque<>();
     private final Thread thread;
 
     /** @param each told every line as it comes (for the debug log) */
-    StderrTail(InputStream stderr, String name, Consumer<String> each) {
-        thread = new Thread(() -> {
+    public StderrTail(InputStream stderr, String name, Consumer<String> each) {
+        thread = Threads.start(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(stderr, StandardCharsets.UTF_8))) {
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                     each.accept(line);
@@ -32,12 +33,10 @@ final class StderrTail {
                 // the stream ended with the command
             }
         }, "distest-stderr-" + name);
-        thread.setDaemon(true);
-        thread.start();
     }
 
     /** The kept lines, after waiting up to {@code millis} for the stream to end (so the last words are in). */
-    String text(long millis) {
+    public String text(long millis) {
         try {
             thread.join(Math.max(1, millis));
         } catch (InterruptedException e) {

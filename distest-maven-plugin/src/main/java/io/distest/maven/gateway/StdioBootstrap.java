@@ -1,8 +1,8 @@
 package io.distest.maven.gateway;
 
-import io.distest.maven.gateway.ssh.PosixShell;
 import io.distest.protocol.Mux;
 import io.distest.shared.Sha256;
+import io.distest.shared.Threads;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -37,20 +37,17 @@ import org.apache.maven.plugin.logging.Log;
  * their input ahead, and would swallow what was meant for the program they start. Whatever a shell start-up
  * file prints before the answer is kept for messages.
  */
-final class StdioBootstrap {
+public final class StdioBootstrap {
     static final String NEED_JAR = "DISTEST-NEED-JAR";
     static final String SEND_JAR = "DISTEST-SEND-JAR";
     static final String JAR_STORED = "DISTEST-JAR-STORED";
     private static final long START_SECONDS = 60;
     private static final int MAX_LINE = 8192;
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "distest-exec-timeout");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ScheduledExecutorService TIMER =
+            Executors.newSingleThreadScheduledExecutor(Threads.named("distest-exec-timeout"));
 
     /** Starts a new POSIX shell on the far side that reads its commands from standard input. */
-    interface Shell {
+    public interface Shell {
         FarCommand start() throws IOException;
     }
 
@@ -67,7 +64,7 @@ final class StdioBootstrap {
      * @param chdir {@code //chdir=}: the far side's cache root (relative: to the home directory); default
      *              {@code ~/.cache/distest}, the root the ssh gateway uses too
      */
-    StdioBootstrap(String spec, Shell shell, String java, Optional<String> chdir, Path workerJar, Log log) {
+    public StdioBootstrap(String spec, Shell shell, String java, Optional<String> chdir, Path workerJar, Log log) {
         this.spec = spec;
         this.shell = shell;
         this.java = java;
@@ -77,7 +74,7 @@ final class StdioBootstrap {
     }
 
     /** Starts the server and proves {@code token} to it; the link then opens connections to it. */
-    StdioLink connect(String token) throws IOException {
+    public StdioLink connect(String token) throws IOException {
         String hash = Sha256.hexOf(workerJar);
         FarCommand command = shell.start();
         if (ask(command, serveScript(hash), Mux.READY_LINE, NEED_JAR).equals(NEED_JAR)) {

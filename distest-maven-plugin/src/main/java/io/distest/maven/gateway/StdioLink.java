@@ -1,6 +1,5 @@
 package io.distest.maven.gateway;
 
-import io.distest.maven.gateway.ssh.Duplex;
 import io.distest.protocol.Mux;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -10,7 +9,7 @@ import java.util.List;
  * A far side's {@code serve --stdio} behind one command: each {@link #open()} is a new connection to that server,
  * carried as a {@link Mux} channel over the command's standard input and output.
  */
-final class StdioLink implements ServerClient.Connector, AutoCloseable {
+public final class StdioLink implements ServerClient.Connector, AutoCloseable {
     private final FarCommand command;
     private final Mux mux;
 
@@ -57,7 +56,7 @@ final class StdioLink implements ServerClient.Connector, AutoCloseable {
     }
 
     /** Whether the command still runs and frames still flow. */
-    boolean isAlive() {
+    public boolean isAlive() {
         return mux.isOpen() && command.isAlive();
     }
 

@@ -1,5 +1,6 @@
 package io.distest.maven.gateway;
 
+import io.distest.maven.parameter.Parameters;
 import io.distest.maven.settings.RunRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,8 +34,8 @@ final class WorkerJvmArgs {
             // log): no archive of ours, which -Xshare turns off
             args.add("-Xshare:auto");
         }
-        args.add("-Ddistest.worker=" + launch.workerId());
-        args.add("-Ddistest.worker.number=" + launch.number());
+        args.add("-D" + Parameters.WORKER + "=" + launch.workerId());
+        args.add("-D" + Parameters.WORKER_NUMBER + "=" + launch.number());
         return args;
     }
 }

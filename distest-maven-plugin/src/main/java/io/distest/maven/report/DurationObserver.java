@@ -122,11 +122,7 @@ public final class DurationObserver implements RunObserver {
                 startedFramework.add(unit.className());
             }
         }
-        RunObserver.super.unitFinished(workerId, unit, finished);
-    }
-
-    @Override
-    public void unitFinished(String workerId, TestUnit unit, long elapsedMillis) {
+        long elapsedMillis = finished.elapsedMillis();
         runs.add(new Efficiency.UnitRun(workerId, plan.label(unit), elapsedMillis,
                 (nanoClock.getAsLong() - startNanos) / 1_000_000));
         if (planned.containsKey(unit.id())) {

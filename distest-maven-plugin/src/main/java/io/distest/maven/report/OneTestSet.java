@@ -1,5 +1,6 @@
 package io.distest.maven.report;
 
+import io.distest.maven.parameter.Parameters;
 import static org.apache.maven.surefire.api.report.RunMode.NORMAL_RUN;
 
 import java.util.LinkedHashMap;
@@ -59,7 +60,7 @@ final class OneTestSet {
         int elapsed = (int) (System.currentTimeMillis() - startMillis);
         groups.forEach((group, kept) -> {
             Map<String, String> properties = new LinkedHashMap<>(kept.properties());
-            properties.put("distest.worker", String.join(",", kept.workers()));
+            properties.put(Parameters.WORKER, String.join(",", kept.workers()));
             kept.listener().testSetCompleted(new SimpleReportEntry(NORMAL_RUN, 0L, name, null, null, null, null,
                     elapsed, properties));
             reported.put(group, kept.factory());

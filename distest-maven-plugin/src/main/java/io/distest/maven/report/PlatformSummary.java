@@ -34,7 +34,7 @@ public final class PlatformSummary implements RunObserver {
     }
 
     @Override
-    public void workerConnected(String workerId, String group, WorkerFacts facts) {
+    public void workerConnected(String workerId, String group, int number, String spec, WorkerFacts facts) {
         platforms.putIfAbsent(group, facts.platform());
     }
 

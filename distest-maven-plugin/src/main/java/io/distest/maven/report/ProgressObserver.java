@@ -3,6 +3,7 @@ package io.distest.maven.report;
 import io.distest.maven.schedule.TestUnit;
 import io.distest.protocol.Outcome;
 import io.distest.protocol.TestFinished;
+import io.distest.protocol.UnitFinished;
 import java.util.List;
 import java.util.function.LongSupplier;
 import java.util.function.ToLongFunction;
@@ -62,7 +63,7 @@ public final class ProgressObserver implements RunObserver {
     }
 
     @Override
-    public void unitFinished(String workerId, TestUnit unit, long elapsedMillis) {
+    public void unitFinished(String workerId, TestUnit unit, UnitFinished finished) {
         progress.unitFinished(unit);
         show();
     }

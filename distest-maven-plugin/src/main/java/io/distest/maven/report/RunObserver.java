@@ -8,41 +8,14 @@ import io.distest.protocol.TestTimedOut;
 import io.distest.protocol.UnitFinished;
 import io.distest.protocol.UnitUsed;
 import io.distest.protocol.WorkerFacts;
-import java.util.List;
 
 /**
  * The run's one event stream: what the worker pool and the run loop did, heard by every listener of the run —
- * Surefire's reporting, durations and efficiency, the timeline, the dist=each summary — composed with {@link #all}.
- * Called on the run loop's thread; must be quick. Every event has a default that does nothing; the richer form of
- * an event (with what reporting needs) hands the plainer one its part by default.
+ * Surefire's reporting, durations and efficiency, the timeline, the dist=each summary — composed by
+ * {@link RunObservers}, which also decides what an observer that throws means. Called on the run loop's thread;
+ * must be quick. One method per event, each a default that does nothing.
  */
 public interface RunObserver {
-    /**
-     * Tells every one of {@code observers}, in order, each event: the listeners of one event stream, as the JUnit
-     * Platform composes its execution listeners. A new event needs only its default method here.
-     */
-    static RunObserver all(RunObserver... observers) {
-        List<RunObserver> list = List.of(observers);
-        return (RunObserver) java.lang.reflect.Proxy.newProxyInstance(RunObserver.class.getClassLoader(),
-                new Class<?>[] {RunObserver.class}, (proxy, method, arguments) -> {
-                    if (method.getDeclaringClass() == Object.class) {
-                        return switch (method.getName()) {
-                            case "equals" -> proxy == arguments[0];
-                            case "hashCode" -> System.identityHashCode(proxy);
-                            default -> "RunObserver.all" + list;
-                        };
-                    }
-                    for (RunObserver observer : list) {
-                        try {
-                            method.invoke(observer, arguments);
-                        } catch (java.lang.reflect.InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    }
-                    return null;
-                });
-    }
-
     /**
      * The gateway of {@code spec} was opened (connected, and for remote ones synced) between two {@link System#nanoTime}
      * readings; the last {@code syncMillis} of it were the sync.
@@ -58,9 +31,6 @@ public interface RunObserver {
     /** Work stealing took back {@code unit}, which the worker had been counted as running. */
     default void unitRevoked(String workerId, TestUnit unit) {}
 
-    /** The unit could not run as a whole (class not found, discovery failed); the plain {@code unitFinished} follows. */
-    default void unitError(String workerId, TestUnit unit, String message) {}
-
     /** The workers are started; tests are about to run. */
     default void runStarted() {}
 
@@ -74,12 +44,7 @@ public interface RunObserver {
      * A worker said hello: the {@code number}-th of the pool (from 0, kept by its replacements), started from
      * {@code spec}, of gateway group {@code group}, on {@code facts}' platform.
      */
-    default void workerConnected(String workerId, String group, int number, String spec, WorkerFacts facts) {
-        workerConnected(workerId, group, facts);
-    }
-
-    /** A worker of gateway group {@code group} said hello from {@code facts}' platform. */
-    default void workerConnected(String workerId, String group, WorkerFacts facts) {}
+    default void workerConnected(String workerId, String group, int number, String spec, WorkerFacts facts) {}
 
     /** A test (or container) of the worker's running unit started. */
     default void testStarted(String workerId, TestId test) {}
@@ -91,15 +56,10 @@ public interface RunObserver {
     default void testTimedOut(String workerId, TestTimedOut timedOut) {}
 
     /**
-     * The worker finished the unit: its own clock's times, and an error when it could not run it at all. Heard as
-     * {@link #unitError} (if so) and the plain {@code unitFinished} with the unit's whole time.
+     * The worker finished the unit: its own clock's times ({@link UnitFinished#elapsedMillis}: the whole unit), and
+     * an error when it could not run it at all (class not found, discovery failed).
      */
-    default void unitFinished(String workerId, TestUnit unit, UnitFinished finished) {
-        if (finished.error() != null) {
-            unitError(workerId, unit, finished.error().type() + ": " + finished.error().message());
-        }
-        unitFinished(workerId, unit, finished.elapsedMillis());
-    }
+    default void unitFinished(String workerId, TestUnit unit, UnitFinished finished) {}
 
     /** The run ended the worker while it ran {@code unit} (the run timeout); nothing of it is requeued. */
     default void unitAbandoned(String workerId, TestUnit unit, String reason) {}
@@ -122,10 +82,8 @@ public interface RunObserver {
     /** A worker began running a unit (it may have held it a while). */
     default void unitStarted(String workerId, TestUnit unit) {}
 
+    /** A test (or container) of the worker's running unit ended, with its outcome. */
     default void testFinished(String workerId, TestUnit unit, TestFinished finished) {}
-
-    /** The worker finished the unit, taking {@code elapsedMillis} by its own clock. */
-    default void unitFinished(String workerId, TestUnit unit, long elapsedMillis) {}
 
     /** What the worker's dependency agent saw the unit use (only with {@code distest.affected}); its end follows. */
     default void unitUsed(String workerId, TestUnit unit, UnitUsed used) {}

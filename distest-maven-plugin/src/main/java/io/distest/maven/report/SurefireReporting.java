@@ -1,15 +1,16 @@
 package io.distest.maven.report;
 
+import io.distest.maven.parameter.Parameters;
+import io.distest.maven.schedule.TestUnit;
 import io.distest.maven.settings.ReportOptions;
-import io.distest.protocol.UnitFinished;
 import static org.apache.maven.surefire.api.report.RunMode.NORMAL_RUN;
 
-import io.distest.maven.schedule.TestUnit;
+import io.distest.maven.surefire.ReportNaming;
 import io.distest.protocol.ReportFile;
 import io.distest.protocol.TestFinished;
 import io.distest.protocol.TestId;
 import io.distest.protocol.TestTimedOut;
-import io.distest.protocol.WorkerFacts;
+import io.distest.protocol.UnitFinished;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,7 +21,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import org.apache.maven.plugin.logging.Log;
-import io.distest.maven.surefire.ReportNaming;
+import io.distest.protocol.WorkerFacts;
 import org.apache.maven.plugin.surefire.StartupReportConfiguration;
 import org.apache.maven.plugin.surefire.extensions.SurefireConsoleOutputReporter;
 import org.apache.maven.plugin.surefire.extensions.SurefireStatelessReporter;
@@ -143,13 +144,13 @@ public final class SurefireReporting implements RunObserver {
     @Override
     public void workerConnected(String workerId, String group, int number, String spec, WorkerFacts facts) {
         Map<String, String> properties = new LinkedHashMap<>(systemProperties.apply(number));
-        properties.put("distest.worker", workerId);
-        properties.put("distest.tx", spec);
+        properties.put(Parameters.WORKER, workerId);
+        properties.put(Parameters.TX, spec);
         properties.put("java.version", facts.javaVersion());
         properties.put("java.vendor", facts.javaVendor());
         properties.put("os.name", facts.osName());
         properties.put("os.arch", facts.osArch());
-        properties.put("distest.host", facts.hostName());
+        properties.put(Parameters.HOST, facts.hostName());
         reports.put(workerId, forWorker(workerId, group, number, properties));
     }
 

@@ -3,6 +3,7 @@ package io.distest.maven.run;
 import io.distest.maven.report.RunObserver;
 import io.distest.maven.schedule.TestUnit;
 import io.distest.protocol.TestFinished;
+import io.distest.protocol.UnitFinished;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedSet;
@@ -14,7 +15,7 @@ import java.util.TreeSet;
  */
 final class ClassesWithoutTests implements RunObserver {
     private final Map<String, Integer> tests = new HashMap<>();
-    private final SortedSet<String> finished = new TreeSet<>();
+    private final SortedSet<String> ran = new TreeSet<>();
 
     @Override
     public void testFinished(String workerId, TestUnit unit, TestFinished test) {
@@ -22,12 +23,12 @@ final class ClassesWithoutTests implements RunObserver {
     }
 
     @Override
-    public void unitFinished(String workerId, TestUnit unit, long elapsedMillis) {
-        finished.add(unit.className());
+    public void unitFinished(String workerId, TestUnit unit, UnitFinished finished) {
+        ran.add(unit.className());
     }
 
     SortedSet<String> classes() {
-        SortedSet<String> without = new TreeSet<>(finished);
+        SortedSet<String> without = new TreeSet<>(ran);
         without.removeAll(tests.keySet());
         return without;
     }

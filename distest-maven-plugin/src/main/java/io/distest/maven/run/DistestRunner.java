@@ -5,11 +5,14 @@ import io.distest.maven.gateway.Gateway;
 import io.distest.maven.gateway.PopenGateway;
 import io.distest.maven.gateway.RemoteGateway;
 import io.distest.maven.gateway.SocketEndpoint;
+import io.distest.maven.gateway.ssh.SshGateway;
 import io.distest.maven.report.AboveStatusLineLog;
 import io.distest.maven.report.DurationObserver;
 import io.distest.maven.report.PlatformSummary;
 import io.distest.maven.report.ProgressObserver;
 import io.distest.maven.report.RunObserver;
+import io.distest.maven.report.RunObservers;
+import io.distest.maven.report.RunObservers.OnFailure;
 import io.distest.maven.report.StatusLine;
 import io.distest.maven.report.SurefireReporting;
 import io.distest.maven.schedule.DurationHistory;
@@ -111,23 +114,30 @@ public final class DistestRunner {
                 measured -> updateHistory(request.speed(), measured), System::nanoTime,
                 timeline == null ? null : shown(timeline));
         reporting.printAbove(statusLine);
-        List<RunObserver> observers = new java.util.ArrayList<>(List.of(
-                new ProgressObserver(planned.units(), plan::expectedMillis, statusLine, System::nanoTime),
-                reporting, durations));
+        // what a throwing observer costs is decided by RunObservers: reporting fails the build, the rest only warn
+        RunObservers observers = new RunObservers(log)
+                .add("the progress line", OnFailure.WARN,
+                        new ProgressObserver(planned.units(), plan::expectedMillis, statusLine, System::nanoTime))
+                .add("Surefire reporting", OnFailure.FAIL_THE_BUILD, reporting)
+                .add("the durations history and efficiency line", OnFailure.WARN, durations);
         if (timeline != null) { // it hears the end of the run after the duration observer: it draws that one's figures
-            observers.add(new TimelineObserver(log, timeline, timelineTitle(request), plan, durations::efficiency,
-                    workersByGroup(request), System::nanoTime));
+            observers.add("the timeline", OnFailure.WARN, new TimelineObserver(log, timeline, timelineTitle(request),
+                    plan, durations::efficiency, workersByGroup(request), System::nanoTime));
         }
         if (request.dist() == Dist.EACH) {
-            observers.add(platforms);
+            observers.add("the per-platform summary", OnFailure.FAIL_THE_BUILD, platforms);
         }
         ClassesWithoutTests withoutTests = new ClassesWithoutTests();
-        observers.add(withoutTests);
-        observers.addAll(more);
-        RunObserver all = RunObserver.all(observers.toArray(RunObserver[]::new));
-        WorkerPool pool = new WorkerPool(planned, log, gateways, all, System::nanoTime);
-        RunLoop loop = new RunLoop(planned, log, policy(planned, plan, unitsByGroup), pool, all, System::nanoTime);
+        observers.add("the classes without tests", OnFailure.FAIL_THE_BUILD, withoutTests);
+        // distest.affected's recorder: one that stops hearing passes no class it did not hear out (see UseRecorder)
+        more.forEach(observer -> observers.add(observer.getClass().getSimpleName(), OnFailure.WARN, observer));
+        WorkerPool pool = new WorkerPool(planned, log, gateways, observers, System::nanoTime);
+        RunLoop loop = new RunLoop(planned, log, policy(planned, plan, unitsByGroup), pool, observers, System::nanoTime);
         loop.run(token);
+        Optional<RunObservers.Failure> failed = observers.failure();
+        if (failed.isPresent()) {
+            throw new DistestException(failed.get().message(), failed.get().cause());
+        }
         RunResult result = reporting.finish();
         if (request.dist() == Dist.EACH) {
             platforms.print(log::info);
@@ -303,7 +313,7 @@ public final class DistestRunner {
             return new RemoteGateway(spec, request, token, log, new SocketEndpoint(socket, serverToken));
         }
         if (spec.transport() instanceof Transport.Ssh ssh) {
-            return RemoteGateway.overSsh(spec, ssh, request, token, log);
+            return SshGateway.of(spec, ssh, request, token, log);
         }
         if (spec.transport() instanceof Transport.Exec) {
             return new ExecGateway(spec, request, token, log);

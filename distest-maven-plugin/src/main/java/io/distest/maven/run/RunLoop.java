@@ -51,7 +51,7 @@ final class RunLoop {
     private String notRunReason;
 
     /**
-     * @param events the run's listeners (reporting, durations, timeline…), composed with {@link RunObserver#all}
+     * @param events the run's listeners (reporting, durations, timeline…), composed by {@link io.distest.maven.report.RunObservers}
      * @param nanoClock {@link System#nanoTime} but in tests: the run timeout is read from it
      */
     RunLoop(RunRequest request, Log log, SchedulingPolicy policy, WorkerPool pool, RunObserver events,
@@ -104,7 +104,7 @@ final class RunLoop {
                 onConnected(worker);
             }
         } else if (event instanceof RunEvent.Received received) {
-            if (received.worker().state == WorkerJvm.State.READY) {
+            if (received.worker().state() == WorkerJvm.State.READY) {
                 onMessage(received.worker(), received.message());
             }
         } else if (event instanceof RunEvent.Disconnected disconnected) {
@@ -115,7 +115,7 @@ final class RunLoop {
     }
 
     private void onConnected(WorkerJvm worker) throws IOException {
-        events.workerConnected(worker.id(), worker.ref.group(), worker.number, worker.spec.text(), worker.facts);
+        events.workerConnected(worker.id(), worker.ref.group(), worker.number, worker.spec.text(), worker.facts());
         worker.send(new Configure(request.filters().includeTags(), request.filters().excludeTags(),
                 request.filters().configurationParameters(), request.workers().testTimeout().toMillis(),
                 request.filters().includeEngines(), request.filters().excludeEngines(),
@@ -128,7 +128,7 @@ final class RunLoop {
         double seconds = pool.secondsSinceStart(worker);
         events.workerReady(worker.id(), seconds);
         log.info(String.format("[%s] %s: %s, pid %d, ready in %.1f s", worker.id(), worker.spec.text(),
-                worker.facts.platform(), worker.facts.pid(), seconds));
+                worker.facts().platform(), worker.facts().pid(), seconds));
         policy.addWorker(worker.ref);
         policy.roundTrip(worker.ref, pool.roundTripMillis(worker));
         dispatch();
@@ -153,9 +153,7 @@ final class RunLoop {
      */
     private void announceRunning(WorkerJvm worker) {
         Optional<TestUnit> running = policy.running(worker.ref);
-        if (running.isPresent() && running.get().id() != worker.announcedUnitId) {
-            worker.announcedUnitId = running.get().id();
-            worker.progress.start(running.get());
+        if (running.isPresent() && worker.progress.startIfNew(running.get())) {
             events.unitStarted(worker.id(), running.get());
         }
     }
@@ -166,7 +164,7 @@ final class RunLoop {
         Optional<TestUnit> running = policy.running(worker.ref);
         if (revoked.returned() && running.isPresent() && running.get().id() == revoked.unitId()) {
             events.unitRevoked(worker.id(), running.get());
-            worker.announcedUnitId = -1; // should it come back to this worker, it starts anew
+            worker.progress.givenBack(); // should it come back to this worker, it starts anew
         }
         policy.revoked(worker.ref, revoked.unitId(), revoked.returned());
         announceRunning(worker);
@@ -275,7 +273,7 @@ final class RunLoop {
             return;
         }
         String reason = "the run passed its timeout of " + request.workers().runTimeout().toSeconds()
-                + " s (distest.runTimeout / forkedProcessTimeoutInSeconds)";
+                + " s (forkedProcessTimeoutInSeconds)";
         for (WorkerJvm worker : pool.endAll()) {
             List<TestUnit> held = policy.workerLost(worker.ref);
             if (!held.isEmpty()) {
@@ -287,10 +285,10 @@ final class RunLoop {
 
     /** A worker is gone: report what it was running, requeue what it had not started, maybe replace it. */
     private void lose(WorkerJvm worker, String how) throws IOException {
-        if (worker.state == WorkerJvm.State.GONE) {
+        if (worker.state() == WorkerJvm.State.GONE) {
             return;
         }
-        boolean everConnected = worker.state == WorkerJvm.State.READY;
+        boolean everConnected = worker.state() == WorkerJvm.State.READY;
         String cause = pool.end(worker, how);
         log.warn("distest: " + cause);
         if (everConnected) {

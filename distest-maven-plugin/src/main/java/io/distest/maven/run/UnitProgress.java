@@ -17,12 +17,24 @@ final class UnitProgress {
     private final List<String> failures = new ArrayList<>();
     /** Unique id of the test running now, or {@code null}; a test that starts is running until its result. */
     private String running;
+    /** Id of the unit reporting was last told this worker started; -1 before the first, or after it gave one back. */
+    private int announcedUnitId = -1;
 
-    /** The worker started {@code unit}. */
-    void start(TestUnit unit) {
+    /** The worker started {@code unit}, unless that is the unit it already runs: whether it is a new start. */
+    boolean startIfNew(TestUnit unit) {
+        if (unit.id() == announcedUnitId) {
+            return false;
+        }
+        announcedUnitId = unit.id();
         this.unit = unit;
         results.clear();
         failures.clear();
+        return true;
+    }
+
+    /** The worker gave its unit back before starting it (work stealing): should it come back, it starts anew. */
+    void givenBack() {
+        announcedUnitId = -1;
     }
 
     void testStarted(TestId test) {

@@ -6,13 +6,15 @@ import io.distest.maven.tx.TxSpec;
 import io.distest.protocol.Message;
 import io.distest.protocol.MessageChannel;
 import io.distest.protocol.WorkerFacts;
+import io.distest.shared.Threads;
 import java.io.EOFException;
 import java.io.IOException;
 import java.util.concurrent.BlockingQueue;
 
 /**
  * The plugin's side of one worker JVM: its process, its connection, its state. Which units it holds is the
- * scheduling policy's business alone. Started and ended by the {@link WorkerPool}; used by the run loop.
+ * scheduling policy's business alone. One owner for each piece that changes: the {@link WorkerPool} starts, connects
+ * and ends it (its state, connection and facts); the run loop alone keeps its {@link #progress}.
  */
 final class WorkerJvm {
     enum State { STARTING, READY, GONE }
@@ -22,13 +24,11 @@ final class WorkerJvm {
     final TxSpec spec;
     final WorkerHandle handle;
     final long startedNanos;
-    State state = State.STARTING;
-    MessageChannel channel;
-    WorkerFacts facts;
-    /** The unit it runs, as far as decisions need it. */
+    private State state = State.STARTING;
+    private MessageChannel channel;
+    private WorkerFacts facts;
+    /** The unit it runs, as far as the run loop's decisions need it. */
     final UnitProgress progress = new UnitProgress();
-    /** Id of the unit the run loop last told reporting this worker started; -1 before the first. */
-    int announcedUnitId = -1;
 
     WorkerJvm(String id, String group, int number, TxSpec spec, WorkerHandle handle, long startedNanos) {
         this.ref = new WorkerRef(id, group);
@@ -42,14 +42,31 @@ final class WorkerJvm {
         return ref.id();
     }
 
+    State state() {
+        return state;
+    }
+
+    /** Its connection, once {@link #connected}; else {@code null}. */
+    MessageChannel channel() {
+        return channel;
+    }
+
+    /** Its JVM, host and platform, once {@link #connected}; else {@code null}. */
+    WorkerFacts facts() {
+        return facts;
+    }
+
+    /** It left the run: ended, lost or never connected. */
+    void gone() {
+        state = State.GONE;
+    }
+
     /** Binds the connection and starts reading from it into {@code events}. */
     void connected(MessageChannel channel, WorkerFacts facts, BlockingQueue<RunEvent> events) {
         this.channel = channel;
         this.facts = facts;
         this.state = State.READY;
-        Thread reader = new Thread(() -> read(events), "distest-read-" + id());
-        reader.setDaemon(true);
-        reader.start();
+        Threads.start(() -> read(events), "distest-read-" + id());
     }
 
     private void read(BlockingQueue<RunEvent> events) {

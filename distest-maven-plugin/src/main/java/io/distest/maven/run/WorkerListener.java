@@ -5,6 +5,7 @@ import io.distest.protocol.Message;
 import io.distest.protocol.MessageChannel;
 import io.distest.shared.Admission;
 import io.distest.shared.Quietly;
+import io.distest.shared.Threads;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -45,9 +46,7 @@ final class WorkerListener implements AutoCloseable {
             server.close();
             throw e;
         }
-        Thread acceptor = new Thread(admission::run, "distest-accept");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        Threads.start(admission::run, "distest-accept");
     }
 
     /** {@code host:port} for a worker's {@code connect} argument. */

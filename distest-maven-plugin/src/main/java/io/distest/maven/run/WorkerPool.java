@@ -11,6 +11,8 @@ import io.distest.maven.tx.TxSpec;
 import io.distest.protocol.Hello;
 import io.distest.protocol.MessageChannel;
 import io.distest.protocol.Shutdown;
+import io.distest.shared.Quietly;
+import io.distest.shared.Threads;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -87,8 +89,7 @@ final class WorkerPool implements AutoCloseable {
                 awaitingSpawn.add(workerId(spec, i, number));
                 numbers.add(number++);
             }
-            Thread chain = new Thread(() -> startChain(spec, numbers), "distest-start-" + spec.text());
-            chain.setDaemon(true);
+            Thread chain = Threads.unstarted(() -> startChain(spec, numbers), "distest-start-" + spec.text());
             chains.add(chain);
         }
         chains.forEach(Thread::start);
@@ -106,9 +107,8 @@ final class WorkerPool implements AutoCloseable {
                 List<Thread> spawns = new ArrayList<>();
                 for (int index = 0; index < numbers.size(); index++) {
                     int i = index;
-                    Thread spawn = new Thread(() -> spawnInChain(gateway, spec, i, numbers.get(i)),
+                    Thread spawn = Threads.unstarted(() -> spawnInChain(gateway, spec, i, numbers.get(i)),
                             "distest-spawn-" + workerId(spec, i, numbers.get(i)));
-                    spawn.setDaemon(true);
                     spawns.add(spawn);
                     spawn.start();
                 }
@@ -130,11 +130,11 @@ final class WorkerPool implements AutoCloseable {
     /** Connects and syncs the spec's gateway; one that cannot be reached is replaced by local workers if asked. */
     private Gateway openGateway(TxSpec spec) throws IOException {
         Gateway gateway = gateways.get(spec);
-        long openingNanos = System.nanoTime();
+        long openingNanos = nanoClock.getAsLong();
         try {
             gateway.open();
             if (!(spec.transport() instanceof Transport.Popen)) { // popen has nothing to open
-                events.add(new RunEvent.GatewayOpened(spec, openingNanos, System.nanoTime(), gateway.syncMillis()));
+                events.add(new RunEvent.GatewayOpened(spec, openingNanos, nanoClock.getAsLong(), gateway.syncMillis()));
             }
             return gateway;
         } catch (IOException | RuntimeException e) {
@@ -216,7 +216,7 @@ final class WorkerPool implements AutoCloseable {
 
     /** A worker that arrives through its gateway's connection says hello there, not on our port. */
     private void awaitHello(WorkerJvm worker, MessageChannel channel) {
-        Thread handshake = new Thread(() -> {
+        Threads.start(() -> {
             try {
                 Hello hello = Handshake.expectHello(channel, token);
                 events.add(new RunEvent.Connected(hello.workerId(), channel, hello.facts()));
@@ -224,8 +224,6 @@ final class WorkerPool implements AutoCloseable {
                 events.add(new RunEvent.Disconnected(worker, "no hello: " + e.getMessage()));
             }
         }, "distest-hello-" + worker.id());
-        handshake.setDaemon(true);
-        handshake.start();
     }
 
     /** The next event of any worker, or {@code null} when none came within {@code millis}. */
@@ -243,7 +241,7 @@ final class WorkerPool implements AutoCloseable {
             earlyHellos.put(connected.workerId(), connected); // a quick JVM: its spawn is on the queue behind it
             return null;
         }
-        if (worker == null || worker.state != WorkerJvm.State.STARTING) {
+        if (worker == null || worker.state() != WorkerJvm.State.STARTING) {
             log.warn("distest: closing an unexpected connection from worker " + connected.workerId());
             connected.channel().close();
             return null;
@@ -274,7 +272,7 @@ final class WorkerPool implements AutoCloseable {
         long limit = request.workers().startTimeout().toNanos();
         List<WorkerJvm> late = new ArrayList<>();
         for (WorkerJvm worker : starting) {
-            if (worker.state == WorkerJvm.State.STARTING && nanoClock.getAsLong() - worker.startedNanos > limit) {
+            if (worker.state() == WorkerJvm.State.STARTING && nanoClock.getAsLong() - worker.startedNanos > limit) {
                 worker.handle.destroy();
                 late.add(worker);
             }
@@ -288,11 +286,11 @@ final class WorkerPool implements AutoCloseable {
      * @throws IOException when it never connected and no worker of its spec ever did: the spec cannot work
      */
     String end(WorkerJvm worker, String how) throws IOException {
-        worker.state = WorkerJvm.State.GONE;
+        worker.gone();
         starting.remove(worker);
         String exit = worker.handle.describeExit(5_000);
         worker.handle.destroy();
-        if (worker.channel == null && !specsThatConnected.contains(worker.spec)) {
+        if (worker.channel() == null && !specsThatConnected.contains(worker.spec)) {
             throw new IOException("worker " + worker.id() + " could not start: its JVM " + how + " before connecting, "
                     + exit + ". Check the tx spec \"" + worker.spec.text() + "\" (//java=, //jvmArgs=) and argLine."
                     + " Last output of its JVM (" + worker.handle.where() + "):\n" + worker.handle.tail(TAIL_LINES));
@@ -319,7 +317,7 @@ final class WorkerPool implements AutoCloseable {
 
     /** reuseForks=false: the worker leaves after its unit; {@code renew} starts a fresh JVM in its place (no restart). */
     void retire(WorkerJvm worker, boolean renew) throws IOException {
-        worker.state = WorkerJvm.State.GONE;
+        worker.gone();
         worker.send(new Shutdown());
         if (renew) {
             spawn(worker.id(), worker.number, worker.spec);
@@ -330,10 +328,10 @@ final class WorkerPool implements AutoCloseable {
     List<WorkerJvm> endAll() {
         List<WorkerJvm> connected = new ArrayList<>();
         for (WorkerJvm worker : workers.values()) {
-            if (worker.state == WorkerJvm.State.READY) {
+            if (worker.state() == WorkerJvm.State.READY) {
                 connected.add(worker);
             }
-            worker.state = WorkerJvm.State.GONE;
+            worker.gone();
             worker.handle.destroy();
         }
         starting.clear();
@@ -342,7 +340,7 @@ final class WorkerPool implements AutoCloseable {
 
     /** No worker runs or starts, and no start-up chain has one still to come. */
     boolean noneLeft() {
-        return awaitingSpawn.isEmpty() && workers.values().stream().allMatch(w -> w.state == WorkerJvm.State.GONE);
+        return awaitingSpawn.isEmpty() && workers.values().stream().allMatch(w -> w.state() == WorkerJvm.State.GONE);
     }
 
     /** Why the pool may be empty: the restarts it used of its budget, for the user. */
@@ -376,7 +374,7 @@ final class WorkerPool implements AutoCloseable {
             closes.add(inBackground("distest-close-" + worker.id(), () -> closeWorker(worker, deadline)));
         }
         closes.forEach(thread -> joinUntil(thread, deadline + TimeUnit.SECONDS.toNanos(1)));
-        closeQuietly(listener);
+        Quietly.close(listener);
         long gatewayDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         List<Thread> gatewayCloses = new ArrayList<>();
         for (Gateway gateway : gateways.values()) {
@@ -390,25 +388,22 @@ final class WorkerPool implements AutoCloseable {
      * may be writing coverage data); one still starting is ended at once.
      */
     private static void closeWorker(WorkerJvm worker, long deadline) {
-        if (worker.state == WorkerJvm.State.READY) {
+        if (worker.state() == WorkerJvm.State.READY) {
             try {
                 worker.send(new Shutdown());
             } catch (IOException ignored) {
                 // it is ended below either way
             }
         }
-        if (worker.state != WorkerJvm.State.STARTING) {
+        if (worker.state() != WorkerJvm.State.STARTING) {
             worker.handle.describeExit(Math.max(0, (deadline - System.nanoTime()) / 1_000_000));
         }
         worker.handle.destroy();
-        closeQuietly(worker.channel);
+        Quietly.close(worker.channel());
     }
 
     private static Thread inBackground(String name, Runnable task) {
-        Thread thread = new Thread(task, name);
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
+        return Threads.start(task, name);
     }
 
     private static void joinUntil(Thread thread, long deadlineNanos) {
@@ -416,17 +411,6 @@ final class WorkerPool implements AutoCloseable {
             thread.join(Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        if (closeable == null) {
-            return;
-        }
-        try {
-            closeable.close();
-        } catch (Exception ignored) {
-            // shutting down: nothing more to do with it
         }
     }
 }

@@ -19,9 +19,6 @@ import java.util.TreeSet;
  * count fall back run by run while the history's means settle (see {@code WorkerBudgetTest}).
  */
 public final class WorkerBudget {
-    /** The default minimum of expected test time per extra worker, in seconds (see the README, "Speed"). */
-    public static final double DEFAULT_MIN_TEST_SECONDS_PER_WORKER = 3.0;
-
     /**
      * The count decided.
      *

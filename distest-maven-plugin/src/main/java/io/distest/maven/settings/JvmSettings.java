@@ -29,15 +29,4 @@ public record JvmSettings(List<String> argLine, Map<String, String> systemProper
         environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
         excludedEnvironment = Collections.unmodifiableSet(new LinkedHashSet<>(excludedEnvironment));
     }
-
-    public JvmSettings(List<String> argLine, Map<String, String> systemProperties, Map<String, String> environment,
-            Path workingDirectory, Set<String> excludedEnvironment) {
-        this(argLine, systemProperties, environment, workingDirectory, excludedEnvironment, false);
-    }
-
-    /** Inheriting the whole environment. */
-    public JvmSettings(List<String> argLine, Map<String, String> systemProperties, Map<String, String> environment,
-            Path workingDirectory) {
-        this(argLine, systemProperties, environment, workingDirectory, Set.of());
-    }
 }

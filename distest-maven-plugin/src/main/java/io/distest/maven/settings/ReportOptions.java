@@ -21,25 +21,4 @@ public record ReportOptions(Path reportsDirectory, boolean trimStackTrace, boole
     public ReportOptions {
         naming = naming == null ? ReportNaming.LATEST : naming;
     }
-
-    /** Named and laid out as Surefire 3.5.4. */
-    public ReportOptions(Path reportsDirectory, boolean trimStackTrace, boolean redirectTestOutputToFile,
-            int rerunFailingTestsCount, String reportNameSuffix, Path timeline) {
-        this(reportsDirectory, trimStackTrace, redirectTestOutputToFile, rerunFailingTestsCount, reportNameSuffix,
-                timeline, ReportNaming.LATEST);
-    }
-
-    public ReportOptions(Path reportsDirectory, boolean trimStackTrace, boolean redirectTestOutputToFile,
-            int rerunFailingTestsCount, String reportNameSuffix) {
-        this(reportsDirectory, trimStackTrace, redirectTestOutputToFile, rerunFailingTestsCount, reportNameSuffix, null);
-    }
-
-    public ReportOptions(Path reportsDirectory, boolean trimStackTrace, boolean redirectTestOutputToFile) {
-        this(reportsDirectory, trimStackTrace, redirectTestOutputToFile, 0);
-    }
-
-    public ReportOptions(Path reportsDirectory, boolean trimStackTrace, boolean redirectTestOutputToFile,
-            int rerunFailingTestsCount) {
-        this(reportsDirectory, trimStackTrace, redirectTestOutputToFile, rerunFailingTestsCount, "");
-    }
 }

@@ -42,30 +42,6 @@ public record RunRequest(
         testClasspath = List.copyOf(testClasspath);
     }
 
-    /** A run on the JUnit Platform launcher. */
-    public RunRequest(List<TxSpec> specs, List<TestUnit> units, List<Path> testClasspath, Path workerJar,
-            JvmSettings jvm, TestFilters filters, ReportOptions reports, Path workDirectory, WorkerPolicy workers,
-            RemoteSettings remote, SpeedOptions speed, Dist dist) {
-        this(specs, units, testClasspath, workerJar, jvm, filters, reports, workDirectory, workers, remote, speed, dist,
-                null);
-    }
-
-    /** A run without durations history. */
-    public RunRequest(List<TxSpec> specs, List<TestUnit> units, List<Path> testClasspath, Path workerJar,
-            JvmSettings jvm, TestFilters filters, ReportOptions reports, Path workDirectory, WorkerPolicy workers,
-            RemoteSettings remote) {
-        this(specs, units, testClasspath, workerJar, jvm, filters, reports, workDirectory, workers, remote,
-                SpeedOptions.NONE, Dist.LOAD);
-    }
-
-    /** A dist=load run. */
-    public RunRequest(List<TxSpec> specs, List<TestUnit> units, List<Path> testClasspath, Path workerJar,
-            JvmSettings jvm, TestFilters filters, ReportOptions reports, Path workDirectory, WorkerPolicy workers,
-            RemoteSettings remote, SpeedOptions speed) {
-        this(specs, units, testClasspath, workerJar, jvm, filters, reports, workDirectory, workers, remote, speed,
-                Dist.LOAD);
-    }
-
     /** The same request with other units (ordered, split). */
     public RunRequest withUnits(List<TestUnit> planned) {
         return new RunRequest(specs, planned, testClasspath, workerJar, jvm, filters, reports, workDirectory, workers,

@@ -26,15 +26,4 @@ public record TestFilters(List<String> includeTags, List<String> excludeTags, Ma
         includeEngines = List.copyOf(includeEngines);
         excludeEngines = List.copyOf(excludeEngines);
     }
-
-    /** Named as Surefire 3.5's JUnit Platform provider names results. */
-    public TestFilters(List<String> includeTags, List<String> excludeTags, Map<String, String> configurationParameters,
-            List<String> includeEngines, List<String> excludeEngines) {
-        this(includeTags, excludeTags, configurationParameters, includeEngines, excludeEngines, true, false);
-    }
-
-    /** Every engine runs. */
-    public TestFilters(List<String> includeTags, List<String> excludeTags, Map<String, String> configurationParameters) {
-        this(includeTags, excludeTags, configurationParameters, List.of(), List.of());
-    }
 }

@@ -31,9 +31,4 @@ public record WorkerPolicy(int maxWorkerRestart, Duration startTimeout, boolean 
                     + rerunFailingTestsCount + " and " + skipAfterFailureCount);
         }
     }
-
-    /** Restarts, start timeout and reuse; no timeouts, no fallback, no re-runs, no skipping. */
-    public WorkerPolicy(int maxWorkerRestart, Duration startTimeout, boolean reuseForks) {
-        this(maxWorkerRestart, startTimeout, reuseForks, Duration.ZERO, Duration.ZERO, false, 0, 0);
-    }
 }

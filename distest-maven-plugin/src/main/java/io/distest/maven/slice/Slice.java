@@ -1,5 +1,6 @@
 package io.distest.maven.slice;
 
+import io.distest.maven.parameter.Parameters;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,8 +10,6 @@ import java.util.Optional;
  * {@code -Ddistest.slice=2/4} says, or as the CI's own variables say with {@code -Ddistest.slice=auto}.
  */
 public record Slice(int index, int count) {
-    /** The property that asks for a slice. */
-    public static final String PROPERTY = "distest.slice";
     /** The value that runs every test, whatever the CI's variables say. */
     public static final String NONE = "none";
 
@@ -60,9 +59,9 @@ public record Slice(int index, int count) {
                     return slice;
                 }
             }
-            throw new IllegalArgumentException(PROPERTY + "=auto found no CI parallel-job variables: looked for "
+            throw new IllegalArgumentException(Parameters.SLICE + "=auto found no CI parallel-job variables: looked for "
                     + String.join(", ", CIS.stream().map(CiVariables::names).toList()) + ". Elsewhere (GitHub"
-                    + " Actions, Jenkins) pass the slice itself: -D" + PROPERTY + "=K/N, e.g. ${{ matrix.slice }}/4");
+                    + " Actions, Jenkins) pass the slice itself: -D" + Parameters.SLICE + "=K/N, e.g. ${{ matrix.slice }}/4");
         }
         return Optional.of(parse(value));
     }
@@ -79,15 +78,15 @@ public record Slice(int index, int count) {
             index = Integer.parseInt(parts[0].trim());
             count = Integer.parseInt(parts[1].trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(PROPERTY + "=\"" + value + "\" is not a slice: give K/N, this job's"
+            throw new IllegalArgumentException(Parameters.SLICE + "=\"" + value + "\" is not a slice: give K/N, this job's"
                     + " share K of N jobs (e.g. 2/4), or auto to read the CI's parallel-job variables");
         }
         if (count < 1) {
-            throw new IllegalArgumentException(PROPERTY + "=\"" + value + "\" has no slices: N must be at least 1"
+            throw new IllegalArgumentException(Parameters.SLICE + "=\"" + value + "\" has no slices: N must be at least 1"
                     + " (K/N, e.g. 2/4)");
         }
         if (index < 1 || index > count) {
-            throw new IllegalArgumentException(PROPERTY + "=\"" + value + "\" is out of range: K counts from 1 to N"
+            throw new IllegalArgumentException(Parameters.SLICE + "=\"" + value + "\" is out of range: K counts from 1 to N"
                     + " (" + count + " here), e.g. 1/" + count + " … " + count + "/" + count);
         }
         return new Slice(index, count);
@@ -100,7 +99,7 @@ public record Slice(int index, int count) {
     public static String implicitReason(Map<String, String> environment) {
         return fromCi(GITLAB, environment).map(slice -> "GitLab's " + GITLAB.indexVariable() + "="
                 + environment.get(GITLAB.indexVariable()).trim() + " and " + GITLAB.countVariable() + "="
-                + environment.get(GITLAB.countVariable()).trim() + " make this job slice " + slice + " (-D" + PROPERTY
+                + environment.get(GITLAB.countVariable()).trim() + " make this job slice " + slice + " (-D" + Parameters.SLICE
                 + "=" + NONE + " runs every test, e.g. in a parallel: matrix: job)").orElse(null);
     }
 
@@ -117,7 +116,7 @@ public record Slice(int index, int count) {
         } catch (IllegalArgumentException e) { // NumberFormatException too
             throw new IllegalArgumentException(ci.ci() + "'s " + ci.indexVariable() + "=\"" + index + "\" and "
                     + ci.countVariable() + "=\"" + count + "\" are not a slice (" + (ci.oneBased() ? "1" : "0")
-                    + "-based index, count >= 1); unset them or pass -D" + PROPERTY + "=K/N", e);
+                    + "-based index, count >= 1); unset them or pass -D" + Parameters.SLICE + "=K/N", e);
         }
     }
 

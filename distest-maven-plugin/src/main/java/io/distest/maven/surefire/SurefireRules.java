@@ -1,5 +1,6 @@
 package io.distest.maven.surefire;
 
+import io.distest.maven.parameter.Parameters;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -102,7 +103,7 @@ public final class SurefireRules {
     public static Properties promotable(Properties userProperties) {
         Properties result = new Properties();
         for (String name : userProperties.stringPropertyNames()) {
-            if (!name.startsWith("distest.")) {
+            if (!name.startsWith(Parameters.PREFIX)) {
                 result.setProperty(name, userProperties.getProperty(name));
             }
         }

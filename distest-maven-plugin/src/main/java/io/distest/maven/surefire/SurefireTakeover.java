@@ -1,7 +1,9 @@
 package io.distest.maven.surefire;
 
-import io.distest.maven.gateway.EarlySshStarts;
+import io.distest.maven.gateway.ssh.EarlySsh;
+import io.distest.maven.gateway.ssh.EarlySshStarts;
 import io.distest.maven.gateway.ssh.SshOptions;
+import io.distest.maven.parameter.Parameters;
 import io.distest.maven.tx.Transport;
 import io.distest.maven.tx.TxSpec;
 import io.distest.maven.tx.TxSpecException;
@@ -38,9 +40,9 @@ public class SurefireTakeover extends AbstractMavenLifecycleParticipant {
 
     @Override
     public void afterProjectsRead(MavenSession session) throws MavenExecutionException {
-        String commandLineTx = session.getUserProperties().getProperty("distest.tx");
-        String commandLineN = session.getUserProperties().getProperty("distest.n");
-        String commandLineSlice = session.getUserProperties().getProperty("distest.slice");
+        String commandLineTx = session.getUserProperties().getProperty(Parameters.TX);
+        String commandLineN = session.getUserProperties().getProperty(Parameters.N);
+        String commandLineSlice = session.getUserProperties().getProperty(Parameters.SLICE);
         boolean early = EarlySsh.wanted(session);
         for (MavenProject project : session.getProjects()) {
             Plugin distest = project.getPlugin(DISTEST);
@@ -72,7 +74,7 @@ public class SurefireTakeover extends AbstractMavenLifecycleParticipant {
             for (TxSpec spec : ssh) {
                 if (EarlySshStarts.begin(spec, options)) {
                     logger.debug("distest: connecting to " + spec.text() + " beside the build's earlier phases (-D"
-                            + EarlySsh.SWITCH + "=false: in the test phase)");
+                            + Parameters.SSH_EARLY + "=false: in the test phase)");
                 }
             }
         } catch (RuntimeException e) {

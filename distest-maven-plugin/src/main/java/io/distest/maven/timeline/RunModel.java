@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * What a run did, worker by worker, over time: the data of {@code run.json}, which the timeline page draws. All times
- * are milliseconds from the start of the run. Field names here are the JSON's (see the README's <em>Timeline</em>).
+ * are milliseconds from the start of the run. Field names here are the JSON's (see <em>Timeline</em> in docs/speed.md).
  *
  * @param title what ran (the module and execution), shown as the page's title
  * @param summary the figures of the efficiency line

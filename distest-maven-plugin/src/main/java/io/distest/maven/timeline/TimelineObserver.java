@@ -9,6 +9,7 @@ import io.distest.maven.timeline.RunModel.Bar;
 import io.distest.maven.timeline.RunModel.Kind;
 import io.distest.maven.timeline.RunModel.Lane;
 import io.distest.protocol.TestFinished;
+import io.distest.protocol.UnitFinished;
 import io.distest.protocol.WorkerFacts;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -83,7 +84,7 @@ public final class TimelineObserver implements RunObserver {
     }
 
     @Override
-    public void workerConnected(String workerId, String group, WorkerFacts facts) {
+    public void workerConnected(String workerId, String group, int number, String spec, WorkerFacts facts) {
         timed(() -> recorder.workerConnected(workerId, facts));
     }
 
@@ -103,18 +104,18 @@ public final class TimelineObserver implements RunObserver {
     }
 
     @Override
-    public void unitFinished(String workerId, TestUnit unit, long elapsedMillis) {
-        timed(() -> recorder.unitFinished(workerId, unit, elapsedMillis));
+    public void unitFinished(String workerId, TestUnit unit, UnitFinished finished) {
+        timed(() -> {
+            if (finished.error() != null) { // the unit could not run as a whole (class not found, discovery failed)
+                recorder.unitError(workerId, unit, finished.error().type() + ": " + finished.error().message());
+            }
+            recorder.unitFinished(workerId, unit, finished.elapsedMillis());
+        });
     }
 
     @Override
     public void unitLost(String workerId, TestUnit unit, TestUnit rest, String cause) {
         timed(() -> recorder.unitLost(workerId, unit, rest, cause));
-    }
-
-    @Override
-    public void unitError(String workerId, TestUnit unit, String message) {
-        timed(() -> recorder.unitError(workerId, unit, message));
     }
 
     @Override

@@ -186,7 +186,7 @@ class ClassDataSharingTest {
         String loaded = classesLoadedBy(later, List.of(), "-Xmx256m");
         assertTrue(loaded.contains("org.junit.platform.launcher.core.LauncherFactory source: shared objects file (top)"),
                 "the launcher comes from the archive although a directory follows the archived jars:\n" + tail(loaded));
-        assertTrue(loaded.contains("io.distest.worker.UnitRunner source: shared objects file (top)"), tail(loaded));
+        assertTrue(loaded.contains("io.distest.worker.runner.UnitRunner source: shared objects file (top)"), tail(loaded));
     }
 
     @Test
@@ -287,7 +287,7 @@ class ClassDataSharingTest {
         command.addAll(Arrays.asList(jvmArgs));
         command.addAll(start.jvmArgs());
         command.add("-Xlog:class+load=info:file=" + log);
-        command.addAll(List.of("-cp", String.join(File.pathSeparator, start.classpath()), "io.distest.worker.WarmUp"));
+        command.addAll(List.of("-cp", String.join(File.pathSeparator, start.classpath()), "io.distest.worker.runner.WarmUp"));
         command.addAll(arguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(temp.resolve("out.log").toFile()).start();

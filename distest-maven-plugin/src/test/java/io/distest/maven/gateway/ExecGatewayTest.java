@@ -1,17 +1,18 @@
 package io.distest.maven.gateway;
 
+
+import io.distest.maven.gateway.ssh.SshdServer;
 import io.distest.maven.run.DistestException;
 import io.distest.maven.run.KilledBuildMain;
 import io.distest.maven.run.RunHarness;
 import io.distest.maven.run.RunSummary;
+import io.distest.maven.settings.Requests;
 import io.distest.maven.settings.WorkerPolicy;
 import io.distest.shared.Sha256;
 import io.distest.testing.Poll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import io.distest.maven.gateway.ssh.SshdServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -125,7 +126,7 @@ class ExecGatewayTest {
     void runsWhatIsLeftOnANewCommandWhenTheCommandEndsMidRun() throws Exception {
         Path farSide = Files.createTempDirectory("distest-exec-dies");
         try {
-            harness.workers = new WorkerPolicy(1, Duration.ofSeconds(60), true);
+            harness.workers = Requests.workers(1, Duration.ofSeconds(60), true);
             String spec = "exec=" + ssh() + "//chdir=" + farSide + "//id=remote";
 
             // the first class takes the far side's server down, and with it the ssh command

@@ -1,15 +1,16 @@
 package io.distest.maven.gateway;
 
+
 import io.distest.maven.run.RunHarness;
 import io.distest.maven.run.RunSummary;
 import io.distest.maven.run.WorkerServerProcess;
 import io.distest.maven.settings.Dist;
 import io.distest.maven.settings.JvmSettings;
+import io.distest.maven.settings.Requests;
 import io.distest.maven.settings.TestFilters;
+import io.distest.maven.tx.TxSpecs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import io.distest.maven.tx.TxSpecs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,7 +36,7 @@ class WorkerSettingsTest {
     void replacesForkNumbersInArgLineSystemPropertiesEnvironmentAndWorkingDirectory() throws Exception {
         harness.jvm = new JvmSettings(List.of("-Dport=80${surefire.forkNumber}"),
                 Map.of("schema", "schema_${surefire.forkNumber}"), Map.of("FORK_DIR", "thread${surefire.threadNumber}"),
-                temp.resolve("fork_${surefire.forkNumber}"), Set.of("HOME"));
+                temp.resolve("fork_${surefire.forkNumber}"), Set.of("HOME"), false);
         RunSummary summary = harness.run(List.of("popen"), "ForkNumberFixture");
         assertEquals(2, summary.tests(), harness.log.text());
         assertTrue(summary.passed(), harness.report("ForkNumberFixture"));
@@ -54,7 +55,7 @@ class WorkerSettingsTest {
             harness.moduleBasedir = module;
             harness.jvm = new JvmSettings(List.of("-Dport=80${surefire.forkNumber}"),
                     Map.of("schema", "schema_${surefire.forkNumber}"), Map.of("FORK_DIR", "thread${surefire.forkNumber}"),
-                    module.resolve("target/fork_${surefire.forkNumber}"), Set.of("HOME"));
+                    module.resolve("target/fork_${surefire.forkNumber}"), Set.of("HOME"), false);
             harness.dist = Dist.EACH; // both workers run the fixture
             // the local worker is number 1, the socket server's is number 2: numbers span the pool
             RunSummary summary = harness.run(List.of("popen//id=local", "socket=127.0.0.1:" + server.port),
@@ -74,7 +75,7 @@ class WorkerSettingsTest {
                 new WorkerLaunch("gw2", 2, TxSpecs.parse("ssh=ci@build7"), "127.0.0.1:1", temp.resolve("gw2.log")),
                 new WorkerLaunch("gw1", 1, TxSpecs.parse("2*popen"), "127.0.0.1:1", temp.resolve("gw1-1.log")));
         assertEquals(List.of(1, 2, 3, 2), launches.stream().map(WorkerLaunch::forkNumber).toList());
-        JvmSettings jvm = new JvmSettings(List.of(), Map.of(), Map.of("DB", "db${surefire.forkNumber}", "X", "x"),
+        JvmSettings jvm = Requests.jvm(List.of(), Map.of(), Map.of("DB", "db${surefire.forkNumber}", "X", "x"),
                 Path.of("/work/fork_${surefire.threadNumber}/run"));
         assertEquals(Path.of("/work/fork_3/run"), launches.get(2).workingDirectory(jvm));
         assertEquals(Map.of("DB", "db2", "X", "x"), launches.get(3).environment(jvm));
@@ -82,10 +83,10 @@ class WorkerSettingsTest {
 
     @Test
     void engineFiltersReachTheWorkersLauncher() throws Exception {
-        harness.filters = new TestFilters(List.of(), List.of(), Map.of(), List.of("junit-jupiter"), List.of());
+        harness.filters = Requests.filters(List.of(), List.of(), Map.of(), List.of("junit-jupiter"), List.of());
         assertEquals(3, harness.run(List.of("popen"), "PassingFixture").tests(), harness.log.text());
         RunHarness excluding = new RunHarness(temp.resolve("excluding"));
-        excluding.filters = new TestFilters(List.of(), List.of(), Map.of(), List.of(), List.of("junit-jupiter"));
+        excluding.filters = Requests.filters(List.of(), List.of(), Map.of(), List.of(), List.of("junit-jupiter"));
         assertEquals(0, excluding.run(List.of("popen"), "PassingFixture").tests(), excluding.log.text());
     }
 }

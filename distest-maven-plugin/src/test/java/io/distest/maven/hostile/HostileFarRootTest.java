@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A far side's distest root under a shared directory ({@code //chdir=/tmp/distest}, as in the README's docker
+ * A far side's distest root under a shared directory ({@code //chdir=/tmp/distest}, as in docs/remote.md's docker
  * example) that another account made, or that others may write to: whoever can write there can swap the worker
  * jar between its hash and its start, or plant a lingering server's state file. The start-up scripts refuse such a
  * root before they run anything from it, naming the path and its owner; and they run a private copy of the jar

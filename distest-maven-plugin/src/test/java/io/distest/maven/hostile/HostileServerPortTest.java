@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.distest.maven.gateway.EarlySshStarts;
+import io.distest.maven.gateway.ssh.EarlySshStarts;
 import io.distest.maven.gateway.ssh.SshdServer;
 import io.distest.maven.run.DistestException;
 import io.distest.maven.run.RunHarness;

@@ -61,13 +61,13 @@ class DurationObserverTest {
         observer.workerReady("gw1", 0.4);
         advance(600);
         observer.testFinished("gw0", first, test(first, "a.Big", "x", 900));
-        observer.unitFinished("gw0", first, 1000);
+        observer.unitFinished("gw0", first, new UnitFinished(first.id(), 1000, null));
         observer.testFinished("gw1", second, test(second, "a.Big", "y(int)[1]", 500));
         observer.testFinished("gw1", second, test(second, "a.Big", "y(int)[2]", 500));
-        observer.unitFinished("gw1", second, 1100);
+        observer.unitFinished("gw1", second, new UnitFinished(second.id(), 1100, null));
         advance(100);
         observer.testFinished("gw0", small, test(small, "a.Small", "s", 50));
-        observer.unitFinished("gw0", small, 60);
+        observer.unitFinished("gw0", small, new UnitFinished(small.id(), 60, null));
         observer.runFinished(1_200_000_000L);
 
         Measurement big = written.get(0).stream().filter(m -> m.className().equals("a.Big")).findFirst().orElseThrow();
@@ -93,7 +93,7 @@ class DurationObserverTest {
         for (int i = 0; i < 3; i++) {
             TestUnit unit = plan.units().get(i);
             observer.testFinished("gw0", unit, test(unit, unit.className(), "m", testsAndElapsed[i][0]));
-            observer.unitFinished("gw0", unit, testsAndElapsed[i][1]);
+            observer.unitFinished("gw0", unit, new UnitFinished(unit.id(), testsAndElapsed[i][1], null));
         }
         observer.runFinished(2_000_000_000L);
         assertEquals(List.of(150L, 150L, 130L), written.get(0).stream().map(Measurement::millis).toList(),
@@ -108,11 +108,11 @@ class DurationObserverTest {
         TestUnit a = plan.units().get(0);
         TestUnit b = plan.units().get(1);
         observer.testFinished("gw0", a, test(a, "a.A", "m", 10));
-        observer.unitFinished("gw0", a, 20);
+        observer.unitFinished("gw0", a, new UnitFinished(a.id(), 20, null));
         observer.testFinished("gw0", b, test(b, "a.B", "m", 10)); // and then its worker died
         TestUnit rest = b.again(7, List.of(), List.of("[u]/a.B/m"));
         observer.testFinished("gw0", rest, test(rest, "a.B", "n", 10));
-        observer.unitFinished("gw0", rest, 15);
+        observer.unitFinished("gw0", rest, new UnitFinished(rest.id(), 15, null));
         observer.runFinished(1_000_000_000L);
 
         assertEquals(List.of("a.A"), written.get(0).stream().map(Measurement::className).toList(),

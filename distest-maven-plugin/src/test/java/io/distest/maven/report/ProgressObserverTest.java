@@ -1,13 +1,10 @@
 package io.distest.maven.report;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.distest.maven.schedule.TestUnit;
 import io.distest.protocol.Outcome;
 import io.distest.protocol.TestFinished;
 import io.distest.protocol.TestId;
+import io.distest.protocol.UnitFinished;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +13,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 
 class ProgressObserverTest {
     /** What blanks a shown "3 tests" (no ANSI code: Maven drops them when colours are off). */
@@ -42,7 +43,7 @@ class ProgressObserverTest {
         observer.unitStarted("gw0", a);
         observer.testFinished("gw0", a, finished(a, "x", Outcome.SUCCESSFUL));
         observer.testFinished("gw0", a, finished(a, "y", Outcome.FAILED));
-        observer.unitFinished("gw0", a, 10);
+        observer.unitFinished("gw0", a, new UnitFinished(a.id(), 10, null));
     }
 
     private String printed() {

@@ -1,13 +1,14 @@
 package io.distest.maven.run;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import io.distest.maven.schedule.TestUnit;
 import io.distest.protocol.Outcome;
 import io.distest.protocol.TestFinished;
 import io.distest.protocol.TestId;
+import io.distest.protocol.UnitFinished;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 
 class ClassesWithoutTestsTest {
 
@@ -18,8 +19,8 @@ class ClassesWithoutTestsTest {
         TestUnit base = TestUnit.wholeClass(2, "p.AbstractBaseTest");
         TestUnit unfinished = TestUnit.wholeClass(3, "p.Unfinished");
         observer.testFinished("gw0", withTests, FINISHED);
-        observer.unitFinished("gw0", withTests, 10);
-        observer.unitFinished("gw0", base, 1);
+        observer.unitFinished("gw0", withTests, new UnitFinished(withTests.id(), 10, null));
+        observer.unitFinished("gw0", base, new UnitFinished(base.id(), 1, null));
         observer.unitStarted("gw1", unfinished);
 
         assertEquals(List.of("p.AbstractBaseTest"), List.copyOf(observer.classes()));

@@ -1,23 +1,26 @@
 package io.distest.maven.run;
 
-import io.distest.maven.settings.Dist;
-import io.distest.maven.settings.RunRequest;
-import io.distest.maven.settings.SpeedOptions;
-import io.distest.maven.settings.TestFilters;
-import io.distest.maven.settings.WorkerPolicy;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.distest.maven.gateway.Gateway;
 import io.distest.maven.report.RunObserver;
+import io.distest.maven.report.RunObservers;
+import io.distest.maven.report.RunObservers.OnFailure;
 import io.distest.maven.run.fake.FakeGateway;
 import io.distest.maven.run.fake.FakeSuite;
 import io.distest.maven.schedule.LoadScheduling;
 import io.distest.maven.schedule.TestUnit;
+import io.distest.maven.settings.Dist;
 import io.distest.maven.settings.JvmSettings;
 import io.distest.maven.settings.ReportOptions;
+import io.distest.maven.settings.Requests;
+import io.distest.maven.settings.RunRequest;
+import io.distest.maven.settings.SpeedOptions;
+import io.distest.maven.settings.TestFilters;
+import io.distest.maven.settings.WorkerPolicy;
 import io.distest.maven.tx.TxSpec;
 import io.distest.maven.tx.TxSpecs;
 import io.distest.protocol.TestFinished;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
 import java.lang.management.ThreadMXBean;
@@ -70,9 +73,9 @@ class CoordinatorBench {
         List<TxSpec> specs = TxSpecs.parseAll(texts);
         Path temp = Files.createTempDirectory("distest-coordinator-bench");
         WorkerPolicy policy = new WorkerPolicy(0, Duration.ofMinutes(5), true, Duration.ZERO, Duration.ZERO, false, 0, 0);
-        RunRequest request = new RunRequest(specs, units, List.of(), temp.resolve("distest-worker.jar"),
-                new JvmSettings(List.of(), Map.of(), Map.of(), temp), new TestFilters(List.of(), List.of(), Map.of()),
-                new ReportOptions(temp.resolve("reports"), false, false, 0, "", null), temp.resolve("distest"), policy,
+        RunRequest request = Requests.run(specs, units, List.of(), temp.resolve("distest-worker.jar"),
+                Requests.jvm(List.of(), Map.of(), Map.of(), temp), Requests.filters(List.of(), List.of(), Map.of()),
+                Requests.reports(temp.resolve("reports"), false, false, 0, "", null), temp.resolve("distest"), policy,
                 null, SpeedOptions.NONE, Dist.LOAD);
         Map<TxSpec, Gateway> gateways = new LinkedHashMap<>();
         List<FakeGateway> fakes = new ArrayList<>();
@@ -90,7 +93,7 @@ class CoordinatorBench {
             @Override
             public void debug(CharSequence content) {}
         };
-        RunObserver events = RunObserver.all(counter);
+        RunObservers events = new RunObservers(quiet).add("the counter", OnFailure.FAIL_THE_BUILD, counter);
         WorkerPool pool = new WorkerPool(request, quiet, gateways, events, System::nanoTime);
         RunLoop loop = new RunLoop(request, quiet, new LoadScheduling(units, 1, unit -> 0), pool, events, System::nanoTime);
 

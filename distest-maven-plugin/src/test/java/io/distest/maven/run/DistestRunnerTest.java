@@ -1,15 +1,12 @@
 package io.distest.maven.run;
 
-import io.distest.maven.settings.WorkerPolicy;
-import io.distest.testing.Poll;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.distest.maven.gateway.EarlySshStarts;
+import io.distest.maven.gateway.ssh.EarlySshStarts;
 import io.distest.maven.gateway.ssh.SshdServer;
+import io.distest.maven.settings.Requests;
+import io.distest.maven.settings.WorkerPolicy;
 import io.distest.maven.tx.TxSpecs;
+import io.distest.testing.Poll;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Real worker JVMs, real launcher, real Surefire reporters: the run from specs to XML reports. */
 class DistestRunnerTest {
@@ -59,7 +60,7 @@ class DistestRunnerTest {
 
     @Test
     void givesEveryClassAFreshJvmWhenForksAreNotReused() throws Exception {
-        harness.workers = new WorkerPolicy(2, Duration.ofSeconds(60), false);
+        harness.workers = Requests.workers(2, Duration.ofSeconds(60), false);
         RunSummary summary = harness.run(List.of("2*popen"), "PidFixture", "Pid2Fixture", "Slow1Fixture");
         assertEquals(3, summary.tests());
         String first = harness.report("PidFixture").replaceAll("(?s).*pid=(\\d+).*", "$1");

@@ -1,22 +1,23 @@
 package io.distest.maven.run;
 
-import io.distest.maven.settings.Dist;
-import io.distest.maven.settings.RunRequest;
-import io.distest.maven.settings.SpeedOptions;
-import io.distest.maven.settings.TestFilters;
-import io.distest.maven.settings.WorkerPolicy;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import io.distest.maven.settings.JvmSettings;
-import io.distest.maven.settings.RemoteSettings;
-import io.distest.maven.settings.ReportOptions;
-import io.distest.maven.settings.SyncSettings;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.distest.maven.gateway.ssh.SshOptions;
 import io.distest.maven.schedule.DurationHistory;
 import io.distest.maven.schedule.TestUnit;
+import io.distest.maven.settings.Dist;
+import io.distest.maven.settings.JvmSettings;
+import io.distest.maven.settings.RemoteSettings;
+import io.distest.maven.settings.ReportOptions;
+import io.distest.maven.settings.Requests;
+import io.distest.maven.settings.RunRequest;
+import io.distest.maven.settings.SpeedOptions;
+import io.distest.maven.settings.SyncSettings;
+import io.distest.maven.settings.TestFilters;
+import io.distest.maven.settings.WorkerPolicy;
 import io.distest.maven.tx.TxSpecs;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -199,11 +200,11 @@ class DurationsRunTest {
             units.add(TestUnit.wholeClass(units.size(), FIXTURES + fixture));
         }
         Path moduleBasedir = Path.of("").toAbsolutePath();
-        RunRequest request = new RunRequest(TxSpecs.parseAll(List.of("2*popen")), units, classpath(), workerJar(),
-                new JvmSettings(List.of(), systemProperties, Map.of(), moduleBasedir),
-                new TestFilters(List.of(), List.of(), Map.of()),
-                new ReportOptions(temp.resolve("reports"), false, false), temp.resolve("distest"),
-                new WorkerPolicy(2, Duration.ofSeconds(60), reuseForks),
+        RunRequest request = Requests.run(TxSpecs.parseAll(List.of("2*popen")), units, classpath(), workerJar(),
+                Requests.jvm(List.of(), systemProperties, Map.of(), moduleBasedir),
+                Requests.filters(List.of(), List.of(), Map.of()),
+                Requests.reports(temp.resolve("reports"), false, false), temp.resolve("distest"),
+                Requests.workers(2, Duration.ofSeconds(60), reuseForks),
                 new RemoteSettings(new SyncSettings(Path.of(System.getProperty("user.home"), ".m2", "repository"),
                         moduleBasedir, moduleBasedir, List.of(), List.of()), null, SshOptions.defaults()),
                 speed != null ? speed

@@ -1,19 +1,20 @@
 package io.distest.maven.run;
 
+
+import io.distest.maven.gateway.ssh.SshOptions;
+import io.distest.maven.schedule.TestUnit;
 import io.distest.maven.settings.Dist;
 import io.distest.maven.settings.JvmSettings;
 import io.distest.maven.settings.RemoteSettings;
 import io.distest.maven.settings.ReportOptions;
+import io.distest.maven.settings.Requests;
 import io.distest.maven.settings.RunRequest;
 import io.distest.maven.settings.SpeedOptions;
 import io.distest.maven.settings.SyncSettings;
 import io.distest.maven.settings.TestFilters;
 import io.distest.maven.settings.WorkerPolicy;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import io.distest.maven.gateway.ssh.SshOptions;
-import io.distest.maven.schedule.TestUnit;
 import io.distest.maven.tx.TxSpecs;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ public final class RunHarness {
 
     final Path temp;
     public final RecordingLog log = new RecordingLog();
-    public WorkerPolicy workers = new WorkerPolicy(2, Duration.ofSeconds(60), true);
+    public WorkerPolicy workers = Requests.workers(2, Duration.ofSeconds(60), true);
     public Map<String, String> systemProperties = Map.of();
     public String serverToken;
     public Path moduleBasedir = Path.of("").toAbsolutePath();
@@ -47,7 +48,7 @@ public final class RunHarness {
     public Path timeline;
     /** What the test JVMs get; {@code null}: {@link #systemProperties} and the module directory. */
     public JvmSettings jvm;
-    public TestFilters filters = new TestFilters(List.of(), List.of(), Map.of());
+    public TestFilters filters = Requests.filters(List.of(), List.of(), Map.of());
     /** Observers of the run besides the runner's own. */
     public List<io.distest.maven.report.RunObserver> observers = List.of();
 
@@ -64,10 +65,10 @@ public final class RunHarness {
         if (extraClasspath != null) {
             classpath.add(extraClasspath);
         }
-        RunRequest request = new RunRequest(TxSpecs.parseAll(specs), units, classpath, workerJar(),
-                jvm != null ? jvm : new JvmSettings(List.of(), systemProperties, Map.of(), moduleBasedir),
+        RunRequest request = Requests.run(TxSpecs.parseAll(specs), units, classpath, workerJar(),
+                jvm != null ? jvm : Requests.jvm(List.of(), systemProperties, Map.of(), moduleBasedir),
                 filters,
-                new ReportOptions(temp.resolve("reports"), false, false, workers.rerunFailingTestsCount(), "", timeline),
+                Requests.reports(temp.resolve("reports"), false, false, workers.rerunFailingTestsCount(), "", timeline),
                 temp.resolve("distest"), workers,
                 new RemoteSettings(new SyncSettings(Path.of(System.getProperty("user.home"), ".m2", "repository"),
                         moduleBasedir, moduleBasedir, rsyncDirs, rsyncIgnores), serverToken, sshOptions),

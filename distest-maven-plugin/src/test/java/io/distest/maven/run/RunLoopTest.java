@@ -1,26 +1,26 @@
 package io.distest.maven.run;
 
-import io.distest.maven.settings.Dist;
-import io.distest.maven.settings.RunRequest;
-import io.distest.maven.settings.SpeedOptions;
-import io.distest.maven.settings.TestFilters;
-import io.distest.maven.settings.WorkerPolicy;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.distest.maven.gateway.Gateway;
 import io.distest.maven.report.RunObserver;
+import io.distest.maven.report.RunObservers;
+import io.distest.maven.report.RunObservers.OnFailure;
 import io.distest.maven.report.SurefireReporting;
 import io.distest.maven.run.fake.FakeGateway;
 import io.distest.maven.run.fake.FakeSuite;
 import io.distest.maven.schedule.LoadScheduling;
 import io.distest.maven.schedule.TestUnit;
+import io.distest.maven.settings.Dist;
 import io.distest.maven.settings.JvmSettings;
 import io.distest.maven.settings.ReportOptions;
+import io.distest.maven.settings.Requests;
+import io.distest.maven.settings.RunRequest;
+import io.distest.maven.settings.SpeedOptions;
+import io.distest.maven.settings.TestFilters;
+import io.distest.maven.settings.WorkerPolicy;
 import io.distest.maven.tx.TxSpec;
 import io.distest.maven.tx.TxSpecs;
+import io.distest.protocol.UnitFinished;
+import io.distest.testing.Poll;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,15 +29,20 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.apache.maven.surefire.api.suite.RunResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 
 /**
  * The run loop and the worker pool for real, with fake workers on in-memory channels answering the real protocol
@@ -57,6 +62,8 @@ class RunLoopTest {
     private FakeGateway gateway;
     private final List<FakeGateway> gateways = new ArrayList<>();
     private final CountDownLatch firstUnitFinished = new CountDownLatch(1);
+    /** A listener that only helps (as the timeline), heard after reporting. */
+    private RunObserver helper = new RunObserver() {};
     private String notRunReason;
 
     private static WorkerPolicy workers(int restarts, int reruns, int skipAfter, Duration runTimeout) {
@@ -76,9 +83,9 @@ class RunLoopTest {
             units.add(TestUnit.wholeClass(units.size(), className));
         }
         List<TxSpec> specs = TxSpecs.parseAll(specTexts);
-        RunRequest request = new RunRequest(specs, units, List.of(), temp.resolve("distest-worker.jar"),
-                new JvmSettings(List.of(), Map.of(), Map.of(), temp), new TestFilters(List.of(), List.of(), Map.of()),
-                new ReportOptions(temp.resolve("reports"), false, false, workers.rerunFailingTestsCount(), "", null),
+        RunRequest request = Requests.run(specs, units, List.of(), temp.resolve("distest-worker.jar"),
+                Requests.jvm(List.of(), Map.of(), Map.of(), temp), Requests.filters(List.of(), List.of(), Map.of()),
+                Requests.reports(temp.resolve("reports"), false, false, workers.rerunFailingTestsCount(), "", null),
                 temp.resolve("distest"), workers, null, SpeedOptions.NONE, Dist.LOAD);
         Map<TxSpec, Gateway> byspec = new LinkedHashMap<>();
         for (TxSpec txSpec : specs) {
@@ -96,7 +103,7 @@ class RunLoopTest {
             }
 
             @Override
-            public void unitFinished(String workerId, TestUnit unit, long elapsedMillis) {
+            public void unitFinished(String workerId, TestUnit unit, UnitFinished finished) {
                 heard.add("finished " + workerId + " " + unit.className());
                 firstUnitFinished.countDown();
             }
@@ -106,7 +113,9 @@ class RunLoopTest {
                 heard.add("lost " + workerId + " " + unit.className() + (rest == null ? "" : ", rest requeued"));
             }
         };
-        RunObserver events = RunObserver.all(reporting, observer);
+        RunObservers events = new RunObservers(log).add("Surefire reporting", OnFailure.FAIL_THE_BUILD, reporting)
+                .add("the test's listener", OnFailure.FAIL_THE_BUILD, observer)
+                .add("the helper", OnFailure.WARN, helper);
         WorkerPool pool = new WorkerPool(request, log, byspec, events, nanos::get);
         RunLoop loop = new RunLoop(request, log, new LoadScheduling(units, ahead, unit -> 0), pool, events, nanos::get);
         loop.run(TOKEN);
@@ -141,6 +150,25 @@ class RunLoopTest {
         assertEquals(List.of("gw0#0", "gw0#1"), gateway.spawned(), "one replacement");
         assertTrue(heard.contains("lost gw0 com.acme.CrashTest, rest requeued"), heard.toString());
         assertNull(notRunReason);
+    }
+
+    @Test
+    void aHelperBesideReportingThatThrowsCostsNoResult() throws Exception {
+        FakeSuite suite = new FakeSuite().add("com.acme.ATest", "a:pass", "b:fail").add("com.acme.BTest", "x:pass");
+        helper = new RunObserver() {
+            @Override
+            public void testFinished(String workerId, TestUnit unit, io.distest.protocol.TestFinished finished) {
+                throw new IllegalStateException("the page is full");
+            }
+        };
+
+        RunResult result = run("2*popen", suite, 0, workers(0, 0, 0, Duration.ZERO), g -> {});
+
+        assertEquals(3, result.getCompletedCount(), "every test is reported");
+        assertEquals(1, result.getFailures());
+        assertEquals(3, count(report("com.acme.ATest") + report("com.acme.BTest"), "<testcase "));
+        assertEquals(1, log.lines().stream().filter(line -> line.contains("the helper failed on testFinished:"
+                + " java.lang.IllegalStateException: the page is full")).count(), log.lines().toString());
     }
 
     @Test
@@ -240,9 +268,10 @@ class RunLoopTest {
 
     /** Polls, with a deadline, until the gateway was asked for {@code spawn}. */
     private static void awaitSpawn(FakeGateway gateway, String spawn) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!gateway.spawned().contains(spawn) && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
+        try {
+            Poll.within(Duration.ofSeconds(30), () -> gateway.spawned().contains(spawn));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.distest.maven.parameter.Parameters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class WorkerBudgetTest {
     private static final WorkerBudget TWO_SECONDS = new WorkerBudget(2.0);
-    private static final WorkerBudget DEFAULT = new WorkerBudget(WorkerBudget.DEFAULT_MIN_TEST_SECONDS_PER_WORKER);
+    private static final WorkerBudget DEFAULT = new WorkerBudget(Parameters.minTestSecondsPerWorkerDefault());
 
     private static List<TestUnit> units(int classes) {
         List<TestUnit> units = new ArrayList<>();

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class RunRequestTest {
     private static RunRequest request(String... specs) {
-        return new RunRequest(TxSpecs.parseAll(List.of(specs)), List.of(TestUnit.wholeClass(0, "A")), List.of(), null,
+        return Requests.run(TxSpecs.parseAll(List.of(specs)), List.of(TestUnit.wholeClass(0, "A")), List.of(), null,
                 null, null, null, null, null, null);
     }
 

@@ -1,6 +1,7 @@
 package io.distest.maven.timeline;
 
 import io.distest.maven.run.RunHarness;
+import io.distest.maven.settings.Requests;
 import io.distest.maven.settings.WorkerPolicy;
 import io.distest.testing.Poll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,7 +37,7 @@ class TimelineInBrowserTest {
         RunHarness harness = new RunHarness(temp);
         harness.timeline = temp.resolve("distest").resolve("timeline.html");
         // no replacement JVM: the rest of the crashed class can only run on the other worker's lane
-        harness.workers = new WorkerPolicy(0, Duration.ofSeconds(60), true);
+        harness.workers = Requests.workers(0, Duration.ofSeconds(60), true);
         harness.run(List.of("2*popen"), "ExitingFixture", "PassingFixture", "AssertionFailingFixture", "FailingFixture",
                 "SkippedFixture", "Slow1Fixture");
 

@@ -1,11 +1,9 @@
 package io.distest.maven.timeline;
 
 import io.distest.maven.report.Efficiency;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.distest.maven.schedule.TestUnit;
 import io.distest.maven.schedule.UnitPlanner.Plan;
+import io.distest.protocol.UnitFinished;
 import io.distest.protocol.WorkerFacts;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +13,9 @@ import java.util.Map;
 import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 
 /** The observer fed by hand: which files a run leaves, and the figures they carry. */
 class TimelineObserverTest {
@@ -46,15 +47,15 @@ class TimelineObserverTest {
         observer.workerStarted("gw0", "popen//java=/jdk17/bin/java", "tx1");
         observer.workerStarted("gw1", "popen//java=/jdk25/bin/java", "tx2");
         nanos = 400_000_000L;
-        observer.workerConnected("gw0", "tx1", new WorkerFacts("17", "x", "Linux", "amd64", "h", 2, 1));
+        observer.workerConnected("gw0", "tx1", 0, "popen", new WorkerFacts("17", "x", "Linux", "amd64", "h", 2, 1));
         observer.workerReady("gw0", 0.4);
         observer.workerReady("gw1", 0.4);
         observer.unitStarted("gw0", onJdk17);
         observer.unitStarted("gw1", onJdk25);
         nanos = 1_500_000_000L;
-        observer.unitFinished("gw0", onJdk17, 1000);
+        observer.unitFinished("gw0", onJdk17, new UnitFinished(onJdk17.id(), 1000, null));
         nanos = 2_500_000_000L;
-        observer.unitFinished("gw1", onJdk25, 2000);
+        observer.unitFinished("gw1", onJdk25, new UnitFinished(onJdk25.id(), 2000, null));
         observer.runFinished(3_000_000_000L);
 
         String json = Files.readString(temp.resolve("run.json"));

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The test class {@link io.distest.worker.WarmUp} runs: the Jupiter features most test classes use, so that their
+ * The test class {@link io.distest.worker.runner.WarmUp} runs: the Jupiter features most test classes use, so that their
  * engine code is in the class data sharing archive. Never part of a project's run. Where junit-jupiter-params is
  * absent, the parameterized test's annotations are ignored and it is not a test.
  */

@@ -1,5 +1,6 @@
 package io.distest.maven.gateway.ssh;
 
+import io.distest.maven.parameter.Parameters;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -34,7 +35,7 @@ final class ConnectFailures {
                 .append("\n  ssh-keyscan -p ").append(port).append(' ').append(host).append(" >> ").append(file)
                 .append("   (compare first: ssh-keyscan -p ").append(port).append(' ').append(host)
                 .append(" | ssh-keygen -lf -)")
-                .append("\n  -D").append(SshSession.ACCEPT_NEW_HOST_KEYS_PROPERTY).append("=true   (adds it to ")
+                .append("\n  -D").append(Parameters.SSH_ACCEPT_NEW_HOST_KEYS).append("=true   (adds it to ")
                 .append(file).append(" on the next connection; a changed key is never accepted)");
         return new SshException(SshException.Reason.UNKNOWN_HOST_KEY, m.toString(), e);
     }
@@ -60,7 +61,7 @@ final class ConnectFailures {
             m.append(" (line").append(lines.size() > 1 ? "s " : " ")
                     .append(lines.stream().map(String::valueOf).collect(Collectors.joining(", "))).append(')');
         }
-        m.append(".\nThe new key is not accepted, not even with -D").append(SshSession.ACCEPT_NEW_HOST_KEYS_PROPERTY)
+        m.append(".\nThe new key is not accepted, not even with -D").append(Parameters.SSH_ACCEPT_NEW_HOST_KEYS)
                 .append("=true. If the change is expected, remove the stale entry: ssh-keygen -R '")
                 .append(verifier.entryName()).append("' -f ").append(file)
                 .append(", then accept the new key after checking its fingerprint.");

@@ -1,5 +1,6 @@
 package io.distest.maven.gateway.ssh;
 
+import io.distest.maven.gateway.PosixShell;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.distest.maven.gateway.ssh;
 
+import io.distest.maven.parameter.Parameters;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -28,12 +29,9 @@ public record SshOptions(
         Duration connectTimeout,
         Duration linger) {
 
-    /** How long a far worker server stays after a build by default. */
-    public static final Duration DEFAULT_LINGER = Duration.ofMinutes(5);
-
     public SshOptions(Path sshConfig, Path knownHosts, List<Path> identities, boolean acceptNewHostKeys,
             Duration connectTimeout) {
-        this(sshConfig, knownHosts, identities, acceptNewHostKeys, connectTimeout, DEFAULT_LINGER);
+        this(sshConfig, knownHosts, identities, acceptNewHostKeys, connectTimeout, Parameters.sshLingerDefault());
     }
 
     public SshOptions {
@@ -48,21 +46,38 @@ public record SshOptions(
             throw new IllegalArgumentException("connectTimeout is too long: " + connectTimeout);
         }
         Objects.requireNonNull(linger, "linger");
-        if (linger.isNegative() || linger.toSeconds() > 86_400) {
-            throw new IllegalArgumentException("the far server's linger time must be 0 to 86400 seconds, got "
-                    + linger.toSeconds() + " (distest.ssh.linger)");
+        if (linger.isNegative() || linger.toSeconds() > Parameters.SSH_LINGER_MAX_SECONDS) {
+            throw new IllegalArgumentException("the far server's linger time must be 0 to "
+                    + Parameters.SSH_LINGER_MAX_SECONDS + " seconds, got " + linger.toSeconds() + " ("
+                    + Parameters.SSH_LINGER + ")");
         }
     }
 
-    /** {@code ~/.ssh/config}, {@code ~/.ssh/known_hosts}, the usual {@code ~/.ssh/id_*} keys, no new keys accepted, 30 s. */
+    /**
+     * The declared defaults ({@code ~/.ssh/config}, {@code ~/.ssh/known_hosts}, no new keys accepted, the linger
+     * time), the usual {@code ~/.ssh/id_*} keys, 30 s to connect.
+     */
     public static SshOptions defaults() {
         Path ssh = Path.of(System.getProperty("user.home"), ".ssh");
         return new SshOptions(
-                ssh.resolve("config"),
-                ssh.resolve("known_hosts"),
+                Parameters.inUserHome(Parameters.SSH_CONFIG_DEFAULT),
+                Parameters.inUserHome(Parameters.SSH_KNOWN_HOSTS_DEFAULT),
                 List.of(ssh.resolve("id_ed25519"), ssh.resolve("id_ecdsa"), ssh.resolve("id_rsa")),
-                false,
+                Boolean.parseBoolean(Parameters.SSH_ACCEPT_NEW_HOST_KEYS_DEFAULT),
                 Duration.ofSeconds(30));
+    }
+
+    /**
+     * The options the test goals' ssh parameters ask for, the same for the mojo and the early start: a {@code null}
+     * file or linger, or no identities, keeps the default.
+     */
+    public static SshOptions of(Path sshConfig, Path knownHosts, List<Path> identities, boolean acceptNewHostKeys,
+            Duration linger) {
+        SshOptions defaults = defaults();
+        return new SshOptions(sshConfig != null ? sshConfig : defaults.sshConfig(),
+                knownHosts != null ? knownHosts : defaults.knownHosts(),
+                identities.isEmpty() ? defaults.identities() : identities, acceptNewHostKeys, defaults.connectTimeout(),
+                linger != null ? linger : defaults.linger());
     }
 
     public SshOptions withSshConfig(Path sshConfig) {

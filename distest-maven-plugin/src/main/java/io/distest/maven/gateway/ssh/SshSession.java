@@ -1,5 +1,6 @@
 package io.distest.maven.gateway.ssh;
 
+import io.distest.maven.gateway.Duplex;
 import io.distest.shared.Quietly;
 import java.io.Closeable;
 import java.io.IOException;
@@ -24,9 +25,6 @@ import net.schmizz.sshj.connection.channel.direct.DirectConnection;
  * tunnels and the connection.
  */
 public final class SshSession implements Closeable {
-
-    /** The system property that accepts unknown host keys, as named in error messages. */
-    public static final String ACCEPT_NEW_HOST_KEYS_PROPERTY = "distest.ssh.acceptNewHostKeys";
 
     private static final int KEEP_ALIVE_SECONDS = 15;
     /** Unanswered keep-alives before the connection is given up: a vanished host is noticed within about a minute. */

@@ -3,6 +3,7 @@ package io.distest.maven.gateway.ssh;
 import io.distest.protocol.Attach;
 import io.distest.protocol.MessageCodec;
 import io.distest.protocol.Protocol;
+import io.distest.shared.Threads;
 import io.distest.shared.TokenProof;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ public final class SshjConfig {
         if (!WARMING.compareAndSet(false, true)) {
             return;
         }
-        Thread thread = new Thread(() -> {
+        Threads.start(() -> {
             try {
                 create();
                 MessageCodec codec = new MessageCodec(); // the first message over the connection needs it
@@ -68,8 +69,6 @@ public final class SshjConfig {
                 // the connection itself will meet it again and say what is wrong
             }
         }, "distest-ssh-warm-up");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     /** A fresh configuration: JDK providers, preferred ciphers and MACs first, quiet logging, keep-alives. */
