@@ -85,28 +85,24 @@ class SliceMergeTest {
 
     @Test
     void aClassThatRanWithoutATestHasNoReportYetCountsAsRun() throws IOException {
-        List<String> reported = new ArrayList<>(ranIn(2, 2));
-        String abstractBase = reported.remove(0);
-        SliceMerge.Job job = job("s2", 2, 2, HISTORY, reported);
-        Path record = job.target().resolve("distest").resolve(SliceRecord.fileName("default-test"));
-        job.record().afterRun(List.of(abstractBase), List.of()).write(record);
-        SliceMerge.Outcome outcome = merge(List.of(job("s1", 1, 2, HISTORY, ranIn(1, 2)),
-                new SliceMerge.Job(job.target(), job.shown(), SliceRecord.read(record))));
-
-        assertEquals(List.of(), outcome.problems());
+        assertEquals(List.of(), mergeWithoutAReport((record, name) -> record.afterRun(List.of(name), List.of())).problems());
     }
 
     @Test
     void aClassNoChangeCouldAffectHasNoReportYetIsAccountedFor() throws IOException {
+        assertEquals(List.of(), mergeWithoutAReport((record, name) -> record.afterRun(List.of(), List.of(name))).problems());
+    }
+
+    /** Slice 2 reports all its classes but one, which its record after the run names as {@code after} says. */
+    private SliceMerge.Outcome mergeWithoutAReport(java.util.function.BiFunction<SliceRecord, String, SliceRecord> after)
+            throws IOException {
         List<String> reported = new ArrayList<>(ranIn(2, 2));
-        String unaffected = reported.remove(0);
+        String unreported = reported.remove(0);
         SliceMerge.Job job = job("s2", 2, 2, HISTORY, reported);
         Path record = job.target().resolve("distest").resolve(SliceRecord.fileName("default-test"));
-        job.record().afterRun(List.of(), List.of(unaffected)).write(record);
-        SliceMerge.Outcome outcome = merge(List.of(job("s1", 1, 2, HISTORY, ranIn(1, 2)),
+        after.apply(job.record(), unreported).write(record);
+        return merge(List.of(job("s1", 1, 2, HISTORY, ranIn(1, 2)),
                 new SliceMerge.Job(job.target(), job.shown(), SliceRecord.read(record))));
-
-        assertEquals(List.of(), outcome.problems());
     }
 
     @Test

@@ -56,9 +56,10 @@ final class ProjectClassRewriter {
             }
         }
 
-        void addDescriptor(String descriptor) {
+        /** An annotation the JVM keeps for reflection: reading it can change what the class does. */
+        void addAnnotation(String descriptor, boolean visible) {
             Type type = Type.getType(descriptor);
-            if (type.getSort() == Type.OBJECT) {
+            if (visible && type.getSort() == Type.OBJECT) {
                 add(type.getInternalName());
             }
         }
@@ -94,9 +95,7 @@ final class ProjectClassRewriter {
 
         @Override
         public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
-            if (visible) {
-                links.addDescriptor(descriptor);
-            }
+            links.addAnnotation(descriptor, visible);
             return super.visitAnnotation(descriptor, visible);
         }
 
@@ -106,9 +105,7 @@ final class ProjectClassRewriter {
             return new FieldVisitor(Opcodes.ASM9, next) {
                 @Override
                 public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
-                    if (visible) {
-                        links.addDescriptor(annotation);
-                    }
+                    links.addAnnotation(annotation, visible);
                     return super.visitAnnotation(annotation, visible);
                 }
             };
@@ -124,9 +121,7 @@ final class ProjectClassRewriter {
             return new MethodVisitor(Opcodes.ASM9, next) {
                 @Override
                 public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
-                    if (visible) {
-                        links.addDescriptor(annotation);
-                    }
+                    links.addAnnotation(annotation, visible);
                     return super.visitAnnotation(annotation, visible);
                 }
 
