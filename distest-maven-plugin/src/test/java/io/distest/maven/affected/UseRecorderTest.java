@@ -28,6 +28,25 @@ class UseRecorderTest {
     }
 
     @Test
+    void withDistEachAClassPassesOnlyWhenItPassedOnEveryPlatformAndUsedWhatAllOfThemUsed() {
+        TestUnit onJdk17 = TestUnit.wholeClass(1, "a.ATest").forGroup(1, "jdk17");
+        TestUnit onJdk25 = TestUnit.wholeClass(1, "a.ATest").forGroup(2, "jdk25");
+        ended(onJdk17, List.of("a/ATest", "a/Old"));
+        ended(onJdk25, List.of("a/ATest", "a/New"));
+        assertEquals(Set.of(cls("a/ATest"), cls("a/Old"), cls("a/New")), recorder.passed().get("a.ATest"));
+
+        TestUnit failingOn25 = TestUnit.wholeClass(3, "a.BTest").forGroup(4, "jdk25");
+        ended(TestUnit.wholeClass(3, "a.BTest").forGroup(3, "jdk17"), List.of("a/BTest"));
+        recorder.unitStarted("gw1", failingOn25);
+        recorder.testFinished("gw1", failingOn25, new io.distest.protocol.TestFinished(4,
+                new io.distest.protocol.TestId("[t]", "a.BTest", "t", "t"), io.distest.protocol.Outcome.FAILED, 1, "",
+                null));
+        recorder.unitUsed("gw1", failingOn25, new UnitUsed(4, List.of("a/BTest"), List.of(), List.of()));
+        recorder.unitFinished("gw1", failingOn25, new UnitFinished(4, 5, 4, null));
+        assertEquals(Set.of("a.ATest"), recorder.passed().keySet());
+    }
+
+    @Test
     void aClassWithAUnitThatSentNoRecordDoesNotPass() {
         TestUnit unit = TestUnit.wholeClass(1, "a.ATest");
         recorder.unitStarted("gw0", unit);
