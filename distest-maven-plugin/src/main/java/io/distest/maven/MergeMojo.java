@@ -2,6 +2,7 @@ package io.distest.maven;
 
 import io.distest.maven.parameter.Parameters;
 import io.distest.maven.schedule.DurationHistory;
+import io.distest.maven.affected.AffectedTests;
 import io.distest.maven.slice.MergedHistory;
 import io.distest.maven.slice.SliceMerge;
 import io.distest.maven.slice.SliceRecord;
@@ -103,7 +104,7 @@ public class MergeMojo extends AbstractMojo {
         List<String> failures = new ArrayList<>();
         Map<String, SliceMerge.Outcome> outcomes = new LinkedHashMap<>();
         for (Map.Entry<String, List<SliceMerge.Job>> entry : jobsByRecord.entrySet()) {
-            String execution = entry.getKey().replaceFirst("^slice-plan-", "").replaceFirst("\\.tsv$", "");
+            String execution = executionOf(entry.getKey());
             List<String> without = given.stream().filter(g -> !withRecord.get(entry.getKey()).contains(g)).toList();
             SliceMerge.Outcome outcome;
             try {
@@ -123,6 +124,30 @@ public class MergeMojo extends AbstractMojo {
                     + " given once) and merge again.");
         }
         write(outcomes);
+        mergeAffectedRecords(jobsByRecord);
+    }
+
+    /** The execution a slice plan file is of ({@code slice-plan-default-test.tsv}: {@code default-test}). */
+    private static String executionOf(String sliceRecordName) {
+        return sliceRecordName.replaceFirst("^slice-plan-", "").replaceFirst("\\.tsv$", "");
+    }
+
+    /** The slices' distest.affected records (where they left some) made one, beside the merged history. */
+    private void mergeAffectedRecords(Map<String, List<SliceMerge.Job>> jobsByRecord) throws MojoExecutionException {
+        for (Map.Entry<String, List<SliceMerge.Job>> entry : jobsByRecord.entrySet()) {
+            String execution = executionOf(entry.getKey());
+            try {
+                String merged = AffectedTests.mergeSliceRecords(entry.getValue().stream()
+                        .map(job -> AffectedTests.sliceRecordsFile(job.target().resolve("distest"), execution)).toList(),
+                        AffectedTests.recordsFile(historyFile.toPath(), execution));
+                if (merged != null) {
+                    getLog().info("distest merge: affected-test records: " + merged);
+                }
+            } catch (IOException e) {
+                throw new MojoExecutionException("distest merge: cannot merge the affected-test records: "
+                        + e.getMessage(), e);
+            }
+        }
     }
 
     private void write(Map<String, SliceMerge.Outcome> outcomes) throws MojoExecutionException {

@@ -115,6 +115,9 @@ final class TestGoal {
             AffectedTests affected = mojo.affected ? affectedTests(plan, specs, classpath, workerJar, workDirectory)
                     : null;
             if (affected != null) {
+                if (share != null) {
+                    affected.alsoWriteTo(AffectedTests.sliceRecordsFile(workDirectory, mojo.executionId()));
+                }
                 units = affected.select(units, partialClasses(units));
                 affected.removeEarlierReports(mojo.reportsDirectory.toPath());
                 if (units.isEmpty()) {
@@ -189,10 +192,9 @@ final class TestGoal {
         settings.put("(engines)", names(mojo.includeJUnit5Engines) + " -" + names(mojo.excludeJUnit5Engines));
         settings.put("(provider)", String.valueOf(plan.provider().providerArtifact()));
         String execution = mojo.executionId();
-        String suffix = "default-test".equals(execution) ? "" : "-" + execution.replaceAll("[^A-Za-z0-9._-]", "_");
         try {
-            return new AffectedTests(mojo.historyFile.toPath().resolveSibling("affected" + suffix + ".tsv"),
-                    workDirectory.resolve("affected" + suffix + ".txt"),
+            return new AffectedTests(AffectedTests.recordsFile(mojo.historyFile.toPath(), execution),
+                    AffectedTests.listingFile(workDirectory, execution),
                     BuildInputs.of(mojo.project, classpath, specs.stream().flatMap(spec -> spec.java().stream()).toList(),
                             plan.jvmArguments(), plan.systemProperties(), environment, settings,
                             distestVersion() + " " + Sha256.hexOf(workerJar)),

@@ -33,6 +33,7 @@ public final class AffectedTests {
     private final UseRecorder recorder = new UseRecorder();
     private UseRecords before;
     private AffectedSelection selection;
+    private Path sliceCopy;
 
     /**
      * @param recordsFile the records ({@code .distest/affected.tsv})
@@ -55,6 +56,65 @@ public final class AffectedTests {
         this.fullRunEvery = fullRunEvery;
         this.log = log;
         this.clock = clock;
+    }
+
+    /**
+     * The records file of an execution beside the durations history: {@code affected.tsv} for Surefire's
+     * {@code default-test}, {@code affected-<execution>.tsv} for the others.
+     */
+    public static Path recordsFile(Path historyFile, String executionId) {
+        return historyFile.resolveSibling("affected" + suffix(executionId) + ".tsv");
+    }
+
+    /** Where {@code affected.txt} goes for an execution, in the build's distest directory. */
+    public static Path listingFile(Path workDirectory, String executionId) {
+        return workDirectory.resolve("affected" + suffix(executionId) + ".txt");
+    }
+
+    /** The records a slice job leaves in its build directory for the merge goal. */
+    public static Path sliceRecordsFile(Path workDirectory, String executionId) {
+        return workDirectory.resolve("affected-slice-" + executionId.replaceAll("[^A-Za-z0-9._-]", "_") + ".tsv");
+    }
+
+    private static String suffix(String executionId) {
+        return "default-test".equals(executionId) ? "" : "-" + executionId.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    /**
+     * The merge goal's part: the slice jobs' records made one, written to {@code to}. Records made under other global
+     * inputs than the newest job's are dropped (they would be forgotten anyway); of a class in several jobs the one
+     * that ran last wins. Returns what it did in words, or {@code null} when no job left records.
+     */
+    public static String mergeSliceRecords(List<Path> copies, Path to) throws IOException {
+        List<UseRecords> jobs = new java.util.ArrayList<>();
+        for (Path copy : copies) {
+            if (Files.isRegularFile(copy)) {
+                jobs.add(UseRecords.read(copy));
+            }
+        }
+        if (jobs.isEmpty()) {
+            return null;
+        }
+        UseRecords newest = jobs.stream().max(java.util.Comparator.comparingLong(UseRecords::builtMillis)).get();
+        Map<String, UseRecords.ClassRecord> classes = new LinkedHashMap<>();
+        int builds = Integer.MAX_VALUE;
+        for (UseRecords job : jobs) {
+            if (!job.global().equals(newest.global())) {
+                continue;
+            }
+            builds = Math.min(builds, job.buildsSinceFullRun());
+            job.classes().forEach((name, record) -> classes.merge(name, record,
+                    (a, b) -> a.lastRunMillis() >= b.lastRunMillis() ? a : b));
+        }
+        Files.createDirectories(to.toAbsolutePath().getParent());
+        new UseRecords(newest.builtMillis(), builds, newest.global(), classes).write(to);
+        return classes.size() + " test classes' records from " + jobs.size() + " slice"
+                + (jobs.size() == 1 ? "" : "s") + " in " + to;
+    }
+
+    /** A slice job also leaves its records in {@code copy}, below the build directory, for the merge goal. */
+    public void alsoWriteTo(Path copy) {
+        this.sliceCopy = copy;
     }
 
     /** A collector of the global inputs, for the mojo to fill. */
@@ -147,7 +207,11 @@ public final class AffectedTests {
             classes.put(className, new UseRecords.ClassRecord(className, used != null, now, hashes));
         }
         int builds = selection.everything() != null ? 0 : before.buildsSinceFullRun() + 1;
-        new UseRecords(now, builds, global, classes).write(recordsFile);
+        UseRecords records = new UseRecords(now, builds, global, classes);
+        records.write(recordsFile);
+        if (sliceCopy != null) {
+            records.write(sliceCopy);
+        }
     }
 
     /** The classes left out, by name. */

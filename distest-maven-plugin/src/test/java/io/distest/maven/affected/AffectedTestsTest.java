@@ -146,6 +146,45 @@ class AffectedTestsTest {
     }
 
     @Test
+    void theMergeMakesTheSlicesRecordsOneTheLatestRunOfAClassWinningAndOtherInputsDropped() throws IOException {
+        Dependency a = new Dependency(Dependency.Kind.CLASS, "a/ATest");
+        GlobalInputs same = AffectedTests.globalInputs().text("argLine", "").build();
+        GlobalInputs other = AffectedTests.globalInputs().text("argLine", "-Xmx1g").build();
+        Path first = dir.resolve("s1/affected-slice-default-test.tsv");
+        Path second = dir.resolve("s2/affected-slice-default-test.tsv");
+        Path stale = dir.resolve("s3/affected-slice-default-test.tsv");
+        Files.createDirectories(first.getParent());
+        Files.createDirectories(second.getParent());
+        Files.createDirectories(stale.getParent());
+        new UseRecords(100, 2, same, java.util.Map.of("a.ATest", new UseRecords.ClassRecord("a.ATest", true, 90,
+                new java.util.TreeMap<>(java.util.Map.of(a, "old"))))).write(first);
+        new UseRecords(200, 1, same, java.util.Map.of(
+                "a.ATest", new UseRecords.ClassRecord("a.ATest", false, 190, new java.util.TreeMap<>()),
+                "a.BTest", new UseRecords.ClassRecord("a.BTest", true, 180, new java.util.TreeMap<>()))).write(second);
+        new UseRecords(150, 0, other, java.util.Map.of("a.CTest", new UseRecords.ClassRecord("a.CTest", true, 150,
+                new java.util.TreeMap<>()))).write(stale);
+        Path merged = dir.resolve(".distest/affected.tsv");
+
+        String said = AffectedTests.mergeSliceRecords(List.of(first, second, stale, dir.resolve("s4/none.tsv")), merged);
+
+        UseRecords records = UseRecords.read(merged);
+        assertEquals(Set.of("a.ATest", "a.BTest"), records.classes().keySet());
+        assertEquals(false, records.classes().get("a.ATest").passed()); // slice 2 ran it last, and it failed
+        assertEquals(same, records.global());
+        assertEquals(1, records.buildsSinceFullRun());
+        assertTrue(said.startsWith("2 test classes' records from 3 slices in "), said);
+    }
+
+    @Test
+    void aSliceJobLeavesACopyOfItsRecordsForTheMerge() throws IOException {
+        AffectedTests sliced = affected(0);
+        Path copy = dir.resolve("target/distest/affected-slice-default-test.tsv");
+        sliced.alsoWriteTo(copy);
+        run(sliced, units, true);
+        assertEquals(UseRecords.read(dir.resolve("affected.tsv")).classes(), UseRecords.read(copy).classes());
+    }
+
+    @Test
     void aNegativeFullRunCountIsRefusedNamingTheProperty() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> affected(-1));
         assertTrue(e.getMessage().startsWith("distest.affected.fullRunEvery=-1 is not a number of builds"));
