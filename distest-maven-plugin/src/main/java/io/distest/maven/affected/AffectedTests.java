@@ -73,23 +73,33 @@ public final class AffectedTests {
 
     /** The records a slice job leaves in its build directory for the merge goal. */
     public static Path sliceRecordsFile(Path workDirectory, String executionId) {
-        return workDirectory.resolve("affected-slice-" + executionId.replaceAll("[^A-Za-z0-9._-]", "_") + ".tsv");
+        return workDirectory.resolve("affected-slice-" + fileNamePart(executionId) + ".tsv");
     }
 
     private static String suffix(String executionId) {
-        return "default-test".equals(executionId) ? "" : "-" + executionId.replaceAll("[^A-Za-z0-9._-]", "_");
+        return "default-test".equals(executionId) ? "" : "-" + fileNamePart(executionId);
+    }
+
+    private static String fileNamePart(String executionId) {
+        return executionId.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
     /**
      * The merge goal's part: the slice jobs' records made one, written to {@code to}. Records made under other global
      * inputs than the newest job's are dropped (they would be forgotten anyway); of a class in several jobs the one
-     * that ran last wins. Returns what it did in words, or {@code null} when no job left records.
+     * that ran last wins; a damaged copy is left out (its classes run next time). Returns what it did in words, or
+     * {@code null} when no job left records.
      */
     public static String mergeSliceRecords(List<Path> copies, Path to) throws IOException {
         List<UseRecords> jobs = new java.util.ArrayList<>();
+        List<String> damaged = new java.util.ArrayList<>();
         for (Path copy : copies) {
             if (Files.isRegularFile(copy)) {
-                jobs.add(UseRecords.read(copy));
+                try {
+                    jobs.add(UseRecords.read(copy));
+                } catch (IOException e) {
+                    damaged.add(e.getMessage());
+                }
             }
         }
         if (jobs.isEmpty()) {
@@ -109,7 +119,8 @@ public final class AffectedTests {
         Files.createDirectories(to.toAbsolutePath().getParent());
         new UseRecords(newest.builtMillis(), builds, newest.global(), classes).write(to);
         return classes.size() + " test classes' records from " + jobs.size() + " slice"
-                + (jobs.size() == 1 ? "" : "s") + " in " + to;
+                + (jobs.size() == 1 ? "" : "s") + " in " + to
+                + (damaged.isEmpty() ? "" : "; left out, damaged: " + String.join("; ", damaged));
     }
 
     /** A slice job also leaves its records in {@code copy}, below the build directory, for the merge goal. */

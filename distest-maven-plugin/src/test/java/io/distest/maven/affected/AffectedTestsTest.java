@@ -163,9 +163,13 @@ class AffectedTestsTest {
                 "a.BTest", new UseRecords.ClassRecord("a.BTest", true, 180, new java.util.TreeMap<>()))).write(second);
         new UseRecords(150, 0, other, java.util.Map.of("a.CTest", new UseRecords.ClassRecord("a.CTest", true, 150,
                 new java.util.TreeMap<>()))).write(stale);
+        Path damaged = dir.resolve("s5/affected-slice-default-test.tsv");
+        Files.createDirectories(damaged.getParent());
+        Files.writeString(damaged, "built\tnot a number\t0\n");
         Path merged = dir.resolve(".distest/affected.tsv");
 
-        String said = AffectedTests.mergeSliceRecords(List.of(first, second, stale, dir.resolve("s4/none.tsv")), merged);
+        String said = AffectedTests.mergeSliceRecords(List.of(first, second, stale, dir.resolve("s4/none.tsv"), damaged),
+                merged);
 
         UseRecords records = UseRecords.read(merged);
         assertEquals(Set.of("a.ATest", "a.BTest"), records.classes().keySet());
@@ -173,6 +177,7 @@ class AffectedTestsTest {
         assertEquals(same, records.global());
         assertEquals(1, records.buildsSinceFullRun());
         assertTrue(said.startsWith("2 test classes' records from 3 slices in "), said);
+        assertTrue(said.contains("; left out, damaged: "), said);
     }
 
     @Test
