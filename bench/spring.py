@@ -198,6 +198,8 @@ def main():
         ("surefire forkCount=2", ["test", "-DforkCount=2"]),
         (f"distest {options.tx}", takeover + [f"-Ddistest.historyFile={first}"]),
         (f"distest {options.tx} +hist", takeover),
+        # the budget left out: every requested worker starts, to show what the budget's choice saved or cost
+        (f"distest {options.tx} +hist all", takeover + ["-Ddistest.minTestSecondsPerWorker=0"]),
     ]
     if os.path.exists(history):
         os.remove(history)

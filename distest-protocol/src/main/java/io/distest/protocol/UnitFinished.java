@@ -16,13 +16,22 @@ package io.distest.protocol;
  * @param queuedMillis how much of {@code elapsedMillis} the thread that ran the unit spent ready to run but waiting
  *     for a core (other JVMs, the build, the JIT had them): what contention added, not what the unit costs; 0 where
  *     the operating system does not tell
+ * @param cpuMillis the processor time the whole worker JVM used during the unit (every thread: the tests', the
+ *     JIT's, the collector's, a framework's own): how much of the machine's cores the unit kept busy, which tells a
+ *     warm-up that competes with other JVMs for cores from one that mostly waits; -1 where the JVM does not tell
  */
 public record UnitFinished(int unitId, long elapsedMillis, long suiteMillis, ThrowableInfo error, String fixture,
-        long queuedMillis) implements Message {
+        long queuedMillis, long cpuMillis) implements Message {
 
     public UnitFinished {
         fixture = fixture == null ? "" : fixture;
         queuedMillis = Math.max(0, Math.min(queuedMillis, elapsedMillis));
+        cpuMillis = Math.max(-1, cpuMillis);
+    }
+
+    public UnitFinished(int unitId, long elapsedMillis, long suiteMillis, ThrowableInfo error, String fixture,
+            long queuedMillis) {
+        this(unitId, elapsedMillis, suiteMillis, error, fixture, queuedMillis, -1);
     }
 
     public UnitFinished(int unitId, long elapsedMillis, long suiteMillis, ThrowableInfo error, String fixture) {

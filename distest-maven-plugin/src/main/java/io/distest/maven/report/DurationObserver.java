@@ -38,6 +38,8 @@ public final class DurationObserver implements RunObserver {
     private final Set<String> wholeClasses;
     private final Map<Integer, Long> testMillisByUnit = new HashMap<>();
     private final Map<Integer, Long> elapsedByUnit = new HashMap<>();
+    /** Per unit, the processor time its JVM used meanwhile; -1 when the worker could not tell. */
+    private final Map<Integer, Long> cpuByUnit = new HashMap<>();
     /** Units that were the first on their JVM: they also paid for loading and warming up the JUnit launcher. */
     private final Set<Integer> firstOnTheirJvm = new HashSet<>();
     /**
@@ -127,6 +129,7 @@ public final class DurationObserver implements RunObserver {
                 (nanoClock.getAsLong() - startNanos) / 1_000_000));
         if (planned.containsKey(unit.id())) {
             elapsedByUnit.put(unit.id(), elapsedMillis);
+            cpuByUnit.put(unit.id(), finished.cpuMillis());
         }
         if (warmWorkers.add(workerId)) {
             firstOnTheirJvm.add(unit.id());
@@ -172,7 +175,10 @@ public final class DurationObserver implements RunObserver {
             long overhead = 0;
             long elapsed = 0;
             long own = 0;
+            long cpu = 0;
             for (TestUnit unit : ran) {
+                long unitCpu = cpuByUnit.getOrDefault(unit.id(), -1L);
+                cpu = cpu < 0 || unitCpu < 0 ? -1 : cpu + unitCpu;
                 double ownShare = ownShareByUnit.getOrDefault(unit.id(), 1.0);
                 long unitTests = Math.round(testMillisByUnit.getOrDefault(unit.id(), 0L) * ownShare);
                 long unitElapsed = Math.round(elapsedByUnit.get(unit.id()) * ownShare);
@@ -192,7 +198,7 @@ public final class DurationObserver implements RunObserver {
                     .forEach((method, millis) -> methods.put(method, Math.round(millis * classOwnShare)));
             measurements.add(new Measurement(className, tests + overhead / ran.size(), methods, complete,
                     fixtureByClass.getOrDefault(className, ""), startedFixture.contains(className),
-                    startedFramework.contains(className)));
+                    startedFramework.contains(className), cpu));
         });
         return measurements;
     }

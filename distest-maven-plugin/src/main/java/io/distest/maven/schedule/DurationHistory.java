@@ -35,6 +35,9 @@ import java.util.function.Predicate;
  * fixture's key as a fourth field of its class line, and its milliseconds are then its time with the fixture already
  * up. Each fixture has a line of its own, {@code key<TAB>(fixture start)<TAB>milliseconds}: what starting it costs the
  * first class that needs it in a JVM. A reader of v1 skips neither: it reads three fields and ignores the rest.
+ * A start line may have a fourth field, the processor time the start used (every thread of its JVM): a framework
+ * whose warm-up keeps more than one core busy slows a second JVM warming up beside it, which the worker budget
+ * counts. Readers that do not know the field ignore it.
  */
 public final class DurationHistory {
     /** Below this, a class is never worth splitting, so its methods are not kept. */
@@ -44,7 +47,7 @@ public final class DurationHistory {
 
     static final String HEADER = "# distest durations v2 (see distest's README, \"Speed\"): class<TAB>method<TAB>milliseconds"
             + "[<TAB>fixture]; an empty method is the whole class; fixture<TAB>" + FIXTURE_START + "<TAB>milliseconds"
-            + " is what starting a shared fixture costs.\n# Rewritten after every run, merged with what was here."
+            + "[<TAB>processor milliseconds] is what starting a shared fixture costs.\n# Rewritten after every run, merged with what was here."
             + " Safe to commit or to cache in CI; delete it to start over.";
 
     /**
@@ -74,6 +77,24 @@ public final class DurationHistory {
     }
 
     /**
+     * What starting a shared fixture, or warming up its framework, costs the first class that needs it in a JVM.
+     *
+     * @param millis its wall time
+     * @param cpuMillis the processor time its JVM used meanwhile, all threads together; -1 when unknown
+     */
+    public record FixtureStart(long millis, long cpuMillis) {
+        public FixtureStart {
+            millis = Math.max(0, millis);
+            cpuMillis = Math.max(-1, cpuMillis);
+        }
+
+        /** How many cores it kept busy on average; {@code unknown} when its processor time is not known. */
+        public double cores(double unknown) {
+            return cpuMillis < 0 || millis == 0 ? unknown : (double) cpuMillis / millis;
+        }
+    }
+
+    /**
      * What one run measured of one class.
      *
      * @param complete every test of the class ran (no method selection, no unit lost): its method list is whole
@@ -82,12 +103,19 @@ public final class DurationHistory {
      *     JVM): then {@code millis} includes the start
      * @param frameworkStarted whether it was the first class of its fixture's framework in its JVM: then {@code
      *     millis} includes the framework's warm-up too
+     * @param cpuMillis the processor time its JVM used while it ran (all threads); -1 when unknown
      */
     public record Measurement(String className, long millis, Map<String, Long> methodMillis, boolean complete,
-            String fixture, boolean fixtureStarted, boolean frameworkStarted) {
+            String fixture, boolean fixtureStarted, boolean frameworkStarted, long cpuMillis) {
         public Measurement {
             methodMillis = Map.copyOf(methodMillis);
             fixture = fixture == null ? "" : fixture;
+            cpuMillis = Math.max(-1, cpuMillis);
+        }
+
+        public Measurement(String className, long millis, Map<String, Long> methodMillis, boolean complete,
+                String fixture, boolean fixtureStarted, boolean frameworkStarted) {
+            this(className, millis, methodMillis, complete, fixture, fixtureStarted, frameworkStarted, -1);
         }
 
         public Measurement(String className, long millis, Map<String, Long> methodMillis, boolean complete) {
@@ -96,9 +124,9 @@ public final class DurationHistory {
     }
 
     private final SortedMap<String, ClassDurations> classes;
-    private final SortedMap<String, Long> fixtureStarts;
+    private final SortedMap<String, FixtureStart> fixtureStarts;
 
-    private DurationHistory(SortedMap<String, ClassDurations> classes, SortedMap<String, Long> fixtureStarts) {
+    private DurationHistory(SortedMap<String, ClassDurations> classes, SortedMap<String, FixtureStart> fixtureStarts) {
         this.classes = classes;
         this.fixtureStarts = fixtureStarts;
     }
@@ -120,7 +148,7 @@ public final class DurationHistory {
     public static DurationHistory parse(List<String> lines) {
         SortedMap<String, Long> classMillis = new TreeMap<>();
         SortedMap<String, String> fixtures = new TreeMap<>();
-        SortedMap<String, Long> fixtureStarts = new TreeMap<>();
+        SortedMap<String, FixtureStart> fixtureStarts = new TreeMap<>();
         SortedMap<String, SortedMap<String, Long>> methods = new TreeMap<>();
         for (String line : lines) {
             if (line.isBlank() || line.startsWith("#")) {
@@ -142,7 +170,7 @@ public final class DurationHistory {
             String className = fields[0].trim();
             String method = fields[1].trim();
             if (method.equals(FIXTURE_START)) {
-                fixtureStarts.put(className, millis);
+                fixtureStarts.put(className, new FixtureStart(millis, fields.length > 3 ? cpuField(fields[3]) : -1));
             } else if (method.isEmpty()) {
                 classMillis.put(className, millis);
                 if (fields.length > 3 && !fields[3].isBlank()) {
@@ -174,9 +202,22 @@ public final class DurationHistory {
             durations.methodMillis().forEach((method, millis) ->
                     text.append(name).append('\t').append(method).append('\t').append(millis).append('\n'));
         });
-        fixtureStarts.forEach((fixture, millis) ->
-                text.append(fixture).append('\t').append(FIXTURE_START).append('\t').append(millis).append('\n'));
+        fixtureStarts.forEach((fixture, start) -> {
+            text.append(fixture).append('\t').append(FIXTURE_START).append('\t').append(start.millis());
+            if (start.cpuMillis() >= 0) {
+                text.append('\t').append(start.cpuMillis());
+            }
+            text.append('\n');
+        });
         return text.toString();
+    }
+
+    private static long cpuField(String field) {
+        try {
+            return Long.parseLong(field.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** Writes the file through a temporary sibling, so that a reader never sees half of it. */
@@ -188,8 +229,8 @@ public final class DurationHistory {
      * A history of these classes and fixture starts, for the merge of sliced runs; starts of fixtures no class uses
      * are dropped, as after a run.
      */
-    public static DurationHistory of(Map<String, ClassDurations> classes, Map<String, Long> fixtureStarts) {
-        SortedMap<String, Long> starts = new TreeMap<>(fixtureStarts);
+    public static DurationHistory of(Map<String, ClassDurations> classes, Map<String, FixtureStart> fixtureStarts) {
+        SortedMap<String, FixtureStart> starts = new TreeMap<>(fixtureStarts);
         Set<String> used = new HashSet<>();
         classes.values().stream().map(ClassDurations::fixture).filter(f -> !f.isEmpty()).forEach(fixture -> {
             used.add(fixture);
@@ -205,7 +246,7 @@ public final class DurationHistory {
     }
 
     /** What starting each fixture (or warming up each framework) costs, by key. */
-    public SortedMap<String, Long> fixtureStarts() {
+    public SortedMap<String, FixtureStart> fixtureStarts() {
         return java.util.Collections.unmodifiableSortedMap(fixtureStarts);
     }
 
@@ -239,7 +280,12 @@ public final class DurationHistory {
      * warming the framework up costs the first class of any of its fixtures; 0 when unknown.
      */
     public long fixtureStartMillis(String fixture) {
-        return fixtureStarts.getOrDefault(fixture, 0L);
+        return fixtureStart(fixture).millis();
+    }
+
+    /** What starting the fixture (or warming up the framework) costs; 0 ms and unknown processor time when unknown. */
+    public FixtureStart fixtureStart(String fixture) {
+        return fixtureStarts.getOrDefault(fixture, new FixtureStart(0, -1));
     }
 
     /**
@@ -254,7 +300,7 @@ public final class DurationHistory {
                 merged.put(name, durations);
             }
         });
-        SortedMap<String, Long> starts = new TreeMap<>(fixtureStarts);
+        SortedMap<String, FixtureStart> starts = new TreeMap<>(fixtureStarts);
         starts.putAll(FixtureStarts.measured(measured, this));
         for (Measurement measurement : measured) {
             ClassDurations old = classes.get(measurement.className());

@@ -1,5 +1,6 @@
 package io.distest.maven.schedule;
 
+import io.distest.maven.schedule.DurationHistory.FixtureStart;
 import io.distest.maven.schedule.DurationHistory.Measurement;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.ToLongFunction;
 
 /**
  * What starting each shared fixture, and warming up each fixture's framework, cost in one run, merged with what the
@@ -14,51 +16,80 @@ import java.util.TreeMap;
  * already warm there) against those that found it up, or else the history's time of those classes. A framework's
  * warm-up: the classes that came first in their JVM, less their own time and their fixture's start. Where a run
  * cannot tell the two apart, the framework gets the rest: an over-estimate that keeps the framework's classes on
- * fewer workers until a run measures better.
+ * fewer workers until a run measures better. Wall time and processor time are told apart the same way.
  */
 final class FixtureStarts {
     private FixtureStarts() {}
 
+    /** How one cost is read from a measurement, from what the history knew of a start, and of a class with its fixture up. */
+    private record Metric(ToLongFunction<Measurement> measured, ToLongFunction<FixtureStart> known,
+            ToLongFunction<DurationHistory.ClassDurations> knownClass) {}
+
+    private static final Metric WALL = new Metric(Measurement::millis, FixtureStart::millis,
+            DurationHistory.ClassDurations::millis);
+    /** The history keeps no class's processor time: a start's is then all its classes' (an over-estimate). */
+    private static final Metric CPU = new Metric(Measurement::cpuMillis, FixtureStart::cpuMillis, durations -> 0);
+
     /** The starts this run measured, by fixture and by framework; what it did not start is not in it. */
-    static SortedMap<String, Long> measured(Collection<Measurement> measured, DurationHistory history) {
+    static SortedMap<String, FixtureStart> measured(Collection<Measurement> measured, DurationHistory history) {
+        SortedMap<String, Long> wall = starts(measured, history, WALL);
+        SortedMap<String, Long> cpu = starts(measured.stream().filter(m -> m.cpuMillis() >= 0).toList(), history, CPU);
+        SortedMap<String, FixtureStart> starts = new TreeMap<>();
+        wall.forEach((key, millis) -> starts.put(key,
+                new FixtureStart(millis, cpu.getOrDefault(key, history.fixtureStart(key).cpuMillis()))));
+        return starts;
+    }
+
+    /** The class's time with its fixture up and its framework warm: its measured time less the starts it paid. */
+    static long withFixtureUp(Measurement measurement, Map<String, FixtureStart> starts) {
+        long millis = measurement.millis();
+        if (measurement.fixtureStarted()) {
+            millis -= startMillis(starts, measurement.fixture());
+        }
+        if (measurement.frameworkStarted()) {
+            millis -= startMillis(starts, FixtureBlocks.framework(measurement.fixture()));
+        }
+        return Math.max(0, millis);
+    }
+
+    private static long startMillis(Map<String, FixtureStart> starts, String key) {
+        FixtureStart start = starts.get(key);
+        return start == null ? 0 : start.millis();
+    }
+
+    private static SortedMap<String, Long> starts(Collection<Measurement> measured, DurationHistory history,
+            Metric metric) {
         Map<String, List<Measurement>> byFixture = new TreeMap<>();
         measured.stream().filter(m -> !m.fixture().isEmpty())
                 .forEach(m -> byFixture.computeIfAbsent(m.fixture(), f -> new ArrayList<>()).add(m));
         SortedMap<String, Long> starts = new TreeMap<>();
         Map<String, Long> warm = new TreeMap<>();
         byFixture.forEach((fixture, measurements) -> {
-            warm.put(fixture, warmMillis(fixture, measurements, history));
+            warm.put(fixture, warm(fixture, measurements, history, metric));
             List<Long> started = measurements.stream().filter(m -> m.fixtureStarted() && !m.frameworkStarted())
-                    .map(m -> m.millis() - warm.get(fixture)).toList();
+                    .map(m -> metric.measured().applyAsLong(m) - warm.get(fixture)).toList();
             if (!started.isEmpty()) {
-                starts.put(fixture, merged(history.fixtureStartMillis(fixture), mean(started)));
+                starts.put(fixture, merged(known(history, fixture, metric), mean(started)));
             }
         });
         Map<String, List<Long>> warmUps = new TreeMap<>();
         byFixture.forEach((fixture, measurements) -> measurements.stream().filter(Measurement::frameworkStarted)
                 .forEach(m -> warmUps.computeIfAbsent(FixtureBlocks.framework(fixture), f -> new ArrayList<>())
-                        .add(m.millis() - warm.get(fixture) - starts.getOrDefault(fixture,
-                                history.fixtureStartMillis(fixture)))));
+                        .add(metric.measured().applyAsLong(m) - warm.get(fixture)
+                                - starts.getOrDefault(fixture, Math.max(0, known(history, fixture, metric))))));
         warmUps.forEach((framework, samples) ->
-                starts.put(framework, merged(history.fixtureStartMillis(framework), mean(samples))));
+                starts.put(framework, merged(known(history, framework, metric), mean(samples))));
         return starts;
     }
 
-    /** The class's time with its fixture up and its framework warm: its measured time less the starts it paid. */
-    static long withFixtureUp(Measurement measurement, Map<String, Long> starts) {
-        long millis = measurement.millis();
-        if (measurement.fixtureStarted()) {
-            millis -= starts.getOrDefault(measurement.fixture(), 0L);
-        }
-        if (measurement.frameworkStarted()) {
-            millis -= starts.getOrDefault(FixtureBlocks.framework(measurement.fixture()), 0L);
-        }
-        return Math.max(0, millis);
+    private static long known(DurationHistory history, String key, Metric metric) {
+        return metric.known().applyAsLong(history.fixtureStart(key));
     }
 
     /** The fixture's classes that found it up in this run; else the history's time of its classes; else 0. */
-    private static long warmMillis(String fixture, List<Measurement> measurements, DurationHistory history) {
-        List<Long> warm = measurements.stream().filter(m -> !m.fixtureStarted()).map(Measurement::millis).toList();
+    private static long warm(String fixture, List<Measurement> measurements, DurationHistory history, Metric metric) {
+        List<Long> warm = measurements.stream().filter(m -> !m.fixtureStarted()).map(metric.measured()::applyAsLong)
+                .toList();
         if (!warm.isEmpty()) {
             return mean(warm);
         }
@@ -68,7 +99,7 @@ final class FixtureStarts {
             if (durations == null || !durations.fixture().equals(fixture)) {
                 return 0;
             }
-            known.add(durations.millis());
+            known.add(metric.knownClass().applyAsLong(durations));
         }
         return mean(known);
     }

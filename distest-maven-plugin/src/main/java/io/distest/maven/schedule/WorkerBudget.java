@@ -41,9 +41,22 @@ public final class WorkerBudget {
     }
 
     private final double minTestSecondsPerWorker;
+    private final int cores;
 
     /** @param minTestSecondsPerWorker expected test seconds each started worker must have; 0 starts every worker */
     public WorkerBudget(double minTestSecondsPerWorker) {
+        this(minTestSecondsPerWorker, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * @param cores the cores the workers share while frameworks warm up (the build machine's: the usual workers are
+     *     its own JVMs)
+     */
+    public WorkerBudget(double minTestSecondsPerWorker, int cores) {
+        if (cores < 1) {
+            throw new IllegalArgumentException("cores must be >= 1, got " + cores);
+        }
+        this.cores = cores;
         if (!(minTestSecondsPerWorker >= 0) || Double.isInfinite(minTestSecondsPerWorker)) {
             throw new IllegalArgumentException("distest.minTestSecondsPerWorker must be a number of seconds >= 0 (0 starts"
                     + " every worker), got " + minTestSecondsPerWorker);
@@ -68,45 +81,13 @@ public final class WorkerBudget {
                         + " this run's tests at %.1f s: %d workers would get less than %s s each"
                         + " (distest.minTestSecondsPerWorker); set it to 0 to start every worker", expected / 1000.0,
                 started + 1, seconds(minTestSecondsPerWorker));
-        int worthTheirFixtures = worthTheirFixtures(history, units, started);
+        int worthTheirFixtures = new Contention(history, cores).worthTheirFixtures(units, started);
         if (worthTheirFixtures < started) {
             started = worthTheirFixtures;
             reason = String.format(Locale.ROOT, "its classes share Spring contexts (or other fixtures): a worker more"
                     + " would spend longer starting them again than it saves");
         }
         return new Decision(requested, started, expected, reason);
-    }
-
-    /**
-     * Of {@code workers}, how many are worth their fixture starts: a worker is left out while the time the run saves
-     * with it (its fixture blocks spread longest first) is no more than the fixture starts it adds plus the longest
-     * framework warm-up. Workers share the machine's cores, and a framework warming up takes all of them (its JIT and
-     * collector threads): another JVM starting beside it slows it about as much as its own warm-up, whatever that JVM
-     * runs. On spring-petclinic a second worker that ran only the plain classes made the run 1.37 × Surefire's single
-     * fork: its classes looked long in the history because they had run cold and beside Spring's warm-up.
-     */
-    private static int worthTheirFixtures(DurationHistory history, List<TestUnit> units, int workers) {
-        Set<String> frameworks = new TreeSet<>();
-        units.forEach(unit -> frameworks.add(FixtureBlocks.framework(history.fixture(unit.className()))));
-        frameworks.remove("");
-        if (frameworks.isEmpty()) {
-            return workers;
-        }
-        long warmUp = frameworks.stream().mapToLong(history::fixtureStartMillis).max().orElse(0);
-        FixtureBlocks grouping = new FixtureBlocks(unit -> history.classMillis(unit.className()).orElse(0),
-                unit -> history.fixture(unit.className()), history::fixtureStartMillis);
-        int count = workers;
-        while (count > 1) {
-            List<FixtureBlocks.Block> with = grouping.blocks(units, count);
-            List<FixtureBlocks.Block> without = grouping.blocks(units, count - 1);
-            long saved = FixtureBlocks.makespan(without, count - 1) - FixtureBlocks.makespan(with, count);
-            long added = FixtureBlocks.startsMillis(with) - FixtureBlocks.startsMillis(without);
-            if (saved > added + warmUp) {
-                break;
-            }
-            count--;
-        }
-        return count;
     }
 
     /**

@@ -24,7 +24,7 @@ public final class MergedHistory {
      */
     public static DurationHistory combine(List<Map.Entry<SlicePlan, DurationHistory>> merged) {
         Map<String, ClassDurations> classes = new TreeMap<>();
-        SortedMap<String, Long> starts = new TreeMap<>();
+        SortedMap<String, DurationHistory.FixtureStart> starts = new TreeMap<>();
         for (Map.Entry<SlicePlan, DurationHistory> execution : merged) {
             execution.getValue().classes().forEach(classes::putIfAbsent);
             starts.putAll(execution.getValue().fixtureStarts());
@@ -48,7 +48,7 @@ public final class MergedHistory {
      */
     public static DurationHistory of(DurationHistory base, SlicePlan plan, SortedMap<Integer, DurationHistory> slices) {
         Map<String, ClassDurations> classes = new TreeMap<>();
-        SortedMap<String, Long> starts = new TreeMap<>(base.fixtureStarts());
+        SortedMap<String, DurationHistory.FixtureStart> starts = new TreeMap<>(base.fixtureStarts());
         if (slices.isEmpty()) {
             classes.putAll(base.classes());
         }
@@ -71,9 +71,9 @@ public final class MergedHistory {
             }
         });
         // a fixture's start as a slice that ran it measured it: what differs from what every slice started from
-        slices.values().forEach(slice -> slice.fixtureStarts().forEach((key, millis) -> {
-            if (!millis.equals(base.fixtureStarts().get(key))) {
-                starts.put(key, millis);
+        slices.values().forEach(slice -> slice.fixtureStarts().forEach((key, start) -> {
+            if (!start.equals(base.fixtureStarts().get(key))) {
+                starts.put(key, start);
             }
         }));
         return DurationHistory.of(classes, starts);

@@ -70,4 +70,37 @@ class FixtureHistoryTest {
         assertEquals(0, merged.fixtureStartMillis("spring:gone"));
         assertEquals(1000, merged.fixtureStartMillis("spring"), "not warmed up in this run: kept");
     }
+
+    @Test
+    void keepsTheProcessorTimeOfAStartBesideItsWallTime() {
+        DurationHistory history = DurationHistory.parse(List.of("a.ATest\t\t400\tspring:aaaa",
+                "spring:aaaa\t(fixture start)\t1500\t300", "spring\t(fixture start)\t2500"));
+        assertEquals(300, history.fixtureStart("spring:aaaa").cpuMillis());
+        assertEquals(-1, history.fixtureStart("spring").cpuMillis(), "not measured");
+        assertEquals(0.2, history.fixtureStart("spring:aaaa").cores(9), 1e-9);
+        assertEquals(9, history.fixtureStart("spring").cores(9), "unknown: what the caller assumes");
+        assertEquals(history.format(), DurationHistory.parse(history.format().lines().toList()).format());
+        assertTrue(history.format().contains("spring:aaaa\t(fixture start)\t1500\t300\n"), history.format());
+        assertTrue(history.format().contains("spring\t(fixture start)\t2500\n"), history.format());
+    }
+
+    @Test
+    void learnsAWarmUpsProcessorTimeAsItLearnsItsWallTime() {
+        // A1 warmed Spring up and started the context: 4.4 s wall, 6 s of processor time; A2 and A3 found it up
+        DurationHistory merged = DurationHistory.empty().merge(List.of(
+                new Measurement("a.A1", 4400, Map.of(), true, "spring:aaaa", true, true, 6000),
+                new Measurement("a.A2", 400, Map.of(), true, "spring:aaaa", false, false, 100),
+                new Measurement("a.A3", 400, Map.of(), true, "spring:aaaa", false, false, 100)), c -> true);
+        assertEquals(4000, merged.fixtureStart("spring").millis());
+        assertEquals(5900, merged.fixtureStart("spring").cpuMillis());
+    }
+
+    @Test
+    void aRunThatCouldNotMeasureProcessorTimeKeepsWhatTheHistoryKnew() {
+        DurationHistory before = DurationHistory.parse(List.of("a.A1\t\t400\tspring:aaaa",
+                "spring\t(fixture start)\t4000\t5000"));
+        DurationHistory merged = before.merge(List.of(measured("a.A1", 4400, true, true),
+                measured("a.A2", 400, false, false)), c -> true);
+        assertEquals(5000, merged.fixtureStart("spring").cpuMillis());
+    }
 }

@@ -61,6 +61,7 @@ final class SurefireProviderRunner {
     void run(RunUnit unit) throws IOException {
         long start = System.nanoTime();
         long waited = CoreWait.nanos();
+        long cpu = ProcessCpu.nanos();
         ThrowableInfo error = null;
         Path reports = reportsBase().resolve("unit-" + unit.unitId());
         PrintStream out = System.out;
@@ -88,7 +89,7 @@ final class SurefireProviderRunner {
         sendReports(unit.unitId(), reports);
         long elapsed = (System.nanoTime() - start) / 1_000_000;
         channel.send(new UnitFinished(unit.unitId(), elapsed, elapsed, error, fixtures.after(unit.className()),
-                CoreWait.millisBetween(waited, CoreWait.nanos())));
+                CoreWait.millisBetween(waited, CoreWait.nanos()), ProcessCpu.millisBetween(cpu, ProcessCpu.nanos())));
     }
 
     /** The directory the provider's own reports go to before they are sent: the one asked for, or a temporary one. */

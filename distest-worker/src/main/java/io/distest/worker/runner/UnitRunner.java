@@ -43,10 +43,12 @@ final class UnitRunner {
                 configure.abortedClassAsItsTests());
         capture.attributeTo(unit.unitId());
         long waited = CoreWait.nanos();
+        long cpu = ProcessCpu.nanos();
         try {
             Launcher launcher = launcher();
             start = System.nanoTime(); // normally made before hello: start-up time, not the unit's
             waited = CoreWait.nanos();
+            cpu = ProcessCpu.nanos();
             UnitUse.start();
             launcher.execute(request(unit, configure), events);
         } catch (Throwable t) { // a discovery or engine failure is reported, not fatal to the worker
@@ -58,7 +60,7 @@ final class UnitRunner {
         long elapsed = ReportClock.millisBetween(start, System.nanoTime()); // so that it holds the class times
         long queued = CoreWait.millisBetween(waited, CoreWait.nanos());
         channel.send(new UnitFinished(unit.unitId(), elapsed, events.classMillis(), error,
-                fixtures.after(unit.className()), queued));
+                fixtures.after(unit.className()), queued, ProcessCpu.millisBetween(cpu, ProcessCpu.nanos())));
     }
 
     /** Makes the JUnit launcher (finding the engines); a failure is left for the first unit to report. */

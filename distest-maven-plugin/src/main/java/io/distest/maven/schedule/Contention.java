@@ -1,0 +1,88 @@
+package io.distest.maven.schedule;
+
+import io.distest.maven.schedule.DurationHistory.FixtureStart;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Whether another worker pays for the fixture starts it adds and for the cores it takes from frameworks warming up.
+ * A worker is left out while the time the run saves with it (its fixture blocks spread longest first) is no more than
+ * the fixture starts it adds plus what the warm-ups lose to each other: all workers start together, and a framework
+ * warming up keeps more than one core busy (its JIT and collector threads, its own start-up threads). Over the
+ * longest warm-up, the workers ask for every part's warm-up at its measured processor share and for one core for
+ * each other worker (its JVM start and plain classes, no more than they have to run); what the build machine's cores
+ * cannot give in that window is added to the run. A warm-up that mostly waits (a context that sleeps on its
+ * connections) costs a second JVM little; one that keeps the cores busy costs it all, as spring-petclinic's does.
+ *
+ * <p>A history without the processor times (written before distest measured them) charges every added worker the
+ * longest warm-up whole, as before.
+ */
+final class Contention {
+    private final DurationHistory history;
+    private final int cores;
+    private final FixtureBlocks grouping;
+
+    Contention(DurationHistory history, int cores) {
+        this.history = history;
+        this.cores = cores;
+        this.grouping = new FixtureBlocks(unit -> history.classMillis(unit.className()).orElse(0),
+                unit -> history.fixture(unit.className()), history::fixtureStartMillis);
+    }
+
+    /** Of {@code workers}, how many are worth their fixture starts and warm-ups. */
+    int worthTheirFixtures(List<TestUnit> units, int workers) {
+        Set<String> frameworks = new TreeSet<>();
+        units.forEach(unit -> frameworks.add(FixtureBlocks.framework(history.fixture(unit.className()))));
+        frameworks.remove("");
+        if (frameworks.isEmpty()) {
+            return workers;
+        }
+        boolean measured = frameworks.stream().allMatch(framework -> history.fixtureStart(framework).cpuMillis() >= 0);
+        long longestWarmUp = frameworks.stream().mapToLong(history::fixtureStartMillis).max().orElse(0);
+        int count = workers;
+        while (count > 1) {
+            List<FixtureBlocks.Block> with = grouping.blocks(units, count);
+            List<FixtureBlocks.Block> without = grouping.blocks(units, count - 1);
+            long saved = FixtureBlocks.makespan(without, count - 1) - FixtureBlocks.makespan(with, count);
+            long added = FixtureBlocks.startsMillis(with) - FixtureBlocks.startsMillis(without);
+            long lost = measured ? lostToEachOther(with, count) - lostToEachOther(without, count - 1) : longestWarmUp;
+            if (saved > added + lost) {
+                break;
+            }
+            count--;
+        }
+        return count;
+    }
+
+    /**
+     * The wall time the warm-ups of these blocks on {@code workers} workers lose for want of cores: the processor
+     * time asked for in the longest warm-up's window beyond what the cores give in it, spread over the cores.
+     */
+    long lostToEachOther(List<FixtureBlocks.Block> blocks, int workers) {
+        Map<String, Long> partsByFramework = blocks.stream().filter(block -> !block.key().isEmpty())
+                .collect(Collectors.groupingBy(block -> FixtureBlocks.framework(frameworkOf(block)), TreeMap::new,
+                        Collectors.counting()));
+        long window = partsByFramework.keySet().stream().mapToLong(history::fixtureStartMillis).max().orElse(0);
+        double asked = 0;
+        int warming = 0;
+        for (Map.Entry<String, Long> framework : partsByFramework.entrySet()) {
+            FixtureStart warmUp = history.fixtureStart(framework.getKey());
+            asked += framework.getValue() * warmUp.millis() * warmUp.cores(cores);
+            warming += framework.getValue();
+        }
+        long otherWork = blocks.stream().filter(block -> block.key().isEmpty()).mapToLong(FixtureBlocks.Block::millis)
+                .sum();
+        asked += Math.min((double) Math.max(0, workers - warming) * window, otherWork);
+        return Math.round(Math.max(0, asked - (double) cores * window) / cores);
+    }
+
+    /** A block's framework: its key without the part number ({@code spring#2} is {@code spring}). */
+    private static String frameworkOf(FixtureBlocks.Block block) {
+        int hash = block.key().indexOf('#');
+        return hash < 0 ? block.key() : block.key().substring(0, hash);
+    }
+}
