@@ -9,17 +9,16 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Whether another worker pays for the fixture starts it adds and for the cores it takes from frameworks warming up.
- * A worker is left out while the time the run saves with it (its fixture blocks spread longest first) is no more than
- * the fixture starts it adds plus what the warm-ups lose to each other: all workers start together, and a framework
- * warming up keeps more than one core busy (its JIT and collector threads, its own start-up threads). Over the
- * longest warm-up, the workers ask for every part's warm-up at its measured processor share and for one core for
- * each other worker (its JVM start and plain classes, no more than they have to run); what the build machine's cores
- * cannot give in that window is added to the run. A warm-up that mostly waits (a context that sleeps on its
- * connections) costs a second JVM little; one that keeps the cores busy costs it all, as spring-petclinic's does.
+ * What frameworks warming up at once cost a run whose workers share the build machine's cores, and so whether a
+ * fixture block is worth cutting and a worker worth starting. All workers start together, and a framework warming up
+ * keeps more than one core busy (its JIT and collector threads, its own start-up threads). Over the longest warm-up,
+ * the workers ask for every part's warm-up at its measured processor share and for one core for each other worker
+ * (its JVM start and plain classes, no more than they have to run); what the cores cannot give in that window is
+ * added to the run's length. A warm-up that mostly waits (a context that sleeps on its connections) costs a second
+ * JVM little; one that keeps every core busy costs it its whole length.
  *
- * <p>A history without the processor times (written before distest measured them) charges every added worker the
- * longest warm-up whole, as before.
+ * <p>A history without the processor times (written before distest measured them) charges each cut its starts once
+ * more and each added worker the longest warm-up whole, as before.
  */
 final class Contention {
     private final DurationHistory history;
@@ -30,7 +29,18 @@ final class Contention {
         this.history = history;
         this.cores = cores;
         this.grouping = new FixtureBlocks(unit -> history.classMillis(unit.className()).orElse(0),
-                unit -> history.fixture(unit.className()), history::fixtureStartMillis);
+                unit -> history.fixture(unit.className()), history::fixtureStartMillis, this::runMillis);
+    }
+
+    /** On the cores of the machine this build runs on. */
+    static Contention onThisMachine(DurationHistory history) {
+        return new Contention(history, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The run's length with these blocks on {@code workers} workers, and what its warm-ups lose to each other. */
+    long runMillis(List<FixtureBlocks.Block> blocks, int workers) {
+        return measured(blocks) ? FixtureBlocks.makespan(blocks, workers) + lostToEachOther(blocks, workers)
+                : FixtureBlocks.STARTS_ON_SHARED_CORES.of(blocks, workers);
     }
 
     /** Of {@code workers}, how many are worth their fixture starts and warm-ups. */
@@ -42,20 +52,23 @@ final class Contention {
             return workers;
         }
         boolean measured = frameworks.stream().allMatch(framework -> history.fixtureStart(framework).cpuMillis() >= 0);
-        long longestWarmUp = frameworks.stream().mapToLong(history::fixtureStartMillis).max().orElse(0);
+        long charge = measured ? 0 : frameworks.stream().mapToLong(history::fixtureStartMillis).max().orElse(0);
         int count = workers;
         while (count > 1) {
-            List<FixtureBlocks.Block> with = grouping.blocks(units, count);
-            List<FixtureBlocks.Block> without = grouping.blocks(units, count - 1);
-            long saved = FixtureBlocks.makespan(without, count - 1) - FixtureBlocks.makespan(with, count);
-            long added = FixtureBlocks.startsMillis(with) - FixtureBlocks.startsMillis(without);
-            long lost = measured ? lostToEachOther(with, count) - lostToEachOther(without, count - 1) : longestWarmUp;
-            if (saved > added + lost) {
+            long saved = runMillis(grouping.blocks(units, count - 1), count - 1)
+                    - runMillis(grouping.blocks(units, count), count);
+            if (saved > charge) {
                 break;
             }
             count--;
         }
         return count;
+    }
+
+    /** Whether the history knows the processor time of every framework these blocks warm up. */
+    private boolean measured(List<FixtureBlocks.Block> blocks) {
+        return blocks.stream().filter(block -> !block.key().isEmpty())
+                .allMatch(block -> history.fixtureStart(frameworkOf(block)).cpuMillis() >= 0);
     }
 
     /**

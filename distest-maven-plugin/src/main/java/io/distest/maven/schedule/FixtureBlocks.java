@@ -16,10 +16,9 @@ import java.util.function.ToLongFunction;
  * Spring application context) is started once per JVM for all the classes that share it; and its framework
  * ({@code spring}) is warmed up once per JVM for all its fixtures (loading and compiling the framework costs more
  * than a later context). Each framework's classes form one block for one worker, its fixtures' classes back to back.
- * A block is cut in parts only where that shortens the run (blocks longest first onto the least loaded worker) by
- * more than the time the cut adds warming the framework up again: the workers share the machine's cores, so a
- * second warm-up is paid for, not free. A fixture's classes are cut apart on the same terms, each part starting it
- * again. Units without a fixture are blocks of one.
+ * A block is cut in parts only where that makes the run cheaper by its {@link RunCost}: its length (blocks longest
+ * first onto the least loaded worker) and what the cut costs the cores the workers share. A fixture's classes are cut
+ * apart on the same terms, each part starting it again. Units without a fixture are blocks of one.
  */
 public final class FixtureBlocks {
     /**
@@ -35,23 +34,40 @@ public final class FixtureBlocks {
         }
     }
 
+    /** What running these blocks on that many workers costs, in milliseconds: the lower, the better the cut. */
+    @FunctionalInterface
+    public interface RunCost {
+        long of(List<Block> blocks, int workers);
+    }
+
+    /**
+     * The run's length plus every warm-up and start once more: where nothing tells how busy a warm-up keeps the
+     * cores, a second one is taken to slow the others by its whole length (a framework warming up can take every
+     * core of the machine the workers share).
+     */
+    public static final RunCost STARTS_ON_SHARED_CORES = (blocks, workers) -> makespan(blocks, workers)
+            + startsMillis(blocks);
+
     /** The classes of one fixture, or one part of them. */
     private record Share(String fixture, List<TestUnit> units, long millis) {}
 
     private final ToLongFunction<TestUnit> millis;
     private final Function<TestUnit, String> fixture;
     private final ToLongFunction<String> startMillis;
+    private final RunCost cost;
 
     /**
      * @param millis a unit's expected time with its fixture up
      * @param fixture a unit's fixture key ({@code framework:hash}); empty for none
      * @param startMillis what starting a fixture, or warming up a framework, costs
+     * @param cost what decides whether a cut pays
      */
     public FixtureBlocks(ToLongFunction<TestUnit> millis, Function<TestUnit, String> fixture,
-            ToLongFunction<String> startMillis) {
+            ToLongFunction<String> startMillis, RunCost cost) {
         this.millis = millis;
         this.fixture = fixture;
         this.startMillis = startMillis;
+        this.cost = cost;
     }
 
     /** The framework of a fixture key: what comes before its {@code ':'}. */
@@ -78,8 +94,8 @@ public final class FixtureBlocks {
             cuts.put(framework(key), 1);
         });
         List<Block> best = build(byFixture, cuts, alone);
-        long bestSpan = makespan(best, workers);
-        while (true) { // the cut that shortens the run most by more than the starts it adds, while there is one
+        long bestCost = cost.of(best, workers);
+        while (true) { // the cut that makes the run cheapest, while there is one that makes it cheaper
             List<String> chosen = null;
             List<Block> chosenBlocks = null;
             long chosenGain = 0;
@@ -90,7 +106,7 @@ public final class FixtureBlocks {
                 move.forEach(key -> cuts.merge(key, 1, Integer::sum));
                 List<Block> tried = build(byFixture, cuts, alone);
                 move.forEach(key -> cuts.merge(key, -1, Integer::sum));
-                long gain = bestSpan - makespan(tried, workers) - (startsMillis(tried) - startsMillis(best));
+                long gain = bestCost - cost.of(tried, workers);
                 if (gain > chosenGain) {
                     chosen = move;
                     chosenBlocks = tried;
@@ -102,7 +118,7 @@ public final class FixtureBlocks {
             }
             chosen.forEach(key -> cuts.merge(key, 1, Integer::sum));
             best = chosenBlocks;
-            bestSpan = makespan(best, workers);
+            bestCost = cost.of(best, workers);
         }
     }
 

@@ -176,7 +176,7 @@ public final class UnitPlanner {
      */
     private Plan withFixtureBlocks(Plan plan) {
         FixtureBlocks grouping = new FixtureBlocks(plan::expectedMillis, unit -> history.fixture(unit.className()),
-                history::fixtureStartMillis);
+                history::fixtureStartMillis, Contention.onThisMachine(history)::runMillis);
         List<FixtureBlocks.Block> blocks = grouping.blocks(plan.units(), workers);
         if (blocks.stream().allMatch(block -> block.key().isEmpty())) {
             return plan;

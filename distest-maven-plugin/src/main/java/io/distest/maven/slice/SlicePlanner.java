@@ -58,7 +58,8 @@ public final class SlicePlanner {
             units.add(TestUnit.wholeClass(i + 1, names.get(i)));
         }
         List<FixtureBlocks.Block> blocks = new ArrayList<>(new FixtureBlocks(unit -> expected.get(unit.className()),
-                unit -> history.fixture(unit.className()), history::fixtureStartMillis).blocks(units, count));
+                unit -> history.fixture(unit.className()), history::fixtureStartMillis,
+                FixtureBlocks.STARTS_ON_SHARED_CORES).blocks(units, count));
         blocks.sort(Comparator.comparingLong(FixtureBlocks.Block::millis).reversed()
                 .thenComparing(block -> block.units().get(0).className()));
         int[] sliceOfBlock = new int[blocks.size()];

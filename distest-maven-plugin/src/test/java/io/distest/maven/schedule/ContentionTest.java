@@ -11,12 +11,13 @@ class ContentionTest {
     private static final WorkerBudget ON_TWO_CORES = new WorkerBudget(3, 2);
 
     /**
-     * The generated Spring sample's shape: a 2 s warm-up, three contexts of 1.5 s, four classes of 0.3 s each. Two
-     * workers save 2.7 s and add one warm-up of 2 s; {@code warmUpCpu} is the warm-up's processor time, or null.
+     * The generated Spring sample's shape: a 4 s warm-up, three contexts of 1.5 s, four classes of 0.3 s each. One
+     * worker takes 12.1 s; two, one context cut apart, 8.8 s if their warm-ups did not slow each other.
+     * {@code warmUpCpu} is the warm-up's processor time, or null.
      */
     private static DurationHistory threeContexts(Long warmUpCpu) {
         List<String> lines = new ArrayList<>();
-        lines.add("spring\t(fixture start)\t2000" + (warmUpCpu == null ? "" : "\t" + warmUpCpu));
+        lines.add("spring\t(fixture start)\t4000" + (warmUpCpu == null ? "" : "\t" + warmUpCpu));
         for (int i = 0; i < 12; i++) {
             lines.add("T" + i + "\t\t300\tspring:" + i % 3);
         }
@@ -36,14 +37,14 @@ class ContentionTest {
 
     @Test
     void startsASecondWarmUpWhenTheFirstLeavesMostOfACoreFree() {
-        // 1.2 cores each: two warm-ups ask 4.8 s of processor time of the 4 s two cores give in 2 s; 0.4 s lost
-        assertEquals(2, ON_TWO_CORES.decide(threeContexts(2400L), units(12), 2).started());
+        // 1.2 cores each: two warm-ups ask 9.6 s of processor time of the 8 s two cores give in 4 s; 0.8 s lost
+        assertEquals(2, ON_TWO_CORES.decide(threeContexts(4800L), units(12), 2).started());
     }
 
     @Test
     void leavesOutASecondWarmUpWhenTheFirstKeepsEveryCoreBusy() {
-        // 2 cores each: the second warm-up doubles the first, which costs more than the 0.7 s the worker saves
-        WorkerBudget.Decision decision = ON_TWO_CORES.decide(threeContexts(4000L), units(12), 2);
+        // 2 cores each: the second warm-up doubles the first (4 s lost), more than the 3.3 s the worker saves
+        WorkerBudget.Decision decision = ON_TWO_CORES.decide(threeContexts(8000L), units(12), 2);
         assertEquals(1, decision.started(), decision.reason());
     }
 
@@ -54,7 +55,7 @@ class ContentionTest {
 
     @Test
     void moreCoresGiveASecondWarmUpRoomEvenWhenEachKeepsTwoBusy() {
-        assertEquals(2, new WorkerBudget(3, 4).decide(threeContexts(4000L), units(12), 2).started());
+        assertEquals(2, new WorkerBudget(3, 4).decide(threeContexts(8000L), units(12), 2).started());
     }
 
     @Test
@@ -70,7 +71,7 @@ class ContentionTest {
         Contention contention = new Contention(DurationHistory.parse(lines), 2);
         FixtureBlocks grouping = new FixtureBlocks(unit -> DurationHistory.parse(lines).classMillis(unit.className())
                 .orElse(0), unit -> DurationHistory.parse(lines).fixture(unit.className()),
-                DurationHistory.parse(lines)::fixtureStartMillis);
+                DurationHistory.parse(lines)::fixtureStartMillis, FixtureBlocks.STARTS_ON_SHARED_CORES);
         // 19 s of warm-up and 4 s of plain work asked in a 10 s window of two cores: 3 s over, 1.5 s lost
         assertEquals(1500, contention.lostToEachOther(grouping.blocks(units, 2), 2));
         assertEquals(0, contention.lostToEachOther(grouping.blocks(units, 1), 1), "one JVM: 1.9 of 2 cores");

@@ -21,7 +21,8 @@ class FixtureBlocksTest {
 
     private static FixtureBlocks grouping(long warmUp, long start) {
         return new FixtureBlocks(unit -> 500, unit -> unit.className().startsWith("P") ? ""
-                : "spring:" + unit.className().substring(0, 1).toLowerCase(), key -> key.contains(":") ? start : warmUp);
+                : "spring:" + unit.className().substring(0, 1).toLowerCase(), key -> key.contains(":") ? start : warmUp,
+                FixtureBlocks.STARTS_ON_SHARED_CORES);
     }
 
     private static List<String> describe(List<FixtureBlocks.Block> blocks) {
@@ -59,7 +60,8 @@ class FixtureBlocksTest {
 
     @Test
     void leavesClassesWithoutAFixtureAsBlocksOfOneLongestFirst() {
-        FixtureBlocks grouping = new FixtureBlocks(unit -> unit.id() * 100L, unit -> "", key -> 0);
+        FixtureBlocks grouping = new FixtureBlocks(unit -> unit.id() * 100L, unit -> "", key -> 0,
+                FixtureBlocks.STARTS_ON_SHARED_CORES);
         List<FixtureBlocks.Block> blocks = grouping.blocks(units("P1", "P2", "P3"), 2);
         assertEquals(List.of("=P3", "=P2", "=P1"), describe(blocks));
         assertTrue(blocks.stream().allMatch(block -> block.startsMillis() == 0));
