@@ -16,7 +16,9 @@ import java.util.function.ToLongFunction;
  * already warm there) against those that found it up, or else the history's time of those classes. A framework's
  * warm-up: the classes that came first in their JVM, less their own time and their fixture's start. Where a run
  * cannot tell the two apart, the framework gets the rest: an over-estimate that keeps the framework's classes on
- * fewer workers until a run measures better. Wall time and processor time are told apart the same way.
+ * fewer workers until a run measures better. A fixture that was only ever started first in its JVM (each context
+ * on a worker of its own) is taken to start as its framework's other fixtures do, not for free. Wall time and
+ * processor time are told apart the same way.
  */
 final class FixtureStarts {
     private FixtureStarts() {}
@@ -72,6 +74,14 @@ final class FixtureStarts {
                 starts.put(fixture, merged(known(history, fixture, metric), mean(started)));
             }
         });
+        byFixture.keySet().forEach(fixture -> {
+            if (!starts.containsKey(fixture) && !history.fixtureStarts().containsKey(fixture)) {
+                List<Long> siblings = siblingStarts(fixture, starts, history, metric);
+                if (!siblings.isEmpty()) {
+                    starts.put(fixture, mean(siblings));
+                }
+            }
+        });
         Map<String, List<Long>> warmUps = new TreeMap<>();
         byFixture.forEach((fixture, measurements) -> measurements.stream().filter(Measurement::frameworkStarted)
                 .forEach(m -> warmUps.computeIfAbsent(FixtureBlocks.framework(fixture), f -> new ArrayList<>())
@@ -80,6 +90,18 @@ final class FixtureStarts {
         warmUps.forEach((framework, samples) ->
                 starts.put(framework, merged(known(history, framework, metric), mean(samples))));
         return starts;
+    }
+
+    /** The known starts of the fixture's framework's other fixtures, this run's where it measured them. */
+    private static List<Long> siblingStarts(String fixture, Map<String, Long> starts, DurationHistory history,
+            Metric metric) {
+        String framework = FixtureBlocks.framework(fixture);
+        Map<String, Long> known = new TreeMap<>();
+        history.fixtureStarts().forEach((key, start) -> known.put(key, metric.known().applyAsLong(start)));
+        known.putAll(starts);
+        return known.entrySet().stream().filter(entry -> !entry.getKey().equals(framework)
+                        && FixtureBlocks.framework(entry.getKey()).equals(framework) && entry.getValue() >= 0)
+                .map(Map.Entry::getValue).toList();
     }
 
     private static long known(DurationHistory history, String key, Metric metric) {

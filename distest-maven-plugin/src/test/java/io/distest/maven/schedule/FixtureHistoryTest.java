@@ -56,7 +56,8 @@ class FixtureHistoryTest {
                 measured("a.A2", 400, false, false)), c -> true);
         assertEquals(1500, merged.fixtureStartMillis("spring:aaaa"));
         assertEquals(400, merged.classMillis("a.A1").orElseThrow());
-        assertEquals(4000, merged.fixtureStartMillis("spring"), "B1 has no class to compare with: all of it is warm-up");
+        assertEquals(1500, merged.fixtureStartMillis("spring:bbbb"), "B1 has no class to compare with: as A's start");
+        assertEquals(2500, merged.fixtureStartMillis("spring"), "the rest of B1's time is the warm-up");
         assertEquals(0, merged.classMillis("a.B1").orElseThrow());
     }
 
@@ -102,5 +103,19 @@ class FixtureHistoryTest {
         DurationHistory merged = before.merge(List.of(measured("a.A1", 4400, true, true),
                 measured("a.A2", 400, false, false)), c -> true);
         assertEquals(5000, merged.fixtureStart("spring").cpuMillis());
+    }
+
+    @Test
+    void aContextOnlyEverStartedFirstInItsJvmStartsAsItsFrameworksOtherContextsDo() {
+        // two workers, one context each: A1 and B1 each warmed Spring up and started their context; B's start is known
+        DurationHistory before = DurationHistory.parse(List.of("a.B1\t\t400\tspring:bbbb",
+                "spring:bbbb\t(fixture start)\t1000\t200", "spring\t(fixture start)\t3000\t3600"));
+        DurationHistory merged = before.merge(List.of(
+                new Measurement("a.A1", 4400, Map.of(), true, "spring:aaaa", true, true, 4200),
+                new Measurement("a.A2", 400, Map.of(), true, "spring:aaaa", false, false, 400),
+                new Measurement("a.B1", 4400, Map.of(), true, "spring:bbbb", true, true, 4200)), c -> true);
+        assertEquals(1000, merged.fixtureStart("spring:aaaa").millis(), "as B's, not free");
+        assertEquals(200, merged.fixtureStart("spring:aaaa").cpuMillis());
+        assertEquals(3000, merged.fixtureStart("spring").millis(), "A1 and B1 both measured 3 s of warm-up");
     }
 }
