@@ -12,10 +12,12 @@ import java.util.stream.Collectors;
  * What frameworks warming up at once cost a run whose workers share the build machine's cores, and so whether a
  * fixture block is worth cutting and a worker worth starting. All workers start together, and a framework warming up
  * keeps more than one core busy (its JIT and collector threads, its own start-up threads). Over the longest warm-up,
- * the workers ask for every part's warm-up at its measured processor share and for one core for each other worker
- * (its JVM start and plain classes, no more than they have to run); what the cores cannot give in that window is
- * added to the run's length. A warm-up that mostly waits (a context that sleeps on its connections) costs a second
- * JVM little; one that keeps every core busy costs it its whole length.
+ * the workers ask for every part's warm-up at its measured processor share, and each other worker for every core
+ * while it runs its plain classes (a cold JVM compiles and collects beside its tests, and the history does not know
+ * their processor time); what the cores cannot give in that window is added to the run's length. A warm-up that
+ * mostly waits (a context that sleeps on its connections) costs a second JVM little; one that keeps every core busy
+ * costs it its whole length, and leaves nothing for a worker of plain classes beside it: on spring-petclinic (2.3
+ * cores of warm-up on 2) such a worker made Spring's first test 12 s later.
  *
  * <p>A history without the processor times (written before distest measured them) charges each cut its starts once
  * more and each added worker the longest warm-up whole, as before.
@@ -89,7 +91,7 @@ final class Contention {
         }
         long otherWork = blocks.stream().filter(block -> block.key().isEmpty()).mapToLong(FixtureBlocks.Block::millis)
                 .sum();
-        asked += Math.min((double) Math.max(0, workers - warming) * window, otherWork);
+        asked += Math.min((double) Math.max(0, workers - warming) * window, otherWork) * cores;
         return Math.round(Math.max(0, asked - (double) cores * window) / cores);
     }
 

@@ -58,23 +58,32 @@ class ContentionTest {
         assertEquals(2, new WorkerBudget(3, 4).decide(threeContexts(8000L), units(12), 2).started());
     }
 
-    @Test
-    void aWorkerForPlainClassesLosesOnlyWhatItsWorkTakesFromTheWarmUpsCores() {
-        // one Spring block (10 s warm-up at 1.9 cores); plain classes of 1 s each: a second worker takes them over
-        List<String> lines = new ArrayList<>(List.of("spring\t(fixture start)\t10000\t19000", "S\t\t500\tspring:s",
-                "spring:s\t(fixture start)\t1000\t1000"));
-        List<TestUnit> units = new ArrayList<>(List.of(TestUnit.wholeClass(0, "S")));
-        for (int i = 0; i < 4; i++) {
-            lines.add("P" + i + "\t\t1000");
-            units.add(TestUnit.wholeClass(1 + i, "P" + i));
+    /** spring-petclinic's shape: one Spring block (a 10 s warm-up, one context) and four plain classes of 1 s. */
+    private static DurationHistory oneContextAndPlainClasses(long warmUpCpu) {
+        List<String> lines = new ArrayList<>(List.of("spring\t(fixture start)\t10000\t" + warmUpCpu,
+                "T0\t\t500\tspring:s", "spring:s\t(fixture start)\t1000\t1000"));
+        for (int i = 1; i <= 4; i++) {
+            lines.add("T" + i + "\t\t1000");
         }
-        Contention contention = new Contention(DurationHistory.parse(lines), 2);
-        FixtureBlocks grouping = new FixtureBlocks(unit -> DurationHistory.parse(lines).classMillis(unit.className())
-                .orElse(0), unit -> DurationHistory.parse(lines).fixture(unit.className()),
-                DurationHistory.parse(lines)::fixtureStartMillis, FixtureBlocks.STARTS_ON_SHARED_CORES);
-        // 19 s of warm-up and 4 s of plain work asked in a 10 s window of two cores: 3 s over, 1.5 s lost
-        assertEquals(1500, contention.lostToEachOther(grouping.blocks(units, 2), 2));
-        assertEquals(0, contention.lostToEachOther(grouping.blocks(units, 1), 1), "one JVM: 1.9 of 2 cores");
-        assertEquals(2, contention.worthTheirFixtures(units, 2), "4 s saved against 1.5 s lost");
+        return DurationHistory.parse(lines);
+    }
+
+    @Test
+    void leavesOutAWorkerForPlainClassesBesideAWarmUpThatKeepsEveryCoreBusy() {
+        DurationHistory history = oneContextAndPlainClasses(22000); // 2.2 cores
+        Contention contention = new Contention(history, 2);
+        FixtureBlocks grouping = new FixtureBlocks(unit -> history.classMillis(unit.className()).orElse(0),
+                unit -> history.fixture(unit.className()), history::fixtureStartMillis,
+                FixtureBlocks.STARTS_ON_SHARED_CORES);
+        // one JVM: 22 s asked of the 20 s two cores give in 10 s; with a second, its 4 s of plain classes on both cores
+        assertEquals(1000, contention.lostToEachOther(grouping.blocks(units(5), 1), 1));
+        assertEquals(5000, contention.lostToEachOther(grouping.blocks(units(5), 2), 2));
+        assertEquals(1, contention.worthTheirFixtures(units(5), 2), "4 s saved against 4 s more lost");
+    }
+
+    @Test
+    void startsAWorkerForPlainClassesWhereTheWarmUpLeavesTheCoresIdle() {
+        // a warm-up that mostly waits (half a core): the plain classes fit in what it leaves
+        assertEquals(2, new Contention(oneContextAndPlainClasses(5000), 2).worthTheirFixtures(units(5), 2));
     }
 }
