@@ -85,7 +85,7 @@ public final class WorkerBudget {
         if (worthTheirFixtures < started) {
             started = worthTheirFixtures;
             reason = String.format(Locale.ROOT, "its classes share Spring contexts (or other fixtures): a worker more"
-                    + " would spend longer starting them again than it saves");
+                    + " would cost more in starts and in cores taken from their warm-up than it saves");
         }
         return new Decision(requested, started, expected, reason);
     }
