@@ -170,4 +170,26 @@ class DurationObserverTest {
         assertEquals(Map.of("a.A1", "spring:a started warmed-up", "a.A2", "spring:a", "a.B1", "spring:b started",
                 "a.A3", "spring:a started warmed-up"), flags);
     }
+
+    @Test
+    void addsUpTheProcessorTimeOfAClassesUnitsAndKnowsNoneWhenAUnitCouldNotTell() {
+        DurationHistory history = DurationHistory.parse(List.of("a.Big\t\t2200", "a.Big\tx\t1000", "a.Big\ty\t1000",
+                "a.Small\t\t100"));
+        Plan plan = new UnitPlanner(history, 2, true, c -> Optional.empty())
+                .plan(List.of(TestUnit.wholeClass(0, "a.Big"), TestUnit.wholeClass(1, "a.Small")));
+        DurationObserver observer = observer(plan, 2);
+        observer.workerReady("gw0", 0.4);
+        observer.workerReady("gw1", 0.4);
+        TestUnit first = plan.units().get(0);
+        TestUnit second = plan.units().get(1);
+        TestUnit small = plan.units().get(2);
+        observer.unitFinished("gw0", first, new UnitFinished(first.id(), 1000, 1000, null, "", 0, 1500));
+        observer.unitFinished("gw1", second, new UnitFinished(second.id(), 1100, 1100, null, "", 0, 700));
+        observer.unitFinished("gw0", small, new UnitFinished(small.id(), 60, 60, null, "", 0, -1));
+        observer.runFinished(1_200_000_000L);
+
+        Map<String, Long> cpu = new java.util.TreeMap<>();
+        written.get(0).forEach(m -> cpu.put(m.className(), m.cpuMillis()));
+        assertEquals(Map.of("a.Big", 2200L, "a.Small", -1L), cpu);
+    }
 }
