@@ -3,6 +3,7 @@ package io.distest.worker;
 import io.distest.protocol.Protocol;
 import io.distest.shared.ChannelStreams;
 import io.distest.shared.WorkerCommandLine;
+import io.distest.worker.runner.OwnOutOfMemory;
 import io.distest.worker.runner.Worker;
 import io.distest.worker.server.ServeCommand;
 import java.io.IOException;
@@ -47,6 +48,7 @@ public final class WorkerMain {
             diagnostics.println("distest worker: $" + Protocol.TOKEN_ENV + " is not set; it must hold the session token");
             System.exit(WorkerCommandLine.EXIT_USAGE);
         }
+        OwnOutOfMemory.endTheWorkerOnIt();
         int code;
         try {
             code = args[1].startsWith(WorkerCommandLine.UNIX_SOCKET) ? overUnixSocket(Path.of(args[1].substring(WorkerCommandLine.UNIX_SOCKET.length())), args[2], token)

@@ -18,9 +18,9 @@ final class WorkerJvmArgs {
      * @param pathOnWorkerSide where a local path is found on the worker's side (itself for popen)
      */
     static List<String> of(RunRequest request, WorkerLaunch launch, Function<Path, String> pathOnWorkerSide) {
-        // a worker out of memory is in no state to report anything: it ends, and its crash is reported for it
-        List<String> args = new ArrayList<>(List.of("-XX:+ExitOnOutOfMemoryError"));
-        args.addAll(launch.spec().jvmArgs());
+        // no -XX:+ExitOnOutOfMemoryError: Surefire's fork has none, and a test may expect the error; the worker ends
+        // itself when one of its own threads runs out of memory (OwnOutOfMemory)
+        List<String> args = new ArrayList<>(launch.spec().jvmArgs());
         int forkNumber = launch.forkNumber();
         request.jvm().argLine().forEach(arg -> args.add(ForkNumber.replaceIn(arg, forkNumber)));
         if (!request.jvm().systemProperties().containsKey("basedir")) { // Surefire sets it in every fork

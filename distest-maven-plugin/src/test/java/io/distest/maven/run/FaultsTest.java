@@ -59,6 +59,15 @@ class FaultsTest {
     }
 
     @Test
+    void aTestThatExpectsToRunOutOfMemoryPassesAsInSurefiresForkAndItsWorkerGoesOn() throws Exception {
+        RunSummary summary = harness.run(List.of("popen//jvmArgs=-Xmx64m"), "ExpectsOutOfMemoryFixture");
+
+        assertEquals(3, summary.tests(), harness.log.text());
+        assertEquals(0, summary.errors() + summary.failures(), harness.report("ExpectsOutOfMemoryFixture"));
+        assertFalse(harness.log.text().contains("restart"), "no worker crashed: " + harness.log.text());
+    }
+
+    @Test
     void givesUpAfterMaxWorkerRestartAndReportsWhatDidNotRun() throws Exception {
         harness.workers = policy(0, Duration.ZERO, false, 0, 0);
         RunSummary summary = harness.run(List.of("popen"), "HaltingFixture", "Slow1Fixture", "Slow2Fixture");
