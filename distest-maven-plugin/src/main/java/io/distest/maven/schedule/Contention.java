@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * their processor time); what the cores cannot give in that window is added to the run's length. A warm-up that
  * mostly waits (a context that sleeps on its connections) costs a second JVM little; one that keeps every core busy
  * costs it its whole length, and leaves nothing for a worker of plain classes beside it: on spring-petclinic (2.3
- * cores of warm-up on 2) such a worker made Spring's first test 12 s later.
+ * cores of warm-up on 2) such a worker made Spring's first test 12 s later (on a loaded machine).
  *
  * <p>A history without the processor times (written before distest measured them) charges each cut its starts once
  * more and each added worker the longest warm-up whole, as before.
@@ -79,7 +79,7 @@ final class Contention {
      */
     long lostToEachOther(List<FixtureBlocks.Block> blocks, int workers) {
         Map<String, Long> partsByFramework = blocks.stream().filter(block -> !block.key().isEmpty())
-                .collect(Collectors.groupingBy(block -> FixtureBlocks.framework(frameworkOf(block)), TreeMap::new,
+                .collect(Collectors.groupingBy(Contention::frameworkOf, TreeMap::new,
                         Collectors.counting()));
         long window = partsByFramework.keySet().stream().mapToLong(history::fixtureStartMillis).max().orElse(0);
         double asked = 0;

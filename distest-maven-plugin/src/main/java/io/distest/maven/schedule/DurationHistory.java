@@ -47,8 +47,8 @@ public final class DurationHistory {
 
     static final String HEADER = "# distest durations v2 (see distest's README, \"Speed\"): class<TAB>method<TAB>milliseconds"
             + "[<TAB>fixture]; an empty method is the whole class; fixture<TAB>" + FIXTURE_START + "<TAB>milliseconds"
-            + "[<TAB>processor milliseconds] is what starting a shared fixture costs.\n# Rewritten after every run, merged with what was here."
-            + " Safe to commit or to cache in CI; delete it to start over.";
+            + "[<TAB>processor milliseconds] is what starting a shared fixture costs.\n# Rewritten after every run,"
+            + " merged with what was here. Safe to commit or to cache in CI; delete it to start over.";
 
     /**
      * One class's durations.

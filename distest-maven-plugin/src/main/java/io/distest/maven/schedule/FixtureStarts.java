@@ -23,7 +23,7 @@ import java.util.function.ToLongFunction;
 final class FixtureStarts {
     private FixtureStarts() {}
 
-    /** How one cost is read from a measurement, from what the history knew of a start, and of a class with its fixture up. */
+    /** How one cost is read: from a measurement, from the history's start, from the history's class (fixture up). */
     private record Metric(ToLongFunction<Measurement> measured, ToLongFunction<FixtureStart> known,
             ToLongFunction<DurationHistory.ClassDurations> knownClass) {}
 
