@@ -44,12 +44,17 @@ class DurationObserverTest {
         now += millis * 1_000_000;
     }
 
-    @Test
-    void measuresASplitClassAsOneWholeWithOneSetUp() {
+    /** a.Big split by method in two units, a.Small whole: three units for two workers. */
+    private static Plan bigSplitInTwoAndSmall() {
         DurationHistory history = DurationHistory.parse(List.of("a.Big\t\t2200", "a.Big\tx\t1000", "a.Big\ty\t1000",
                 "a.Small\t\t100"));
-        Plan plan = new UnitPlanner(history, 2, true, c -> Optional.empty())
+        return new UnitPlanner(history, 2, true, c -> Optional.empty())
                 .plan(List.of(TestUnit.wholeClass(0, "a.Big"), TestUnit.wholeClass(1, "a.Small")));
+    }
+
+    @Test
+    void measuresASplitClassAsOneWholeWithOneSetUp() {
+        Plan plan = bigSplitInTwoAndSmall();
         TestUnit first = plan.units().get(0);
         TestUnit second = plan.units().get(1);
         TestUnit small = plan.units().get(2);
@@ -173,10 +178,7 @@ class DurationObserverTest {
 
     @Test
     void addsUpTheProcessorTimeOfAClassesUnitsAndKnowsNoneWhenAUnitCouldNotTell() {
-        DurationHistory history = DurationHistory.parse(List.of("a.Big\t\t2200", "a.Big\tx\t1000", "a.Big\ty\t1000",
-                "a.Small\t\t100"));
-        Plan plan = new UnitPlanner(history, 2, true, c -> Optional.empty())
-                .plan(List.of(TestUnit.wholeClass(0, "a.Big"), TestUnit.wholeClass(1, "a.Small")));
+        Plan plan = bigSplitInTwoAndSmall();
         DurationObserver observer = observer(plan, 2);
         observer.workerReady("gw0", 0.4);
         observer.workerReady("gw1", 0.4);
