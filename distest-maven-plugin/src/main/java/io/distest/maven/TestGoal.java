@@ -15,6 +15,7 @@ import io.distest.maven.settings.JvmSettings;
 import io.distest.maven.settings.ProviderRun;
 import io.distest.maven.settings.RemoteSettings;
 import io.distest.maven.settings.ReportOptions;
+import io.distest.maven.settings.RunPolicy;
 import io.distest.maven.settings.RunRequest;
 import io.distest.maven.settings.SpeedOptions;
 import io.distest.maven.settings.SyncSettings;
@@ -168,12 +169,12 @@ final class TestGoal {
                         provider.kind() == ProviderChoice.Kind.JUNIT_PLATFORM,
                         provider.rules() == PlatformRules.UNIFIED),
                 new ReportOptions(mojo.reportsDirectory.toPath(), mojo.trimStackTrace, mojo.redirectTestOutputToFile,
-                        mojo.rerunFailingTestsCount, mojo.reportNameSuffix, timelinePage,
+                        mojo.reportNameSuffix, timelinePage,
                         ReportNaming.of(surefire.version(), provider.kind())),
                 workDirectory,
-                new WorkerPolicy(restarts, Duration.ofSeconds(mojo.startTimeout), mojo.reuseForks,
-                        Duration.ofSeconds(mojo.timeout), Duration.ofSeconds(mojo.forkedProcessTimeoutInSeconds),
-                        mojo.fallbackToLocal, providerRun != null ? 0 : mojo.rerunFailingTestsCount,
+                new WorkerPolicy(restarts, Duration.ofSeconds(mojo.startTimeout), mojo.fallbackToLocal),
+                new RunPolicy(mojo.reuseForks, Duration.ofSeconds(mojo.timeout),
+                        Duration.ofSeconds(mojo.forkedProcessTimeoutInSeconds), mojo.rerunFailingTestsCount,
                         mojo.skipAfterFailureCount),
                 new RemoteSettings(syncSettings(), mojo.token != null ? mojo.token : System.getenv(Protocol.TOKEN_ENV),
                         sshOptions()),
