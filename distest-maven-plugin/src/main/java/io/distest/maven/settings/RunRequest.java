@@ -78,10 +78,7 @@ public record RunRequest(
                 remote.sync().localRepository());
     }
 
-    /**
-     * The gateway group of a spec: with {@code dist=each} its {@code //id=} or {@code tx1}, {@code tx2}, … in spec
-     * order (used in report names); with {@code dist=load} every worker is in one group, "".
-     */
+    /** The gateway group of one of the specs (see {@link Dist#groupOf}). */
     public String groupOf(TxSpec spec) {
         return dist.groupOf(spec, specs);
     }
