@@ -13,7 +13,7 @@ import java.util.Map;
  * the mojo hands to {@link TestGoal}, grouped by what each part is for. Values are as Maven configured them
  * ({@code null}: not set); the parameters' meanings are documented where the mojo declares them.
  *
- * @param surefire the Surefire-named settings the translation reads
+ * @param surefire the Surefire-named settings the translation reads (and the run's {@code rerunFailingTestsCount})
  */
 record GoalSettings(Distribution distribution, Remote remote, Jvm jvm, Reports reports, Speed speed,
         Classpath classpath, TestSettings surefire) {
@@ -21,7 +21,7 @@ record GoalSettings(Distribution distribution, Remote remote, Jvm jvm, Reports r
     /** Where the tests run and how the run treats its workers. */
     record Distribution(List<String> tx, String n, String dist, String slice, Integer maxWorkerRestart,
             int startTimeout, boolean fallbackToLocal, boolean reuseForks, int timeout,
-            int forkedProcessTimeoutInSeconds, int rerunFailingTestsCount, int skipAfterFailureCount) {
+            int forkedProcessTimeoutInSeconds, int skipAfterFailureCount) {
         Distribution {
             tx = frozen(tx);
         }

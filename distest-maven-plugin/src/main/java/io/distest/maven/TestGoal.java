@@ -194,7 +194,7 @@ final class TestGoal {
         GoalSettings.Distribution distribution = settings.distribution();
         return new RunPolicy(distribution.reuseForks(), Duration.ofSeconds(distribution.timeout()),
                 Duration.ofSeconds(distribution.forkedProcessTimeoutInSeconds()),
-                distribution.rerunFailingTestsCount(), distribution.skipAfterFailureCount());
+                settings.surefire().rerunFailingTestsCount(), distribution.skipAfterFailureCount());
     }
 
     /** {@code distest.affected}'s selection, over the records beside the durations history. */

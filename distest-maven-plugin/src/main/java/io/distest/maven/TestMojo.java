@@ -415,8 +415,7 @@ public class TestMojo extends AbstractMojo implements GoalPolicy {
     private GoalSettings settings() {
         return new GoalSettings(
                 new GoalSettings.Distribution(tx, n, dist, slice, maxWorkerRestart, startTimeout, fallbackToLocal,
-                        reuseForks, timeout, forkedProcessTimeoutInSeconds, rerunFailingTestsCount,
-                        skipAfterFailureCount),
+                        reuseForks, timeout, forkedProcessTimeoutInSeconds, skipAfterFailureCount),
                 new GoalSettings.Remote(rsyncDirs, rsyncIgnores, token, sshConfig, knownHosts, sshIdentities,
                         acceptNewHostKeys, sshLinger),
                 new GoalSettings.Jvm(environmentVariables, workingDirectory, excludedEnvironmentVariables,
