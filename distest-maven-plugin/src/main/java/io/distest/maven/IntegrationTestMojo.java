@@ -59,7 +59,7 @@ public class IntegrationTestMojo extends TestMojo {
     }
 
     @Override
-    List<TxSpec> gatewaysFor(List<TxSpec> specs) {
+    public List<TxSpec> gatewaysFor(List<TxSpec> specs) {
         IntegrationTestGateways gateways = IntegrationTestGateways.of(specs, remoteIntegrationTests);
         if (gateways.note() != null) {
             if (remoteIntegrationTests) {
@@ -68,7 +68,7 @@ public class IntegrationTestMojo extends TestMojo {
                 getLog().info("distest: execution " + executionId() + ": " + gateways.note());
             }
         }
-        Object unitTests = getPluginContext() == null ? null : getPluginContext().get(UNIT_TESTS_RAN_ON);
+        Object unitTests = getPluginContext() == null ? null : getPluginContext().get(GoalContext.UNIT_TESTS_RAN_ON);
         if (unitTests != null) {
             getLog().info("distest: execution " + executionId() + ": the unit tests' workers (" + unitTests + ") are"
                     + " not reused: integration tests run with Failsafe's class path (the packaged jar) and settings, in"
@@ -79,7 +79,7 @@ public class IntegrationTestMojo extends TestMojo {
     }
 
     @Override
-    void verdict(RunSummary summary) throws MojoFailureException, MojoExecutionException {
+    public void verdict(RunSummary summary) throws MojoFailureException, MojoExecutionException {
         if (summary.tests() == 0 && summary.notRunReason() == null) {
             noTests(); // as Failsafe: no summary file without tests
             return;

@@ -15,6 +15,7 @@ import io.distest.maven.settings.JvmSettings;
 import io.distest.maven.settings.ProviderRun;
 import io.distest.maven.settings.RemoteSettings;
 import io.distest.maven.settings.ReportOptions;
+import io.distest.maven.settings.RunPolicy;
 import io.distest.maven.settings.RunRequest;
 import io.distest.maven.settings.SpeedOptions;
 import io.distest.maven.settings.SyncSettings;
@@ -58,20 +59,23 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
 
 /**
- * What the test goals do once the mojo holds its parameters (Surefire's or Failsafe's inherited): choose the
- * gateways, select and plan the tests, hand one {@link RunRequest} to {@link DistestRunner}, and judge its summary
- * through the mojo's verdict. Reads the mojo's fields by name: the mojo only declares them.
+ * What the test goals do with their settings (Surefire's or Failsafe's inherited): choose the gateways, select and
+ * plan the tests, hand one {@link RunRequest} to {@link DistestRunner}, and judge its summary through the goal's
+ * {@link GoalPolicy}. It gets plain values from the mojo, never the mojo.
  */
 final class TestGoal {
-    private final TestMojo mojo;
-    private final SurefireSettings surefire;
+    private final GoalSettings settings;
+    private final GoalContext build;
+    private final GoalPolicy goal;
 
-    TestGoal(TestMojo mojo, SurefireSettings surefire) {
-        this.mojo = mojo;
-        this.surefire = surefire;
+    TestGoal(GoalSettings settings, GoalContext build, GoalPolicy goal) {
+        this.settings = settings;
+        this.build = build;
+        this.goal = goal;
     }
 
-    void run() throws MojoExecutionException, MojoFailureException {
+    /** @param surefire the configuration of the Surefire (or Failsafe) execution the goal stands in for */
+    void run(SurefireSettings surefire) throws MojoExecutionException, MojoFailureException {
         List<TxSpec> specs = specs();
         if (specs.isEmpty()) {
             return;
@@ -81,29 +85,31 @@ final class TestGoal {
         }
         SurefireTranslation plan;
         try {
-            plan = new SurefireTranslation(mojo.plugin(), settings(), surefire, mojo.project.getArtifacts(),
-                    mojo.project.getProperties(), mojo.session.getUserProperties());
+            plan = new SurefireTranslation(build.plugin(), settings.surefire(), surefire,
+                    build.project().getArtifacts(), build.project().getProperties(),
+                    build.session().getUserProperties());
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
         List<String> specTexts = specs.stream().map(TxSpec::text).toList();
-        mojo.getLog().info(plan.inheritanceLine(mojo.executionId(), specTexts, mojo.reuseForks).text());
+        boolean reuseForks = settings.distribution().reuseForks();
+        build.log().info(plan.inheritanceLine(build.executionId(), specTexts, reuseForks).text());
         if (!plan.notHonoured().isEmpty()) {
-            mojo.getLog().warn("distest: execution " + mojo.executionId() + ": " + mojo.plugin().displayName()
+            build.log().warn("distest: execution " + build.executionId() + ": " + build.plugin().displayName()
                     + " settings distest does not honour:\n  - " + String.join("\n  - ", plan.notHonoured()));
         }
         List<TestUnit> units = plan.units();
         if (units.isEmpty()) {
-            mojo.noTests();
+            goal.noTests();
             return;
         }
-        Path workDirectory = Path.of(mojo.project.getBuild().getDirectory(), "distest");
+        Path workDirectory = Path.of(build.project().getBuild().getDirectory(), "distest");
         SliceShare share = sliceShare(units, workDirectory);
         if (share != null) {
-            mojo.getLog().info("distest: " + share.logLine());
+            build.log().info("distest: " + share.logLine());
             units = share.units();
             if (units.isEmpty()) {
-                mojo.noTests();
+                goal.noTests();
                 return;
             }
         }
@@ -112,14 +118,15 @@ final class TestGoal {
             List<Path> classpath = testClasspath(plan.providerRun() == null ? null : provider.providerArtifact(),
                     provider.rules());
             Path workerJar = WorkerJar.extractTo(workDirectory);
-            AffectedTests affected = mojo.affected ? affectedTests(plan, specs, classpath, workerJar, workDirectory)
+            AffectedTests affected = settings.speed().affected()
+                    ? affectedTests(plan, specs, classpath, workerJar, workDirectory)
                     : null;
             if (affected != null) {
                 if (share != null) {
-                    affected.alsoWriteTo(AffectedTests.sliceRecordsFile(workDirectory, mojo.executionId()));
+                    affected.alsoWriteTo(AffectedTests.sliceRecordsFile(workDirectory, build.executionId()));
                 }
                 units = affected.select(units, partialClasses(units));
-                affected.removeEarlierReports(mojo.reportsDirectory.toPath());
+                affected.removeEarlierReports(settings.reports().reportsDirectory().toPath());
                 if (units.isEmpty()) {
                     affected.finish();
                     if (share != null) {
@@ -129,8 +136,8 @@ final class TestGoal {
                 }
             }
             RunRequest request = request(specs, units, plan, share, workDirectory, classpath, workerJar,
-                    affected != null);
-            RunSummary summary = DistestRunner.forTerminal(mojo.getLog(), mojo.session.getRequest().isInteractiveMode())
+                    affected != null, surefire.version());
+            RunSummary summary = DistestRunner.forTerminal(build.log(), build.session().getRequest().isInteractiveMode())
                     .run(request, affected == null ? List.of() : List.of(affected.recorder()));
             if (affected != null) {
                 affected.finish(); // before the verdict: a class that failed must run next time
@@ -138,12 +145,10 @@ final class TestGoal {
             if (share != null) {
                 sliceJob().finish(summary.classesWithoutTests(), affected == null ? List.of() : affected.notRun());
             }
-            @SuppressWarnings("unchecked")
-            Map<Object, Object> context = mojo.getPluginContext();
-            if (context != null && mojo.plugin() == TestPlugin.SUREFIRE) {
-                context.put(TestMojo.UNIT_TESTS_RAN_ON, String.join(", ", specTexts));
+            if (build.pluginContext() != null && build.plugin() == TestPlugin.SUREFIRE) {
+                build.pluginContext().put(GoalContext.UNIT_TESTS_RAN_ON, String.join(", ", specTexts));
             }
-            mojo.verdict(summary);
+            goal.verdict(summary);
         } catch (DistestException | IOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
@@ -151,55 +156,68 @@ final class TestGoal {
 
     /** The one value the run is asked with: the parameters as the translation of Surefire's settings left them. */
     private RunRequest request(List<TxSpec> specs, List<TestUnit> units, SurefireTranslation plan, SliceShare share,
-            Path workDirectory, List<Path> classpath, Path workerJar, boolean dependencyAgent)
+            Path workDirectory, List<Path> classpath, Path workerJar, boolean dependencyAgent, String surefireVersion)
             throws MojoExecutionException {
         ProviderRun providerRun = plan.providerRun();
         ProviderChoice provider = plan.provider();
-        Path timelinePage = mojo.timeline ? TimelinePage.of(workDirectory,
-                mojo.mojoExecution == null ? null : mojo.mojoExecution.getExecutionId()) : null;
-        int restarts = mojo.maxWorkerRestart != null ? mojo.maxWorkerRestart
-                : Parameters.MAX_WORKER_RESTART_PER_WORKER * specs.stream().mapToInt(TxSpec::count).sum();
+        GoalSettings.Jvm jvm = settings.jvm();
+        GoalSettings.Reports reports = settings.reports();
+        Path timelinePage = reports.timeline() ? TimelinePage.of(workDirectory, build.executionId()) : null;
+        String token = Optional.ofNullable(settings.remote().token()).orElseGet(() -> System.getenv(Protocol.TOKEN_ENV));
         return new RunRequest(specs, units, classpath, workerJar,
-                new JvmSettings(plan.jvmArguments(), plan.systemProperties(), mojo.environmentVariables,
-                        mojo.workingDirectory.toPath(), Set.copyOf(names(mojo.excludedEnvironmentVariables)),
+                new JvmSettings(plan.jvmArguments(), plan.systemProperties(), jvm.environmentVariables(),
+                        jvm.workingDirectory().toPath(), Set.copyOf(names(jvm.excludedEnvironmentVariables())),
                         dependencyAgent),
                 new TestFilters(plan.includeTags(), plan.excludeTags(), plan.configurationParameters(),
-                        names(mojo.includeJUnit5Engines), names(mojo.excludeJUnit5Engines),
+                        names(jvm.includeJUnit5Engines()), names(jvm.excludeJUnit5Engines()),
                         provider.kind() == ProviderChoice.Kind.JUNIT_PLATFORM,
                         provider.rules() == PlatformRules.UNIFIED),
-                new ReportOptions(mojo.reportsDirectory.toPath(), mojo.trimStackTrace, mojo.redirectTestOutputToFile,
-                        mojo.rerunFailingTestsCount, mojo.reportNameSuffix, timelinePage,
-                        ReportNaming.of(surefire.version(), provider.kind())),
-                workDirectory,
-                new WorkerPolicy(restarts, Duration.ofSeconds(mojo.startTimeout), mojo.reuseForks,
-                        Duration.ofSeconds(mojo.timeout), Duration.ofSeconds(mojo.forkedProcessTimeoutInSeconds),
-                        mojo.fallbackToLocal, providerRun != null ? 0 : mojo.rerunFailingTestsCount,
-                        mojo.skipAfterFailureCount),
-                new RemoteSettings(syncSettings(), mojo.token != null ? mojo.token : System.getenv(Protocol.TOKEN_ENV),
-                        sshOptions()),
-                sliced(speedOptions(providerRun == null), share), "each".equals(mojo.dist) ? Dist.EACH : Dist.LOAD,
-                providerRun);
+                new ReportOptions(reports.reportsDirectory().toPath(), reports.trimStackTrace(),
+                        reports.redirectTestOutputToFile(), reports.reportNameSuffix(), timelinePage,
+                        ReportNaming.of(surefireVersion, provider.kind())),
+                workDirectory, workerPolicy(specs), runPolicy(),
+                new RemoteSettings(syncSettings(), token, sshOptions()),
+                sliced(speedOptions(providerRun == null), share),
+                "each".equals(settings.distribution().dist()) ? Dist.EACH : Dist.LOAD, providerRun);
+    }
+
+    /** Restarts (by default a few per worker), the start timeout and the fallback to local workers. */
+    private WorkerPolicy workerPolicy(List<TxSpec> specs) {
+        GoalSettings.Distribution distribution = settings.distribution();
+        int restarts = distribution.maxWorkerRestart() != null ? distribution.maxWorkerRestart()
+                : Parameters.MAX_WORKER_RESTART_PER_WORKER * specs.stream().mapToInt(TxSpec::count).sum();
+        return new WorkerPolicy(restarts, Duration.ofSeconds(distribution.startTimeout()),
+                distribution.fallbackToLocal());
+    }
+
+    private RunPolicy runPolicy() {
+        GoalSettings.Distribution distribution = settings.distribution();
+        return new RunPolicy(distribution.reuseForks(), Duration.ofSeconds(distribution.timeout()),
+                Duration.ofSeconds(distribution.forkedProcessTimeoutInSeconds()),
+                settings.surefire().rerunFailingTestsCount(), distribution.skipAfterFailureCount());
     }
 
     /** {@code distest.affected}'s selection, over the records beside the durations history. */
     private AffectedTests affectedTests(SurefireTranslation plan, List<TxSpec> specs, List<Path> classpath,
             Path workerJar, Path workDirectory) throws IOException, MojoExecutionException {
-        Map<String, String> environment = new LinkedHashMap<>(mojo.environmentVariables);
-        names(mojo.excludedEnvironmentVariables).forEach(name -> environment.put("-" + name, ""));
-        Map<String, String> settings = new LinkedHashMap<>(plan.configurationParameters());
-        settings.put("(groups)", String.join(",", plan.includeTags()));
-        settings.put("(excludedGroups)", String.join(",", plan.excludeTags()));
-        settings.put("(engines)", names(mojo.includeJUnit5Engines) + " -" + names(mojo.excludeJUnit5Engines));
-        settings.put("(provider)", String.valueOf(plan.provider().providerArtifact()));
-        String execution = mojo.executionId();
+        GoalSettings.Jvm jvm = settings.jvm();
+        Map<String, String> environment = new LinkedHashMap<>(jvm.environmentVariables());
+        names(jvm.excludedEnvironmentVariables()).forEach(name -> environment.put("-" + name, ""));
+        Map<String, String> selection = new LinkedHashMap<>(plan.configurationParameters());
+        selection.put("(groups)", String.join(",", plan.includeTags()));
+        selection.put("(excludedGroups)", String.join(",", plan.excludeTags()));
+        selection.put("(engines)", names(jvm.includeJUnit5Engines()) + " -" + names(jvm.excludeJUnit5Engines()));
+        selection.put("(provider)", String.valueOf(plan.provider().providerArtifact()));
+        String execution = build.executionId();
         try {
-            return new AffectedTests(AffectedTests.recordsFile(mojo.historyFile.toPath(), execution),
+            return new AffectedTests(AffectedTests.recordsFile(settings.speed().historyFile().toPath(), execution),
                     AffectedTests.listingFile(workDirectory, execution),
-                    BuildInputs.of(mojo.project, classpath, specs.stream().flatMap(spec -> spec.java().stream()).toList(),
-                            plan.jvmArguments(), plan.systemProperties(), environment, settings,
-                            distestVersion() + " " + Sha256.hexOf(workerJar)),
-                    classpath, mojo.project.getBasedir().toPath(), mojo.affectedFullRunEvery, mojo.getLog(),
-                    System::currentTimeMillis);
+                    BuildInputs.of(build.project(), classpath,
+                            specs.stream().flatMap(spec -> spec.java().stream()).toList(), plan.jvmArguments(),
+                            plan.systemProperties(), environment, selection,
+                            build.distestVersion() + " " + Sha256.hexOf(workerJar)),
+                    classpath, build.project().getBasedir().toPath(), settings.speed().affectedFullRunEvery(),
+                    build.log(), System::currentTimeMillis);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
@@ -211,67 +229,65 @@ final class TestGoal {
                 .map(TestUnit::className).collect(java.util.stream.Collectors.toSet());
     }
 
-    private String distestVersion() {
-        return mojo.mojoExecution == null ? "?"
-                : mojo.mojoExecution.getMojoDescriptor().getPluginDescriptor().getVersion();
-    }
-
     /**
      * @param splittable whether classes may be split by method (never under TestNG: its methods depend on each
      *     other)
      */
     private SpeedOptions speedOptions(boolean splittable) throws MojoExecutionException {
-        SpeedOptions.History mode = switch (mojo.history.trim().toLowerCase(java.util.Locale.ROOT)) {
+        GoalSettings.Speed speed = settings.speed();
+        SpeedOptions.History mode = switch (speed.history().trim().toLowerCase(java.util.Locale.ROOT)) {
             case "true" -> SpeedOptions.History.USE;
             case "read" -> SpeedOptions.History.READ_ONLY;
             case "false" -> SpeedOptions.History.OFF;
             default -> throw new MojoExecutionException(
-                    Parameters.HISTORY + "=\"" + mojo.history
+                    Parameters.HISTORY + "=\"" + speed.history()
                             + "\" is not a history mode; use true (default), read or false");
         };
-        boolean split = switch (mojo.splitClasses.trim().toLowerCase(java.util.Locale.ROOT)) {
+        boolean split = switch (speed.splitClasses().trim().toLowerCase(java.util.Locale.ROOT)) {
             case "auto" -> true;
             case "never" -> false;
             default -> throw new MojoExecutionException(
-                    Parameters.SPLIT_CLASSES + "=\"" + mojo.splitClasses
+                    Parameters.SPLIT_CLASSES + "=\"" + speed.splitClasses()
                             + "\" is not a split mode; use auto (default) or never");
         };
-        if (!(mojo.minTestSecondsPerWorker >= 0) || Double.isInfinite(mojo.minTestSecondsPerWorker)) {
-            throw new MojoExecutionException(Parameters.MIN_TEST_SECONDS_PER_WORKER + "=" + mojo.minTestSecondsPerWorker
-                    + " is not a number of seconds >= 0; use e.g. 3 (default), or 0 to start every worker");
+        if (!(speed.minTestSecondsPerWorker() >= 0) || Double.isInfinite(speed.minTestSecondsPerWorker())) {
+            throw new MojoExecutionException(Parameters.MIN_TEST_SECONDS_PER_WORKER + "="
+                    + speed.minTestSecondsPerWorker() + " is not a number of seconds >= 0; use e.g. 3 (default), or 0 to start every worker");
         }
-        return new SpeedOptions(mojo.historyFile.toPath(), mode, split && splittable, mojo.noSplit,
-                mojo.testClassesDirectory.toPath(), mojo.minTestSecondsPerWorker);
+        return new SpeedOptions(speed.historyFile().toPath(), mode, split && splittable, speed.noSplit(),
+                settings.classpath().testClassesDirectory().toPath(), speed.minTestSecondsPerWorker());
     }
 
     /**
      * This job's share when the build asks for a slice (its record written for the merge goal), else {@code null}.
      */
     private SliceShare sliceShare(List<TestUnit> units, Path workDirectory) throws MojoExecutionException {
+        String slice = settings.distribution().slice();
         Optional<Slice> asked;
         try {
-            asked = Slice.of(mojo.slice, System.getenv());
+            asked = Slice.of(slice, System.getenv());
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
         if (asked.isEmpty()) {
             return null;
         }
-        if (mojo.slice == null || mojo.slice.isBlank()) {
-            mojo.getLog().info("distest: " + Slice.implicitReason(System.getenv()));
+        if (slice == null || slice.isBlank()) {
+            build.log().info("distest: " + Slice.implicitReason(System.getenv()));
         }
         boolean withHistory = speedOptions(true).history() != SpeedOptions.History.OFF;
         try {
-            return sliceJob().start(asked.get(), units, withHistory ? mojo.historyFile.toPath() : null,
-                    mojo.reportsDirectory.toPath(), mojo.timeline ? TimelineObserver.jsonBeside(
-                            TimelinePage.of(workDirectory, mojo.executionId())) : null);
+            GoalSettings.Reports reports = settings.reports();
+            return sliceJob().start(asked.get(), units, withHistory ? settings.speed().historyFile().toPath() : null,
+                    reports.reportsDirectory().toPath(), reports.timeline() ? TimelineObserver.jsonBeside(
+                            TimelinePage.of(workDirectory, build.executionId())) : null);
         } catch (IOException e) {
             throw new MojoExecutionException("distest: " + e.getMessage(), e);
         }
     }
 
     private SliceJob sliceJob() {
-        return new SliceJob(Path.of(mojo.project.getBuild().getDirectory()), mojo.executionId());
+        return new SliceJob(Path.of(build.project().getBuild().getDirectory()), build.executionId());
     }
 
     /** A slice's speed options also leave the run's durations below {@code target} for the merge goal. */
@@ -280,54 +296,58 @@ final class TestGoal {
     }
 
     private SshOptions sshOptions() throws MojoExecutionException {
-        if (mojo.sshLinger < 0 || mojo.sshLinger > Parameters.SSH_LINGER_MAX_SECONDS) {
-            throw new MojoExecutionException(Parameters.SSH_LINGER + "=" + mojo.sshLinger + " is not a linger time:"
+        GoalSettings.Remote remote = settings.remote();
+        if (remote.sshLinger() < 0 || remote.sshLinger() > Parameters.SSH_LINGER_MAX_SECONDS) {
+            throw new MojoExecutionException(Parameters.SSH_LINGER + "=" + remote.sshLinger() + " is not a linger time:"
                     + " give the seconds (0 to " + Parameters.SSH_LINGER_MAX_SECONDS + ") the far worker server stays"
                     + " after a build, 0 to end it with the build");
         }
-        return SshOptions.of(mojo.sshConfig.toPath(), mojo.knownHosts.toPath(),
-                mojo.sshIdentities.stream().map(File::toPath).toList(), mojo.acceptNewHostKeys,
-                Duration.ofSeconds(mojo.sshLinger));
+        return SshOptions.of(remote.sshConfig().toPath(), remote.knownHosts().toPath(),
+                remote.sshIdentities().stream().map(File::toPath).toList(), remote.acceptNewHostKeys(),
+                Duration.ofSeconds(remote.sshLinger()));
     }
 
     private SyncSettings syncSettings() {
-        MavenProject top = mojo.session.getTopLevelProject();
+        MavenProject top = build.session().getTopLevelProject();
         Path projectRoot = top != null && top.getBasedir() != null ? top.getBasedir().toPath()
-                : mojo.project.getBasedir().toPath();
-        return new SyncSettings(mojo.repositorySession.getLocalRepository().getBasedir().toPath(), projectRoot,
-                mojo.project.getBasedir().toPath(), mojo.rsyncDirs.stream().map(Path::of).toList(), mojo.rsyncIgnores);
+                : build.project().getBasedir().toPath();
+        return new SyncSettings(build.repositorySession().getLocalRepository().getBasedir().toPath(), projectRoot,
+                build.project().getBasedir().toPath(), settings.remote().rsyncDirs().stream().map(Path::of).toList(),
+                settings.remote().rsyncIgnores());
     }
 
     private List<TxSpec> specs() throws MojoExecutionException {
+        GoalSettings.Distribution distribution = settings.distribution();
         List<TxSpec> specs;
         try {
-            specs = TxActivation.specs(mojo.tx, mojo.session.getUserProperties().getProperty(Parameters.TX), mojo.n,
-                    mojo.slice);
+            specs = TxActivation.specs(distribution.tx(),
+                    build.session().getUserProperties().getProperty(Parameters.TX), distribution.n(),
+                    distribution.slice());
         } catch (TxSpecException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
-        switch (mojo.dist) {
+        switch (distribution.dist()) {
             case "load" -> { }
             case "no" -> specs = List.of(TxSpecs.parse("popen"));
             case "each" -> {
                 if (specs.size() < 2) {
-                    mojo.getLog().warn("distest: dist=each with a single tx spec runs every test once: name one spec"
+                    build.log().warn("distest: dist=each with a single tx spec runs every test once: name one spec"
                             + " per platform, e.g. -D" + Parameters.TX + "=popen,popen//java=/opt/jdk-25/bin/java");
                 }
             }
             default -> throw new MojoExecutionException(
-                    Parameters.DIST + "=\"" + mojo.dist
+                    Parameters.DIST + "=\"" + distribution.dist()
                             + "\" is not a distribution mode; use load (default), each or no");
         }
-        if (specs.isEmpty() && "default-cli".equals(mojo.mojoExecution.getExecutionId())) {
-            throw new MojoExecutionException("distest:" + mojo.plugin().goal() + " needs gateways: add -D"
+        if (specs.isEmpty() && "default-cli".equals(build.executionId())) {
+            throw new MojoExecutionException("distest:" + build.plugin().goal() + " needs gateways: add -D"
                     + Parameters.TX + "=2*popen (or another tx spec) or -D" + Parameters.N + "=auto");
         }
         if (specs.isEmpty()) {
-            mojo.getLog().info("distest: no tx spec (-D" + Parameters.TX + ", -D" + Parameters.N
+            build.log().info("distest: no tx spec (-D" + Parameters.TX + ", -D" + Parameters.N
                     + " or <tx>); nothing to run here");
         }
-        return mojo.gatewaysFor(specs);
+        return goal.gatewaysFor(specs);
     }
 
     /**
@@ -338,16 +358,17 @@ final class TestGoal {
      * @param rules the engine rules of the project's Surefire version
      */
     private List<Path> testClasspath(String providerArtifact, PlatformRules rules) throws MojoExecutionException {
-        List<Path> classpath = new ArrayList<>(TestClasspath.of(mojo.testClassesDirectory.toPath(),
-                mojo.classesDirectory.toPath(), mojo.project.getArtifacts(), mojo.classpathDependencyScopeExclude,
-                mojo.classpathDependencyExcludes, mojo.additionalClasspathElements,
-                mojo.project.getBasedir().toPath()));
+        GoalSettings.Classpath configured = settings.classpath();
+        List<Path> classpath = new ArrayList<>(TestClasspath.of(configured.testClassesDirectory().toPath(),
+                configured.classesDirectory().toPath(), build.project().getArtifacts(),
+                configured.classpathDependencyScopeExclude(), configured.classpathDependencyExcludes(),
+                configured.additionalClasspathElements(), build.project().getBasedir().toPath()));
         if (providerArtifact != null) {
-            classpath.addAll(new ProviderResolver(mojo.repositorySystem, mojo.repositorySession)
-                    .resolve(providerArtifact, mojo.project, projectArtifactVersions().keySet()));
+            classpath.addAll(new ProviderResolver(build.repositorySystem(), build.repositorySession())
+                    .resolve(providerArtifact, build.project(), projectArtifactVersions().keySet()));
         } else {
-            classpath.addAll(new EngineResolver(mojo.repositorySystem, mojo.repositorySession)
-                    .resolveMissing(mojo.project, rules, mojo.getLog()::info));
+            classpath.addAll(new EngineResolver(build.repositorySystem(), build.repositorySession())
+                    .resolveMissing(build.project(), rules, build.log()::info));
         }
         return classpath;
     }
@@ -355,28 +376,9 @@ final class TestGoal {
     /** The project's test class path as {@code groupId:artifactId} to version. */
     private Map<String, String> projectArtifactVersions() {
         Map<String, String> versions = new LinkedHashMap<>();
-        mojo.project.getArtifacts().forEach(a ->
+        build.project().getArtifacts().forEach(a ->
                 versions.put(a.getGroupId() + ":" + a.getArtifactId(), a.getBaseVersion()));
         return versions;
-    }
-
-    /** The Surefire-named settings as this goal holds them after inheritance: one plain value. */
-    private TestSettings settings() {
-        return new TestSettings(mojo.argLine, mojo.enableAssertions, mojo.systemProperties,
-                path(mojo.systemPropertiesFile), mojo.systemPropertyVariables,
-                mojo.promoteUserPropertiesToSystemProperties, mojo.includes, mojo.excludes, path(mojo.includesFile),
-                path(mojo.excludesFile), mojo.test, mojo.groups, mojo.excludedGroups, mojo.properties,
-                mojo.suiteXmlFiles == null ? null : mojo.suiteXmlFiles.stream().map(File::toPath).toList(),
-                new Parallelism(mojo.parallel, mojo.threadCount, mojo.perCoreThreadCount, mojo.useUnlimitedThreads,
-                        mojo.threadCountSuites, mojo.threadCountClasses, mojo.threadCountMethods,
-                        mojo.parallelTestsTimeoutInSeconds, mojo.parallelTestsTimeoutForcedInSeconds,
-                        mojo.parallelOptimized),
-                mojo.dependenciesToScan, mojo.testClassesDirectory.toPath(), mojo.workingDirectory.toPath(),
-                mojo.rerunFailingTestsCount);
-    }
-
-    private static Path path(File file) {
-        return file == null ? null : file.toPath();
     }
 
     /** Surefire's list settings: entries trimmed, blank ones dropped. */

@@ -2,10 +2,13 @@ package io.distest.maven;
 
 import io.distest.maven.parameter.Parameters;
 import io.distest.maven.run.RunSummary;
+import io.distest.maven.surefire.Parallelism;
 import io.distest.maven.surefire.SurefireSettings;
 import io.distest.maven.surefire.TestPlugin;
+import io.distest.maven.surefire.TestSettings;
 import io.distest.maven.tx.TxSpec;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +36,7 @@ import org.eclipse.aether.RepositorySystemSession;
  */
 @Mojo(name = "test", defaultPhase = LifecyclePhase.TEST, requiresDependencyResolution = ResolutionScope.TEST,
         threadSafe = true)
-public class TestMojo extends AbstractMojo {
+public class TestMojo extends AbstractMojo implements GoalPolicy {
 
     /** Gateways, one tx spec each ({@code 3*popen}, {@code popen//java=/opt/jdk/bin/java}); {@code -Ddistest.tx=a,b} adds to them. */
     @Parameter
@@ -398,9 +401,6 @@ public class TestMojo extends AbstractMojo {
     @Component(role = ComponentConfigurator.class, hint = "basic")
     ComponentConfigurator configurator;
 
-    /** Plugin-context key: the tx specs the unit tests of this module ran on in this build. */
-    static final String UNIT_TESTS_RAN_ON = TestMojo.class.getName() + ".unitTestsRanOn";
-
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         SurefireSettings surefire = new SurefireInheritance(this).apply();
@@ -408,12 +408,43 @@ public class TestMojo extends AbstractMojo {
             getLog().info("Tests are skipped.");
             return;
         }
-        new TestGoal(this, surefire).run();
+        new TestGoal(settings(), context(), this).run(surefire);
     }
 
-    /** Where reports go, after inheritance. */
-    File reportsDirectory() {
-        return reportsDirectory;
+    /** The parameters as inheritance left them, in one immutable value: all the goal reads of them. */
+    private GoalSettings settings() {
+        return new GoalSettings(
+                new GoalSettings.Distribution(tx, n, dist, slice, maxWorkerRestart, startTimeout, fallbackToLocal,
+                        reuseForks, timeout, forkedProcessTimeoutInSeconds, skipAfterFailureCount),
+                new GoalSettings.Remote(rsyncDirs, rsyncIgnores, token, sshConfig, knownHosts, sshIdentities,
+                        acceptNewHostKeys, sshLinger),
+                new GoalSettings.Jvm(environmentVariables, workingDirectory, excludedEnvironmentVariables,
+                        includeJUnit5Engines, excludeJUnit5Engines),
+                new GoalSettings.Reports(reportsDirectory, trimStackTrace, redirectTestOutputToFile, reportNameSuffix,
+                        timeline),
+                new GoalSettings.Speed(history, historyFile, splitClasses, minTestSecondsPerWorker, noSplit, affected,
+                        affectedFullRunEvery),
+                new GoalSettings.Classpath(testClassesDirectory, classesDirectory, classpathDependencyScopeExclude,
+                        classpathDependencyExcludes, additionalClasspathElements),
+                new TestSettings(argLine, enableAssertions, systemProperties, path(systemPropertiesFile),
+                        systemPropertyVariables, promoteUserPropertiesToSystemProperties, includes, excludes,
+                        path(includesFile), path(excludesFile), test, groups, excludedGroups, properties,
+                        suiteXmlFiles == null ? null : suiteXmlFiles.stream().map(File::toPath).toList(),
+                        new Parallelism(parallel, threadCount, perCoreThreadCount, useUnlimitedThreads,
+                                threadCountSuites, threadCountClasses, threadCountMethods,
+                                parallelTestsTimeoutInSeconds, parallelTestsTimeoutForcedInSeconds, parallelOptimized),
+                        dependenciesToScan, testClassesDirectory.toPath(), workingDirectory.toPath(),
+                        rerunFailingTestsCount));
+    }
+
+    @SuppressWarnings("unchecked")
+    private GoalContext context() {
+        return new GoalContext(project, session, repositorySystem, repositorySession, plugin(), executionId(),
+                mojoExecution.getMojoDescriptor().getPluginDescriptor().getVersion(), getLog(), getPluginContext());
+    }
+
+    private static Path path(File file) {
+        return file == null ? null : file.toPath();
     }
 
     /** Surefire's / Failsafe's testFailureIgnore, after inheritance. */
@@ -437,42 +468,24 @@ public class TestMojo extends AbstractMojo {
     }
 
     /** The remote-gateway policy of the integration-test goal; the test goal runs on every tx spec as given. */
-    List<TxSpec> gatewaysFor(List<TxSpec> specs) {
+    @Override
+    public List<TxSpec> gatewaysFor(List<TxSpec> specs) {
         return specs;
     }
 
-    void noTests() throws MojoFailureException {
-        if (test != null && !test.isBlank() && failIfNoSpecifiedTests) {
-            throw new MojoFailureException("No tests matching pattern \"" + test + "\" were executed! (Set -D"
-                    + plugin().property("surefire.failIfNoSpecifiedTests") + "=false to ignore this error.)");
-        }
-        if (failIfNoTests) {
-            throw new MojoFailureException("No tests to run! (failIfNoTests is set)");
-        }
-        getLog().info("No tests to run.");
+    @Override
+    public void noTests() throws MojoFailureException {
+        verdict().noTests();
     }
 
     /** Fails the build as Surefire would; the integration-test goal leaves the verdict to {@code failsafe:verify}. */
-    void verdict(RunSummary summary) throws MojoFailureException, MojoExecutionException {
-        if (summary.notRunReason() != null) {
-            throw new MojoFailureException("Some tests did not run: " + summary.notRunReason()
-                    + ". See " + reportsDirectory + " for which.");
-        }
-        if (summary.tests() == 0) {
-            noTests();
-        }
-        if (failOnFlakeCount > 0 && summary.flakes() >= failOnFlakeCount) {
-            throw new MojoFailureException("There are " + summary.flakes() + " flaky tests (failOnFlakeCount="
-                    + failOnFlakeCount + ").\n\nSee " + reportsDirectory + " for the individual test results.");
-        }
-        if (!summary.passed()) {
-            String message = "There are test failures.\n\nSee " + reportsDirectory + " for the individual test results.";
-            if (testFailureIgnore) {
-                getLog().error(message);
-            } else {
-                throw new MojoFailureException(message);
-            }
-        }
+    @Override
+    public void verdict(RunSummary summary) throws MojoFailureException, MojoExecutionException {
+        verdict().judge(summary);
     }
 
+    private Verdict verdict() {
+        return new Verdict(plugin(), test, failIfNoSpecifiedTests, failIfNoTests, failOnFlakeCount, testFailureIgnore,
+                reportsDirectory, getLog());
+    }
 }

@@ -1,6 +1,7 @@
 package io.distest.maven.gateway;
 
-import io.distest.maven.settings.RunRequest;
+import io.distest.maven.settings.SyncSettings;
+import io.distest.maven.settings.WorkerSetup;
 import io.distest.maven.tx.Transport;
 import io.distest.maven.tx.TxSpec;
 import java.io.IOException;
@@ -21,16 +22,18 @@ import org.apache.maven.plugin.logging.Log;
  */
 public final class ExecGateway implements Gateway {
     private final TxSpec spec;
-    private final RunRequest request;
+    private final WorkerSetup setup;
+    private final SyncSettings sync;
     private final String runToken;
     private final Log log;
     private final Transport.Exec exec;
     private final List<Pipe> pipes = new ArrayList<>();
     private final Map<String, Integer> indexOfWorker = new HashMap<>();
 
-    public ExecGateway(TxSpec spec, RunRequest request, String runToken, Log log) {
+    public ExecGateway(TxSpec spec, WorkerSetup setup, SyncSettings sync, String runToken, Log log) {
         this.spec = spec;
-        this.request = request;
+        this.setup = setup;
+        this.sync = sync;
         this.runToken = runToken;
         this.log = log;
         this.exec = (Transport.Exec) spec.transport();
@@ -90,8 +93,8 @@ public final class ExecGateway implements Gateway {
         }
 
         synchronized void connect() throws IOException {
-            endpoint = new ExecEndpoint(spec, exec.wordsFor(index), request.workerJar(), log);
-            gateway = new RemoteGateway(spec, request, runToken, log, endpoint);
+            endpoint = new ExecEndpoint(spec, exec.wordsFor(index), setup.workerJar(), log);
+            gateway = new RemoteGateway(spec, setup, sync, runToken, log, endpoint);
             try {
                 gateway.open();
             } catch (IOException | RuntimeException e) {

@@ -2,7 +2,7 @@ package io.distest.maven.gateway;
 
 import io.distest.maven.cds.ClassDataSharing;
 import io.distest.maven.cds.WorkerStart;
-import io.distest.maven.settings.RunRequest;
+import io.distest.maven.settings.WorkerSetup;
 import io.distest.maven.tx.TxSpec;
 import io.distest.shared.WorkerCommandLine;
 import java.io.IOException;
@@ -16,22 +16,22 @@ import java.util.Map;
 
 /** {@code popen}: worker JVMs as subprocesses of this build. */
 public final class PopenGateway implements Gateway {
-    private final RunRequest request;
+    private final WorkerSetup setup;
     private final String token;
     private final boolean standIn;
     private final ClassDataSharing sharing;
 
-    public PopenGateway(RunRequest request, String token) {
-        this(request, token, false);
+    public PopenGateway(WorkerSetup setup, String token) {
+        this(setup, token, false);
     }
 
     /** @param standIn runs a remote spec's share here (fallbackToLocal): its far-side java and chdir do not apply */
-    public PopenGateway(RunRequest request, String token, boolean standIn) {
-        this(request, token, standIn, ClassDataSharing.ofThisUser());
+    public PopenGateway(WorkerSetup setup, String token, boolean standIn) {
+        this(setup, token, standIn, ClassDataSharing.ofThisUser());
     }
 
-    public PopenGateway(RunRequest request, String token, boolean standIn, ClassDataSharing sharing) {
-        this.request = request;
+    public PopenGateway(WorkerSetup setup, String token, boolean standIn, ClassDataSharing sharing) {
+        this.setup = setup;
         this.token = token;
         this.standIn = standIn;
         this.sharing = sharing;
@@ -43,19 +43,19 @@ public final class PopenGateway implements Gateway {
         String localJava = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String java = standIn ? localJava : spec.java().orElse(localJava);
         Path argFile = launch.logFile().resolveSibling(launch.logFile().getFileName().toString().replace(".log", ".args"));
-        Path workingDirectory = launch.workingDirectory(request.jvm()); // with its fork number, as Surefire's
+        Path workingDirectory = launch.workingDirectory(setup.jvm()); // with its fork number, as Surefire's
         Path directory = standIn ? workingDirectory : spec.chdir().map(Path::of).orElse(workingDirectory);
         Files.createDirectories(directory); // as Surefire does for its workingDirectory
-        Map<String, String> environment = new LinkedHashMap<>(launch.environment(request.jvm()));
+        Map<String, String> environment = new LinkedHashMap<>(launch.environment(setup.jvm()));
         environment.putAll(spec.env());
-        List<String> jvmArgs = new ArrayList<>(WorkerJvmArgs.of(request, launch, path -> path.toAbsolutePath().toString()));
-        WorkerStart start = sharing.workerStart(java, request.testClasspath(), request.workerJar(), jvmArgs,
-                request.remote().sync().localRepository());
+        List<String> jvmArgs = new ArrayList<>(WorkerJvmArgs.of(setup, launch, path -> path.toAbsolutePath().toString()));
+        WorkerStart start = sharing.workerStart(java, setup.testClasspath(), setup.workerJar(), jvmArgs,
+                setup.localRepository());
         jvmArgs.addAll(start.jvmArgs());
         if (start.classPathProperty() != null) {
             jvmArgs.add("-D" + WorkerCommandLine.CLASS_PATH_PROPERTY + "=" + start.classPathProperty());
         }
-        WorkerCommandLine commandLine = new WorkerCommandLine(java, jvmArgs, start.classpath(), launch.connectTo(), launch.workerId(), request.jvm().excludedEnvironment(), environment, token);
+        WorkerCommandLine commandLine = new WorkerCommandLine(java, jvmArgs, start.classpath(), launch.connectTo(), launch.workerId(), setup.jvm().excludedEnvironment(), environment, token);
         Files.writeString(argFile, commandLine.argFileContent(), StandardCharsets.UTF_8);
         ProcessBuilder builder = commandLine.processBuilder(argFile, directory, launch.logFile());
         try {

@@ -1,6 +1,7 @@
 package io.distest.maven.gateway;
 
-import io.distest.maven.settings.RunRequest;
+import io.distest.maven.settings.SyncSettings;
+import io.distest.maven.settings.WorkerSetup;
 import io.distest.maven.sync.SyncPlan;
 import io.distest.maven.tx.TxSpec;
 import io.distest.protocol.MessageChannel;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +37,8 @@ public final class RemoteGateway implements Gateway {
     }
 
     private final TxSpec spec;
-    private final RunRequest request;
+    private final WorkerSetup setup;
+    private final SyncSettings sync;
     private final String runToken;
     private final Log log;
     private final Endpoint endpoint;
@@ -45,9 +46,11 @@ public final class RemoteGateway implements Gateway {
     private SyncPlan plan;
     private long syncMillis;
 
-    public RemoteGateway(TxSpec spec, RunRequest request, String runToken, Log log, Endpoint endpoint) {
+    /** @param sync what travels to the far side besides the class path, and where it lands */
+    public RemoteGateway(TxSpec spec, WorkerSetup setup, SyncSettings sync, String runToken, Log log, Endpoint endpoint) {
         this.spec = spec;
-        this.request = request;
+        this.setup = setup;
+        this.sync = sync;
         this.runToken = runToken;
         this.log = log;
         this.endpoint = endpoint;
@@ -58,7 +61,7 @@ public final class RemoteGateway implements Gateway {
         // the local side of the sync (walking and hashing the files) goes on while the far side starts
         CompletableFuture<SyncPlan> planning = Background.supply("distest-sync-plan", () -> {
             try {
-                return SyncPlan.of(request, request.remote().sync());
+                return SyncPlan.of(setup.classpathWithWorkerJar(), sync);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -107,16 +110,13 @@ public final class RemoteGateway implements Gateway {
 
     @Override
     public SpawnedWorker spawn(WorkerLaunch launch) throws IOException {
-        List<String> classpath = new java.util.ArrayList<>();
-        for (Path entry : request.testClasspath()) {
-            classpath.add(plan.remotePathOf(entry));
-        }
-        classpath.add(plan.remotePathOf(request.workerJar()));
-        Map<String, String> environment = new LinkedHashMap<>(launch.environment(request.jvm()));
+        List<String> classpath = setup.classpathWithWorkerJar().stream().map(plan::remotePathOf).toList();
+        Map<String, String> environment = new LinkedHashMap<>(launch.environment(setup.jvm()));
         environment.putAll(spec.env());
         SpawnWorker spawn = new SpawnWorker(launch.workerId(), spec.java().orElse("java"),
-                WorkerJvmArgs.of(request, launch, plan::remotePathOf), classpath, plan.remotePathOf(launch.workingDirectory(request.jvm())),
-                environment, runToken, List.copyOf(request.jvm().excludedEnvironment()));
+                WorkerJvmArgs.of(setup, launch, plan::remotePathOf), classpath,
+                plan.remotePathOf(launch.workingDirectory(setup.jvm())),
+                environment, runToken, List.copyOf(setup.jvm().excludedEnvironment()));
         MessageChannel channel = client.spawn(spawn);
         return new SpawnedWorker(new RemoteWorkerHandle(launch.workerId(), endpoint.describe(), channel,
                 client.exitOf(launch.workerId())), channel);

@@ -1,7 +1,7 @@
 package io.distest.maven.gateway;
 
 import io.distest.maven.parameter.Parameters;
-import io.distest.maven.settings.RunRequest;
+import io.distest.maven.settings.WorkerSetup;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,19 +17,19 @@ final class WorkerJvmArgs {
     /**
      * @param pathOnWorkerSide where a local path is found on the worker's side (itself for popen)
      */
-    static List<String> of(RunRequest request, WorkerLaunch launch, Function<Path, String> pathOnWorkerSide) {
+    static List<String> of(WorkerSetup setup, WorkerLaunch launch, Function<Path, String> pathOnWorkerSide) {
         // no -XX:+ExitOnOutOfMemoryError: Surefire's fork has none, and a test may expect the error; the worker ends
         // itself when one of its own threads runs out of memory (OwnOutOfMemory)
         List<String> args = new ArrayList<>(launch.spec().jvmArgs());
         int forkNumber = launch.forkNumber();
-        request.jvm().argLine().forEach(arg -> args.add(ForkNumber.replaceIn(arg, forkNumber)));
-        if (!request.jvm().systemProperties().containsKey("basedir")) { // Surefire sets it in every fork
-            args.add("-Dbasedir=" + pathOnWorkerSide.apply(request.remote().sync().moduleBasedir()));
+        setup.jvm().argLine().forEach(arg -> args.add(ForkNumber.replaceIn(arg, forkNumber)));
+        if (!setup.jvm().systemProperties().containsKey("basedir")) { // Surefire sets it in every fork
+            args.add("-Dbasedir=" + pathOnWorkerSide.apply(setup.moduleBasedir()));
         }
-        request.jvm().systemProperties().forEach((name, value) ->
+        setup.jvm().systemProperties().forEach((name, value) ->
                 args.add("-D" + name + "=" + ForkNumber.replaceIn(value, forkNumber)));
-        if (request.jvm().dependencyAgent()) {
-            args.add("-javaagent:" + pathOnWorkerSide.apply(request.workerJar()));
+        if (setup.jvm().dependencyAgent()) {
+            args.add("-javaagent:" + pathOnWorkerSide.apply(setup.workerJar()));
             // the agent's boot class path entry leaves only the JDK's classes shared (the JVM says so in the worker's
             // log): no archive of ours, which -Xshare turns off
             args.add("-Xshare:auto");

@@ -63,6 +63,7 @@ public final class SurefireReporting implements RunObserver {
     private final ProviderReports providerReports;
     /** The system properties a worker got, by its number in the pool: its reports show them. */
     private final IntFunction<Map<String, String>> systemProperties;
+    private final int rerunFailingTestsCount;
     private final Map<String, WorkerReport> reports = new HashMap<>();
     /** Units that run earlier failures again. */
     private final Set<Integer> reruns = new HashSet<>();
@@ -75,10 +76,13 @@ public final class SurefireReporting implements RunObserver {
      * @param oneTestSet the one test set a provider run reports into ({@code TestSuite}), or {@code null}
      * @param providerNames results come from one of Surefire's own providers and keep the source names it gave
      * @param systemProperties the system properties of the worker with that number in the pool, as it got them
+     * @param rerunFailingTestsCount the run's: with re-runs Surefire's reporters count a failure that later passed as
+     *     a flake
      */
     public SurefireReporting(ReportOptions options, Log log, List<TestUnit> units, String oneTestSet, boolean providerNames,
-            IntFunction<Map<String, String>> systemProperties) {
+            IntFunction<Map<String, String>> systemProperties, int rerunFailingTestsCount) {
         this.options = options;
+        this.rerunFailingTestsCount = rerunFailingTestsCount;
         this.systemProperties = systemProperties;
         this.oneTestSet = oneTestSet;
         this.providerNames = providerNames;
@@ -100,7 +104,7 @@ public final class SurefireReporting implements RunObserver {
         factoryOptions.setStatPerSourceName(!providerNames);
         return new StartupReportConfiguration(
                 true, true, "brief", options.redirectTestOutputToFile(), options.reportsDirectory().toFile(),
-                options.trimStackTrace(), blankToNull(reportNameSuffix), null, false, options.rerunFailingTestsCount(), XSD,
+                options.trimStackTrace(), blankToNull(reportNameSuffix), null, false, rerunFailingTestsCount, XSD,
                 "UTF-8", true, true, true,
                 xmlReporter(options.naming()),
                 options.redirectTestOutputToFile() ? new SurefireConsoleOutputReporter() : new QuietConsoleOutputReporter(),

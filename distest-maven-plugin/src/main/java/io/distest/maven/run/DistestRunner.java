@@ -25,8 +25,10 @@ import io.distest.maven.schedule.UnitPlanner.Plan;
 import io.distest.maven.schedule.UnitPlanner;
 import io.distest.maven.schedule.WorkerBudget;
 import io.distest.maven.settings.Dist;
+import io.distest.maven.settings.RemoteSettings;
 import io.distest.maven.settings.RunRequest;
 import io.distest.maven.settings.SpeedOptions;
+import io.distest.maven.settings.WorkerSetup;
 import io.distest.maven.timeline.TimelineObserver;
 import io.distest.maven.tx.Transport;
 import io.distest.maven.tx.TxSpec;
@@ -90,9 +92,10 @@ public final class DistestRunner {
         WorkerBudget.Decision budget = workerBudget(asked, history);
         RunRequest request = budget.trimmed() ? asked.withWorkerCount(budget.started()) : asked;
         String token = newToken();
+        WorkerSetup setup = request.workerSetup();
         Map<TxSpec, Gateway> gateways = new LinkedHashMap<>();
         for (TxSpec spec : request.specs()) {
-            gateways.put(spec, gatewayFor(spec, request, token, log));
+            gateways.put(spec, gatewayFor(spec, setup, request.remote(), token, log));
         }
         log.info(String.format("distest: %d test classes on %d worker%s (%s), dist=%s", request.units().size(),
                 request.workerCount(), request.workerCount() == 1 ? "" : "s", request.specs().stream().map(TxSpec::text).collect(Collectors.joining(", ")),
@@ -106,7 +109,7 @@ public final class DistestRunner {
         RunRequest planned = request.withUnits(unitsByGroup.values().stream().flatMap(List::stream).toList());
         SurefireReporting reporting = new SurefireReporting(request.reports(), log, planned.units(),
                 request.provider() == null ? null : request.provider().testSetName(), request.provider() != null,
-                number -> forkProperties(request, number));
+                number -> forkProperties(request, number), request.policy().rerunFailingTestsCount());
         PlatformSummary platforms = new PlatformSummary(List.copyOf(unitsByGroup.keySet()));
         boolean byTags = !request.filters().includeTags().isEmpty() || !request.filters().excludeTags().isEmpty();
         Path timeline = request.reports().timeline();
@@ -131,8 +134,11 @@ public final class DistestRunner {
         observers.add("the classes without tests", OnFailure.FAIL_THE_BUILD, withoutTests);
         // distest.affected's recorder: one that stops hearing passes no class it did not hear out (see UseRecorder)
         more.forEach(observer -> observers.add(observer.getClass().getSimpleName(), OnFailure.WARN, observer));
-        WorkerPool pool = new WorkerPool(planned, log, gateways, observers, System::nanoTime);
-        RunLoop loop = new RunLoop(planned, log, policy(planned, plan, unitsByGroup), pool, observers, System::nanoTime);
+        // the one split of the request: each layer gets only what it reads
+        WorkerPool pool = new WorkerPool(new PoolSettings(planned.specs(), planned.dist(), planned.workDirectory(), setup,
+                planned.workers()), log, gateways, observers, System::nanoTime);
+        RunLoop loop = new RunLoop(new LoopSettings(planned.units(), planned.policy(), planned.filters(),
+                planned.provider()), log, policy(planned, plan, unitsByGroup), pool, observers, System::nanoTime);
         loop.run(token);
         Optional<RunObservers.Failure> failed = observers.failure();
         if (failed.isPresent()) {
@@ -170,7 +176,7 @@ public final class DistestRunner {
 
     /** The scheduling policy of the run: dist=load hands units out longest expected first; each does so per gateway. */
     private static SchedulingPolicy policy(RunRequest request, Plan plan, Map<String, List<TestUnit>> unitsByGroup) {
-        int ahead = request.workers().reuseForks() ? UNITS_AHEAD : 0;
+        int ahead = request.policy().reuseForks() ? UNITS_AHEAD : 0;
         if (request.dist() == Dist.EACH) {
             return new EachScheduling(unitsByGroup, units -> new LoadScheduling(units, ahead, plan::expectedMillis,
                     plan::block, plan::startMillis));
@@ -204,7 +210,7 @@ public final class DistestRunner {
         if (request.dist() != Dist.LOAD) {
             return new WorkerBudget.Decision(request.workerCount(), request.workerCount(), -1, "");
         }
-        if (!request.workers().reuseForks()) {
+        if (!request.policy().reuseForks()) {
             return WorkerBudget.atMostOnePerUnit(request.units(), request.workerCount());
         }
         return new WorkerBudget(request.speed().minTestSecondsPerWorker())
@@ -297,12 +303,13 @@ public final class DistestRunner {
         return absolute.startsWith(here) ? here.relativize(absolute).toString() : absolute.toString();
     }
 
-    private static Gateway gatewayFor(TxSpec spec, RunRequest request, String token, Log log) throws DistestException {
+    private static Gateway gatewayFor(TxSpec spec, WorkerSetup setup, RemoteSettings remote, String token, Log log)
+            throws DistestException {
         if (spec.transport() instanceof Transport.Popen) {
-            return new PopenGateway(request, token);
+            return new PopenGateway(setup, token);
         }
         if (spec.transport() instanceof Transport.Socket socket) {
-            String serverToken = request.remote().serverToken();
+            String serverToken = remote.serverToken();
             if (serverToken == null || serverToken.isBlank()) {
                 throw new DistestException("tx spec \"" + spec.text() + "\" needs the worker server's token: pass"
                         + " -Ddistest.token=… or set $DISTEST_TOKEN (`serve` prints it and keeps it in its server.token file)");
@@ -310,13 +317,13 @@ public final class DistestRunner {
             if (spec.chdir().isPresent()) {
                 log.warn("distest: //chdir= is ignored for " + spec.text() + ": the server's --root decides where files go");
             }
-            return new RemoteGateway(spec, request, token, log, new SocketEndpoint(socket, serverToken));
+            return new RemoteGateway(spec, setup, remote.sync(), token, log, new SocketEndpoint(socket, serverToken));
         }
         if (spec.transport() instanceof Transport.Ssh ssh) {
-            return SshGateway.of(spec, ssh, request, token, log);
+            return SshGateway.of(spec, ssh, setup, remote.sync(), remote.ssh(), token, log);
         }
         if (spec.transport() instanceof Transport.Exec) {
-            return new ExecGateway(spec, request, token, log);
+            return new ExecGateway(spec, setup, remote.sync(), token, log);
         }
         throw new IllegalStateException("no gateway for " + spec.transport());
     }

@@ -4,7 +4,8 @@ import io.distest.maven.report.RunObserver;
 import io.distest.maven.schedule.Assignment;
 import io.distest.maven.schedule.SchedulingPolicy;
 import io.distest.maven.schedule.TestUnit;
-import io.distest.maven.settings.RunRequest;
+import io.distest.maven.settings.ProviderRun;
+import io.distest.maven.settings.TestFilters;
 import io.distest.protocol.Configure;
 import io.distest.protocol.Message;
 import io.distest.protocol.ReportFile;
@@ -37,7 +38,7 @@ final class RunLoop {
     /** How long the loop waits for an event before it looks at the clocks again. */
     private static final long POLL_MILLIS = 1_000;
 
-    private final RunRequest request;
+    private final LoopSettings settings;
     private final Log log;
     private final SchedulingPolicy policy;
     private final WorkerPool pool;
@@ -54,15 +55,15 @@ final class RunLoop {
      * @param events the run's listeners (reporting, durations, timeline…), composed by {@link io.distest.maven.report.RunObservers}
      * @param nanoClock {@link System#nanoTime} but in tests: the run timeout is read from it
      */
-    RunLoop(RunRequest request, Log log, SchedulingPolicy policy, WorkerPool pool, RunObserver events,
+    RunLoop(LoopSettings settings, Log log, SchedulingPolicy policy, WorkerPool pool, RunObserver events,
             LongSupplier nanoClock) {
-        this.request = request;
+        this.settings = settings;
         this.log = log;
         this.policy = policy;
         this.pool = pool;
         this.events = events;
         this.nanoClock = nanoClock;
-        this.nextUnitId = request.units().stream().mapToInt(TestUnit::id).max().orElse(0) + 1;
+        this.nextUnitId = settings.units().stream().mapToInt(TestUnit::id).max().orElse(0) + 1;
     }
 
     void run(String token) throws DistestException {
@@ -76,7 +77,7 @@ final class RunLoop {
                     handle(event);
                 }
                 for (WorkerJvm late : pool.startTimedOut()) {
-                    lose(late, "did not connect within " + request.workers().startTimeout().toSeconds() + " s");
+                    lose(late, "did not connect within " + pool.startTimeout().toSeconds() + " s");
                 }
                 checkRunTimeout(startNanos);
                 if (!policy.finished() && pool.noneLeft()) {
@@ -116,14 +117,15 @@ final class RunLoop {
 
     private void onConnected(WorkerJvm worker) throws IOException {
         events.workerConnected(worker.id(), worker.ref.group(), worker.number, worker.spec.text(), worker.facts());
-        worker.send(new Configure(request.filters().includeTags(), request.filters().excludeTags(),
-                request.filters().configurationParameters(), request.workers().testTimeout().toMillis(),
-                request.filters().includeEngines(), request.filters().excludeEngines(),
-                request.filters().skippedClassAsItsTests(), request.filters().abortedClassAsItsTests()));
-        if (request.provider() != null) {
+        TestFilters filters = settings.filters();
+        worker.send(new Configure(filters.includeTags(), filters.excludeTags(), filters.configurationParameters(),
+                settings.policy().testTimeout().toMillis(), filters.includeEngines(), filters.excludeEngines(),
+                filters.skippedClassAsItsTests(), filters.abortedClassAsItsTests()));
+        ProviderRun provider = settings.provider();
+        if (provider != null) {
             // the worker's own temporary directory takes the provider's reports: they come back as ReportFile
-            worker.send(new UseProvider(request.provider().providerClass(), request.provider().properties(),
-                    request.provider().suiteXmlFiles(), "", request.provider().rerunFailingTestsCount()));
+            worker.send(new UseProvider(provider.providerClass(), provider.properties(), provider.suiteXmlFiles(), "",
+                    provider.rerunFailingTestsCount()));
         }
         double seconds = pool.secondsSinceStart(worker);
         events.workerReady(worker.id(), seconds);
@@ -208,7 +210,7 @@ final class RunLoop {
         events.unitFinished(worker.id(), unit, finished);
         countFailures(failed.size() + (finished.error() != null ? 1 : 0));
         policy.unitFinished(worker.ref, unit);
-        if (!request.workers().reuseForks()) {
+        if (!settings.policy().reuseForks()) {
             policy.workerLost(worker.ref); // it held nothing else: with reuseForks=false nothing is sent ahead
             events.workerGone(worker.id());
             pool.retire(worker, !policy.finished());
@@ -239,7 +241,7 @@ final class RunLoop {
     /** rerunFailingTestsCount: failed tests run again, on whichever worker is free; the class waits for them. */
     private void rerunFailures(TestUnit unit, List<String> failed) {
         int attempt = attempts.getOrDefault(unit.id(), 0);
-        if (failed.isEmpty() || attempt >= request.workers().rerunFailingTestsCount()) {
+        if (failed.isEmpty() || attempt >= settings.ownReruns()) {
             return;
         }
         TestUnit rerun = unit.again(nextUnitId++, failed, List.of());
@@ -255,7 +257,7 @@ final class RunLoop {
     /** skipAfterFailureCount: once reached, no new class starts; the rest is reported as skipped at once. */
     private void countFailures(int count) {
         failures += count;
-        int limit = request.workers().skipAfterFailureCount();
+        int limit = settings.policy().skipAfterFailureCount();
         if (limit > 0 && failures >= limit && !skipping) {
             skipping = true;
             String reason = "skipped after " + failures + " failures (skipAfterFailureCount=" + limit + ")";
@@ -268,11 +270,11 @@ final class RunLoop {
 
     /** Surefire's forkedProcessTimeoutInSeconds: past it, every worker ends and what did not finish says why. */
     private void checkRunTimeout(long startNanos) {
-        long limit = request.workers().runTimeout().toNanos();
+        long limit = settings.policy().runTimeout().toNanos();
         if (limit == 0 || nanoClock.getAsLong() - startNanos < limit || notRunReason != null) {
             return;
         }
-        String reason = "the run passed its timeout of " + request.workers().runTimeout().toSeconds()
+        String reason = "the run passed its timeout of " + settings.policy().runTimeout().toSeconds()
                 + " s (forkedProcessTimeoutInSeconds)";
         for (WorkerJvm worker : pool.endAll()) {
             List<TestUnit> held = policy.workerLost(worker.ref);

@@ -5,7 +5,6 @@ import io.distest.maven.gateway.PopenGateway;
 import io.distest.maven.gateway.SpawnedWorker;
 import io.distest.maven.gateway.WorkerLaunch;
 import io.distest.maven.report.RunObserver;
-import io.distest.maven.settings.RunRequest;
 import io.distest.maven.tx.Transport;
 import io.distest.maven.tx.TxSpec;
 import io.distest.protocol.Hello;
@@ -15,6 +14,7 @@ import io.distest.shared.Quietly;
 import io.distest.shared.Threads;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,7 +39,7 @@ import org.apache.maven.plugin.logging.Log;
 final class WorkerPool implements AutoCloseable {
     private static final int TAIL_LINES = 20;
 
-    private final RunRequest request;
+    private final PoolSettings settings;
     private final Log log;
     /** Each spec's gateway; a chain replaces its own when it falls back to local workers. */
     private final Map<TxSpec, Gateway> gateways;
@@ -63,11 +63,13 @@ final class WorkerPool implements AutoCloseable {
     private String token;
 
     /**
-     * @param gateways one per spec of the request, in its order; a gateway that cannot be reached may be replaced
-     * @param nanoClock {@link System#nanoTime} but in tests: start timeouts and start-up times are read from it
+     * @param gateways one per spec of the settings, in their order; a gateway that cannot be reached may be replaced
+     * @param nanoClock {@link System#nanoTime} but in tests: start timeouts, start-up times and the waits of
+     *     {@link #close} are read from it
      */
-    WorkerPool(RunRequest request, Log log, Map<TxSpec, Gateway> gateways, RunObserver observer, LongSupplier nanoClock) {
-        this.request = request;
+    WorkerPool(PoolSettings settings, Log log, Map<TxSpec, Gateway> gateways, RunObserver observer,
+            LongSupplier nanoClock) {
+        this.settings = settings;
         this.log = log;
         this.gateways = new ConcurrentHashMap<>(gateways);
         this.observer = observer;
@@ -80,10 +82,10 @@ final class WorkerPool implements AutoCloseable {
      */
     void start(String token) throws IOException {
         this.token = token;
-        Files.createDirectories(request.workDirectory());
+        Files.createDirectories(settings.workDirectory());
         listener = new WorkerListener(token, events, log::warn);
         int number = 0;
-        for (TxSpec spec : request.specs()) {
+        for (TxSpec spec : settings.specs()) {
             List<Integer> numbers = new ArrayList<>();
             for (int i = 0; i < spec.count(); i++) {
                 awaitingSpawn.add(workerId(spec, i, number));
@@ -139,13 +141,13 @@ final class WorkerPool implements AutoCloseable {
             return gateway;
         } catch (IOException | RuntimeException e) {
             IOException failure = e instanceof IOException io ? io : new IOException(e.getMessage(), e);
-            if (!request.workers().fallbackToLocal() || spec.transport() instanceof Transport.Popen) {
+            if (!settings.workers().fallbackToLocal() || spec.transport() instanceof Transport.Popen) {
                 throw failure;
             }
             log.warn("distest: " + spec.text() + " cannot be reached (" + failure.getMessage()
                     + "); distest.fallbackToLocal runs its share on local workers");
             gateway.close();
-            Gateway local = new PopenGateway(request, token, true);
+            Gateway local = new PopenGateway(settings.setup(), token, true);
             gateways.put(spec, local);
             return local;
         }
@@ -176,7 +178,7 @@ final class WorkerPool implements AutoCloseable {
         if (event instanceof RunEvent.GatewayOpened opened) {
             observer.gatewayOpened(opened.spec().text(), opened.startNanos(), opened.endNanos(), opened.syncMillis());
         } else if (event instanceof RunEvent.Spawning spawning) {
-            observer.workerStarted(spawning.workerId(), spawning.spec().text(), request.groupOf(spawning.spec()));
+            observer.workerStarted(spawning.workerId(), spawning.spec().text(), settings.groupOf(spawning.spec()));
         } else if (event instanceof RunEvent.Spawned spawned) {
             awaitingSpawn.remove(spawned.workerId());
             generations.merge(spawned.workerId(), 1, Integer::sum);
@@ -192,19 +194,19 @@ final class WorkerPool implements AutoCloseable {
     private WorkerLaunch launch(String id, int number, TxSpec spec, int generation) {
         // a replacement keeps its id but not the log file: the dead worker's output stays for diagnosis
         return new WorkerLaunch(id, number, spec, listener.address(),
-                request.workDirectory().resolve(generation == 0 ? id + ".log" : id + "-" + generation + ".log"));
+                settings.workDirectory().resolve(generation == 0 ? id + ".log" : id + "-" + generation + ".log"));
     }
 
     /** Starts a replacement or renewal, on the run loop's thread. */
     private void spawn(String id, int number, TxSpec spec) throws IOException {
         int generation = generations.merge(id, 1, Integer::sum) - 1;
-        observer.workerStarted(id, spec.text(), request.groupOf(spec));
+        observer.workerStarted(id, spec.text(), settings.groupOf(spec));
         long askedNanos = nanoClock.getAsLong();
         register(id, number, spec, gateways.get(spec).spawn(launch(id, number, spec, generation)), askedNanos);
     }
 
     private void register(String id, int number, TxSpec spec, SpawnedWorker spawned, long startedNanos) {
-        WorkerJvm worker = new WorkerJvm(id, request.groupOf(spec), number, spec, spawned.handle(), startedNanos);
+        WorkerJvm worker = new WorkerJvm(id, settings.groupOf(spec), number, spec, spawned.handle(), startedNanos);
         workers.put(id, worker);
         starting.add(worker);
         spawned.handle().onExit().whenComplete((ended, error) -> events.add(new RunEvent.Exited(worker)));
@@ -262,6 +264,11 @@ final class WorkerPool implements AutoCloseable {
         return workers.get(id);
     }
 
+    /** How long a started worker may take to connect. */
+    Duration startTimeout() {
+        return settings.workers().startTimeout();
+    }
+
     /** How long the worker took from its start until now, by the pool's clock. */
     double secondsSinceStart(WorkerJvm worker) {
         return (nanoClock.getAsLong() - worker.startedNanos) / 1e9;
@@ -269,7 +276,7 @@ final class WorkerPool implements AutoCloseable {
 
     /** Workers that did not connect within the start timeout: ended here, to be lost by the caller. */
     List<WorkerJvm> startTimedOut() {
-        long limit = request.workers().startTimeout().toNanos();
+        long limit = settings.workers().startTimeout().toNanos();
         List<WorkerJvm> late = new ArrayList<>();
         for (WorkerJvm worker : starting) {
             if (worker.state() == WorkerJvm.State.STARTING && nanoClock.getAsLong() - worker.startedNanos > limit) {
@@ -301,12 +308,12 @@ final class WorkerPool implements AutoCloseable {
 
     /** Starts a replacement for a lost worker while the restart budget lasts; {@code false} when it is spent. */
     boolean replace(WorkerJvm lost) {
-        if (restartsUsed >= request.workers().maxWorkerRestart()) {
+        if (restartsUsed >= settings.workers().maxWorkerRestart()) {
             return false;
         }
         restartsUsed++;
         log.info("distest: starting a replacement for " + lost.id() + " (restart " + restartsUsed + " of "
-                + request.workers().maxWorkerRestart() + ")");
+                + settings.workers().maxWorkerRestart() + ")");
         try {
             spawn(lost.id(), lost.number, lost.spec);
         } catch (IOException e) { // its host may be gone: the other workers carry on
@@ -345,7 +352,7 @@ final class WorkerPool implements AutoCloseable {
 
     /** Why the pool may be empty: the restarts it used of its budget, for the user. */
     String restartsLine() {
-        return restartsUsed + " of " + request.workers().maxWorkerRestart()
+        return restartsUsed + " of " + settings.workers().maxWorkerRestart()
                 + " restarts used; raise distest.maxWorkerRestart to allow more";
     }
 
@@ -357,7 +364,7 @@ final class WorkerPool implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
-        long chainDeadline = System.nanoTime() + request.workers().startTimeout().toNanos();
+        long chainDeadline = nanoClock.getAsLong() + settings.workers().startTimeout().toNanos();
         for (Thread chain : chains) { // a gateway still opening is closed once open, so that nothing is left on its host
             joinUntil(chain, chainDeadline);
         }
@@ -368,14 +375,14 @@ final class WorkerPool implements AutoCloseable {
                 register(spawned.workerId(), spawned.number(), spawned.spec(), spawned.spawned(), spawned.startedNanos());
             }
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long deadline = nanoClock.getAsLong() + TimeUnit.SECONDS.toNanos(10);
         List<Thread> closes = new ArrayList<>();
         for (WorkerJvm worker : List.copyOf(workers.values())) {
             closes.add(inBackground("distest-close-" + worker.id(), () -> closeWorker(worker, deadline)));
         }
         closes.forEach(thread -> joinUntil(thread, deadline + TimeUnit.SECONDS.toNanos(1)));
         Quietly.close(listener);
-        long gatewayDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long gatewayDeadline = nanoClock.getAsLong() + TimeUnit.SECONDS.toNanos(10);
         List<Thread> gatewayCloses = new ArrayList<>();
         for (Gateway gateway : gateways.values()) {
             gatewayCloses.add(inBackground("distest-close-gateway", gateway::close));
@@ -387,7 +394,7 @@ final class WorkerPool implements AutoCloseable {
      * A connected worker gets a Shutdown and until {@code deadline} to exit, as does one already told to leave (it
      * may be writing coverage data); one still starting is ended at once.
      */
-    private static void closeWorker(WorkerJvm worker, long deadline) {
+    private void closeWorker(WorkerJvm worker, long deadline) {
         if (worker.state() == WorkerJvm.State.READY) {
             try {
                 worker.send(new Shutdown());
@@ -396,7 +403,7 @@ final class WorkerPool implements AutoCloseable {
             }
         }
         if (worker.state() != WorkerJvm.State.STARTING) {
-            worker.handle.describeExit(Math.max(0, (deadline - System.nanoTime()) / 1_000_000));
+            worker.handle.describeExit(Math.max(0, (deadline - nanoClock.getAsLong()) / 1_000_000));
         }
         worker.handle.destroy();
         Quietly.close(worker.channel());
@@ -406,9 +413,9 @@ final class WorkerPool implements AutoCloseable {
         return Threads.start(task, name);
     }
 
-    private static void joinUntil(Thread thread, long deadlineNanos) {
+    private void joinUntil(Thread thread, long deadlineNanos) {
         try {
-            thread.join(Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000));
+            thread.join(Math.max(1, (deadlineNanos - nanoClock.getAsLong()) / 1_000_000));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

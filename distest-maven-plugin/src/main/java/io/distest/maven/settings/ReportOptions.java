@@ -9,14 +9,13 @@ import java.nio.file.Path;
  * @param reportsDirectory where {@code TEST-*.xml} go
  * @param trimStackTrace trim stack traces in reports to the test's frames
  * @param redirectTestOutputToFile test output to {@code *-output.txt} files instead of the console
- * @param rerunFailingTestsCount as the run's: Surefire's reporters then count a failure that later passed as a flake
  * @param reportNameSuffix Surefire's {@code reportNameSuffix}: {@code TEST-<class>-<suffix>.xml}; empty: none
  * @param timeline where the run's timeline page goes ({@code run.json} beside it); {@code null}: none
  *     ({@code distest.timeline=false})
  * @param naming how the project's Surefire version names cases and lays out report files
  */
 public record ReportOptions(Path reportsDirectory, boolean trimStackTrace, boolean redirectTestOutputToFile,
-        int rerunFailingTestsCount, String reportNameSuffix, Path timeline, ReportNaming naming) {
+        String reportNameSuffix, Path timeline, ReportNaming naming) {
 
     public ReportOptions {
         naming = naming == null ? ReportNaming.LATEST : naming;

@@ -6,14 +6,16 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Everything one distributed run needs, decided before anything starts.
+ * Everything one distributed run needs, decided before anything starts: the runner's one input, which it splits
+ * into what each layer reads ({@link #workerSetup} for the gateways, the policies for the pool and the loop).
  *
  * @param specs the gateways, in order; worker ids are gw0, gw1, … across them unless a spec names its own
  * @param units the selected test units, in the order they are handed out
  * @param testClasspath the test JVM's class path (test classes, classes, dependencies, launcher and engines)
  * @param workerJar the distest worker jar to start
  * @param workDirectory where per-run files go (worker logs, argument files)
- * @param workers how worker JVMs are kept (restarts, start timeout, reuse)
+ * @param workers how the pool keeps worker JVMs (restarts, start timeout, fallback)
+ * @param policy what the run loop decides with (reuse, timeouts, re-runs, skipping)
  * @param remote what ssh and socket gateways need
  * @param speed the durations history and class splitting
  * @param dist {@code load} or {@code each}
@@ -29,6 +31,7 @@ public record RunRequest(
         ReportOptions reports,
         Path workDirectory,
         WorkerPolicy workers,
+        RunPolicy policy,
         RemoteSettings remote,
         SpeedOptions speed,
         Dist dist,
@@ -45,7 +48,7 @@ public record RunRequest(
     /** The same request with other units (ordered, split). */
     public RunRequest withUnits(List<TestUnit> planned) {
         return new RunRequest(specs, planned, testClasspath, workerJar, jvm, filters, reports, workDirectory, workers,
-                remote, speed, dist, provider);
+                policy, remote, speed, dist, provider);
     }
 
     /**
@@ -66,18 +69,18 @@ public record RunRequest(
             left -= Math.min(left, spec.count());
         }
         return new RunRequest(kept, units, testClasspath, workerJar, jvm, filters, reports, workDirectory, workers,
-                remote, speed, dist, provider);
+                policy, remote, speed, dist, provider);
     }
 
-    /**
-     * The gateway group of a spec: with {@code dist=each} its {@code //id=} or {@code tx1}, {@code tx2}, … in spec
-     * order (used in report names); with {@code dist=load} every worker is in one group, "".
-     */
+    /** What every worker JVM starts with: the gateways' part of the request. */
+    public WorkerSetup workerSetup() {
+        return new WorkerSetup(testClasspath, workerJar, jvm, remote.sync().moduleBasedir(),
+                remote.sync().localRepository());
+    }
+
+    /** The gateway group of one of the specs (see {@link Dist#groupOf}). */
     public String groupOf(TxSpec spec) {
-        if (dist == Dist.LOAD) {
-            return "";
-        }
-        return spec.id().orElse("tx" + (specs.indexOf(spec) + 1));
+        return dist.groupOf(spec, specs);
     }
 
     /** How many workers the specs ask for. */

@@ -1,6 +1,5 @@
 package io.distest.maven.sync;
 
-import io.distest.maven.settings.RunRequest;
 import io.distest.maven.settings.SyncSettings;
 import io.distest.protocol.FileEntry;
 import io.distest.shared.Sha256;
@@ -41,12 +40,12 @@ public final class SyncPlan {
         this.settings = settings;
     }
 
-    public static SyncPlan of(RunRequest request, SyncSettings settings) throws IOException {
+    /** @param runFiles what the workers run: the class path and the worker jar */
+    public static SyncPlan of(List<Path> runFiles, SyncSettings settings) throws IOException {
         SyncPlan plan = new SyncPlan(settings);
-        for (Path entry : request.testClasspath()) {
+        for (Path entry : runFiles) {
             plan.addTree(entry, List.of());
         }
-        plan.addTree(request.workerJar(), List.of());
         plan.addTree(settings.moduleBasedir().resolve("pom.xml"), List.of());
         plan.addTree(settings.moduleBasedir().resolve("src"), CLUTTER);
         List<String> ignores = new ArrayList<>(CLUTTER);

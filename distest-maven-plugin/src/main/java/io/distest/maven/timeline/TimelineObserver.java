@@ -34,6 +34,7 @@ public final class TimelineObserver implements RunObserver {
     private final String title;
     private final Supplier<Efficiency> efficiency;
     private final Map<String, Integer> workersByGroup;
+    private final LongSupplier nanoClock;
     /** Time spent recording, for the cost line of bench/timeline.sh. */
     private long recordNanos;
 
@@ -50,6 +51,7 @@ public final class TimelineObserver implements RunObserver {
         this.title = title;
         this.efficiency = efficiency;
         this.workersByGroup = workersByGroup;
+        this.nanoClock = nanoClock;
         this.recorder = new TimelineRecorder(nanoClock, plan::label, plan::expectedMillis,
                 plan.units().stream().map(TestUnit::id).collect(Collectors.toSet()));
     }
@@ -68,9 +70,9 @@ public final class TimelineObserver implements RunObserver {
     }
 
     private void timed(Runnable recording) {
-        long start = System.nanoTime();
+        long start = nanoClock.getAsLong();
         recording.run();
-        recordNanos += System.nanoTime() - start;
+        recordNanos += nanoClock.getAsLong() - start;
     }
 
     @Override
@@ -125,7 +127,7 @@ public final class TimelineObserver implements RunObserver {
 
     @Override
     public void runFinished(long wallNanos) {
-        long startNanos = System.nanoTime();
+        long startNanos = nanoClock.getAsLong();
         Efficiency run = efficiency.get();
         RunModel model = recorder.model(title, summary(run));
         try {
@@ -141,7 +143,7 @@ public final class TimelineObserver implements RunObserver {
             TimelinePage.write(model, page, jsonBeside(page), platformPages);
             // what writing it costs, for bench/timeline.sh (run with -X)
             log.debug(String.format(Locale.ROOT, "distest: timeline written in %.1f ms: %s, %d bytes; recording took %.1f ms",
-                    (System.nanoTime() - startNanos) / 1e6, page, Files.size(page), recordNanos / 1e6));
+                    (nanoClock.getAsLong() - startNanos) / 1e6, page, Files.size(page), recordNanos / 1e6));
         } catch (IOException | RuntimeException e) {
             log.warn("distest: cannot write the timeline " + page + ": " + e);
         }

@@ -126,7 +126,7 @@ class ExecGatewayTest {
     void runsWhatIsLeftOnANewCommandWhenTheCommandEndsMidRun() throws Exception {
         Path farSide = Files.createTempDirectory("distest-exec-dies");
         try {
-            harness.workers = Requests.workers(1, Duration.ofSeconds(60), true);
+            harness.workers = Requests.workers(1, Duration.ofSeconds(60));
             String spec = "exec=" + ssh() + "//chdir=" + farSide + "//id=remote";
 
             // the first class takes the far side's server down, and with it the ssh command

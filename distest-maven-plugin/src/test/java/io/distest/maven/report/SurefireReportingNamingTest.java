@@ -37,8 +37,8 @@ class SurefireReportingNamingTest {
      */
     private TreeSet<String> reportFiles(ReportNaming naming) throws IOException {
         TestUnit unit = TestUnit.wholeClass(1, OUTER);
-        SurefireReporting reporting = new SurefireReporting(new ReportOptions(reports, true, false, 0, "", null, naming),
-                new RunHarness.RecordingLog(), List.of(unit), null, false, number -> Map.of());
+        SurefireReporting reporting = new SurefireReporting(new ReportOptions(reports, true, false, "", null, naming),
+                new RunHarness.RecordingLog(), List.of(unit), null, false, number -> Map.of(), 0);
         reporting.runStarted();
         reporting.workerConnected("gw0", "", 0, "popen", WorkerFacts.ofThisJvm());
         reporting.unitStarted("gw0", unit);

@@ -13,10 +13,8 @@ import io.distest.maven.settings.Dist;
 import io.distest.maven.settings.JvmSettings;
 import io.distest.maven.settings.ReportOptions;
 import io.distest.maven.settings.Requests;
-import io.distest.maven.settings.RunRequest;
-import io.distest.maven.settings.SpeedOptions;
+import io.distest.maven.settings.WorkerSetup;
 import io.distest.maven.settings.TestFilters;
-import io.distest.maven.settings.WorkerPolicy;
 import io.distest.maven.tx.TxSpec;
 import io.distest.maven.tx.TxSpecs;
 import io.distest.protocol.TestFinished;
@@ -72,11 +70,12 @@ class CoordinatorBench {
         }
         List<TxSpec> specs = TxSpecs.parseAll(texts);
         Path temp = Files.createTempDirectory("distest-coordinator-bench");
-        WorkerPolicy policy = new WorkerPolicy(0, Duration.ofMinutes(5), true, Duration.ZERO, Duration.ZERO, false, 0, 0);
-        RunRequest request = Requests.run(specs, units, List.of(), temp.resolve("distest-worker.jar"),
-                Requests.jvm(List.of(), Map.of(), Map.of(), temp), Requests.filters(List.of(), List.of(), Map.of()),
-                Requests.reports(temp.resolve("reports"), false, false, 0, "", null), temp.resolve("distest"), policy,
-                null, SpeedOptions.NONE, Dist.LOAD);
+        WorkerSetup setup = new WorkerSetup(List.of(), temp.resolve("distest-worker.jar"),
+                Requests.jvm(List.of(), Map.of(), Map.of(), temp), temp, null);
+        PoolSettings pool = new PoolSettings(specs, Dist.LOAD, temp.resolve("distest"), setup,
+                Requests.workers(0, Duration.ofMinutes(5)));
+        LoopSettings loop = new LoopSettings(units, Requests.policy(true), Requests.filters(List.of(), List.of(), Map.of()),
+                null);
         Map<TxSpec, Gateway> gateways = new LinkedHashMap<>();
         List<FakeGateway> fakes = new ArrayList<>();
         for (TxSpec spec : specs) {
@@ -94,21 +93,22 @@ class CoordinatorBench {
             public void debug(CharSequence content) {}
         };
         RunObservers events = new RunObservers(quiet).add("the counter", OnFailure.FAIL_THE_BUILD, counter);
-        WorkerPool pool = new WorkerPool(request, quiet, gateways, events, System::nanoTime);
-        RunLoop loop = new RunLoop(request, quiet, new LoadScheduling(units, 1, unit -> 0), pool, events, System::nanoTime);
+        WorkerPool workerPool = new WorkerPool(pool, quiet, gateways, events, System::nanoTime);
+        RunLoop runLoop = new RunLoop(loop, quiet, new LoadScheduling(units, 1, unit -> 0), workerPool, events,
+                System::nanoTime);
 
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long processCpu0 = processCpuNanos();
         long loopCpu0 = threads.getCurrentThreadCpuTime();
         long wall0 = System.nanoTime();
-        loop.run(TOKEN);
+        runLoop.run(TOKEN);
         long wall = System.nanoTime() - wall0;
         long loopCpu = threads.getCurrentThreadCpuTime() - loopCpu0;
         long processCpu = processCpuNanos() - processCpu0;
         long fakeCpu = fakes.stream().mapToLong(FakeGateway::workerCpuNanos).sum();
 
         System.out.printf("BENCH coordinator: %d fake workers, %d classes x %d tests = %d results (%d heard), %s%n",
-                workers, classes, tests, total, counter.results, loop.notRunReason() == null ? "all ran" : loop.notRunReason());
+                workers, classes, tests, total, counter.results, runLoop.notRunReason() == null ? "all ran" : runLoop.notRunReason());
         System.out.printf("BENCH wall %.1f s; coordinator CPU %.1f s (run loop thread %.1f s, %d connection readers %.1f s)"
                         + " = %.1f us per result; fake workers' CPU %.1f s; whole process CPU %.1f s (GC included)%n",
                 wall / 1e9, (loopCpu + counter.readerCpu) / 1e9, loopCpu / 1e9, counter.readers, counter.readerCpu / 1e9,

@@ -60,7 +60,7 @@ class DistestRunnerTest {
 
     @Test
     void givesEveryClassAFreshJvmWhenForksAreNotReused() throws Exception {
-        harness.workers = Requests.workers(2, Duration.ofSeconds(60), false);
+        harness.policy = Requests.policy(false);
         RunSummary summary = harness.run(List.of("2*popen"), "PidFixture", "Pid2Fixture", "Slow1Fixture");
         assertEquals(3, summary.tests());
         String first = harness.report("PidFixture").replaceAll("(?s).*pid=(\\d+).*", "$1");

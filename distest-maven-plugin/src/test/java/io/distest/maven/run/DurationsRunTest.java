@@ -204,7 +204,7 @@ class DurationsRunTest {
                 Requests.jvm(List.of(), systemProperties, Map.of(), moduleBasedir),
                 Requests.filters(List.of(), List.of(), Map.of()),
                 Requests.reports(temp.resolve("reports"), false, false), temp.resolve("distest"),
-                Requests.workers(2, Duration.ofSeconds(60), reuseForks),
+                Requests.workers(2, Duration.ofSeconds(60)), Requests.policy(reuseForks),
                 new RemoteSettings(new SyncSettings(Path.of(System.getProperty("user.home"), ".m2", "repository"),
                         moduleBasedir, moduleBasedir, List.of(), List.of()), null, SshOptions.defaults()),
                 speed != null ? speed

@@ -1,5 +1,6 @@
 package io.distest.maven.run;
 
+import io.distest.maven.settings.RunPolicy;
 import io.distest.maven.settings.WorkerPolicy;
 import io.distest.testing.Poll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,9 +29,9 @@ class FaultsTest {
         harness = new RunHarness(temp);
     }
 
-    private static WorkerPolicy policy(int restarts, Duration testTimeout, boolean fallback, int reruns, int skipAfter) {
-        return new WorkerPolicy(restarts, Duration.ofSeconds(60), true, testTimeout, Duration.ZERO, fallback, reruns,
-                skipAfter);
+    private void policy(int restarts, Duration testTimeout, boolean fallback, int reruns, int skipAfter) {
+        harness.workers = new WorkerPolicy(restarts, Duration.ofSeconds(60), fallback);
+        harness.policy = new RunPolicy(true, testTimeout, Duration.ZERO, reruns, skipAfter);
     }
 
     @Test
@@ -69,7 +70,7 @@ class FaultsTest {
 
     @Test
     void givesUpAfterMaxWorkerRestartAndReportsWhatDidNotRun() throws Exception {
-        harness.workers = policy(0, Duration.ZERO, false, 0, 0);
+        policy(0, Duration.ZERO, false, 0, 0);
         RunSummary summary = harness.run(List.of("popen"), "HaltingFixture", "Slow1Fixture", "Slow2Fixture");
 
         assertTrue(summary.notRunReason().contains("no worker is left"), summary.notRunReason());
@@ -80,7 +81,7 @@ class FaultsTest {
 
     @Test
     void reportsAHungTestWithAThreadDumpAndRunsTheRestOfItsClass() throws Exception {
-        harness.workers = policy(4, Duration.ofSeconds(2), false, 0, 0);
+        policy(4, Duration.ofSeconds(2), false, 0, 0);
         RunSummary summary = harness.run(List.of("2*popen"), "HangingFixture", "Slow1Fixture");
 
         assertEquals(3, summary.tests(), harness.log.text());
@@ -93,7 +94,7 @@ class FaultsTest {
 
     @Test
     void reRunsAFailingTestAndReportsAFlakeAsSurefireDoes() throws Exception {
-        harness.workers = policy(4, Duration.ZERO, false, 2, 0);
+        policy(4, Duration.ZERO, false, 2, 0);
         harness.systemProperties = Map.of("flaky.marker", temp.resolve("flaky.marker").toString());
         RunSummary summary = harness.run(List.of("2*popen"), "FlakyFixture", "Slow1Fixture");
 
@@ -107,7 +108,7 @@ class FaultsTest {
 
     @Test
     void skipsTheClassesNotStartedOnceTheFailureLimitIsReached() throws Exception {
-        harness.workers = policy(4, Duration.ZERO, false, 0, 1);
+        policy(4, Duration.ZERO, false, 0, 1);
         RunSummary summary = harness.run(List.of("popen"), "FailingFixture", "Slow1Fixture", "Slow2Fixture",
                 "Slow3Fixture", "Slow4Fixture");
 
@@ -121,7 +122,7 @@ class FaultsTest {
         Path serverRoot = Files.createTempDirectory("distest-far-side");
         try (WorkerServerProcess server = new WorkerServerProcess(RunHarness.workerJar(), serverRoot, "t")) {
             harness.serverToken = "t";
-            harness.workers = policy(1, Duration.ZERO, false, 0, 0);
+            policy(1, Duration.ZERO, false, 0, 0);
             // the local worker is ready while the remote one still syncs: its classes wait until the remote runs one
             harness.systemProperties = java.util.Map.of("distest.rendezvous", temp.resolve("remote-runs").toString());
             List<String> fixtures = List.of("KillsItsServerFixture", "KillsItsServer2Fixture", "KillsItsServer3Fixture");
@@ -149,7 +150,7 @@ class FaultsTest {
     @Test
     void fallsBackToLocalWorkersWhenAskedTo() throws Exception {
         harness.serverToken = "t";
-        harness.workers = policy(2, Duration.ZERO, true, 0, 0);
+        policy(2, Duration.ZERO, true, 0, 0);
         RunSummary summary = harness.run(List.of("2*socket=127.0.0.1:9"), "Slow1Fixture", "Slow2Fixture");
         assertEquals(2, summary.tests());
         assertTrue(summary.passed());

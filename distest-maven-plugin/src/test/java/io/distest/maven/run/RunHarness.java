@@ -8,6 +8,7 @@ import io.distest.maven.settings.JvmSettings;
 import io.distest.maven.settings.RemoteSettings;
 import io.distest.maven.settings.ReportOptions;
 import io.distest.maven.settings.Requests;
+import io.distest.maven.settings.RunPolicy;
 import io.distest.maven.settings.RunRequest;
 import io.distest.maven.settings.SpeedOptions;
 import io.distest.maven.settings.SyncSettings;
@@ -35,7 +36,8 @@ public final class RunHarness {
 
     final Path temp;
     public final RecordingLog log = new RecordingLog();
-    public WorkerPolicy workers = Requests.workers(2, Duration.ofSeconds(60), true);
+    public WorkerPolicy workers = Requests.workers(2, Duration.ofSeconds(60));
+    public RunPolicy policy = Requests.policy(true);
     public Map<String, String> systemProperties = Map.of();
     public String serverToken;
     public Path moduleBasedir = Path.of("").toAbsolutePath();
@@ -68,8 +70,8 @@ public final class RunHarness {
         RunRequest request = Requests.run(TxSpecs.parseAll(specs), units, classpath, workerJar(),
                 jvm != null ? jvm : Requests.jvm(List.of(), systemProperties, Map.of(), moduleBasedir),
                 filters,
-                Requests.reports(temp.resolve("reports"), false, false, workers.rerunFailingTestsCount(), "", timeline),
-                temp.resolve("distest"), workers,
+                Requests.reports(temp.resolve("reports"), false, false, "", timeline),
+                temp.resolve("distest"), workers, policy,
                 new RemoteSettings(new SyncSettings(Path.of(System.getProperty("user.home"), ".m2", "repository"),
                         moduleBasedir, moduleBasedir, rsyncDirs, rsyncIgnores), serverToken, sshOptions),
                 SpeedOptions.NONE, dist);

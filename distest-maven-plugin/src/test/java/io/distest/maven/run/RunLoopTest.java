@@ -13,10 +13,10 @@ import io.distest.maven.settings.Dist;
 import io.distest.maven.settings.JvmSettings;
 import io.distest.maven.settings.ReportOptions;
 import io.distest.maven.settings.Requests;
-import io.distest.maven.settings.RunRequest;
-import io.distest.maven.settings.SpeedOptions;
+import io.distest.maven.settings.RunPolicy;
 import io.distest.maven.settings.TestFilters;
 import io.distest.maven.settings.WorkerPolicy;
+import io.distest.maven.settings.WorkerSetup;
 import io.distest.maven.tx.TxSpec;
 import io.distest.maven.tx.TxSpecs;
 import io.distest.protocol.UnitFinished;
@@ -66,27 +66,30 @@ class RunLoopTest {
     private RunObserver helper = new RunObserver() {};
     private String notRunReason;
 
-    private static WorkerPolicy workers(int restarts, int reruns, int skipAfter, Duration runTimeout) {
-        return new WorkerPolicy(restarts, Duration.ofSeconds(60), true, Duration.ZERO, runTimeout, false, reruns, skipAfter);
+    /** What the pool and the loop are given. */
+    private record Policies(WorkerPolicy pool, RunPolicy loop) {}
+
+    private static Policies workers(int restarts, int reruns, int skipAfter, Duration runTimeout) {
+        return new Policies(new WorkerPolicy(restarts, Duration.ofSeconds(60), false),
+                new RunPolicy(true, Duration.ZERO, runTimeout, reruns, skipAfter));
     }
 
-    private RunResult run(String spec, FakeSuite suite, int ahead, WorkerPolicy workers, Consumer<FakeGateway> setUp)
+    private RunResult run(String spec, FakeSuite suite, int ahead, Policies workers, Consumer<FakeGateway> setUp)
             throws Exception {
         return run(List.of(spec), suite, ahead, workers, (index, g) -> setUp.accept(g));
     }
 
     /** One fake gateway per spec; {@link #gateway} is the first, {@link #gateways} all of them. */
-    private RunResult run(List<String> specTexts, FakeSuite suite, int ahead, WorkerPolicy workers,
+    private RunResult run(List<String> specTexts, FakeSuite suite, int ahead, Policies workers,
             BiConsumer<Integer, FakeGateway> setUp) throws Exception {
         List<TestUnit> units = new ArrayList<>();
         for (String className : suite.classNames()) {
             units.add(TestUnit.wholeClass(units.size(), className));
         }
         List<TxSpec> specs = TxSpecs.parseAll(specTexts);
-        RunRequest request = Requests.run(specs, units, List.of(), temp.resolve("distest-worker.jar"),
-                Requests.jvm(List.of(), Map.of(), Map.of(), temp), Requests.filters(List.of(), List.of(), Map.of()),
-                Requests.reports(temp.resolve("reports"), false, false, workers.rerunFailingTestsCount(), "", null),
-                temp.resolve("distest"), workers, null, SpeedOptions.NONE, Dist.LOAD);
+        WorkerSetup setup = new WorkerSetup(List.of(), temp.resolve("distest-worker.jar"),
+                Requests.jvm(List.of(), Map.of(), Map.of(), temp), temp, null);
+        ReportOptions reports = Requests.reports(temp.resolve("reports"), false, false, "", null);
         Map<TxSpec, Gateway> byspec = new LinkedHashMap<>();
         for (TxSpec txSpec : specs) {
             FakeGateway fake = new FakeGateway(suite, TOKEN);
@@ -95,7 +98,8 @@ class RunLoopTest {
             byspec.put(txSpec, fake);
         }
         gateway = gateways.get(0);
-        SurefireReporting reporting = new SurefireReporting(request.reports(), log, units, null, false, number -> Map.of());
+        SurefireReporting reporting = new SurefireReporting(reports, log, units, null, false, number -> Map.of(),
+                workers.loop().rerunFailingTestsCount());
         RunObserver observer = new RunObserver() {
             @Override
             public void unitStarted(String workerId, TestUnit unit) {
@@ -116,8 +120,10 @@ class RunLoopTest {
         RunObservers events = new RunObservers(log).add("Surefire reporting", OnFailure.FAIL_THE_BUILD, reporting)
                 .add("the test's listener", OnFailure.FAIL_THE_BUILD, observer)
                 .add("the helper", OnFailure.WARN, helper);
-        WorkerPool pool = new WorkerPool(request, log, byspec, events, nanos::get);
-        RunLoop loop = new RunLoop(request, log, new LoadScheduling(units, ahead, unit -> 0), pool, events, nanos::get);
+        WorkerPool pool = new WorkerPool(new PoolSettings(specs, Dist.LOAD, temp.resolve("distest"), setup, workers.pool()),
+                log, byspec, events, nanos::get);
+        RunLoop loop = new RunLoop(new LoopSettings(units, workers.loop(), Requests.filters(List.of(), List.of(), Map.of()),
+                null), log, new LoadScheduling(units, ahead, unit -> 0), pool, events, nanos::get);
         loop.run(TOKEN);
         notRunReason = loop.notRunReason();
         gateways.forEach(g -> assertTrue(g.closed(), "the pool closes its gateways"));

@@ -16,30 +16,30 @@ public final class Requests {
     /** A run on the JUnit Platform launcher. */
     public static RunRequest run(List<TxSpec> specs, List<TestUnit> units, List<Path> testClasspath, Path workerJar,
             JvmSettings jvm, TestFilters filters, ReportOptions reports, Path workDirectory, WorkerPolicy workers,
-            RemoteSettings remote, SpeedOptions speed, Dist dist) {
+            RunPolicy policy, RemoteSettings remote, SpeedOptions speed, Dist dist) {
         return new RunRequest(specs, units, testClasspath, workerJar, jvm, filters, reports, workDirectory, workers,
-                remote, speed, dist, null);
+                policy, remote, speed, dist, null);
     }
 
     /** A dist=load run without durations history. */
     public static RunRequest run(List<TxSpec> specs, List<TestUnit> units, List<Path> testClasspath, Path workerJar,
             JvmSettings jvm, TestFilters filters, ReportOptions reports, Path workDirectory, WorkerPolicy workers,
-            RemoteSettings remote) {
-        return run(specs, units, testClasspath, workerJar, jvm, filters, reports, workDirectory, workers, remote,
-                SpeedOptions.NONE, Dist.LOAD);
+            RunPolicy policy, RemoteSettings remote) {
+        return run(specs, units, testClasspath, workerJar, jvm, filters, reports, workDirectory, workers, policy,
+                remote, SpeedOptions.NONE, Dist.LOAD);
     }
 
     /** Named and laid out as Surefire 3.5.4. */
     public static ReportOptions reports(Path reportsDirectory, boolean trimStackTrace, boolean redirectTestOutputToFile,
-            int rerunFailingTestsCount, String reportNameSuffix, Path timeline) {
-        return new ReportOptions(reportsDirectory, trimStackTrace, redirectTestOutputToFile, rerunFailingTestsCount,
-                reportNameSuffix, timeline, ReportNaming.LATEST);
+            String reportNameSuffix, Path timeline) {
+        return new ReportOptions(reportsDirectory, trimStackTrace, redirectTestOutputToFile, reportNameSuffix, timeline,
+                ReportNaming.LATEST);
     }
 
-    /** No re-runs, no suffix, no timeline. */
+    /** No suffix, no timeline. */
     public static ReportOptions reports(Path reportsDirectory, boolean trimStackTrace,
             boolean redirectTestOutputToFile) {
-        return reports(reportsDirectory, trimStackTrace, redirectTestOutputToFile, 0, "", null);
+        return reports(reportsDirectory, trimStackTrace, redirectTestOutputToFile, "", null);
     }
 
     /** Named as Surefire 3.5's JUnit Platform provider names results. */
@@ -55,9 +55,14 @@ public final class Requests {
         return filters(includeTags, excludeTags, configurationParameters, List.of(), List.of());
     }
 
-    /** Restarts, start timeout and reuse; no timeouts, no fallback, no re-runs, no skipping. */
-    public static WorkerPolicy workers(int maxWorkerRestart, Duration startTimeout, boolean reuseForks) {
-        return new WorkerPolicy(maxWorkerRestart, startTimeout, reuseForks, Duration.ZERO, Duration.ZERO, false, 0, 0);
+    /** Restarts and start timeout; no fallback. */
+    public static WorkerPolicy workers(int maxWorkerRestart, Duration startTimeout) {
+        return new WorkerPolicy(maxWorkerRestart, startTimeout, false);
+    }
+
+    /** Reuse as given; no timeouts, no re-runs, no skipping. */
+    public static RunPolicy policy(boolean reuseForks) {
+        return new RunPolicy(reuseForks, Duration.ZERO, Duration.ZERO, 0, 0);
     }
 
     /** Inheriting the whole environment. */

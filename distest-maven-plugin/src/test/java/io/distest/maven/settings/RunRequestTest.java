@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class RunRequestTest {
     private static RunRequest request(String... specs) {
         return Requests.run(TxSpecs.parseAll(List.of(specs)), List.of(TestUnit.wholeClass(0, "A")), List.of(), null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
     }
 
     private static List<String> shape(RunRequest request) {

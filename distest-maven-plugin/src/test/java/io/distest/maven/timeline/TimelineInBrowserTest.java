@@ -37,7 +37,7 @@ class TimelineInBrowserTest {
         RunHarness harness = new RunHarness(temp);
         harness.timeline = temp.resolve("distest").resolve("timeline.html");
         // no replacement JVM: the rest of the crashed class can only run on the other worker's lane
-        harness.workers = Requests.workers(0, Duration.ofSeconds(60), true);
+        harness.workers = Requests.workers(0, Duration.ofSeconds(60));
         harness.run(List.of("2*popen"), "ExitingFixture", "PassingFixture", "AssertionFailingFixture", "FailingFixture",
                 "SkippedFixture", "Slow1Fixture");
 
