@@ -17,7 +17,11 @@ import java.util.stream.Collectors;
  * their processor time); what the cores cannot give in that window is added to the run's length. A warm-up that
  * mostly waits (a context that sleeps on its connections) costs a second JVM little; one that keeps every core busy
  * costs it its whole length, and leaves nothing for a worker of plain classes beside it: on spring-petclinic (2.3
- * cores of warm-up on 2) such a worker made Spring's first test 12 s later (on a loaded machine).
+ * cores of warm-up on 2) such a worker made Spring's first test 12 s later (on a loaded machine). And over the whole
+ * run, no arrangement ends before the cores have done all its work: every warm-up and context start at its measured
+ * processor time, every class's time on one core. spring-petclinic's contexts keep two cores busy as they start, so
+ * a second JVM starting half of them gains nothing and pays a second warm-up (1.58 × Surefire's single fork, quiet
+ * machine, before this bound).
  *
  * <p>A history without the processor times (written before distest measured them) charges each cut its starts once
  * more and each added worker the longest warm-up whole, as before.
@@ -39,10 +43,32 @@ final class Contention {
         return new Contention(history, Runtime.getRuntime().availableProcessors());
     }
 
-    /** The run's length with these blocks on {@code workers} workers, and what its warm-ups lose to each other. */
+    /**
+     * The run's length with these blocks on {@code workers} workers: its makespan and what its warm-ups lose to each
+     * other, and no less than its processor time spread over the cores.
+     */
     long runMillis(List<FixtureBlocks.Block> blocks, int workers) {
-        return measured(blocks) ? FixtureBlocks.makespan(blocks, workers) + lostToEachOther(blocks, workers)
-                : FixtureBlocks.STARTS_ON_SHARED_CORES.of(blocks, workers);
+        if (!measured(blocks)) {
+            return FixtureBlocks.STARTS_ON_SHARED_CORES.of(blocks, workers);
+        }
+        long processor = Math.round(blocks.stream().mapToDouble(this::processorMillis).sum() / cores);
+        return Math.max(FixtureBlocks.makespan(blocks, workers) + lostToEachOther(blocks, workers), processor);
+    }
+
+    /**
+     * The processor time a block asks for: its framework's warm-up and its fixtures' starts as measured (their wall
+     * time where not), its classes' time on one core.
+     */
+    private double processorMillis(FixtureBlocks.Block block) {
+        if (block.key().isEmpty()) {
+            return block.millis();
+        }
+        Set<String> fixtures = new TreeSet<>();
+        block.units().forEach(unit -> fixtures.add(history.fixture(unit.className())));
+        fixtures.add(frameworkOf(block));
+        double starts = fixtures.stream().map(history::fixtureStart)
+                .mapToDouble(start -> start.cpuMillis() >= 0 ? start.cpuMillis() : start.millis()).sum();
+        return starts + block.millis() - block.startsMillis();
     }
 
     /** Of {@code workers}, how many are worth their fixture starts and warm-ups. */

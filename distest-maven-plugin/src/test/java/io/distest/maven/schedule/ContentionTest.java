@@ -86,4 +86,17 @@ class ContentionTest {
         // a warm-up that mostly waits (half a core): the plain classes fit in what it leaves
         assertEquals(2, new Contention(oneContextAndPlainClasses(5000), 2).worthTheirFixtures(units(5), 2));
     }
+
+    @Test
+    void leavesOneJvmForContextsThatKeepEveryCoreBusyAsTheyStart() {
+        // spring-petclinic's shape: six contexts of 3 s that each keep two cores busy, one class each, a warm-up of
+        // 6 s at two cores. Two workers would end at 22.5 s by their makespan, but the cores have 31.5 s of work then
+        List<String> lines = new ArrayList<>(List.of("spring\t(fixture start)\t6000\t12000"));
+        for (int i = 0; i < 6; i++) {
+            lines.add("T" + i + "\t\t500\tspring:" + i);
+            lines.add("spring:" + i + "\t(fixture start)\t3000\t6000");
+        }
+        Contention contention = new Contention(DurationHistory.parse(lines), 2);
+        assertEquals(1, contention.worthTheirFixtures(units(6), 2));
+    }
 }
