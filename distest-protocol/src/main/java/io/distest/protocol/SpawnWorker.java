@@ -15,18 +15,31 @@ import java.util.Map;
  * @param workerToken the token the worker must present in its {@link Hello}
  * @param excludedEnvironment names of the server's variables the worker does not inherit (Surefire's
  *     {@code excludedEnvironmentVariables}); those in {@code environment} are still set
+ * @param sharedJars entries of {@code classpath}, synced jars, that the server may move first and map from a class
+ *     data sharing archive of its own (the worker jar and the JUnit Platform's, or every released jar); tests still
+ *     see {@code classpath}'s order in {@code java.class.path}. Empty: no sharing
+ * @param sharedFromLoadedClasses whether that archive is made from the classes a worker loaded (every released
+ *     jar) rather than from the worker's warm-up alone
  */
 public record SpawnWorker(String workerId, String java, List<String> jvmArgs, List<String> classpath,
-        String workingDirectory, Map<String, String> environment, String workerToken, List<String> excludedEnvironment)
-        implements Message {
+        String workingDirectory, Map<String, String> environment, String workerToken, List<String> excludedEnvironment,
+        List<String> sharedJars, boolean sharedFromLoadedClasses) implements Message {
     public SpawnWorker {
         jvmArgs = List.copyOf(jvmArgs);
         classpath = List.copyOf(classpath);
         environment = Map.copyOf(environment);
         excludedEnvironment = List.copyOf(excludedEnvironment);
+        sharedJars = List.copyOf(sharedJars);
     }
 
-    /** Inheriting the server's whole environment. */
+    /** Without class data sharing. */
+    public SpawnWorker(String workerId, String java, List<String> jvmArgs, List<String> classpath,
+            String workingDirectory, Map<String, String> environment, String workerToken, List<String> excludedEnvironment) {
+        this(workerId, java, jvmArgs, classpath, workingDirectory, environment, workerToken, excludedEnvironment,
+                List.of(), false);
+    }
+
+    /** Inheriting the server's whole environment, without class data sharing. */
     public SpawnWorker(String workerId, String java, List<String> jvmArgs, List<String> classpath,
             String workingDirectory, Map<String, String> environment, String workerToken) {
         this(workerId, java, jvmArgs, classpath, workingDirectory, environment, workerToken, List.of());

@@ -48,6 +48,8 @@ class MessageCodecTest {
                 new SpawnWorker("gw1", "java", List.of("-Xmx1g"), List.of("repo/a.jar", "project/target/classes"),
                         "project", Map.of("A", "1"), "t"),
                 new SpawnWorker("gw2", "java", List.of(), List.of(), "project/fork_2", Map.of(), "t", List.of("SECRET")),
+                new SpawnWorker("gw3", "java", List.of(), List.of("worker.jar", "repo/junit.jar", "classes"), "project",
+                        Map.of(), "t", List.of(), List.of("worker.jar", "repo/junit.jar"), true),
                 new WorkerExited("gw1", "exit code 3", "last words"),
                 new RunUnit(9, "a.B", List.of(), List.of(), List.of("[engine:x]/[class:a.B]/[method:m()]"), List.of("u2")),
                 new Configure(List.of(), List.of(), Map.of(), 30_000),

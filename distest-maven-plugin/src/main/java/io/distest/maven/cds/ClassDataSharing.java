@@ -1,5 +1,6 @@
 package io.distest.maven.cds;
 
+import io.distest.shared.cds.Archives;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,33 +31,25 @@ import java.util.regex.Pattern;
  * A run whose JVM options set {@code -Xshare} or a shared archive of their own is left alone.
  */
 public final class ClassDataSharing {
-    /** The archive is the JVM's to check; if it refuses one, it runs without, quietly. */
-    static final List<String> QUIET = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
     private static final Pattern JUNIT_JAR = Pattern.compile(
             "(junit-platform-.*|junit-jupiter.*|junit-vintage-engine.*|opentest4j.*|apiguardian-api.*)\\.jar");
-    private static final Pattern LAYOUT_OPTION = Pattern.compile("-XX:.*|-Xm[sx].*");
-    private static final Pattern OWN_SHARING = Pattern.compile("-Xshare:.*|-XX:SharedArchiveFile=.*"
-            + "|-XX:ArchiveClassesAtExit=.*|-XX:[+-]AutoCreateSharedArchive|-XX:SharedClassListFile=.*"
-            + "|-XX:DumpLoadedClassList=.*");
 
-    private final Optional<CdsCache> cache;
+    private final Optional<Archives> archives;
     /** Per class path: its archived jars and the rest, decided once per run. */
     private final Map<List<Path>, Layout> layouts = new ConcurrentHashMap<>();
-    /** The archives a worker of this run records the classes for: one worker each. */
-    private final Map<String, Boolean> recording = new ConcurrentHashMap<>();
 
-    private ClassDataSharing(Optional<CdsCache> cache) {
-        this.cache = cache;
+    private ClassDataSharing(Optional<Archives> archives) {
+        this.archives = archives;
     }
 
     /** With this user's private cache; without sharing if it cannot be had. */
     public static ClassDataSharing ofThisUser() {
-        return new ClassDataSharing(CdsCache.ofThisUser());
+        return new ClassDataSharing(Archives.ofThisUser());
     }
 
     /** With the cache at {@code directory} (tests). */
     public static ClassDataSharing at(Path directory) {
-        return new ClassDataSharing(CdsCache.at(directory));
+        return new ClassDataSharing(Archives.at(directory));
     }
 
     /**
@@ -68,33 +61,16 @@ public final class ClassDataSharing {
             Path localRepository) {
         List<String> usual = new ArrayList<>(testClasspath.stream().map(Path::toString).toList());
         usual.add(workerJar.toString());
-        if (cache.isEmpty() || jvmArgs.stream().anyMatch(arg -> OWN_SHARING.matcher(arg).matches())) {
+        if (archives.isEmpty() || Archives.chooseTheirOwn(jvmArgs)) {
             return new WorkerStart(usual, List.of(), null);
         }
         try {
-            CdsCache files = cache.get();
-            Layout layout = layouts.computeIfAbsent(testClasspath, cp -> Layout.of(cp, localRepository));
-            List<Path> archived = new ArrayList<>(List.of(files.stableCopy(workerJar)));
+            Layout layout = layout(testClasspath, localRepository);
+            List<Path> archived = new ArrayList<>(List.of(archives.get().cache().stableCopy(workerJar)));
             archived.addAll(layout.archived());
-            List<String> options = jvmArgs.stream().filter(arg -> LAYOUT_OPTION.matcher(arg).matches()).toList();
-            String key = ArchiveKey.of(javaHome(java), archived, options);
             List<String> classpath = new ArrayList<>(archived.stream().map(Path::toString).toList());
             layout.rest().forEach(entry -> classpath.add(entry.toString()));
-            List<String> added = new ArrayList<>(QUIET);
-            Optional<Path> archive = files.usableArchive(key);
-            if (archive.isPresent()) {
-                added.add("-XX:SharedArchiveFile=" + archive.get());
-            } else if (recording.containsKey(key)) {
-                // this run records the classes, the next trains, the ones after use the archive
-            } else if (!layout.allJars()) {
-                files.tidy();
-                Trainer.startIfIdle(files, key, java, archived, options, null);
-            } else if (Files.isRegularFile(files.classList(key))) {
-                files.tidy();
-                Trainer.startIfIdle(files, key, java, archived, options, files.classList(key));
-            } else if (recording.putIfAbsent(key, true) == null) {
-                added.add("-XX:DumpLoadedClassList=" + files.classList(key));
-            }
+            List<String> added = archives.get().jvmArgs(java, archived, jvmArgs, layout.allJars());
             List<String> property = new ArrayList<>(testClasspath.stream().map(Path::toString).toList());
             property.add(archived.get(0).toString());
             return new WorkerStart(classpath, added, String.join(File.pathSeparator, property));
@@ -103,18 +79,21 @@ public final class ClassDataSharing {
         }
     }
 
+    /**
+     * Which jars of {@code testClasspath} may come first on a worker's class path, to be archived, and whether they are
+     * all its released jars (then the archive is made from what a worker loaded) or the JUnit Platform's only.
+     */
+    public Layout layout(List<Path> testClasspath, Path localRepository) {
+        return layouts.computeIfAbsent(testClasspath, cp -> Layout.of(cp, localRepository));
+    }
+
     /** Completes when the trainers started so far have ended (tests; a build never waits for them). */
     public static CompletableFuture<Void> trainersEnded() {
-        return Trainer.allEnded();
+        return Archives.trainersEnded();
     }
 
-    static boolean isJUnitJar(Path entry) {
+    public static boolean isJUnitJar(Path entry) {
         return JUNIT_JAR.matcher(entry.getFileName().toString()).matches() && entry.toFile().isFile();
-    }
-
-    /** The JDK of {@code java} ({@code JDK/bin/java}, links resolved). */
-    private static Path javaHome(String java) throws IOException {
-        return Path.of(java).toRealPath().getParent().getParent();
     }
 
     /**
@@ -122,8 +101,8 @@ public final class ClassDataSharing {
      * @param rest the others, in their order
      * @param allJars whether {@code archived} is every released jar (else the JUnit ones)
      */
-    private record Layout(List<Path> archived, List<Path> rest, boolean allJars) {
-        static Layout of(List<Path> testClasspath, Path localRepository) {
+    public record Layout(List<Path> archived, List<Path> rest, boolean allJars) {
+        public static Layout of(List<Path> testClasspath, Path localRepository) {
             Path repository = localRepository == null ? null : localRepository.toAbsolutePath().normalize();
             List<Path> released = new ArrayList<>();
             List<Path> others = new ArrayList<>();

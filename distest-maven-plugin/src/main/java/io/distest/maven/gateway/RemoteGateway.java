@@ -1,5 +1,6 @@
 package io.distest.maven.gateway;
 
+import io.distest.maven.cds.ClassDataSharing;
 import io.distest.maven.settings.SyncSettings;
 import io.distest.maven.settings.WorkerSetup;
 import io.distest.maven.sync.SyncPlan;
@@ -10,6 +11,7 @@ import io.distest.protocol.WorkerFacts;
 import io.distest.shared.Secrets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.LinkedHashMap;
@@ -44,6 +46,7 @@ public final class RemoteGateway implements Gateway {
     private final Endpoint endpoint;
     private ServerClient client;
     private SyncPlan plan;
+    private CompletableFuture<ClassDataSharing.Layout> sharing;
     private long syncMillis;
 
     /** @param sync what travels to the far side besides the class path, and where it lands */
@@ -66,6 +69,9 @@ public final class RemoteGateway implements Gateway {
                 throw new UncheckedIOException(e);
             }
         });
+        // which jars the far side may archive: read beside the start too, and needed only once a worker is asked for
+        sharing = Background.supply("distest-sharing-layout",
+                () -> ClassDataSharing.Layout.of(setup.testClasspath(), setup.localRepository()));
         ServerClient.Connector connector = endpoint.start(); // if it fails, that is the error (the plan ends unread)
         plan = awaitPlan(planning);
         client = new ServerClient(connector, endpoint.serverToken(), Secrets.hexId(12), endpoint.describe());
@@ -113,13 +119,26 @@ public final class RemoteGateway implements Gateway {
         List<String> classpath = setup.classpathWithWorkerJar().stream().map(plan::remotePathOf).toList();
         Map<String, String> environment = new LinkedHashMap<>(launch.environment(setup.jvm()));
         environment.putAll(spec.env());
+        ClassDataSharing.Layout layout = sharing.join();
         SpawnWorker spawn = new SpawnWorker(launch.workerId(), spec.java().orElse("java"),
                 WorkerJvmArgs.of(setup, launch, plan::remotePathOf), classpath,
                 plan.remotePathOf(launch.workingDirectory(setup.jvm())),
-                environment, runToken, List.copyOf(setup.jvm().excludedEnvironment()));
+                environment, runToken, List.copyOf(setup.jvm().excludedEnvironment()), sharedJars(layout),
+                layout.allJars());
         MessageChannel channel = client.spawn(spawn);
         return new SpawnedWorker(new RemoteWorkerHandle(launch.workerId(), endpoint.describe(), channel,
                 client.exitOf(launch.workerId())), channel);
+    }
+
+    /**
+     * The jars the far server may move first and map from a class data sharing archive of its own: the worker jar,
+     * then the layout's (see {@link ClassDataSharing}).
+     */
+    private List<String> sharedJars(ClassDataSharing.Layout layout) {
+        List<String> jars = new ArrayList<>();
+        jars.add(plan.remotePathOf(setup.workerJar()));
+        layout.archived().forEach(jar -> jars.add(plan.remotePathOf(jar)));
+        return jars;
     }
 
     @Override

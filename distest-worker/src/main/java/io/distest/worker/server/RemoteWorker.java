@@ -43,10 +43,6 @@ final class RemoteWorker {
     }
 
     /**
-     * Starts the worker; everything it is asked for is checked before anything is opened, and whatever was opened
-     * is closed again if it cannot start.
-     */
-    /**
      * The JVM arguments with the session paths in them made absolute, as the class path is: the worker jar as Java
      * agent ({@code -javaagent:}) and the module directory ({@code -Dbasedir=}), which the worker's working directory
      * would otherwise resolve wrongly. A relative path must stay inside the session.
@@ -62,7 +58,16 @@ final class RemoteWorker {
         return resolved;
     }
 
-    static RemoteWorker start(SpawnWorker spawn, Path session, PrintStream log) throws IOException {
+    /** Decides how a worker's JVM starts from its class path and JVM options, both resolved in the session. */
+    interface StartPlan {
+        FarSharing.Start of(List<Path> classpath, List<String> jvmArgs);
+    }
+
+    /**
+     * Starts the worker; everything it is asked for is checked before anything is opened, and whatever was opened
+     * is closed again if it cannot start.
+     */
+    static RemoteWorker start(SpawnWorker spawn, Path session, StartPlan plan, PrintStream log) throws IOException {
         if (spawn.workerId() == null || !spawn.workerId().matches("[A-Za-z0-9_.-]{1,64}")) {
             throw new IllegalArgumentException("invalid worker id \"" + spawn.workerId() + "\"");
         }
@@ -76,10 +81,11 @@ final class RemoteWorker {
         if (spawn.java() == null || spawn.java().isEmpty() || spawn.java().indexOf('\0') >= 0) {
             throw new IllegalArgumentException("invalid java \"" + spawn.java() + "\"");
         }
-        List<String> classpath = new ArrayList<>();
+        List<Path> classpath = new ArrayList<>();
         for (String entry : spawn.classpath()) {
-            classpath.add(SafePaths.resolve(session, entry).toString());
+            classpath.add(SafePaths.resolve(session, entry));
         }
+        List<String> jvmArgs = inSession(spawn.jvmArgs(), session);
         Path workingDirectory = SafePaths.createDirectories(session, SafePaths.resolve(session, spawn.workingDirectory()));
         Path workerFiles = SafePaths.createDirectories(session, session.resolve(".distest"));
         Path argFile = workerFiles.resolve(spawn.workerId() + ".args");
@@ -88,7 +94,10 @@ final class RemoteWorker {
         writeFresh(logFile, new byte[0]);
         WorkerSocket listener = WorkerSocket.open(workerFiles, spawn.workerId());
         try {
-            WorkerCommandLine commandLine = new WorkerCommandLine(spawn.java(), inSession(spawn.jvmArgs(), session), classpath,
+            FarSharing.Start start = plan.of(classpath, jvmArgs);
+            List<String> allJvmArgs = new ArrayList<>(jvmArgs);
+            allJvmArgs.addAll(start.jvmArgs());
+            WorkerCommandLine commandLine = new WorkerCommandLine(spawn.java(), allJvmArgs, start.classpath(),
                     listener.address(), spawn.workerId(), spawn.excludedEnvironment(),
                     spawn.environment(), spawn.workerToken());
             writeFresh(argFile, commandLine.argFileContent().getBytes(StandardCharsets.UTF_8));

@@ -149,7 +149,7 @@ final class Server implements AutoCloseable {
         Session[] session = new Session[1];
         try (IdleWatch.Watched watched = idle.watch(client, peer, () -> session[0] != null && session[0].busy())) {
             MessageChannel channel = new MessageChannel(watched.in(), client.getOutputStream(), client);
-            session[0] = new Session(attach.sessionId(), root.sessions(), store, channel, log);
+            session[0] = new Session(attach.sessionId(), root.sessions(), store, root.cds(), channel, log);
             if (sessions.putIfAbsent(attach.sessionId(), session[0]) != null) {
                 refuse(channel, peer, "session " + attach.sessionId() + " is already in use");
                 return;

@@ -77,6 +77,11 @@ final class ServerRoot implements AutoCloseable {
         return root.resolve("cas");
     }
 
+    /** Class data sharing archives for the workers of every server here, and the jar copies they are made from. */
+    Path cds() {
+        return root.resolve("cds");
+    }
+
     /** The content store's stamp index (see {@link ContentStore}): shared, like the store, by every server here. */
     Path casIndex() {
         return root.resolve("cas-stamps.tsv");

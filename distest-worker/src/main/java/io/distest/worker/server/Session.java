@@ -20,8 +20,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -36,14 +38,19 @@ final class Session implements AutoCloseable {
     private final MessageChannel control;
     private final PrintStream log;
     private final Set<RemoteWorker> workers = ConcurrentHashMap.newKeySet();
+    private final FarSharing sharing;
+    /** The files of the last sync, each with its content's SHA-256. */
+    private volatile Map<Path, String> synced = Map.of();
     private volatile boolean syncing;
 
-    Session(String id, Path sessions, ContentStore store, MessageChannel control, PrintStream log) {
+    /** @param cds the server root's class data sharing cache */
+    Session(String id, Path sessions, ContentStore store, Path cds, MessageChannel control, PrintStream log) {
         this.id = id;
         this.directory = sessions.resolve(id);
         this.store = store;
         this.control = control;
         this.log = log;
+        this.sharing = new FarSharing(cds, store, log);
     }
 
     /** Creates the session's directory fresh ({@code 0700}): whatever was there before is removed, never reused. */
@@ -141,6 +148,11 @@ final class Session implements AutoCloseable {
                 throw new IOException(entry.path() + ": " + e.getMessage(), e);
             }
         }
+        Map<Path, String> content = new HashMap<>();
+        for (int i = 0; i < files.size(); i++) {
+            content.put(targets.get(i), files.get(i).sha256());
+        }
+        synced = content;
         control.send(new SyncDone(received, bytes, directory.toString()));
         store.saveIndex(); // after the answer: the build does not wait for it
     }
@@ -158,7 +170,8 @@ final class Session implements AutoCloseable {
         spawning.run();
         RemoteWorker worker;
         try {
-            worker = RemoteWorker.start(spawn, directory, log);
+            worker = RemoteWorker.start(spawn, directory, (classpath, jvmArgs) -> sharing.start(spawn, classpath, jvmArgs,
+                    synced, directory), log);
         } catch (IOException | IllegalArgumentException e) {
             channel.send(new Refused(e.getMessage()));
             return;

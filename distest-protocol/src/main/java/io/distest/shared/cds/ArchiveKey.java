@@ -1,4 +1,4 @@
-package io.distest.maven.cds;
+package io.distest.shared.cds;
 
 import io.distest.shared.Sha256;
 import java.io.IOException;

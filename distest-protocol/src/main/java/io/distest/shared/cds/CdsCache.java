@@ -1,5 +1,6 @@
-package io.distest.maven.cds;
+package io.distest.shared.cds;
 
+import io.distest.shared.AtomicFiles;
 import io.distest.shared.PrivateFiles;
 import io.distest.shared.Sha256;
 import java.io.IOException;
@@ -21,12 +22,18 @@ import java.util.stream.Stream;
  * if it had loaded them from their jars. It also keeps the worker jar at a path and modification time that stay
  * put from run to run, as an archive requires of every jar it was made from. The most recently used archives are
  * kept, the others removed.
+ *
+ * <p>A worker server keeps copies of the synced jars it archives in {@code jars/}, named by their content (a
+ * session's own copies change path every build); a copy goes once no kept archive uses it.
  */
-final class CdsCache {
+public final class CdsCache {
     /** An archive of a Spring application's jars is some 50 MB. */
     static final int KEPT_ARCHIVES = 8;
     /** A part or lock no trainer finished in this time was left by a trainer that never ended well. */
     private static final Duration STALE_PART = Duration.ofMinutes(10);
+    private static final String JARS = "jars";
+    /** Beside an archive's key: the jar copies its archive is made from, one name a line. */
+    private static final String USES = ".uses";
 
     private final Path directory;
 
@@ -77,14 +84,64 @@ final class CdsCache {
     }
 
     /** A copy of {@code workerJar} named by its content: written once, so its time stamp never changes. */
-    Path stableCopy(Path workerJar) throws IOException {
+    public Path stableCopy(Path workerJar) throws IOException {
         Path copy = directory.resolve("distest-worker-" + Sha256.hexOf(workerJar).substring(0, 16) + ".jar");
-        if (!Files.isRegularFile(copy, LinkOption.NOFOLLOW_LINKS)) {
-            Path part = Files.createTempFile(directory, "distest-worker-", ".part");
-            Files.copy(workerJar, part, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(part, copy, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return writtenOnce(copy, part -> Files.copy(workerJar, part, StandardCopyOption.REPLACE_EXISTING));
+    }
+
+    /** Writes a private copy of content to a new file, which the caller's store checks. */
+    public interface Copier {
+        void copyTo(Path target) throws IOException;
+    }
+
+    /** The copy of the jar whose content hashes to {@code sha256}, made once: its path and time stamp stay put. */
+    public Path jarCopy(String sha256, Copier copier) throws IOException {
+        if (!sha256.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("\"" + sha256 + "\" is not a lower-case hex SHA-256");
         }
-        return copy;
+        Path jars = PrivateFiles.directory(directory.resolve(JARS), "class data sharing jar copies");
+        return writtenOnce(jars.resolve(sha256 + ".jar"), copier);
+    }
+
+    /**
+     * {@code file}, written by {@code copier} unless it is there. Never replaced once there, not even by a worker
+     * starting beside this one: its time stamp is part of every archive made from it.
+     */
+    private static Path writtenOnce(Path file, Copier copier) throws IOException {
+        if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return file;
+        }
+        Path part = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                + System.nanoTime() + ".part");
+        try {
+            copier.copyTo(part);
+            Files.createLink(file, part); // fails where another copy came first: that one stays
+        } catch (java.nio.file.FileAlreadyExistsException anotherCameFirst) {
+            // the same content
+        } catch (UnsupportedOperationException noLinks) {
+            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                Files.move(part, file);
+            }
+        } finally {
+            Files.deleteIfExists(part);
+        }
+        return file;
+    }
+
+    /** Notes that {@code key}'s archive is made from {@code archived}: the copies among them are kept with it. */
+    void using(String key, List<Path> archived) throws IOException {
+        Path jars = directory.resolve(JARS);
+        List<String> copies = archived.stream().filter(jar -> jars.equals(jar.getParent()))
+                .map(jar -> jar.getFileName().toString()).toList();
+        if (copies.isEmpty()) {
+            return;
+        }
+        Path uses = directory.resolve(key + USES);
+        if (Files.isRegularFile(uses, LinkOption.NOFOLLOW_LINKS)) {
+            Files.setLastModifiedTime(uses, FileTime.from(Instant.now()));
+        } else {
+            AtomicFiles.writeString(uses, String.join("\n", copies) + "\n");
+        }
     }
 
     Path archive(String key) {
@@ -135,28 +192,48 @@ final class CdsCache {
         }
     }
 
-    /** Removes the archives and worker jars least recently used, and parts and locks no trainer finished. */
+    /**
+     * Removes the archives and worker jars least recently used, jar copies no kept archive uses, and parts and locks
+     * no trainer finished.
+     */
     void tidy() {
-        removeAllButNewest(".jsa", KEPT_ARCHIVES);
-        removeAllButNewest(".jar", KEPT_ARCHIVES);
-        removeAllButNewest(".classes", 2 * KEPT_ARCHIVES);
+        removeAllButNewest(directory, ".jsa", KEPT_ARCHIVES);
+        removeAllButNewest(directory, ".jar", KEPT_ARCHIVES);
+        removeAllButNewest(directory, ".classes", 2 * KEPT_ARCHIVES);
+        removeAllButNewest(directory, USES, 2 * KEPT_ARCHIVES);
         Instant stale = Instant.now().minus(STALE_PART);
-        List<Path> leftOvers = list(".part");
-        leftOvers.addAll(list(".training"));
+        List<Path> leftOvers = list(directory, ".part");
+        leftOvers.addAll(list(directory, ".training"));
+        leftOvers.addAll(list(directory.resolve(JARS), ".part"));
+        leftOvers.addAll(unusedCopies());
         for (Path leftOver : leftOvers) {
-            if (modified(leftOver).toInstant().isBefore(stale)) {
+            if (modified(leftOver).toInstant().isBefore(stale)) { // a copy just made may not be noted yet
                 deleteQuietly(leftOver);
             }
         }
     }
 
-    private void removeAllButNewest(String suffix, int kept) {
-        List<Path> files = list(suffix);
+    private List<Path> unusedCopies() {
+        java.util.Set<String> used = new java.util.HashSet<>();
+        for (Path uses : list(directory, USES)) {
+            try {
+                used.addAll(Files.readAllLines(uses));
+            } catch (IOException e) {
+                return List.of(); // cannot tell: keep them all
+            }
+        }
+        List<Path> unused = list(directory.resolve(JARS), ".jar");
+        unused.removeIf(copy -> used.contains(copy.getFileName().toString()));
+        return unused;
+    }
+
+    private static void removeAllButNewest(Path directory, String suffix, int kept) {
+        List<Path> files = list(directory, suffix);
         files.sort(Comparator.comparing(CdsCache::modified).reversed());
         files.stream().skip(kept).forEach(CdsCache::deleteQuietly);
     }
 
-    private List<Path> list(String suffix) {
+    private static List<Path> list(Path directory, String suffix) {
         try (Stream<Path> files = Files.list(directory)) {
             return new java.util.ArrayList<>(files.filter(f -> f.getFileName().toString().endsWith(suffix)).toList());
         } catch (IOException e) {

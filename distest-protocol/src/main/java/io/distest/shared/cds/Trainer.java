@@ -1,4 +1,4 @@
-package io.distest.maven.cds;
+package io.distest.shared.cds;
 
 import java.io.File;
 import java.io.IOException;
@@ -47,7 +47,7 @@ final class Trainer {
         }
         command.add(java);
         command.addAll(layoutOptions);
-        command.addAll(ClassDataSharing.QUIET);
+        command.addAll(Archives.QUIET);
         command.add("-XX:ArchiveClassesAtExit=" + part);
         command.add("-cp");
         command.add(String.join(File.pathSeparator, archivedJars.stream().map(Path::toString).toList()));
