@@ -10,9 +10,13 @@ sleep,trivial --repeat 1` once first) and the plugin installed in ~/.m2. Prints,
   2. the trivial suite (4,800 tests) under Surefire forkCount=1 and =2 and distest 2*popen without and with a
      history: wall clock of the Maven command, median of REPEAT runs, and the workers distest started;
   3. optionally (WARM_COMMONS_LANG=DIR, a checkout of apache/commons-lang) the sum of test-case times under
-     Surefire forkCount=2 and distest 2*popen, from the TEST-*.xml reports.
+     Surefire forkCount=2 and distest 2*popen, from the TEST-*.xml reports;
+  4. remote efficiency and first-test latency, 4*popen against 4*ssh on loopback and at 50 ms (bench/remote.sh), on
+     the short suite (18 s of tests on 4 workers) and the long one (24 s).
 
-Knobs: REPEAT (3), WARM_COMMONS_LANG (unset). Runs are interleaved; times are medians.
+Knobs: REPEAT (3), WARM_COMMONS_LANG (unset), WARM_COMMONS_LANG_ARGS (more Maven arguments there, e.g.
+-Dcommons.surefire.version=3.5.6), WARM_SECTIONS (sleep,trivial,remote: which of sections 1, 2 and 4 run).
+Runs are interleaved; times are medians.
 """
 import glob
 import json
@@ -117,15 +121,37 @@ def trivial_section(logs):
 
 
 def commons_lang_section(logs, project):
+    """Goals as parity.sh runs them: a project's own POM does not take distest in, so its goal is named."""
     print(f"\n3. {project}: sum of test-case times, 2 JVMs each side")
-    for name, args in (("surefire forkCount=2", ["-DforkCount=2"]),
-                       ("distest 2*popen", ["-Ddistest.tx=2*popen", "-Ddistest.minTestSecondsPerWorker=0"])):
+    skips = ["-Drat.skip", "-Djacoco.skip", "-Danimal.sniffer.skip", "-Dcheckstyle.skip", "-Dspotbugs.skip",
+             "-Dpmd.skip", "-Djapicmp.skip"] + os.environ.get("WARM_COMMONS_LANG_ARGS", "").split()
+    for name, goals in (("surefire forkCount=2", ["surefire:test", "-DforkCount=2"]),
+                        ("distest 2*popen", ["io.distest:distest-maven-plugin:0.1.0-SNAPSHOT:test",
+                                             "-Ddistest.tx=2*popen", "-Ddistest.minTestSecondsPerWorker=0"])):
         shutil.rmtree(Path(project) / "target/surefire-reports", ignore_errors=True)
-        wall, code, _ = mvn(project, args + ["-Drat.skip", "-Djacoco.skip", "-Danimal.sniffer.skip",
-                                             "-Dcheckstyle.skip", "-Dspotbugs.skip", "-Dpmd.skip", "-Djapicmp.skip"],
-                            logs / f"lang-{name.replace(' ', '_')}.log")
+        start = time.monotonic()
+        with open(logs / f"lang-{name.replace(' ', '_')}.log", "w") as out:
+            code = subprocess.run(MVN + ["test-compile"] + goals + skips, cwd=project, stdout=out,
+                                  stderr=subprocess.STDOUT).returncode
+        wall = time.monotonic() - start
         total, cases = case_time_sum(project)
         print(f"{name:<24} {cases:>7} cases  {total:8.1f} s of test-case time  (build {wall:.0f} s, exit {code})")
+
+
+def remote_section(logs):
+    """remote.sh's table for the short suite (about 4.5 s of tests per worker) and the long one (6 s): efficiency and
+    first-test latency of 4*popen against 4*ssh on loopback and through a 50 ms proxy."""
+    for label, seconds in (("short", "18"), ("long", "24")):
+        table = logs / f"remote-{label}.txt"
+        table.unlink(missing_ok=True)
+        environment = dict(os.environ, REMOTE_TOTAL_SECONDS=seconds, REMOTE_RTTS="0,50", REMOTE_OUT=str(table),
+                           REPEAT=str(REPEAT))
+        with open(logs / f"remote-{label}.log", "w") as out:
+            subprocess.run([str(BENCH / "remote.sh")], env=environment, stdout=out, stderr=subprocess.STDOUT)
+        rows = [line for line in table.read_text().splitlines() if line.startswith(("gateway", "4*"))] \
+            if table.exists() else ["remote.sh failed: see " + str(logs / f"remote-{label}.log")]
+        print(f"\n4. remote, {label} suite ({seconds} s of tests on 4 workers), median of {REPEAT}")
+        print("\n".join(rows))
 
 
 def main():
@@ -133,10 +159,15 @@ def main():
     logs.mkdir(parents=True, exist_ok=True)
     load = os.getloadavg()[0]
     print(f"warm start benchmark, REPEAT={REPEAT}, load average {load:.1f} at start (timings mean little above 1)")
-    sleep_section(logs)
-    trivial_section(logs)
+    sections = os.environ.get("WARM_SECTIONS", "sleep,trivial,remote").split(",")
+    if "sleep" in sections:
+        sleep_section(logs)
+    if "trivial" in sections:
+        trivial_section(logs)
     if os.environ.get("WARM_COMMONS_LANG"):
         commons_lang_section(logs, os.environ["WARM_COMMONS_LANG"])
+    if "remote" in sections:
+        remote_section(logs)
     print(f"\nload average {os.getloadavg()[0]:.1f} at the end; logs in {logs}")
 
 

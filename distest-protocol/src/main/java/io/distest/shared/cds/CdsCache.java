@@ -4,6 +4,8 @@ import io.distest.shared.AtomicFiles;
 import io.distest.shared.PrivateFiles;
 import io.distest.shared.Sha256;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -115,13 +117,16 @@ public final class CdsCache {
                 + System.nanoTime() + ".part");
         try {
             copier.copyTo(part);
-            Files.createLink(file, part); // fails where another copy came first: that one stays
-        } catch (java.nio.file.FileAlreadyExistsException anotherCameFirst) {
-            // the same content
-        } catch (UnsupportedOperationException noLinks) {
-            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-                Files.move(part, file);
+            try {
+                Files.createLink(file, part); // fails where another copy came first: that one stays
+            } catch (UnsupportedOperationException | FileSystemException noLinksHere) {
+                if (noLinksHere instanceof FileAlreadyExistsException) {
+                    return file; // the same content
+                }
+                Files.move(part, file); // without links: replaces nothing, but another may come between
             }
+        } catch (FileAlreadyExistsException anotherCameFirst) {
+            // the same content
         } finally {
             Files.deleteIfExists(part);
         }
