@@ -1,4 +1,5 @@
-// A durations history that says the tests are short: 2*popen starts one worker and says why; 0 starts both; workers
+// Without a history the second local worker waits for the run's classes; a durations history that says the tests are
+// short: 2*popen starts one worker and says why; 0 starts both; workers
 // are dropped from the last spec backwards, so a gateway left without workers is never opened.
 import groovy.json.JsonSlurper
 
@@ -18,10 +19,16 @@ def tests = ['it.lean.AlphaTest # addsUp', 'it.lean.AlphaTest # printsItsWorker'
 }
 def started = { String log -> (log =~ /(?m)^\[INFO\] \[[\w.-]+\] \S+: Java \S+.* pid \d+, ready in/).size() }
 
-// 1: no history yet: both workers.
-if (!first.contains('distest: 3 test classes on 2 workers (2*popen)')) fail('build 1: not a first run on two workers')
-if (first.contains('workers started:')) fail('build 1: workers were left out without a history')
-if (started(first) != 2) fail("build 1: ${started(first)} workers started, expected 2")
+// 1: no history yet: the second local worker waits for the run's classes, and three tiny ones never call it.
+if (!first.contains('distest: 3 test classes on 2 workers (2*popen)')) fail('build 1: not a first run asking for two workers')
+if (first.contains('workers started:')) fail('build 1: the budget left workers out without a history')
+if (!first.contains("distest: no durations history yet: 1 of 2 workers starts now, the other once this run's classes"
+        + ' show at least 3.0 s of tests for each (distest.minTestSecondsPerWorker)')) {
+    fail('build 1: no line saying the second worker waits')
+}
+if (first.contains('more worker')) fail('build 1: the held worker started for three tiny classes')
+if (started(first) != 1) fail("build 1: ${started(first)} workers started, expected 1")
+if (!(first =~ /distest: .* of tests on 1 worker: efficiency/).find()) fail('build 1: the efficiency line is not over the 1 worker started')
 
 // 2: the history knows all three classes, far below 3 s each: one worker, and the line that says why.
 if (!(lean =~ /distest: 1 of 2 workers started: the durations history puts this run's tests at \d+\.\d s: 2 workers would get less than 3\.0 s each \(distest\.minTestSecondsPerWorker\); set it to 0 to start every worker/).find()) {

@@ -25,6 +25,7 @@ import org.apache.maven.plugin.logging.Log;
 public final class DurationObserver implements RunObserver {
     private final Log log;
     private final int workers;
+    private final Set<String> startedWorkers = new HashSet<>();
     private final Plan plan;
     private final Consumer<List<Measurement>> afterRun;
     private final LongSupplier nanoClock;
@@ -75,6 +76,11 @@ public final class DurationObserver implements RunObserver {
         this.startNanos = nanoClock.getAsLong();
         this.wholeClasses = Set.copyOf(plan.wholeClasses());
         plan.units().forEach(unit -> planned.put(unit.id(), unit));
+    }
+
+    @Override
+    public void workerStarted(String workerId, String spec, String group) {
+        startedWorkers.add(workerId);
     }
 
     @Override
@@ -139,7 +145,9 @@ public final class DurationObserver implements RunObserver {
     @Override
     public void runFinished(long wallNanos) {
         long quickestStart = readyMillis.values().stream().mapToLong(Long::longValue).min().orElse(0);
-        efficiency = Efficiency.of(wallNanos / 1_000_000, workers, runs, quickestStart,
+        // workers held back that never started (WorkerRamp) are not in the ideal
+        int started = startedWorkers.isEmpty() ? workers : Math.min(workers, startedWorkers.size());
+        efficiency = Efficiency.of(wallNanos / 1_000_000, started, runs, quickestStart,
                 median(firstTestMillis.isEmpty() ? readyMillis.values() : firstTestMillis.values()));
         log.info(timeline == null ? efficiency.line() : efficiency.line() + "; timeline: " + timeline);
         afterRun.accept(measurements());

@@ -24,6 +24,7 @@ import io.distest.maven.schedule.TestUnit;
 import io.distest.maven.schedule.UnitPlanner.Plan;
 import io.distest.maven.schedule.UnitPlanner;
 import io.distest.maven.schedule.WorkerBudget;
+import io.distest.maven.schedule.WorkerRamp;
 import io.distest.maven.settings.Dist;
 import io.distest.maven.settings.RemoteSettings;
 import io.distest.maven.settings.RunRequest;
@@ -104,6 +105,13 @@ public final class DistestRunner {
             log.info(String.format("distest: %d of %d workers started: %s", budget.started(), budget.requested(),
                     budget.reason()));
         }
+        int held = heldBack(request, history);
+        if (held > 0) {
+            log.info(String.format("distest: no durations history yet: %d of %d workers start%s now, the other%s once"
+                    + " this run's classes show at least %s s of tests for each (distest.minTestSecondsPerWorker)",
+                    request.workerCount() - held, request.workerCount(), request.workerCount() - held == 1 ? "s" : "",
+                    held == 1 ? "" : "s", request.speed().minTestSecondsPerWorker()));
+        }
         Plan plan = plan(request, history);
         Map<String, List<TestUnit>> unitsByGroup = byGroup(request, plan.units());
         RunRequest planned = request.withUnits(unitsByGroup.values().stream().flatMap(List::stream).toList());
@@ -136,9 +144,10 @@ public final class DistestRunner {
         more.forEach(observer -> observers.add(observer.getClass().getSimpleName(), OnFailure.WARN, observer));
         // the one split of the request: each layer gets only what it reads
         WorkerPool pool = new WorkerPool(new PoolSettings(planned.specs(), planned.dist(), planned.workDirectory(), setup,
-                planned.workers()), log, gateways, observers, System::nanoTime);
+                planned.workers(), held), log, gateways, observers, System::nanoTime);
         RunLoop loop = new RunLoop(new LoopSettings(planned.units(), planned.policy(), planned.filters(),
-                planned.provider()), log, policy(planned, plan, unitsByGroup), pool, observers, System::nanoTime);
+                planned.provider()), log, policy(planned, plan, unitsByGroup), pool, observers, System::nanoTime,
+                held == 0 ? null : new WorkerRamp(held, request.speed().minTestSecondsPerWorker()));
         loop.run(token);
         Optional<RunObservers.Failure> failed = observers.failure();
         if (failed.isPresent()) {
@@ -215,6 +224,20 @@ public final class DistestRunner {
         }
         return new WorkerBudget(request.speed().minTestSecondsPerWorker())
                 .decide(history, request.units(), request.workerCount());
+    }
+
+    /**
+     * How many workers wait for the run's own classes to show there is work for them ({@link WorkerRamp}): without a
+     * durations history, every local worker but the first, when all of them would share the build machine's cores
+     * (popen only: a far host's cores are its own) and the worker budget is on. With a history, the budget has decided.
+     */
+    private static int heldBack(RunRequest request, DurationHistory history) {
+        boolean allLocal = request.specs().stream().allMatch(spec -> spec.transport() instanceof Transport.Popen);
+        if (!history.isEmpty() || !allLocal || request.dist() != Dist.LOAD || !request.policy().reuseForks()
+                || request.speed().minTestSecondsPerWorker() == 0) {
+            return 0;
+        }
+        return request.workerCount() - 1;
     }
 
     /** Orders the units by the history and splits the classes that would hold up the end of the run. */

@@ -15,10 +15,20 @@ import java.util.List;
  * @param workDirectory where the workers' logs and argument files go
  * @param setup what every worker JVM starts with (also a local stand-in for an unreachable remote gateway)
  * @param workers restarts, start timeout, fallback to local workers
+ * @param held how many of the last workers wait until the run loop releases them ({@code WorkerRamp}); 0: none
  */
-record PoolSettings(List<TxSpec> specs, Dist dist, Path workDirectory, WorkerSetup setup, WorkerPolicy workers) {
+record PoolSettings(List<TxSpec> specs, Dist dist, Path workDirectory, WorkerSetup setup, WorkerPolicy workers,
+        int held) {
     PoolSettings {
         specs = List.copyOf(specs);
+        if (held < 0 || held >= Math.max(1, specs.stream().mapToInt(TxSpec::count).sum())) {
+            throw new IllegalArgumentException("held must leave a worker to start first, got " + held);
+        }
+    }
+
+    /** Every worker starts at once. */
+    PoolSettings(List<TxSpec> specs, Dist dist, Path workDirectory, WorkerSetup setup, WorkerPolicy workers) {
+        this(specs, dist, workDirectory, setup, workers, 0);
     }
 
     /** The gateway group of one of the specs. */

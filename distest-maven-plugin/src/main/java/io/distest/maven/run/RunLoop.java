@@ -4,6 +4,7 @@ import io.distest.maven.report.RunObserver;
 import io.distest.maven.schedule.Assignment;
 import io.distest.maven.schedule.SchedulingPolicy;
 import io.distest.maven.schedule.TestUnit;
+import io.distest.maven.schedule.WorkerRamp;
 import io.distest.maven.settings.ProviderRun;
 import io.distest.maven.settings.TestFilters;
 import io.distest.protocol.Configure;
@@ -50,6 +51,11 @@ final class RunLoop {
     private int failures;
     private boolean skipping;
     private String notRunReason;
+    /** When the workers the pool holds back start; {@code null}: none are held. */
+    private final WorkerRamp ramp;
+    private long firstReadyNanos = -1;
+    /** When the last unit finished (or the first worker was ready): the running unit has run since at most. */
+    private long progressNanos;
 
     /**
      * @param events the run's listeners (reporting, durations, timeline…), composed by {@link io.distest.maven.report.RunObservers}
@@ -57,12 +63,19 @@ final class RunLoop {
      */
     RunLoop(LoopSettings settings, Log log, SchedulingPolicy policy, WorkerPool pool, RunObserver events,
             LongSupplier nanoClock) {
+        this(settings, log, policy, pool, events, nanoClock, null);
+    }
+
+    /** @param ramp when the workers the pool holds back start ({@code null}: it holds none) */
+    RunLoop(LoopSettings settings, Log log, SchedulingPolicy policy, WorkerPool pool, RunObserver events,
+            LongSupplier nanoClock, WorkerRamp ramp) {
         this.settings = settings;
         this.log = log;
         this.policy = policy;
         this.pool = pool;
         this.events = events;
         this.nanoClock = nanoClock;
+        this.ramp = ramp;
         this.nextUnitId = settings.units().stream().mapToInt(TestUnit::id).max().orElse(0) + 1;
     }
 
@@ -80,8 +93,13 @@ final class RunLoop {
                     lose(late, "did not connect within " + pool.startTimeout().toSeconds() + " s");
                 }
                 checkRunTimeout(startNanos);
+                rampUp();
                 if (!policy.finished() && pool.noneLeft()) {
-                    reportUnrun("no worker is left (" + pool.restartsLine() + ")");
+                    if (ramp != null && ramp.held() > 0) {
+                        pool.releaseHeld(ramp.releaseAll()); // the rest still runs, on them
+                    } else {
+                        reportUnrun("no worker is left (" + pool.restartsLine() + ")");
+                    }
                 }
             }
             events.runFinished(nanoClock.getAsLong() - startNanos);
@@ -133,7 +151,27 @@ final class RunLoop {
                 worker.facts().platform(), worker.facts().pid(), seconds));
         policy.addWorker(worker.ref);
         policy.roundTrip(worker.ref, pool.roundTripMillis(worker));
+        if (firstReadyNanos < 0) {
+            firstReadyNanos = nanoClock.getAsLong();
+            progressNanos = firstReadyNanos;
+        }
         dispatch();
+    }
+
+    /** Starts held workers once the run's classes so far say there is work for them ({@link WorkerRamp}). */
+    private void rampUp() {
+        if (ramp == null || ramp.held() == 0 || firstReadyNanos < 0) {
+            return;
+        }
+        long now = nanoClock.getAsLong();
+        int released = ramp.release(pool.startedCount(), policy.waiting(), (now - progressNanos) / 1_000_000,
+                (now - firstReadyNanos) / 1_000_000);
+        if (released > 0) {
+            log.info(String.format("distest: %d more worker%s start%s: this run's classes so far put its tests at"
+                    + " about %.1f s", released, released == 1 ? "" : "s", released == 1 ? "s" : "",
+                    ramp.projectedMillis() / 1000.0));
+            pool.releaseHeld(released);
+        }
     }
 
     private void dispatch() throws IOException {
@@ -208,6 +246,10 @@ final class RunLoop {
         List<String> failed = worker.progress.failures();
         rerunFailures(unit, failed); // before the unit reports: its class must wait for the re-run
         events.unitFinished(worker.id(), unit, finished);
+        if (ramp != null) {
+            ramp.unitFinished(finished.elapsedMillis(), finished.cpuMillis());
+            progressNanos = nanoClock.getAsLong();
+        }
         countFailures(failed.size() + (finished.error() != null ? 1 : 0));
         policy.unitFinished(worker.ref, unit);
         if (!settings.policy().reuseForks()) {

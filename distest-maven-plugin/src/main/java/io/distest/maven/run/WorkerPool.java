@@ -15,7 +15,9 @@ import io.distest.shared.Threads;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -53,6 +55,8 @@ final class WorkerPool implements AutoCloseable {
     private final Map<String, Integer> generations = new HashMap<>();
     /** Ids of first workers whose start-up chain has not spawned them yet. */
     private final Set<String> awaitingSpawn = new HashSet<>();
+    /** Workers that wait for {@link #releaseHeld}, in the order they start. */
+    private final Deque<Held> held = new ArrayDeque<>();
     /** Hellos of workers that connected before the run loop took in their spawn. */
     private final Map<String, RunEvent.Connected> earlyHellos = new HashMap<>();
     private final List<Thread> chains = new ArrayList<>();
@@ -84,10 +88,15 @@ final class WorkerPool implements AutoCloseable {
         this.token = token;
         Files.createDirectories(settings.workDirectory());
         listener = new WorkerListener(token, events, log::warn);
+        int total = settings.specs().stream().mapToInt(TxSpec::count).sum();
         int number = 0;
         for (TxSpec spec : settings.specs()) {
             List<Integer> numbers = new ArrayList<>();
             for (int i = 0; i < spec.count(); i++) {
+                if (number >= total - settings.held()) {
+                    held.add(new Held(spec, i, number++));
+                    continue;
+                }
                 awaitingSpawn.add(workerId(spec, i, number));
                 numbers.add(number++);
             }
@@ -96,6 +105,24 @@ final class WorkerPool implements AutoCloseable {
         }
         chains.forEach(Thread::start);
     }
+
+    /** A worker the pool holds back: its spec, its index in the spec, its number. */
+    private record Held(TxSpec spec, int index, int number) {}
+
+    /** Workers spawned or asked for so far, held ones not counted. */
+    int startedCount() {
+        return workers.size() + awaitingSpawn.size();
+    }
+
+    /** Starts up to {@code count} of the held workers, on the run loop's thread; their spawns arrive as events. */
+    void releaseHeld(int count) {
+        for (int i = 0; i < count && !held.isEmpty(); i++) {
+            Held next = held.removeFirst();
+            awaitingSpawn.add(workerId(next.spec(), next.index(), next.number()));
+            spawnInChain(gateways.get(next.spec()), next.spec(), next.index(), next.number());
+        }
+    }
+
     /** gw0, gw1, … across all specs; a spec's own {@code //id=NAME} gives NAME, or NAME-0, NAME-1, … for N workers. */
     static String workerId(TxSpec spec, int index, int number) {
         return spec.id().map(name -> spec.count() > 1 ? name + "-" + index : name).orElse("gw" + number);
@@ -119,7 +146,7 @@ final class WorkerPool implements AutoCloseable {
                 }
             } else {
                 for (int i = 0; i < numbers.size(); i++) {
-                    spawnInChain(gateway, spec, i, numbers.get(i));
+                    spawnInChain(gateway, spec, i, numbers.get(i)); // held workers are the last: indexes match
                 }
             }
         } catch (IOException e) {

@@ -80,6 +80,11 @@ public final class EachScheduling implements SchedulingPolicy {
     }
 
     @Override
+    public int waiting() {
+        return byGroup.values().stream().mapToInt(SchedulingPolicy::waiting).sum();
+    }
+
+    @Override
     public List<TestUnit> drain() {
         return collect(SchedulingPolicy::drain);
     }

@@ -262,6 +262,11 @@ public final class LoadScheduling implements SchedulingPolicy {
     }
 
     @Override
+    public int waiting() {
+        return queue.size();
+    }
+
+    @Override
     public List<TestUnit> drain() {
         List<TestUnit> drained = List.copyOf(queue);
         queue.clear();

@@ -36,6 +36,9 @@ public interface SchedulingPolicy {
     /** No unit queued and none in flight. */
     boolean finished();
 
+    /** Units no worker holds yet. */
+    int waiting();
+
     /** Takes every unit not handed out yet off the queue (nothing new will start), and returns them. */
     List<TestUnit> drain();
 

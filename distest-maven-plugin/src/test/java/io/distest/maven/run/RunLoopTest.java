@@ -9,6 +9,7 @@ import io.distest.maven.run.fake.FakeGateway;
 import io.distest.maven.run.fake.FakeSuite;
 import io.distest.maven.schedule.LoadScheduling;
 import io.distest.maven.schedule.TestUnit;
+import io.distest.maven.schedule.WorkerRamp;
 import io.distest.maven.settings.Dist;
 import io.distest.maven.settings.JvmSettings;
 import io.distest.maven.settings.ReportOptions;
@@ -65,6 +66,8 @@ class RunLoopTest {
     /** A listener that only helps (as the timeline), heard after reporting. */
     private RunObserver helper = new RunObserver() {};
     private String notRunReason;
+    /** Workers the pool holds back for a {@link WorkerRamp} (3 s a worker); 0: all start at once. */
+    private int held;
 
     /** What the pool and the loop are given. */
     private record Policies(WorkerPolicy pool, RunPolicy loop) {}
@@ -120,10 +123,11 @@ class RunLoopTest {
         RunObservers events = new RunObservers(log).add("Surefire reporting", OnFailure.FAIL_THE_BUILD, reporting)
                 .add("the test's listener", OnFailure.FAIL_THE_BUILD, observer)
                 .add("the helper", OnFailure.WARN, helper);
-        WorkerPool pool = new WorkerPool(new PoolSettings(specs, Dist.LOAD, temp.resolve("distest"), setup, workers.pool()),
-                log, byspec, events, nanos::get);
+        WorkerPool pool = new WorkerPool(new PoolSettings(specs, Dist.LOAD, temp.resolve("distest"), setup, workers.pool(),
+                held), log, byspec, events, nanos::get);
         RunLoop loop = new RunLoop(new LoopSettings(units, workers.loop(), Requests.filters(List.of(), List.of(), Map.of()),
-                null), log, new LoadScheduling(units, ahead, unit -> 0), pool, events, nanos::get);
+                null), log, new LoadScheduling(units, ahead, unit -> 0), pool, events, nanos::get,
+                held == 0 ? null : new WorkerRamp(held, 3));
         loop.run(TOKEN);
         notRunReason = loop.notRunReason();
         gateways.forEach(g -> assertTrue(g.closed(), "the pool closes its gateways"));
@@ -257,6 +261,34 @@ class RunLoopTest {
         assertTrue(log.text().contains("worker gw1 (2*popen, fake gw1#0) did not connect within 60 s"), log.text());
         assertTrue(log.text().contains("starting a replacement for gw1 (restart 1 of 1)"), log.text());
         assertNull(notRunReason);
+    }
+
+    @Test
+    void withoutAHistoryAShortSuiteRunsOnTheFirstWorkerAloneAndItsHeldWorkerNeverStarts() throws Exception {
+        held = 1;
+        FakeSuite suite = FakeSuite.generated("com.acme.Trivial", 40, 5);
+
+        RunResult result = run("2*popen", suite, 0, workers(0, 0, 0, Duration.ZERO), g -> {});
+
+        assertEquals(200, result.getCompletedCount(), "every test is reported");
+        assertEquals(List.of("gw0#0"), gateway.spawned(), "40 classes of 10 ms: no work for a second JVM");
+        assertNull(notRunReason);
+    }
+
+    @Test
+    void aHeldWorkerStartsWhenTheWorkersBeforeItAreGoneForGoodAndRunsWhatIsLeft() throws Exception {
+        held = 1;
+        FakeSuite suite = new FakeSuite().add("com.acme.CrashTest", "a:crash").add("com.acme.PassTest", "a:pass")
+                .add("com.acme.OtherTest", "a:pass");
+
+        RunResult result = run("2*popen", suite, 0, workers(0, 0, 0, Duration.ZERO), g -> {});
+
+        assertEquals(List.of("gw0#0", "gw1#0"), gateway.spawned());
+        assertNull(notRunReason, "nothing is left unrun while a held worker could run it");
+        assertEquals(3, result.getCompletedCount());
+        assertEquals(1, result.getErrors(), "the crash alone");
+        assertTrue(heard.contains("finished gw1 com.acme.PassTest") && heard.contains("finished gw1 com.acme.OtherTest"),
+                heard.toString());
     }
 
     @Test
