@@ -79,11 +79,8 @@ public final class ClassDataSharing {
         }
     }
 
-    /**
-     * Which jars of {@code testClasspath} may come first on a worker's class path, to be archived, and whether they are
-     * all its released jars (then the archive is made from what a worker loaded) or the JUnit Platform's only.
-     */
-    public Layout layout(List<Path> testClasspath, Path localRepository) {
+    /** The class path's layout, decided once per run (see {@link Layout}). */
+    private Layout layout(List<Path> testClasspath, Path localRepository) {
         return layouts.computeIfAbsent(testClasspath, cp -> Layout.of(cp, localRepository));
     }
 
@@ -97,6 +94,9 @@ public final class ClassDataSharing {
     }
 
     /**
+     * Which jars of a test class path may come first on a worker's class path, to be archived: a local worker's here,
+     * a far worker's named to its server ({@code RemoteGateway}), which archives them on its own side.
+     *
      * @param archived the class path's jars that go first, in their order
      * @param rest the others, in their order
      * @param allJars whether {@code archived} is every released jar (else the JUnit ones)

@@ -282,21 +282,12 @@ class ClassDataSharingTest {
 
     /** Runs the warm-up in a JVM started as a worker would be, logging where each class came from. */
     private String classesLoadedBy(WorkerStart start, List<String> arguments, String... jvmArgs) throws Exception {
-        Path log = temp.resolve("class-load.log");
-        List<String> command = new ArrayList<>(List.of(JAVA));
-        command.addAll(Arrays.asList(jvmArgs));
-        command.addAll(start.jvmArgs());
-        command.add("-Xlog:class+load=info:file=" + log);
-        command.addAll(List.of("-cp", String.join(File.pathSeparator, start.classpath()), "io.distest.worker.runner.WarmUp"));
-        command.addAll(arguments);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(temp.resolve("out.log").toFile()).start();
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the JVM ended");
-        assertEquals(0, process.exitValue(), Files.readString(temp.resolve("out.log")));
-        return Files.readString(log);
+        List<String> options = new ArrayList<>(Arrays.asList(jvmArgs));
+        options.addAll(start.jvmArgs());
+        return WarmUpJvm.classesLoaded(options, start.classpath(), arguments, temp);
     }
 
     private static String tail(String text) {
-        return text.length() < 3000 ? text : text.substring(text.length() - 3000);
+        return WarmUpJvm.tail(text);
     }
 }

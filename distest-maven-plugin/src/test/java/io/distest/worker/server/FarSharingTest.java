@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.distest.maven.cds.ClassDataSharing;
+import io.distest.maven.cds.WarmUpJvm;
 import io.distest.maven.run.RunHarness;
 import io.distest.protocol.SpawnWorker;
 import io.distest.shared.Sha256;
@@ -141,20 +142,12 @@ class FarSharingTest {
 
     /** Runs the warm-up in a JVM started as the server starts a worker, logging where each class came from. */
     private String classesLoadedBy(FarSharing.Start start, String... jvmArgs) throws Exception {
-        Path classLog = root.resolve("class-load.log");
-        List<String> command = new ArrayList<>(List.of(JAVA));
-        command.addAll(List.of(jvmArgs));
-        command.addAll(start.jvmArgs());
-        command.add("-Xlog:class+load=info:file=" + classLog);
-        command.addAll(List.of("-cp", String.join(File.pathSeparator, start.classpath()), "io.distest.worker.runner.WarmUp"));
-        Path out = root.resolve("out.log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the JVM ended");
-        assertEquals(0, process.exitValue(), Files.readString(out));
-        return Files.readString(classLog);
+        List<String> options = new ArrayList<>(List.of(jvmArgs));
+        options.addAll(start.jvmArgs());
+        return WarmUpJvm.classesLoaded(options, start.classpath(), List.of(), root);
     }
 
     private static String tail(String text) {
-        return text.length() < 3000 ? text : text.substring(text.length() - 3000);
+        return WarmUpJvm.tail(text);
     }
 }
