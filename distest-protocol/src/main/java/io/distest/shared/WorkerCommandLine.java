@@ -60,7 +60,25 @@ public record WorkerCommandLine(String java, List<String> jvmArgs, List<String> 
      * with its output and errors into {@code logFile}.
      */
     public ProcessBuilder processBuilder(Path argFile, Path directory, Path logFile) {
-        ProcessBuilder builder = new ProcessBuilder(java, "@" + argFile, MAIN_CLASS, "connect", connectTo, workerId)
+        ProcessBuilder builder = builder(argFile, directory, logFile, "connect", connectTo, workerId);
+        builder.environment().put(Protocol.TOKEN_ENV, token);
+        return builder;
+    }
+
+    /**
+     * The same JVM started before its run has an address or a token (a standby worker): it waits for both on its
+     * standard input, which the caller keeps open to write them.
+     */
+    public ProcessBuilder standbyProcessBuilder(Path argFile, Path directory, Path logFile) {
+        ProcessBuilder builder = builder(argFile, directory, logFile, "standby", workerId);
+        builder.environment().remove(Protocol.TOKEN_ENV); // not a server's token the build was given
+        return builder;
+    }
+
+    private ProcessBuilder builder(Path argFile, Path directory, Path logFile, String... mainArgs) {
+        List<String> command = new ArrayList<>(List.of(java, "@" + argFile, MAIN_CLASS));
+        command.addAll(List.of(mainArgs));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(directory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(logFile.toFile())
@@ -68,7 +86,6 @@ public record WorkerCommandLine(String java, List<String> jvmArgs, List<String> 
         Map<String, String> env = builder.environment();
         env.keySet().removeAll(excludedEnvironment);
         env.putAll(environment);
-        env.put(Protocol.TOKEN_ENV, token);
         return builder;
     }
 }

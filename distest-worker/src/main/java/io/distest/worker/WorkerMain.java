@@ -4,6 +4,7 @@ import io.distest.protocol.Protocol;
 import io.distest.shared.ChannelStreams;
 import io.distest.shared.WorkerCommandLine;
 import io.distest.worker.runner.OwnOutOfMemory;
+import io.distest.worker.runner.Standby;
 import io.distest.worker.runner.Worker;
 import io.distest.worker.server.ServeCommand;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.net.Socket;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Entry point of the worker jar.
@@ -20,10 +22,13 @@ import java.nio.file.Path;
  * <pre>
  * java -cp distest-worker.jar:TEST-CLASSPATH io.distest.worker.WorkerMain connect HOST:PORT WORKER-ID
  * java -cp distest-worker.jar:TEST-CLASSPATH io.distest.worker.WorkerMain connect unix:SOCKET-PATH WORKER-ID
+ * java -cp distest-worker.jar:TEST-CLASSPATH io.distest.worker.WorkerMain standby WORKER-ID
  * java -jar distest-worker.jar serve [options]      (a worker server; see {@link ServeCommand})
  * </pre>
  *
- * The session token comes from the environment variable {@value Protocol#TOKEN_ENV}, never the command line.
+ * The session token comes from the environment variable {@value Protocol#TOKEN_ENV}, never the command line; a
+ * {@code standby} worker, started before its run, reads the token and the address from standard input instead
+ * (see {@link Standby}).
  */
 public final class WorkerMain {
     private WorkerMain() {}
@@ -38,29 +43,54 @@ public final class WorkerMain {
             System.setProperty("java.class.path", classPath);
             System.clearProperty(WorkerCommandLine.CLASS_PATH_PROPERTY);
         }
-        if (args.length != 3 || !args[0].equals("connect")) {
+        String connectTo;
+        String token;
+        if (args.length == 2 && args[0].equals("standby")) {
+            Standby.warmUp();
+            Optional<Standby.Handoff> handoff = awaitHandoff(args[1], diagnostics);
+            if (handoff.isEmpty()) {
+                Runtime.getRuntime().halt(0); // the build ended without a run for this JVM
+            }
+            connectTo = handoff.get().connectTo();
+            token = handoff.get().token();
+        } else if (args.length == 3 && args[0].equals("connect")) {
+            connectTo = args[1];
+            token = System.getenv(Protocol.TOKEN_ENV);
+            if (token == null || token.isEmpty()) {
+                diagnostics.println("distest worker: $" + Protocol.TOKEN_ENV + " is not set; it must hold the session token");
+                System.exit(WorkerCommandLine.EXIT_USAGE);
+            }
+        } else {
             diagnostics.println("usage: java -cp distest-worker.jar:<test classpath> io.distest.worker.WorkerMain"
                     + " connect HOST:PORT|unix:PATH WORKER-ID   (token in $" + Protocol.TOKEN_ENV + ")");
             System.exit(WorkerCommandLine.EXIT_USAGE);
+            return;
         }
-        String token = System.getenv(Protocol.TOKEN_ENV);
-        if (token == null || token.isEmpty()) {
-            diagnostics.println("distest worker: $" + Protocol.TOKEN_ENV + " is not set; it must hold the session token");
-            System.exit(WorkerCommandLine.EXIT_USAGE);
-        }
+        String workerId = args[args.length - 1];
         OwnOutOfMemory.endTheWorkerOnIt();
         int code;
         try {
-            code = args[1].startsWith(WorkerCommandLine.UNIX_SOCKET) ? overUnixSocket(Path.of(args[1].substring(WorkerCommandLine.UNIX_SOCKET.length())), args[2], token)
-                    : overTcp(parseAddress(args[1]), args[2], token);
+            code = connectTo.startsWith(WorkerCommandLine.UNIX_SOCKET)
+                    ? overUnixSocket(Path.of(connectTo.substring(WorkerCommandLine.UNIX_SOCKET.length())), workerId, token)
+                    : overTcp(parseAddress(connectTo), workerId, token);
         } catch (IOException e) {
-            diagnostics.println("distest worker " + args[2] + ": connection to " + args[1] + " failed: " + e);
+            diagnostics.println("distest worker " + workerId + ": connection to " + connectTo + " failed: " + e);
             code = WorkerCommandLine.EXIT_CONNECTION_LOST;
         }
         // Halt rather than exit: a test's non-daemon thread must not keep a finished worker alive.
         System.out.flush();
         System.err.flush();
         Runtime.getRuntime().halt(code);
+    }
+
+    private static Optional<Standby.Handoff> awaitHandoff(String workerId, PrintStream diagnostics) {
+        try {
+            return Standby.await(System.in);
+        } catch (IOException e) {
+            diagnostics.println("distest worker " + workerId + ": no hand-off from the build: " + e.getMessage());
+            Runtime.getRuntime().halt(WorkerCommandLine.EXIT_USAGE);
+            return Optional.empty();
+        }
     }
 
     private static int overTcp(InetSocketAddress address, String workerId, String token) throws IOException {

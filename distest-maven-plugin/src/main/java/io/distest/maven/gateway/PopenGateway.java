@@ -3,6 +3,8 @@ package io.distest.maven.gateway;
 import io.distest.maven.cds.ClassDataSharing;
 import io.distest.maven.cds.WorkerStart;
 import io.distest.maven.settings.WorkerSetup;
+import io.distest.maven.standby.RunLaunches;
+import io.distest.maven.standby.StandbyLaunch;
 import io.distest.maven.tx.TxSpec;
 import io.distest.shared.WorkerCommandLine;
 import java.io.IOException;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code popen}: worker JVMs as subprocesses of this build. */
 public final class PopenGateway implements Gateway {
@@ -20,6 +23,7 @@ public final class PopenGateway implements Gateway {
     private final String token;
     private final boolean standIn;
     private final ClassDataSharing sharing;
+    private final RunLaunches launches;
 
     public PopenGateway(WorkerSetup setup, String token) {
         this(setup, token, false);
@@ -27,14 +31,22 @@ public final class PopenGateway implements Gateway {
 
     /** @param standIn runs a remote spec's share here (fallbackToLocal): its far-side java and chdir do not apply */
     public PopenGateway(WorkerSetup setup, String token, boolean standIn) {
-        this(setup, token, standIn, ClassDataSharing.ofThisUser());
+        this(setup, token, standIn, ClassDataSharing.ofThisUser(), null);
     }
 
-    public PopenGateway(WorkerSetup setup, String token, boolean standIn, ClassDataSharing sharing) {
+    /** A run's own local workers: each takes over a standby worker started on its launch, if one waits. */
+    public PopenGateway(WorkerSetup setup, String token, RunLaunches launches) {
+        this(setup, token, false, ClassDataSharing.ofThisUser(), launches);
+    }
+
+    /** @param launches the run's launches (see {@link RunLaunches}); null: no standby workers */
+    public PopenGateway(WorkerSetup setup, String token, boolean standIn, ClassDataSharing sharing,
+            RunLaunches launches) {
         this.setup = setup;
         this.token = token;
         this.standIn = standIn;
         this.sharing = sharing;
+        this.launches = launches;
     }
 
     @Override
@@ -56,6 +68,13 @@ public final class PopenGateway implements Gateway {
             jvmArgs.add("-D" + WorkerCommandLine.CLASS_PATH_PROPERTY + "=" + start.classPathProperty());
         }
         WorkerCommandLine commandLine = new WorkerCommandLine(java, jvmArgs, start.classpath(), launch.connectTo(), launch.workerId(), setup.jvm().excludedEnvironment(), environment, token);
+        if (launches != null) {
+            Optional<Process> standby = launches.spawning(StandbyLaunch.of(commandLine, directory, launch.logFile(),
+                    argFile), token, launch.connectTo());
+            if (standby.isPresent()) {
+                return new SpawnedWorker(new WorkerProcess(standby.get(), launch.logFile()), null);
+            }
+        }
         Files.writeString(argFile, commandLine.argFileContent(), StandardCharsets.UTF_8);
         ProcessBuilder builder = commandLine.processBuilder(argFile, directory, launch.logFile());
         try {

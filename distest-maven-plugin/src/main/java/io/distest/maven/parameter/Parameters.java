@@ -64,6 +64,9 @@ public final class Parameters {
     /** Command line only: {@code false} connects ssh gateways in the test phase, not beside the earlier ones. */
     public static final String SSH_EARLY = "distest.ssh.early";
     public static final String SSH_EARLY_DEFAULT = "true";
+    /** Command line only: start local workers beside the module's earlier phases on the last build's launches. */
+    public static final String POPEN_EARLY = "distest.popen.early";
+    public static final String POPEN_EARLY_DEFAULT = "true";
 
     /**
      * The test goal's parameters the early ssh start reads from the POM before any mojo exists, by the names the

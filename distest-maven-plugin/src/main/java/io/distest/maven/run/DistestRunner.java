@@ -3,6 +3,7 @@ package io.distest.maven.run;
 import io.distest.maven.gateway.ExecGateway;
 import io.distest.maven.gateway.Gateway;
 import io.distest.maven.gateway.PopenGateway;
+import io.distest.maven.standby.RunLaunches;
 import io.distest.maven.gateway.RemoteGateway;
 import io.distest.maven.gateway.SocketEndpoint;
 import io.distest.maven.gateway.ssh.SshGateway;
@@ -95,8 +96,9 @@ public final class DistestRunner {
         String token = newToken();
         WorkerSetup setup = request.workerSetup();
         Map<TxSpec, Gateway> gateways = new LinkedHashMap<>();
+        RunLaunches launches = new RunLaunches(setup.moduleBasedir());
         for (TxSpec spec : request.specs()) {
-            gateways.put(spec, gatewayFor(spec, setup, request.remote(), token, log));
+            gateways.put(spec, gatewayFor(spec, setup, request.remote(), token, launches, log));
         }
         log.info(String.format("distest: %d test classes on %d worker%s (%s), dist=%s", request.units().size(),
                 request.workerCount(), request.workerCount() == 1 ? "" : "s", request.specs().stream().map(TxSpec::text).collect(Collectors.joining(", ")),
@@ -148,7 +150,16 @@ public final class DistestRunner {
         RunLoop loop = new RunLoop(new LoopSettings(planned.units(), planned.policy(), planned.filters(),
                 planned.provider()), log, policy(planned, plan, unitsByGroup), pool, observers, System::nanoTime,
                 held == 0 ? null : new WorkerRamp(held, request.speed().minTestSecondsPerWorker()));
-        loop.run(token);
+        try {
+            loop.run(token);
+        } finally {
+            launches.finish(log);
+        }
+        if (launches.takenOver() > 0) {
+            log.info(String.format("distest: %d of the run's workers had started beside the build's earlier phases, on"
+                    + " the last build's command line (-D%s=false: in the test phase)", launches.takenOver(),
+                    io.distest.maven.parameter.Parameters.POPEN_EARLY));
+        }
         Optional<RunObservers.Failure> failed = observers.failure();
         if (failed.isPresent()) {
             throw new DistestException(failed.get().message(), failed.get().cause());
@@ -326,10 +337,10 @@ public final class DistestRunner {
         return absolute.startsWith(here) ? here.relativize(absolute).toString() : absolute.toString();
     }
 
-    private static Gateway gatewayFor(TxSpec spec, WorkerSetup setup, RemoteSettings remote, String token, Log log)
-            throws DistestException {
+    private static Gateway gatewayFor(TxSpec spec, WorkerSetup setup, RemoteSettings remote, String token,
+            RunLaunches launches, Log log) throws DistestException {
         if (spec.transport() instanceof Transport.Popen) {
-            return new PopenGateway(setup, token);
+            return new PopenGateway(setup, token, launches);
         }
         if (spec.transport() instanceof Transport.Socket socket) {
             String serverToken = remote.serverToken();

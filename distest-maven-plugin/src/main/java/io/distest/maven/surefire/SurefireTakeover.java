@@ -4,16 +4,21 @@ import io.distest.maven.gateway.ssh.EarlySsh;
 import io.distest.maven.gateway.ssh.EarlySshStarts;
 import io.distest.maven.gateway.ssh.SshOptions;
 import io.distest.maven.parameter.Parameters;
+import io.distest.maven.standby.EarlyWorkers;
+import io.distest.maven.standby.Standbys;
 import io.distest.maven.tx.Transport;
 import io.distest.maven.tx.TxSpec;
 import io.distest.maven.tx.TxSpecException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.maven.AbstractMavenLifecycleParticipant;
 import org.apache.maven.MavenExecutionException;
@@ -44,6 +49,7 @@ public class SurefireTakeover extends AbstractMavenLifecycleParticipant {
         String commandLineN = session.getUserProperties().getProperty(Parameters.N);
         String commandLineSlice = session.getUserProperties().getProperty(Parameters.SLICE);
         boolean early = EarlySsh.wanted(session);
+        Set<Path> withLocalWorkers = new LinkedHashSet<>();
         for (MavenProject project : session.getProjects()) {
             Plugin distest = project.getPlugin(DISTEST);
             if (distest != null) {
@@ -51,13 +57,20 @@ public class SurefireTakeover extends AbstractMavenLifecycleParticipant {
                 if (early) {
                     startSshEarly(session, project, distest, specs);
                 }
+                if (specs.stream().anyMatch(spec -> spec.transport() instanceof Transport.Popen)) {
+                    withLocalWorkers.add(project.getBasedir().toPath());
+                }
             }
+        }
+        if (EarlyWorkers.wanted(session)) {
+            EarlyWorkers.install(session.getRequest(), withLocalWorkers, logger);
         }
     }
 
     @Override
     public void afterSessionEnd(MavenSession session) {
         EarlySshStarts.closeAll();
+        Standbys.endAll();
     }
 
     /**

@@ -3,6 +3,7 @@ package io.distest.shared.cds;
 import io.distest.shared.AtomicFiles;
 import io.distest.shared.PrivateFiles;
 import io.distest.shared.Sha256;
+import io.distest.shared.UserCache;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -45,40 +46,12 @@ public final class CdsCache {
 
     /** The cache of this user, or empty (no class data sharing) if it cannot be made private. */
     static Optional<CdsCache> ofThisUser() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path cache = xdg != null && Path.of(xdg).isAbsolute() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return at(cache.resolve("distest").resolve("cds"));
+        return at(UserCache.directory("cds"));
     }
 
-    /**
-     * The cache at {@code directory} if no one else can replace it: it and its parent are this user's and private,
-     * and the parent's parent is this user's or root's and writable by no one else (or sticky, as {@code /tmp}).
-     * Otherwise another account could swap the checked directory for one of its own between the check and a JVM
-     * mapping an archive from it.
-     */
+    /** The cache at {@code directory} if no one else can replace it (see {@link UserCache#at}). */
     static Optional<CdsCache> at(Path directory) {
-        try {
-            Path parent = directory.toAbsolutePath().getParent();
-            Files.createDirectories(parent.getParent());
-            noOneElseCanReplaceIn(parent.getParent());
-            PrivateFiles.directory(parent, "class data sharing cache's parent");
-            PrivateFiles.directory(directory, "class data sharing cache");
-            return Optional.of(new CdsCache(directory));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static void noOneElseCanReplaceIn(Path directory) throws IOException {
-        if (!directory.getFileSystem().supportedFileAttributeViews().contains("unix")) {
-            return;
-        }
-        int owner = (Integer) Files.getAttribute(directory, "unix:uid");
-        int mode = (Integer) Files.getAttribute(directory, "unix:mode");
-        boolean sticky = (mode & 01000) != 0;
-        if ((owner != PrivateFiles.uid() && owner != 0) || ((mode & 022) != 0 && !sticky)) {
-            throw new IOException(directory + " can be changed by another account");
-        }
+        return UserCache.at(directory, "class data sharing cache").map(CdsCache::new);
     }
 
     Path directory() {

@@ -29,7 +29,15 @@ public final class EarlySsh {
     }
 
     static boolean wanted(Properties user, List<String> goals) {
-        if ("false".equalsIgnoreCase(user.getProperty(Parameters.SSH_EARLY, Parameters.SSH_EARLY_DEFAULT).trim())
+        return wanted(user, goals, Parameters.SSH_EARLY, Parameters.SSH_EARLY_DEFAULT);
+    }
+
+    /**
+     * Whether {@code goals} reach distest's tests, nobody asked to skip them, and {@code property} (a switch such as
+     * {@value Parameters#SSH_EARLY}) is not false: whether something for the tests may start before they do.
+     */
+    public static boolean wanted(Properties user, List<String> goals, String property, String defaultValue) {
+        if ("false".equalsIgnoreCase(user.getProperty(property, defaultValue).trim())
                 || isTrue(user, "skipTests") || isTrue(user, "maven.test.skip") || isTrue(user, "maven.test.skip.exec")) {
             return false;
         }

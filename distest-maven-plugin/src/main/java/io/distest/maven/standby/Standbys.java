@@ -1,0 +1,152 @@
+package io.distest.maven.standby;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * The standby workers of this Maven session: worker JVMs started beside a module's earlier phases on the launches
+ * its last runs used (see {@link LaunchStore}), each waiting for a run to hand it an address and a token. A run that
+ * asks for exactly such a launch, and finds the class path as it was when the JVM started, takes it over; whatever
+ * is not taken over ends with the run, the module or the session. The take-over extension and the mojos share this
+ * plugin's class realm, so one registry serves both.
+ */
+public final class Standbys {
+    private record Started(Path moduleBasedir, StandbyLaunch launch, ClassPathShape shape, Process process) {}
+
+    private static final List<Started> STARTED = new ArrayList<>();
+    private static final Set<Path> RECORDED = new HashSet<>();
+
+    private Standbys() {}
+
+    /**
+     * Starts a standby worker for each launch the module's last runs used, unless one for it is already waiting;
+     * returns how many it started. Never fails the build: a launch that cannot start is reported to {@code debug}
+     * and its run starts the worker itself.
+     */
+    public static int start(Path moduleBasedir, Consumer<String> debug) {
+        return LaunchStore.ofThisUser().map(store -> start(store, moduleBasedir, debug)).orElse(0);
+    }
+
+    static int start(LaunchStore store, Path moduleBasedir, Consumer<String> debug) {
+        int started = 0;
+        for (StandbyLaunch launch : store.read(moduleBasedir)) {
+            try {
+                Started standby = startOne(moduleBasedir, launch);
+                synchronized (Standbys.class) {
+                    STARTED.add(standby);
+                }
+                started++;
+            } catch (IOException | RuntimeException e) {
+                debug.accept("distest: no standby worker " + launch.workerId() + " for " + moduleBasedir + ": " + e);
+            }
+        }
+        return started;
+    }
+
+    private static Started startOne(Path moduleBasedir, StandbyLaunch launch) throws IOException {
+        Path module = moduleBasedir.toAbsolutePath().normalize();
+        for (String entry : launch.directories()) {
+            Path directory = Path.of(entry).toAbsolutePath().normalize();
+            if (directory.startsWith(module) && !Files.exists(directory)) {
+                Files.createDirectories(directory); // as its compile will: the JVM must see a directory, not a jar
+            }
+        }
+        Files.createDirectories(launch.directory());
+        Files.createDirectories(launch.logFile().toAbsolutePath().getParent());
+        Files.writeString(launch.argFile(), launch.commandLine().argFileContent(), StandardCharsets.UTF_8);
+        ClassPathShape shape = ClassPathShape.of(launch.classpath());
+        Process process = launch.commandLine().standbyProcessBuilder(launch.argFile(), launch.directory(),
+                launch.logFile()).start();
+        return new Started(module, launch, shape, process);
+    }
+
+    /**
+     * Whether this is the module's first run in this session, whose launches are kept: its unit tests, not its
+     * integration tests, which write the same worker logs later.
+     */
+    static synchronized boolean firstRunOf(Path moduleBasedir) {
+        return RECORDED.add(moduleBasedir.toAbsolutePath().normalize());
+    }
+
+    /**
+     * Hands {@code token} and {@code connectTo} to the standby worker started on {@code launch}, if one waits and
+     * its class path is as it was when it started; returns its process, now the caller's. A standby that does not
+     * fit any more is ended.
+     */
+    public static Optional<Process> claim(StandbyLaunch launch, String token, String connectTo) {
+        Started match = null;
+        synchronized (Standbys.class) {
+            for (Iterator<Started> it = STARTED.iterator(); it.hasNext(); ) {
+                Started standby = it.next();
+                if (standby.launch().equals(launch)) {
+                    it.remove();
+                    match = standby;
+                    break;
+                }
+            }
+        }
+        if (match == null) {
+            return Optional.empty();
+        }
+        if (!match.process().isAlive() || !ClassPathShape.of(launch.classpath()).equals(match.shape())) {
+            end(match);
+            return Optional.empty();
+        }
+        try (OutputStream in = match.process().getOutputStream()) {
+            in.write((token + " " + connectTo + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            end(match);
+            return Optional.empty();
+        }
+        return Optional.of(match.process());
+    }
+
+    /** Ends the standby workers that would write {@code logFiles}, if no run took them over: their run is over. */
+    public static void endUnclaimed(Collection<Path> logFiles) {
+        endWhere(s -> logFiles.contains(s.launch().logFile()));
+    }
+
+    /** Ends the module's standby workers that no run took over (its build is over). */
+    public static void endUnclaimed(Path moduleBasedir) {
+        Path module = moduleBasedir.toAbsolutePath().normalize();
+        endWhere(s -> s.moduleBasedir().equals(module));
+    }
+
+    /** Ends every standby worker no run took over: the session ended. */
+    public static void endAll() {
+        endWhere(s -> true);
+        synchronized (Standbys.class) {
+            RECORDED.clear();
+        }
+    }
+
+    private static void endWhere(Predicate<Started> which) {
+        List<Started> ending = new ArrayList<>();
+        synchronized (Standbys.class) {
+            for (Iterator<Started> it = STARTED.iterator(); it.hasNext(); ) {
+                Started standby = it.next();
+                if (which.test(standby)) {
+                    it.remove();
+                    ending.add(standby);
+                }
+            }
+        }
+        ending.forEach(Standbys::end);
+    }
+
+    private static void end(Started standby) {
+        standby.process().destroyForcibly(); // it waits on its input and has run nothing of the project's
+    }
+}
