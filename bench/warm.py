@@ -5,8 +5,9 @@ Uses the projects bench/run.sh generates (bench/work/sleep and bench/work/trivia
 sleep,trivial --repeat 1` once first) and the plugin installed in ~/.m2. Prints, in one run:
 
   1. per worker of a `4*popen` run of the sleep suite with its history: JVM start-up, the first unit's time
-     against what the history expected, and the run's `first test ... after JVM start`, with class data sharing
-     and without it (`-Xshare:auto` in argLine, which distest leaves alone);
+     against what the history expected, the run's `first test ... after JVM start` (for a standby worker: after
+     the run handed it over) and the build's wall, with standby workers and class data sharing, with class data
+     sharing only (-Ddistest.popen.early=false) and with neither (also `-Xshare:auto` in argLine);
   2. the trivial suite (4,800 tests) under Surefire forkCount=1 and =2 and distest 2*popen without and with a
      history: wall clock of the Maven command, median of REPEAT runs, and the workers distest started;
   3. optionally (WARM_COMMONS_LANG=DIR, a checkout of apache/commons-lang) the sum of test-case times under
@@ -14,7 +15,8 @@ sleep,trivial --repeat 1` once first) and the plugin installed in ~/.m2. Prints,
   4. remote efficiency and first-test latency, 4*popen against 4*ssh on loopback and at 50 ms (bench/remote.sh), on
      the short suite (18 s of tests on 4 workers) and the long one (24 s).
 
-Knobs: REPEAT (3), WARM_COMMONS_LANG (unset), WARM_COMMONS_LANG_ARGS (more Maven arguments there, e.g.
+Knobs: REPEAT (3), WARM_TOUCH (set: touch a test source before each build, so that test-compile compiles as after
+an edit), WARM_COMMONS_LANG (unset), WARM_COMMONS_LANG_ARGS (more Maven arguments there, e.g.
 -Dcommons.surefire.version=3.5.6), WARM_SECTIONS (sleep,trivial,remote: which of sections 1, 2 and 4 run).
 Runs are interleaved; times are medians.
 """
@@ -35,6 +37,9 @@ MVN = ["mvn", "-o", "-B", "-Dstyle.color=never"]
 
 
 def mvn(project, args, log):
+    if os.environ.get("WARM_TOUCH") and (Path(project) / "src/test/java").is_dir():
+        for source in sorted((Path(project) / "src/test/java").rglob("*.java"))[:1]:
+            source.touch()  # test-compile has work to do, as after an edit
     start = time.monotonic()
     with open(log, "w") as out:
         code = subprocess.run(MVN + ["test"] + args, cwd=project, stdout=out, stderr=subprocess.STDOUT).returncode
@@ -77,20 +82,28 @@ def sleep_section(logs):
         sys.exit("warm.py: bench/work/sleep is missing: run `bench/run.sh --variant sleep,trivial --repeat 1` first")
     mvn(project, ["-Ddistest.tx=4*popen"], logs / "sleep-prime.log")  # a history, and an archive for this JDK
     time.sleep(5)  # the archive's trainer runs beside the first run at low priority
-    print("\n1. sleep suite, 4*popen with history: per worker (ms), then the run's first test (s)")
-    print(f"{'configuration':<26} {'worker':<6} {'JVM start-up':>12} {'first unit':>10} {'history':>8} {'+ms':>6}")
-    firsts = {"class data sharing": [], "without (-Xshare:auto)": []}
+    print("\n1. sleep suite, 4*popen with history: per worker (ms), then the run's first test (s) and the build's wall")
+    print(f"{'configuration':<30} {'worker':<6} {'JVM start-up':>12} {'first unit':>10} {'history':>8} {'+ms':>6}")
+    # the configuration with another argLine first: each build keeps its command line for the next one's standby
+    # workers, so the standby configuration comes after one with its own command line
+    configs = (("neither (-Xshare:auto)", ["-Ddistest.popen.early=false", "-DargLine=-Xshare:auto"]),
+               ("class data sharing", ["-Ddistest.popen.early=false"]),
+               ("standby + class data sharing", []))
+    firsts = {name: [] for name, _ in configs}
+    walls = {name: [] for name, _ in configs}
     for i in range(REPEAT):
-        for name, args in (("class data sharing", []), ("without (-Xshare:auto)", ["-DargLine=-Xshare:auto"])):
-            _, code, log = mvn(project, ["-Ddistest.tx=4*popen"] + args, logs / f"sleep-{i}-{len(args)}.log")
+        for name, args in configs:
+            wall, code, log = mvn(project, ["-Ddistest.tx=4*popen"] + args, logs / f"sleep-{i}-{len(args)}.log")
             firsts[name].append(first_test_seconds(log))
+            walls[name].append(wall)
             if i == REPEAT - 1:
                 for worker, jvm, first, expected in per_worker(project):
                     extra = first - expected if first is not None and expected is not None else None
-                    print(f"{name:<26} {worker:<6} {jvm!s:>12} {first!s:>10} {expected!s:>8} {extra!s:>6}")
+                    print(f"{name:<30} {worker:<6} {jvm!s:>12} {first!s:>10} {expected!s:>8} {extra!s:>6}")
     for name, values in firsts.items():
         values = [v for v in values if v is not None]
-        print(f"{name:<26} first test after JVM start: median {statistics.median(values):.2f} s of {values}")
+        print(f"{name:<30} first test after the run asked for the worker: median {statistics.median(values):.2f} s"
+              f" of {values}; build {statistics.median(walls[name]):.1f} s")
 
 
 def trivial_section(logs):

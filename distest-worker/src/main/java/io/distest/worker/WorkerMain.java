@@ -46,7 +46,7 @@ public final class WorkerMain {
         String connectTo;
         String token;
         if (args.length == 2 && args[0].equals("standby")) {
-            Standby.warmUp();
+            Standby.warmUp(System.in);
             Optional<Standby.Handoff> handoff = awaitHandoff(args[1], diagnostics);
             if (handoff.isEmpty()) {
                 Runtime.getRuntime().halt(0); // the build ended without a run for this JVM

@@ -70,7 +70,7 @@ public final class PopenGateway implements Gateway {
         WorkerCommandLine commandLine = new WorkerCommandLine(java, jvmArgs, start.classpath(), launch.connectTo(), launch.workerId(), setup.jvm().excludedEnvironment(), environment, token);
         if (launches != null) {
             Optional<Process> standby = launches.spawning(StandbyLaunch.of(commandLine, directory, launch.logFile(),
-                    argFile), token, launch.connectTo());
+                    argFile, start.jvmArgs()), token, launch.connectTo());
             if (standby.isPresent()) {
                 return new SpawnedWorker(new WorkerProcess(standby.get(), launch.logFile()), null);
             }

@@ -83,6 +83,7 @@ final class LaunchStore {
             line(text, "log", launch.logFile().toString());
             line(text, "argfile", launch.argFile().toString());
             launch.directories().forEach(entry -> line(text, "directory", entry));
+            launch.sharing().forEach(arg -> line(text, "sharing", arg));
             text.append("end\n");
         }
 
@@ -113,7 +114,8 @@ final class LaunchStore {
             return new StandbyLaunch(one(fields, "java"), fields.getOrDefault("arg", List.of()),
                     fields.getOrDefault("cp", List.of()), one(fields, "worker"), fields.getOrDefault("unset", List.of()),
                     environment, Path.of(one(fields, "dir")), Path.of(one(fields, "log")),
-                    Path.of(one(fields, "argfile")), fields.getOrDefault("directory", List.of()));
+                    Path.of(one(fields, "argfile")), fields.getOrDefault("directory", List.of()),
+                    fields.getOrDefault("sharing", List.of()));
         }
 
         private static String one(Map<String, List<String>> fields, String key) {

@@ -55,9 +55,10 @@ class LaunchStoreTest {
     }
 
     private StandbyLaunch launch(String workerId, String arg) {
-        return new StandbyLaunch("/usr/bin/java", List.of("-Ddistest.worker=" + workerId, arg),
+        return new StandbyLaunch("/usr/bin/java", List.of("-Ddistest.worker=" + workerId, arg, "-XX:SharedArchiveFile=/c/a.jsa"),
                 List.of("/w/target/test-classes", "/m2/a b.jar"), workerId, List.of("SECRET", "OTHER"),
                 Map.of("A", "x=y", "B", "line\nbreak"), Path.of("/w"), Path.of("/w/target/distest/" + workerId + ".log"),
-                Path.of("/w/target/distest/" + workerId + ".args"), List.of("/w/target/test-classes"));
+                Path.of("/w/target/distest/" + workerId + ".args"), List.of("/w/target/test-classes"),
+                List.of("-XX:SharedArchiveFile=/c/a.jsa"));
     }
 }

@@ -67,6 +67,19 @@ class StandbysTest {
     }
 
     @Test
+    void aStandbyStartedBeforeItsArchiveWasMadeIsTakenOverByARunThatMapsIt() throws Exception {
+        StandbyLaunch withoutArchive = launch("gw0", List.of("-ea"));
+        store.write(module, List.of(withoutArchive));
+        Standbys.start(store, module, debug::add);
+
+        StandbyLaunch mapping = launch("gw0", List.of("-ea", "-XX:SharedArchiveFile=/nonexistent/made-meanwhile.jsa"));
+
+        assertTrue(Standbys.claim(mapping, "t", "127.0.0.1:1").isPresent(),
+                "the archive decides how fast classes load, not which: tests see the same either way");
+        assertEquals(Optional.empty(), Standbys.claim(launch("gw0", List.of("-ea", "-Dother=1")), "t", "127.0.0.1:1"));
+    }
+
+    @Test
     void aStandbyWhoseJarChangedSinceItStartedIsEndedNotTakenOver() throws Exception {
         Path library = Files.write(module.resolve("library.jar"), new byte[] {1, 2, 3});
         StandbyLaunch launch = launch("gw0", List.of(), library);
@@ -147,8 +160,10 @@ class StandbysTest {
             classpath.add(jar.toString());
         }
         Path work = module.resolve("target/distest");
+        List<String> sharing = jvmArgs.stream().filter(arg -> arg.startsWith("-XX:Shared")).toList();
         return new StandbyLaunch(JAVA, jvmArgs, classpath, workerId, List.of(), Map.of("SOME_VARIABLE", "x"), module,
-                work.resolve(workerId + ".log"), work.resolve(workerId + ".args"), List.of(testClasses.toString()));
+                work.resolve(workerId + ".log"), work.resolve(workerId + ".args"), List.of(testClasses.toString()),
+                sharing);
     }
 
     private ProcessHandle standbyProcess() {

@@ -51,7 +51,7 @@ class StandbyTest {
     void theWarmUpLeavesStandardOutputAsItFoundIt() {
         java.io.PrintStream before = System.out;
 
-        Standby.warmUp();
+        Standby.warmUp(input(""));
 
         assertEquals(before, System.out);
     }
