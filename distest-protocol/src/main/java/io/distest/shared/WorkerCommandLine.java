@@ -67,12 +67,17 @@ public record WorkerCommandLine(String java, List<String> jvmArgs, List<String> 
 
     /**
      * The same JVM started before its run has an address or a token (a standby worker): it waits for both on its
-     * standard input, which the caller keeps open to write them.
+     * standard input, which the caller keeps open to write them ({@link #standbyHandoff}).
      */
     public ProcessBuilder standbyProcessBuilder(Path argFile, Path directory, Path logFile) {
         ProcessBuilder builder = builder(argFile, directory, logFile, "standby", workerId);
         builder.environment().remove(Protocol.TOKEN_ENV); // not a server's token the build was given
         return builder;
+    }
+
+    /** What a standby worker reads on its standard input to connect: {@code TOKEN SP ADDRESS LF}. */
+    public static String standbyHandoff(String token, String connectTo) {
+        return token + " " + connectTo + "\n";
     }
 
     private ProcessBuilder builder(Path argFile, Path directory, Path logFile, String... mainArgs) {

@@ -1,5 +1,6 @@
 package io.distest.maven.standby;
 
+import io.distest.shared.WorkerCommandLine;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +18,9 @@ import java.util.function.Predicate;
 
 /**
  * The standby workers of this Maven session: worker JVMs started beside a module's earlier phases on the launches
- * its last runs used (see {@link LaunchStore}), each waiting for a run to hand it an address and a token. A run that
- * asks for exactly such a launch, and finds the class path as it was when the JVM started, takes it over; whatever
+ * its last build's first run used (see {@link LaunchStore}), each waiting for a run to hand it an address and a token. A run that
+ * asks for such a launch (but perhaps for its archive), and finds the class path as it was when the JVM started,
+ * takes it over; whatever
  * is not taken over ends with the run, the module or the session. The take-over extension and the mojos share this
  * plugin's class realm, so one registry serves both.
  */
@@ -38,9 +40,9 @@ public final class Standbys {
     private Standbys() {}
 
     /**
-     * Starts a standby worker for each launch the module's last build's first run used, as many as there are spare
-     * cores (see {@link #SPARE_CORES}); returns how many it started. Never fails the build: a launch that cannot start is reported to {@code debug}
-     * and its run starts the worker itself.
+     * Starts a standby worker for each launch the module's last build's first run used, while fewer than
+     * {@link #SPARE_CORES} wait; returns how many it started. Never fails the build: a launch that cannot start is
+     * reported to {@code debug}, and its run starts the worker itself.
      */
     public static int start(Path moduleBasedir, Consumer<String> debug) {
         return LaunchStore.ofThisUser().map(store -> start(store, moduleBasedir, debug)).orElse(0);
@@ -97,9 +99,9 @@ public final class Standbys {
     }
 
     /**
-     * Hands {@code token} and {@code connectTo} to the standby worker started on {@code launch} (but perhaps for its
-     * archive, see {@link StandbyLaunch#fits}), if one waits and its class path is as it was when it started; returns its process, now the caller's. A standby that does not
-     * fit any more is ended.
+     * Hands {@code token} and {@code connectTo} to the standby worker started on {@code launch} (see
+     * {@link StandbyLaunch#fits}), if one waits and its class path is as it was when it started; returns its process,
+     * now the caller's. A standby whose class path changed, or that is gone, is ended.
      */
     public static Optional<Process> claim(StandbyLaunch launch, String token, String connectTo) {
         Started match = null;
@@ -121,7 +123,7 @@ public final class Standbys {
             return Optional.empty();
         }
         try (OutputStream in = match.process().getOutputStream()) {
-            in.write((token + " " + connectTo + "\n").getBytes(StandardCharsets.UTF_8));
+            in.write(WorkerCommandLine.standbyHandoff(token, connectTo).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             end(match);
             return Optional.empty();

@@ -38,12 +38,8 @@ public final class Standby {
     /** A token and an address are short; more is not a hand-off from the build. */
     private static final int MAX_LINE = 4096;
 
-    /** What the build writes to a standby worker's standard input: {@code TOKEN SP ADDRESS LF}. */
-    public record Handoff(String token, String connectTo) {
-        public String line() {
-            return token + " " + connectTo + "\n";
-        }
-    }
+    /** What the build writes to a standby worker's standard input (see {@code WorkerCommandLine.standbyHandoff}). */
+    public record Handoff(String token, String connectTo) {}
 
     private Standby() {}
 

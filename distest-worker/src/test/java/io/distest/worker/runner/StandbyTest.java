@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.distest.shared.WorkerCommandLine;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +21,12 @@ class StandbyTest {
 
         assertEquals(Optional.of(new Standby.Handoff("s3cret-token", "127.0.0.1:40123")), handoff);
         assertEquals("what a test reads", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void whatTheBuildWritesIsWhatTheWorkerReads() throws IOException {
+        assertEquals(Optional.of(new Standby.Handoff("t0k", "127.0.0.1:9")),
+                Standby.await(input(WorkerCommandLine.standbyHandoff("t0k", "127.0.0.1:9"))));
     }
 
     @Test
