@@ -25,10 +25,6 @@ public final class PopenGateway implements Gateway {
     private final ClassDataSharing sharing;
     private final RunLaunches launches;
 
-    public PopenGateway(WorkerSetup setup, String token) {
-        this(setup, token, false);
-    }
-
     /** @param standIn runs a remote spec's share here (fallbackToLocal): its far-side java and chdir do not apply */
     public PopenGateway(WorkerSetup setup, String token, boolean standIn) {
         this(setup, token, standIn, ClassDataSharing.ofThisUser(), null);

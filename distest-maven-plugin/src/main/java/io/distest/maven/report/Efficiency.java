@@ -12,7 +12,8 @@ import java.util.Locale;
  * @param testMillis the time workers spent running units, summed
  * @param startupMillis one JVM start-up: from starting a worker JVM to its connecting back, ready for work
  *     (the quickest of the first workers: the ideal is a bound)
- * @param firstTestMillis from starting a worker JVM to its first test (median): start-up plus the JUnit launcher
+ * @param firstTestMillis from starting a worker JVM (or handing a standby JVM over) to its first test (median):
+ *     start-up plus the JUnit launcher
  * @param longest the longest unit
  * @param last the unit that ended last
  * @param lastWorkersLongest the longest unit of the worker that ended last: what held the run up

@@ -3,10 +3,10 @@ package io.distest.maven.run;
 import io.distest.maven.gateway.ExecGateway;
 import io.distest.maven.gateway.Gateway;
 import io.distest.maven.gateway.PopenGateway;
-import io.distest.maven.standby.RunLaunches;
 import io.distest.maven.gateway.RemoteGateway;
 import io.distest.maven.gateway.SocketEndpoint;
 import io.distest.maven.gateway.ssh.SshGateway;
+import io.distest.maven.parameter.Parameters;
 import io.distest.maven.report.AboveStatusLineLog;
 import io.distest.maven.report.DurationObserver;
 import io.distest.maven.report.PlatformSummary;
@@ -31,6 +31,7 @@ import io.distest.maven.settings.RemoteSettings;
 import io.distest.maven.settings.RunRequest;
 import io.distest.maven.settings.SpeedOptions;
 import io.distest.maven.settings.WorkerSetup;
+import io.distest.maven.standby.RunLaunches;
 import io.distest.maven.timeline.TimelineObserver;
 import io.distest.maven.tx.Transport;
 import io.distest.maven.tx.TxSpec;
@@ -158,7 +159,7 @@ public final class DistestRunner {
         if (launches.takenOver() > 0) {
             log.info(String.format("distest: %d of the run's workers had started beside the build's earlier phases, on"
                     + " the last build's command line (-D%s=false: in the test phase)", launches.takenOver(),
-                    io.distest.maven.parameter.Parameters.POPEN_EARLY));
+                    Parameters.POPEN_EARLY));
         }
         Optional<RunObservers.Failure> failed = observers.failure();
         if (failed.isPresent()) {
