@@ -20,11 +20,11 @@ def tookOver = ~/distest: (\d+) of the run's workers had started beside the buil
 
 // 1: switched off: the workers start in the test phase; the launches are kept all the same.
 if ((recorded =~ tookOver).find()) fail('build 1: a worker was taken over with -Ddistest.popen.early=false')
-// 2: the workers were waiting when the test phase came (as many as the machine has cores beside the build's one),
-// and ran the classes compiled after they started.
-int expected = Math.min(2, Math.max(1, Runtime.runtime.availableProcessors() - 1))
+// 2: standby workers were waiting when the test phase came, and ran the classes compiled after they started. They
+// start in turn, one per core beside the build's at a time, so how many were started by then depends on how long
+// the compile took: at least the first.
 def taken = takenOver =~ tookOver
-if (!taken.find() || taken.group(1) != "${expected}") fail("build 2: the run did not take over ${expected} standby worker(s)")
+if (!taken.find() || !(taken.group(1) as int in 1..2)) fail('build 2: the run took over no standby worker')
 // 3: another argLine: no standby fits; the run's own workers have it.
 if ((changed =~ tookOver).find()) fail('build 3: a standby started on the old command line was taken over')
 if (!changed.contains('changed=yes')) fail('build 3: the tests did not run with the new argLine')

@@ -67,10 +67,11 @@ public record WorkerCommandLine(String java, List<String> jvmArgs, List<String> 
 
     /**
      * The same JVM started before its run has an address or a token (a standby worker): it waits for both on its
-     * standard input, which the caller keeps open to write them ({@link #standbyHandoff}).
+     * standard input, which the caller keeps open to write them ({@link #standbyHandoff}), and makes
+     * {@code warmFile} once it is warm.
      */
-    public ProcessBuilder standbyProcessBuilder(Path argFile, Path directory, Path logFile) {
-        ProcessBuilder builder = builder(argFile, directory, logFile, "standby", workerId);
+    public ProcessBuilder standbyProcessBuilder(Path argFile, Path directory, Path logFile, Path warmFile) {
+        ProcessBuilder builder = builder(argFile, directory, logFile, "standby", workerId, warmFile.toString());
         builder.environment().remove(Protocol.TOKEN_ENV); // not a server's token the build was given
         return builder;
     }

@@ -22,13 +22,13 @@ import java.util.Optional;
  * <pre>
  * java -cp distest-worker.jar:TEST-CLASSPATH io.distest.worker.WorkerMain connect HOST:PORT WORKER-ID
  * java -cp distest-worker.jar:TEST-CLASSPATH io.distest.worker.WorkerMain connect unix:SOCKET-PATH WORKER-ID
- * java -cp distest-worker.jar:TEST-CLASSPATH io.distest.worker.WorkerMain standby WORKER-ID
+ * java -cp distest-worker.jar:TEST-CLASSPATH io.distest.worker.WorkerMain standby WORKER-ID [WARM-FILE]
  * java -jar distest-worker.jar serve [options]      (a worker server; see {@link ServeCommand})
  * </pre>
  *
  * The session token comes from the environment variable {@value Protocol#TOKEN_ENV}, never the command line; a
  * {@code standby} worker, started before its run, reads the token and the address from standard input instead
- * (see {@link Standby}).
+ * (see {@link Standby}), and makes {@code WARM-FILE}, if given, once it is warm.
  */
 public final class WorkerMain {
     private WorkerMain() {}
@@ -45,9 +45,13 @@ public final class WorkerMain {
         }
         String connectTo;
         String token;
-        if (args.length == 2 && args[0].equals("standby")) {
+        String workerId = args.length > 1 ? args[1] : "";
+        if ((args.length == 2 || args.length == 3) && args[0].equals("standby")) {
             Standby.warmUp(System.in);
-            Optional<Standby.Handoff> handoff = awaitHandoff(args[1], diagnostics);
+            if (args.length == 3) {
+                Standby.sayWarm(Path.of(args[2]));
+            }
+            Optional<Standby.Handoff> handoff = awaitHandoff(workerId, diagnostics);
             if (handoff.isEmpty()) {
                 Runtime.getRuntime().halt(0); // the build ended without a run for this JVM
             }
@@ -55,6 +59,7 @@ public final class WorkerMain {
             token = handoff.get().token();
         } else if (args.length == 3 && args[0].equals("connect")) {
             connectTo = args[1];
+            workerId = args[2];
             token = System.getenv(Protocol.TOKEN_ENV);
             if (token == null || token.isEmpty()) {
                 diagnostics.println("distest worker: $" + Protocol.TOKEN_ENV + " is not set; it must hold the session token");
@@ -66,7 +71,6 @@ public final class WorkerMain {
             System.exit(WorkerCommandLine.EXIT_USAGE);
             return;
         }
-        String workerId = args[args.length - 1];
         OwnOutOfMemory.endTheWorkerOnIt();
         int code;
         try {

@@ -77,10 +77,11 @@ public final class EarlyWorkers {
         switch (event.getType()) {
             case MojoStarted -> {
                 if (!cleans(event.getMojoExecution()) && waiting.remove(module)) {
-                    int started = Standbys.start(module, logger::debug);
-                    if (started > 0) {
-                        logger.debug("distest: " + started + " standby worker JVM(s) starting for " + module
-                                + " beside the build's earlier phases (-D" + Parameters.POPEN_EARLY + "=false: none)");
+                    int starting = Standbys.start(module, logger::debug);
+                    if (starting > 0) {
+                        logger.debug("distest: " + starting + " standby worker JVM(s) starting for " + module
+                                + " beside the build's earlier phases, " + Standbys.SPARE_CORES + " at a time (-D"
+                                + Parameters.POPEN_EARLY + "=false: none)");
                     }
                 }
             }

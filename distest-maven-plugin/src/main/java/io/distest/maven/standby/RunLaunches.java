@@ -30,6 +30,7 @@ public final class RunLaunches {
 
     /** Notes {@code launch}; returns the standby worker's process started on it, given the run's address and token. */
     public Optional<Process> spawning(StandbyLaunch launch, String token, String connectTo) {
+        Standbys.stopStarting(moduleBasedir); // the run starts the workers that have none yet
         if (launch.debugged()) {
             return Optional.empty(); // a JVM that waits for a debugger is started when the run wants it, not before
         }

@@ -1,11 +1,13 @@
 package io.distest.maven.standby;
 
+import io.distest.shared.Threads;
 import io.distest.shared.WorkerCommandLine;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -25,52 +27,87 @@ import java.util.function.Predicate;
  * plugin's class realm, so one registry serves both.
  */
 public final class Standbys {
-    private record Started(Path moduleBasedir, StandbyLaunch launch, ClassPathShape shape, Process process) {}
+    private record Started(Path moduleBasedir, StandbyLaunch launch, ClassPathShape shape, Process process,
+            Path warmFile, long startedNanos) {
+        /** Still starting and warming: it needs a core. One not warm after {@link #WARM_UP_LIMIT} no longer counts. */
+        boolean warming() {
+            return process.isAlive() && !Files.exists(warmFile)
+                    && System.nanoTime() - startedNanos < WARM_UP_LIMIT.toNanos();
+        }
+    }
+
+    private record Pending(Path moduleBasedir, StandbyLaunch launch, Consumer<String> debug) {}
 
     /**
-     * At most this many standby JVMs wait at a time. The earlier phases keep about one core busy (Maven's thread, a
-     * compiler); a JVM's start-up beyond the others only takes processor time from them. Measured on 2 cores, the
-     * sleep suite on 4*popen: 4 standby JVMs made the test run 1.4 s shorter and the build 0.5 s longer; 1 made the
-     * run 0.6 s shorter and the build no longer.
+     * At most this many standby JVMs start and warm at a time; the others wait their turn. The earlier phases keep
+     * about one core busy (Maven's thread, a compiler); a JVM's start-up beyond the others only takes processor
+     * time from them. Measured on 2 cores, the sleep suite on 4*popen: 4 standby JVMs started together made the
+     * test run 1.4 s shorter and the build 0.5 s longer; 1 made the run 0.6 s shorter and the build no longer.
      */
     static final int SPARE_CORES = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    /** How long a standby JVM may take to warm before the next one starts anyway. */
+    static final Duration WARM_UP_LIMIT = Duration.ofSeconds(10);
+    private static final Duration TURN_CHECK = Duration.ofMillis(20);
     private static final List<Started> STARTED = new ArrayList<>();
+    private static final List<Pending> PENDING = new ArrayList<>();
     private static final Set<Path> RECORDED = new HashSet<>();
+    private static Thread turns;
 
     private Standbys() {}
 
     /**
-     * Starts a standby worker for each launch the module's last build's first run used, while fewer than
-     * {@link #SPARE_CORES} wait; returns how many it started. Never fails the build: a launch that cannot start is
-     * reported to {@code debug}, and its run starts the worker itself.
+     * Starts a standby worker for each launch the module's last build's first run used, {@link #SPARE_CORES} at a
+     * time: the next starts once one is warm, until the module's run begins. Returns how many it will start. Never
+     * fails the build: a launch that cannot start is reported to {@code debug}, and its run starts the worker itself.
      */
     public static int start(Path moduleBasedir, Consumer<String> debug) {
         return LaunchStore.ofThisUser().map(store -> start(store, moduleBasedir, debug)).orElse(0);
     }
 
     static int start(LaunchStore store, Path moduleBasedir, Consumer<String> debug) {
-        int started = 0;
-        for (StandbyLaunch launch : store.read(moduleBasedir)) {
-            if (waiting() >= SPARE_CORES) {
-                debug.accept("distest: " + started + " standby worker(s) for " + moduleBasedir + ", no more: the build"
-                        + " machine has " + SPARE_CORES + " core(s) beside the one the build keeps busy");
-                break;
-            }
-            try {
-                Started standby = startOne(moduleBasedir, launch);
-                synchronized (Standbys.class) {
-                    STARTED.add(standby);
-                }
-                started++;
-            } catch (IOException | RuntimeException e) {
-                debug.accept("distest: no standby worker " + launch.workerId() + " for " + moduleBasedir + ": " + e);
+        Path module = moduleBasedir.toAbsolutePath().normalize();
+        List<StandbyLaunch> launches = store.read(module);
+        synchronized (Standbys.class) {
+            launches.forEach(launch -> PENDING.add(new Pending(module, launch, debug)));
+            startWhileCoresAreSpare();
+            if (!PENDING.isEmpty() && turns == null) {
+                turns = Threads.start(Standbys::startInTurn, "distest-standby-turns");
             }
         }
-        return started;
+        return launches.size();
     }
 
-    private static Started startOne(Path moduleBasedir, StandbyLaunch launch) throws IOException {
-        Path module = moduleBasedir.toAbsolutePath().normalize();
+    /** Until none is pending: whenever fewer than {@link #SPARE_CORES} standby JVMs warm, starts the next. */
+    private static void startInTurn() {
+        while (true) {
+            try {
+                Thread.sleep(TURN_CHECK.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+            synchronized (Standbys.class) {
+                startWhileCoresAreSpare();
+                if (PENDING.isEmpty()) {
+                    turns = null;
+                    return;
+                }
+            }
+        }
+    }
+
+    private static void startWhileCoresAreSpare() {
+        while (!PENDING.isEmpty() && STARTED.stream().filter(Started::warming).count() < SPARE_CORES) {
+            Pending next = PENDING.remove(0);
+            try {
+                STARTED.add(startOne(next.moduleBasedir(), next.launch()));
+            } catch (IOException | RuntimeException e) {
+                next.debug().accept("distest: no standby worker " + next.launch().workerId() + " for "
+                        + next.moduleBasedir() + ": " + e);
+            }
+        }
+    }
+
+    private static Started startOne(Path module, StandbyLaunch launch) throws IOException {
         for (String entry : launch.directories()) {
             Path directory = Path.of(entry).toAbsolutePath().normalize();
             if (directory.startsWith(module) && !Files.exists(directory)) {
@@ -80,14 +117,18 @@ public final class Standbys {
         Files.createDirectories(launch.directory());
         Files.createDirectories(launch.logFile().toAbsolutePath().getParent());
         Files.writeString(launch.argFile(), launch.commandLine().argFileContent(), StandardCharsets.UTF_8);
+        Path warmFile = launch.argFile().resolveSibling(launch.workerId() + ".warm");
+        Files.deleteIfExists(warmFile);
         ClassPathShape shape = ClassPathShape.of(launch.classpath());
         Process process = launch.commandLine().standbyProcessBuilder(launch.argFile(), launch.directory(),
-                launch.logFile()).start();
-        return new Started(module, launch, shape, process);
+                launch.logFile(), warmFile).start();
+        return new Started(module, launch, shape, process, warmFile, System.nanoTime());
     }
 
-    private static synchronized long waiting() {
-        return STARTED.stream().filter(standby -> standby.process().isAlive()).count();
+    /** The module's run has begun: it starts the workers no standby was started for yet itself. */
+    public static synchronized void stopStarting(Path moduleBasedir) {
+        Path module = moduleBasedir.toAbsolutePath().normalize();
+        PENDING.removeIf(pending -> pending.moduleBasedir().equals(module));
     }
 
     /**
@@ -136,18 +177,20 @@ public final class Standbys {
         endWhere(s -> logFiles.contains(s.launch().logFile()));
     }
 
-    /** Ends the module's standby workers that no run took over (its build is over). */
+    /** Ends the module's standby workers that no run took over, and starts no more (its build is over). */
     public static void endUnclaimed(Path moduleBasedir) {
         Path module = moduleBasedir.toAbsolutePath().normalize();
+        stopStarting(module);
         endWhere(s -> s.moduleBasedir().equals(module));
     }
 
-    /** Ends every standby worker no run took over: the session ended. */
+    /** Ends every standby worker no run took over, and starts no more: the session ended. */
     public static void endAll() {
-        endWhere(s -> true);
         synchronized (Standbys.class) {
+            PENDING.clear();
             RECORDED.clear();
         }
+        endWhere(s -> true);
     }
 
     private static void endWhere(Predicate<Started> which) {

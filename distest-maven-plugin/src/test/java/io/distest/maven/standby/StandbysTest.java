@@ -113,12 +113,39 @@ class StandbysTest {
         StandbyLaunch launch = launch("gw0", List.of());
         Files.createDirectories(launch.logFile().getParent());
         Files.writeString(launch.argFile(), launch.commandLine().argFileContent());
-        Process standby = launch.commandLine().standbyProcessBuilder(launch.argFile(), module, launch.logFile()).start();
+        Process standby = launch.commandLine().standbyProcessBuilder(launch.argFile(), module, launch.logFile(),
+                module.resolve("gw0.warm")).start();
 
         standby.getOutputStream().close(); // as when the build's JVM is gone
 
         assertTrue(standby.waitFor(30, TimeUnit.SECONDS), Files.readString(launch.logFile()));
         assertEquals(0, standby.exitValue());
+    }
+
+    @Test
+    void standbyJvmsStartInTurnAsManyAtATimeAsTheMachineHasCoresBesideTheBuilds() throws Exception {
+        List<StandbyLaunch> launches = launches(Standbys.SPARE_CORES + 1);
+        store.write(module, launches);
+
+        assertEquals(launches.size(), Standbys.start(store, module, debug::add), debug.toString());
+        assertEquals(Standbys.SPARE_CORES, standbyProcessesOf(module).size(), "the others wait for a spare core");
+
+        awaitWarm(launches);
+        assertEquals(launches.size(), standbyProcessesOf(module).size(), "the last started once one was warm");
+    }
+
+    @Test
+    void aRunThatBeginsStopsTheStandbysNotStartedYet() throws Exception {
+        List<StandbyLaunch> launches = launches(Standbys.SPARE_CORES + 1);
+        store.write(module, launches);
+        Standbys.start(store, module, debug::add);
+
+        new RunLaunches(module, Optional.of(store)).spawning(launch("gw0", List.of("-Dnot.the.kept.one=1")), "t",
+                "127.0.0.1:1");
+        awaitWarm(launches.subList(0, Standbys.SPARE_CORES));
+        Thread.sleep(500); // several of the turns' checks
+
+        assertEquals(Standbys.SPARE_CORES, standbyProcessesOf(module).size(), "the run starts the last one itself");
     }
 
     @Test
@@ -164,6 +191,33 @@ class StandbysTest {
         return new StandbyLaunch(JAVA, jvmArgs, classpath, workerId, List.of(), Map.of("SOME_VARIABLE", "x"), module,
                 work.resolve(workerId + ".log"), work.resolve(workerId + ".args"), List.of(testClasses.toString()),
                 sharing);
+    }
+
+    private List<StandbyLaunch> launches(int count) throws Exception {
+        List<StandbyLaunch> launches = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            launches.add(launch("gw" + i, List.of()));
+        }
+        return launches;
+    }
+
+    /** Waits until each of {@code launches}' JVMs said it is warm. */
+    private void awaitWarm(List<StandbyLaunch> launches) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        for (StandbyLaunch launch : launches) {
+            Path warm = launch.argFile().resolveSibling(launch.workerId() + ".warm");
+            while (!Files.exists(warm)) {
+                assertTrue(System.nanoTime() < deadline, launch.workerId() + " never said it was warm: " + debug);
+                Thread.sleep(10);
+            }
+        }
+    }
+
+    /** The standby JVMs started for any worker of {@code module}, by their argument files. */
+    private static List<ProcessHandle> standbyProcessesOf(Path module) {
+        String argFiles = "@" + module.resolve("target/distest");
+        return ProcessHandle.current().children().filter(child -> child.info().arguments()
+                .map(args -> List.of(args).stream().anyMatch(arg -> arg.startsWith(argFiles))).orElse(false)).toList();
     }
 
     private ProcessHandle standbyProcess() {

@@ -17,6 +17,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,6 +69,19 @@ public final class Standby {
             // a JUnit 4, TestNG or Surefire provider's class path, or a Platform without these options
         } finally {
             System.setOut(out);
+        }
+    }
+
+    /**
+     * Makes {@code warmFile}: the build starts its next standby worker once this one no longer needs a core. Never
+     * fails (a build that does not see it starts the next one a little later).
+     */
+    public static void sayWarm(Path warmFile) {
+        try {
+            Files.deleteIfExists(warmFile);
+            Files.createFile(warmFile);
+        } catch (IOException | RuntimeException e) {
+            // the build waits a few seconds at most
         }
     }
 
