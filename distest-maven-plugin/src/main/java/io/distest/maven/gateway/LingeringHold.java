@@ -23,8 +23,17 @@ public final class LingeringHold implements AutoCloseable {
 
     /** @throws IOException if nothing answers there as the server with {@code token} */
     public static LingeringHold take(ServerClient.Connector connector, String token, String where) throws IOException {
-        MessageChannel channel = ServerHandshake.attach(connector.open(), token, Secrets.hexId(8), Attach.HOLD, where)
-                .channel();
+        return take(connector, token, where, ServerHandshake.ANSWER_SECONDS);
+    }
+
+    /**
+     * @param answerSeconds how long what answers there may stay silent before it is taken for not the server
+     * @throws IOException if nothing answers there as the server with {@code token}
+     */
+    public static LingeringHold take(ServerClient.Connector connector, String token, String where, int answerSeconds)
+            throws IOException {
+        MessageChannel channel = ServerHandshake.attach(connector.open(), token, Secrets.hexId(8), Attach.HOLD, where,
+                answerSeconds).channel();
         LingeringHold hold = new LingeringHold(channel);
         Threads.start(hold::awaitEnd, "distest-lingering-hold");
         return hold;

@@ -35,20 +35,26 @@ final class ServerHandshake {
     /** Attaches over {@code duplex}; closes it on any failure. */
     static Attachment attach(Duplex duplex, String token, String sessionId, String purpose, String where)
             throws IOException {
+        return attach(duplex, token, sessionId, purpose, where, ANSWER_SECONDS);
+    }
+
+    /** As {@link #attach(Duplex, String, String, String, String)}, dropping a far side silent for {@code seconds}. */
+    static Attachment attach(Duplex duplex, String token, String sessionId, String purpose, String where,
+            int seconds) throws IOException {
         MessageChannel channel = new MessageChannel(duplex.in(), duplex.out(), duplex.close());
         AtomicBoolean answered = new AtomicBoolean();
-        CompletableFuture.delayedExecutor(ANSWER_SECONDS, TimeUnit.SECONDS).execute(() -> {
+        CompletableFuture.delayedExecutor(seconds, TimeUnit.SECONDS).execute(() -> {
             if (!answered.get()) {
                 Quietly.close(channel); // unblocks the read below
             }
         });
         try {
-            Challenge challenge = expect(Challenge.class, receive(channel, where), where);
+            Challenge challenge = expect(Challenge.class, receive(channel, where, seconds), where);
             byte[] nonce = TokenProof.nonce();
             long asked = System.nanoTime();
             channel.send(new Attach(Protocol.VERSION, TokenProof.ofClient(token, challenge.nonce(), nonce), nonce,
                     sessionId, purpose));
-            Attached attached = expect(Attached.class, receive(channel, where), where);
+            Attached attached = expect(Attached.class, receive(channel, where, seconds), where);
             long roundTrip = (System.nanoTime() - asked) / 1_000_000;
             if (!TokenProof.matches(TokenProof.ofServer(token, nonce, challenge.nonce()), attached.proof())) {
                 throw new ProtocolException(where + " did not prove that it knows the server's token, so nothing was"
@@ -64,13 +70,13 @@ final class ServerHandshake {
         }
     }
 
-    private static Message receive(MessageChannel channel, String where) throws IOException {
+    private static Message receive(MessageChannel channel, String where, int seconds) throws IOException {
         try {
             return channel.receive();
         } catch (EOFException e) {
             throw new IOException(where + " closed the connection before answering; is it a distest worker server?", e);
         } catch (IOException e) {
-            throw new IOException(where + " did not answer as a distest worker server within " + ANSWER_SECONDS
+            throw new IOException(where + " did not answer as a distest worker server within " + seconds
                     + " s (" + e.getMessage() + ")", e);
         }
     }

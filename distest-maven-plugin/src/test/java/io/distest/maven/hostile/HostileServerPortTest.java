@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Another local account ({@code nobody}) holds the port a build expects its worker server on: a server's port it
- * took before the server started, or the port of a lingering server that ended after the build chose it. The build
+ * took before the server started, or the port of a lingering server that ended after the build chose it (or after
+ * the build before remembered it). The build
  * must send it nothing (no token, no manifest, no file), and where it can, start a server of its own.
  */
 class HostileServerPortTest {
@@ -97,6 +98,43 @@ class HostileServerPortTest {
             }
         } finally {
             EarlySshStarts.closeAll();
+            ProcessHandle server = serverUnder(farSide);
+            if (server != null) {
+                server.destroyForcibly();
+            }
+            RunHarness.deleteTree(farSide);
+        }
+    }
+
+    @Test
+    void aNeighbourOnTheRememberedPortOfAServerGoneGetsNothingAndTheBuildStartsAServerOfItsOwn() throws Exception {
+        Path farSide = Files.createTempDirectory("distest-ssh-remembered");
+        try {
+            harness.sshOptions = SSHD.options(SSHD.writeKnownHosts(temp.resolve("known_hosts")))
+                    .withLinger(Duration.ofSeconds(60));
+            String spec = "2*" + SSHD.sshSpec() + "//chdir=" + farSide;
+            assertEquals(3, harness.run(List.of(spec), "PassingFixture").tests()); // remembered as it ends
+            ProcessHandle lingering = Poll.value(Duration.ofSeconds(10), () -> serverUnder(farSide), p -> p != null);
+            String port;
+            try (Stream<Path> files = Files.list(farSide.resolve("linger"))) {
+                port = Files.readString(files.findFirst().orElseThrow()).split(" ")[0];
+            }
+            lingering.destroyForcibly(); // gone before its linger time, its port free for the taking
+            lingering.onExit().get();
+            try (Neighbour neighbour = Neighbour.start("bound ", "listen", port)) {
+                harness.log.clear();
+
+                RunSummary summary = harness.run(List.of(spec), "PassingFixture", "Slow1Fixture");
+
+                assertEquals(4, summary.tests(), harness.log.text());
+                assertEquals(0, summary.failures() + summary.errors(), harness.log.text());
+                assertTrue(neighbour.said("accepted on "), "the build did try the remembered port: " + neighbour.text());
+                assertEquals(0, neighbour.captured(), "what the neighbour got:\n" + neighbour.text());
+                assertFalse(harness.log.text().contains("attached to the worker server"), harness.log.text());
+                ProcessHandle fresh = serverUnder(farSide);
+                assertTrue(fresh != null && fresh.pid() != lingering.pid(), "a server of the build's own");
+            }
+        } finally {
             ProcessHandle server = serverUnder(farSide);
             if (server != null) {
                 server.destroyForcibly();

@@ -6,6 +6,7 @@ import io.distest.maven.gateway.ssh.SshdServer;
 import io.distest.maven.settings.Requests;
 import io.distest.maven.settings.WorkerPolicy;
 import io.distest.maven.tx.TxSpecs;
+import io.distest.shared.UserCache;
 import io.distest.testing.Poll;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -244,8 +245,16 @@ class DistestRunnerTest {
             assertEquals(1, left.size(), "the server stays after its build: " + left);
 
             assertEquals(1, harness.run(List.of(spec), "Slow1Fixture").tests());
-            assertTrue(log.text().contains("attached to the worker server an earlier build left running"), log.text());
+            assertTrue(log.text().contains("attached to the worker server an earlier build left running on "
+                    + SSHD.user() + "@127.0.0.1:" + SSHD.port() + ", as this machine remembered it"), log.text());
             assertEquals(left, serverProcessesUnder(farSide), "the same server, no second one");
+
+            forgetRemembered(farSide); // as on another build machine: the far side's check finds it instead
+            log.clear();
+            assertEquals(1, harness.run(List.of(spec), "Slow1Fixture").tests());
+            assertTrue(log.text().contains("attached to the worker server an earlier build left running on "
+                    + SSHD.user() + "@127.0.0.1:" + SSHD.port() + " (distest.ssh.linger"), log.text());
+            assertEquals(left, serverProcessesUnder(farSide), "still the same server");
 
             assertEquals(List.of(), Poll.value(Duration.ofSeconds(20), () -> serverProcessesUnder(farSide), List::isEmpty),
                     "it ends once idle for the linger time");
@@ -255,6 +264,24 @@ class DistestRunnerTest {
         } finally {
             RunHarness.deleteTree(farSide);
         }
+    }
+
+    /** Removes this machine's memory of the server lingering on {@code farSide}: the file naming its port and token. */
+    private static void forgetRemembered(Path farSide) throws Exception {
+        String state;
+        try (Stream<Path> files = Files.list(farSide.resolve("linger"))) {
+            state = Files.readString(files.findFirst().orElseThrow());
+        }
+        String portAndToken = String.join(" ", List.of(state.split(" ")).subList(0, 2)) + " ";
+        try (Stream<Path> remembered = Files.list(UserCache.directory("ssh-servers"))) {
+            for (Path file : remembered.toList()) {
+                if (Files.readString(file).startsWith(portAndToken)) {
+                    Files.delete(file);
+                    return;
+                }
+            }
+        }
+        throw new AssertionError("the build did not remember the server it left: " + state);
     }
 
     @Test

@@ -119,6 +119,11 @@ final class Server implements AutoCloseable {
                 || !TokenProof.matches(TokenProof.ofClient(token, challenge, attach.nonce()), attach.proof())) {
             return "wrong token";
         }
+        try {
+            root.checkStillPrivate(); // a build may attach without a far command's checks (one it remembered)
+        } catch (IOException e) {
+            return e.getMessage();
+        }
         if (attach.sessionId() == null || !attach.sessionId().matches("[A-Za-z0-9_-]{1,64}")) {
             return "invalid session id";
         }

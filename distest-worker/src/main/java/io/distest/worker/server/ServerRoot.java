@@ -73,6 +73,11 @@ final class ServerRoot implements AutoCloseable {
         return new ServerRoot(dir, run, lockChannel);
     }
 
+    /** Refuses the root (saying why) if, since the server started, another user may write to it or owns it. */
+    void checkStillPrivate() throws IOException {
+        PrivateFiles.check(root, "the server root", false);
+    }
+
     Path cas() {
         return root.resolve("cas");
     }

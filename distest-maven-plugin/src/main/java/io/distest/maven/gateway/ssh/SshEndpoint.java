@@ -23,6 +23,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -39,6 +41,8 @@ public final class SshEndpoint implements RemoteGateway.Endpoint {
     private static final String JAR_DIFFERS = "DISTEST-JAR-DIFFERS";
     private static final String RUNNING = "DISTEST-SERVER-RUNNING ";
     private static final long SERVER_START_SECONDS = 60;
+    /** A remembered server answers in a round trip; what stays silent longer is not waited for (see below). */
+    private static final int REMEMBERED_ANSWER_SECONDS = 3;
 
     private final TxSpec spec;
     private final Transport.Ssh address;
@@ -51,6 +55,11 @@ public final class SshEndpoint implements RemoteGateway.Endpoint {
     private SshSession session;
     private RemoteCommand server;
     private StdioLink stdio;
+    /** The server's port on the far loopback, once known; -1 over the exec path. */
+    private int serverPort = -1;
+    /** Where this build's server is remembered for the next build (lingering servers only). */
+    private Optional<LingerMemory> memory = Optional.empty();
+    private String memoryKey;
 
     public SshEndpoint(TxSpec spec, Transport.Ssh address, SshOptions options, Path workerJar, Log log) {
         this.spec = spec;
@@ -66,6 +75,14 @@ public final class SshEndpoint implements RemoteGateway.Endpoint {
         session = SshSession.connect(SshTarget.of(address), options);
         String hash = Sha256.hexOf(workerJar);
         String java = spec.java().orElse("java");
+        if (!options.linger().isZero()) {
+            memory = LingerMemory.ofThisUser();
+            memoryKey = session.describe() + " " + root() + " " + hash + " " + java;
+            ServerClient.Connector remembered = attachRemembered();
+            if (remembered != null) {
+                return remembered;
+            }
+        }
         // The SFTP check (its own round trips and far-side process) runs beside the server's start, not before it:
         // when the far cache holds the jar, one command checks its hash there and starts the server from it
         CompletableFuture<Boolean> sftp = Background.supply("distest-sftp-check", session::hasSftp);
@@ -116,7 +133,37 @@ public final class SshEndpoint implements RemoteGateway.Endpoint {
                     + " directories (a chrooted SFTP?). Set //chdir= in the tx spec \"" + spec.text() + "\" to an"
                     + " absolute directory both can reach.");
         }
-        return connector(Integer.parseInt(answer.substring(PORT_LINE.length()).trim()));
+        serverPort = Integer.parseInt(answer.substring(PORT_LINE.length()).trim());
+        return connector(serverPort);
+    }
+
+    /**
+     * Holds the server this machine's last build left there, if it remembers one that may still linger and what
+     * answers on its port proves the token; null if not (the memory is dropped, and the checked path taken). No
+     * far command runs: the server checks its root again itself. A port holder that stays silent is left after
+     * {@value #REMEMBERED_ANSWER_SECONDS} s, so another account that took the port of a server gone costs a build
+     * that much at most, and learns nothing.
+     */
+    private ServerClient.Connector attachRemembered() {
+        Optional<LingerMemory.Server> known = memory.flatMap(m -> m.recall(memoryKey, options.linger(), Instant.now()));
+        if (known.isEmpty()) {
+            return null;
+        }
+        int port = known.get().port();
+        try {
+            lingering = LingeringHold.take(connector(port), known.get().token(), "the worker server the last build"
+                    + " left on " + session.describe() + " (port " + port + ")", REMEMBERED_ANSWER_SECONDS);
+        } catch (IOException | RuntimeException e) {
+            memory.get().forget(memoryKey);
+            log.debug("[" + spec.text() + "] the worker server the last build left is not there: " + e.getMessage());
+            return null;
+        }
+        token = known.get().token();
+        serverPort = port;
+        log.info("[" + spec.text() + "] attached to the worker server an earlier build left running on "
+                + session.describe() + ", as this machine remembered it (distest.ssh.linger; with 0 a build starts"
+                + " one that ends with it)");
+        return connector(port);
     }
 
     /**
@@ -132,6 +179,7 @@ public final class SshEndpoint implements RemoteGateway.Endpoint {
             lingering = LingeringHold.take(connector(port), words[1], "the worker server an earlier build left on "
                     + session.describe() + " (port " + port + ")");
             token = words[1];
+            serverPort = port;
             log.info("[" + spec.text() + "] attached to the worker server an earlier build left running on "
                     + session.describe() + " (distest.ssh.linger; with 0 a build starts one that ends with it)");
             return connector(port);
@@ -239,6 +287,22 @@ public final class SshEndpoint implements RemoteGateway.Endpoint {
                 + (stderr.isEmpty() ? "" : " Its output:\n" + stderr));
     }
 
+    /** Remembers the server that lingers from now on for the next build; forgets one that is gone. */
+    private void rememberLingering() {
+        if (memory.isEmpty() || serverPort < 0) {
+            return;
+        }
+        if (!alive()) {
+            memory.get().forget(memoryKey);
+            return;
+        }
+        try {
+            memory.get().remember(memoryKey, new LingerMemory.Server(serverPort, token), Instant.now());
+        } catch (IOException e) {
+            log.debug("[" + spec.text() + "] the lingering worker server is not remembered for the next build: " + e);
+        }
+    }
+
     /** Whether the connection and the server it started are still up (after {@link #start()}). */
     boolean alive() {
         return session != null && session.isConnected()
@@ -258,6 +322,7 @@ public final class SshEndpoint implements RemoteGateway.Endpoint {
 
     @Override
     public void close() {
+        rememberLingering();
         if (stdio != null) {
             stdio.close();
         }
