@@ -1,6 +1,6 @@
 package io.distest.maven.standby;
 
-import io.distest.maven.gateway.ssh.EarlySsh;
+import io.distest.maven.parameter.EarlyStart;
 import io.distest.maven.parameter.Parameters;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -30,7 +30,7 @@ public final class EarlyWorkers {
 
     /** Whether this session's goals reach the tests and nobody said {@code -Ddistest.popen.early=false}. */
     public static boolean wanted(MavenSession session) {
-        return EarlySsh.wanted(session.getUserProperties(), session.getGoals(), Parameters.POPEN_EARLY,
+        return EarlyStart.wanted(session.getUserProperties(), session.getGoals(), Parameters.POPEN_EARLY,
                 Parameters.POPEN_EARLY_DEFAULT);
     }
 

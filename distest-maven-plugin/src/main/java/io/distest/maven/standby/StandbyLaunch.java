@@ -3,6 +3,7 @@ package io.distest.maven.standby;
 import io.distest.shared.WorkerCommandLine;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -48,7 +49,7 @@ public record StandbyLaunch(String java, List<String> jvmArgs, List<String> clas
     }
 
     private StandbyLaunch withoutSharing() {
-        List<String> args = new java.util.ArrayList<>(jvmArgs);
+        List<String> args = new ArrayList<>(jvmArgs);
         sharing.forEach(args::remove);
         return new StandbyLaunch(java, args, classpath, workerId, excludedEnvironment, environment, directory, logFile,
                 argFile, directories, List.of());

@@ -142,20 +142,25 @@ public final class Standbys {
     /**
      * Hands {@code token} and {@code connectTo} to the standby worker started on {@code launch} (see
      * {@link StandbyLaunch#fits}), if one waits and its class path is as it was when it started; returns its process,
-     * now the caller's. A standby whose class path changed, or that is gone, is ended.
+     * now the caller's. A standby whose class path changed, or that is gone, is ended, and so is one started for the
+     * same worker on another command line.
      */
     public static Optional<Process> claim(StandbyLaunch launch, String token, String connectTo) {
         Started match = null;
+        List<Started> unfit = new ArrayList<>();
         synchronized (Standbys.class) {
             for (Iterator<Started> it = STARTED.iterator(); it.hasNext(); ) {
                 Started standby = it.next();
-                if (standby.launch().fits(launch)) {
+                if (match == null && standby.launch().fits(launch)) {
                     it.remove();
                     match = standby;
-                    break;
+                } else if (standby.launch().logFile().equals(launch.logFile())) {
+                    it.remove(); // this worker starts on another command line: its standby would wait in vain
+                    unfit.add(standby);
                 }
             }
         }
+        unfit.forEach(Standbys::end);
         if (match == null) {
             return Optional.empty();
         }

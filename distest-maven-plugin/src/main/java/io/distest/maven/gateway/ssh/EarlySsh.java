@@ -1,12 +1,12 @@
 package io.distest.maven.gateway.ssh;
 
+import io.distest.maven.parameter.EarlyStart;
 import io.distest.maven.parameter.Parameters;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
-import java.util.Set;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
@@ -17,10 +17,6 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * the mojo will compute from the same configuration. A start whose options turn out different is simply not used.
  */
 public final class EarlySsh {
-    /** The default lifecycle's phases from {@code test} on: a build that reaches one of them runs the tests. */
-    private static final Set<String> TEST_PHASES_AND_LATER = Set.of("test", "prepare-package", "package",
-            "pre-integration-test", "integration-test", "post-integration-test", "verify", "install", "deploy");
-
     private EarlySsh() {}
 
     /** Whether this session's goals reach distest's tests, and nobody asked to skip them or to connect late. */
@@ -29,33 +25,7 @@ public final class EarlySsh {
     }
 
     static boolean wanted(Properties user, List<String> goals) {
-        return wanted(user, goals, Parameters.SSH_EARLY, Parameters.SSH_EARLY_DEFAULT);
-    }
-
-    /**
-     * Whether {@code goals} reach distest's tests, nobody asked to skip them, and {@code property} (a switch such as
-     * {@value Parameters#SSH_EARLY}) is not false: whether something for the tests may start before they do.
-     */
-    public static boolean wanted(Properties user, List<String> goals, String property, String defaultValue) {
-        if ("false".equalsIgnoreCase(user.getProperty(property, defaultValue).trim())
-                || isTrue(user, "skipTests") || isTrue(user, "maven.test.skip") || isTrue(user, "maven.test.skip.exec")) {
-            return false;
-        }
-        return goals.stream().anyMatch(EarlySsh::reachesTests);
-    }
-
-    static boolean reachesTests(String goal) {
-        String phase = goal.replaceFirst("^(before|after):", ""); // Maven 4's phase hooks
-        if (TEST_PHASES_AND_LATER.contains(phase)) {
-            return true;
-        }
-        // a direct goal: distest:test, io.distest:distest-maven-plugin[:version]:integration-test
-        return goal.contains("distest") && (goal.endsWith(":test") || goal.endsWith(":integration-test"));
-    }
-
-    private static boolean isTrue(Properties properties, String name) {
-        String value = properties.getProperty(name);
-        return value != null && (value.isBlank() || Boolean.parseBoolean(value.trim()));
+        return EarlyStart.wanted(user, goals, Parameters.SSH_EARLY, Parameters.SSH_EARLY_DEFAULT);
     }
 
     /**

@@ -15,25 +15,10 @@ class EarlySshTest {
     private static final Path MODULE = Path.of("/work/module");
 
     @Test
-    void startsEarlyOnlyForBuildsThatReachTheTests() {
-        for (String goal : List.of("test", "package", "verify", "install", "deploy", "integration-test",
-                "before:test", "distest:test", "io.distest:distest-maven-plugin:0.1.0-SNAPSHOT:integration-test")) {
-            assertTrue(EarlySsh.wanted(new Properties(), List.of("clean", goal)), goal);
-        }
-        for (String goal : List.of("clean", "compile", "test-compile", "process-test-classes", "surefire:test",
-                "dependency:tree")) {
-            assertFalse(EarlySsh.wanted(new Properties(), List.of(goal)), goal);
-        }
-    }
-
-    @Test
-    void doesNotStartEarlyWhenTestsAreSkippedOrEarlyStartsAreSwitchedOff() {
-        for (String property : List.of("skipTests", "maven.test.skip", "maven.test.skip.exec")) {
-            Properties skipping = properties(property, "");
-            assertFalse(EarlySsh.wanted(skipping, List.of("verify")), "-D" + property);
-            assertTrue(EarlySsh.wanted(properties(property, "false"), List.of("verify")), "-D" + property + "=false");
-        }
+    void connectsEarlyForABuildThatReachesTheTestsUnlessSwitchedOff() {
+        assertTrue(EarlySsh.wanted(new Properties(), List.of("verify")));
         assertFalse(EarlySsh.wanted(properties("distest.ssh.early", "false"), List.of("verify")));
+        assertTrue(EarlySsh.wanted(properties("distest.popen.early", "false"), List.of("verify")), "another switch");
     }
 
     @Test
