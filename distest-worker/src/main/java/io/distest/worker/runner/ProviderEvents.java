@@ -53,9 +53,9 @@ final class ProviderEvents implements TestReportListener<TestOutputReportEntry> 
     @Override
     public void testStarting(ReportEntry report) {
         TestId test = testId(report);
-        startNanos.put(test.uniqueId(), System.nanoTime());
         watchdog.testStarted(unitId, test);
         send(new TestStarted(unitId, test));
+        startNanos.put(test.uniqueId(), System.nanoTime()); // last: naming and sending the start are not the test's
     }
 
     @Override
