@@ -65,17 +65,11 @@ class HostileServerPortTest {
     void aBuildThatFindsItsLingeringServerGoneAndThePortTakenSendsItNothingAndStartsAFreshServer() throws Exception {
         Path farSide = Files.createTempDirectory("distest-ssh-stale");
         try {
-            harness.sshOptions = SSHD.options(SSHD.writeKnownHosts(temp.resolve("known_hosts")))
-                    .withLinger(Duration.ofSeconds(60));
             String spec = "2*" + SSHD.sshSpec() + "//chdir=" + farSide;
-            assertEquals(3, harness.run(List.of(spec), "PassingFixture").tests());
-            ProcessHandle lingering = Poll.value(Duration.ofSeconds(10), () -> serverUnder(farSide), p -> p != null);
-            Path stateFile;
-            try (Stream<Path> files = Files.list(farSide.resolve("linger"))) {
-                stateFile = files.findFirst().orElseThrow();
-            }
-            String port = Files.readString(stateFile).split(" ")[0];
-            String token = Files.readString(stateFile).split(" ")[1];
+            ProcessHandle lingering = aBuildLeavesItsServerLingering(spec, farSide);
+            String[] state = lingeringState(farSide);
+            String port = state[0];
+            String token = state[1];
             // the build's next module: its ssh start reads the state file while the build still compiles
             assertTrue(EarlySshStarts.begin(TxSpecs.parse(spec), harness.sshOptions));
             EarlySshStarts.awaitStarted(TxSpecs.parse(spec), harness.sshOptions);
@@ -110,15 +104,9 @@ class HostileServerPortTest {
     void aNeighbourOnTheRememberedPortOfAServerGoneGetsNothingAndTheBuildStartsAServerOfItsOwn() throws Exception {
         Path farSide = Files.createTempDirectory("distest-ssh-remembered");
         try {
-            harness.sshOptions = SSHD.options(SSHD.writeKnownHosts(temp.resolve("known_hosts")))
-                    .withLinger(Duration.ofSeconds(60));
             String spec = "2*" + SSHD.sshSpec() + "//chdir=" + farSide;
-            assertEquals(3, harness.run(List.of(spec), "PassingFixture").tests()); // remembered as it ends
-            ProcessHandle lingering = Poll.value(Duration.ofSeconds(10), () -> serverUnder(farSide), p -> p != null);
-            String port;
-            try (Stream<Path> files = Files.list(farSide.resolve("linger"))) {
-                port = Files.readString(files.findFirst().orElseThrow()).split(" ")[0];
-            }
+            ProcessHandle lingering = aBuildLeavesItsServerLingering(spec, farSide); // and remembers it as it ends
+            String port = lingeringState(farSide)[0];
             lingering.destroyForcibly(); // gone before its linger time, its port free for the taking
             lingering.onExit().get();
             try (Neighbour neighbour = Neighbour.start("bound ", "listen", port)) {
@@ -140,6 +128,21 @@ class HostileServerPortTest {
                 server.destroyForcibly();
             }
             RunHarness.deleteTree(farSide);
+        }
+    }
+
+    /** Runs a build on {@code spec} that leaves its far server lingering for a minute; returns that server. */
+    private ProcessHandle aBuildLeavesItsServerLingering(String spec, Path farSide) throws Exception {
+        harness.sshOptions = SSHD.options(SSHD.writeKnownHosts(temp.resolve("known_hosts")))
+                .withLinger(Duration.ofSeconds(60));
+        assertEquals(3, harness.run(List.of(spec), "PassingFixture").tests());
+        return Poll.value(Duration.ofSeconds(10), () -> serverUnder(farSide), p -> p != null);
+    }
+
+    /** The lingering server's state file's words: its port, its token, its process id. */
+    private static String[] lingeringState(Path farSide) throws Exception {
+        try (Stream<Path> files = Files.list(farSide.resolve("linger"))) {
+            return Files.readString(files.findFirst().orElseThrow()).trim().split(" ");
         }
     }
 
