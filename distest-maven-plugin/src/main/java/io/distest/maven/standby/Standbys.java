@@ -47,7 +47,9 @@ public final class Standbys {
     static final int SPARE_CORES = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
     /** How long a standby JVM may take to warm before the next one starts anyway. */
     static final Duration WARM_UP_LIMIT = Duration.ofSeconds(10);
-    private static final Duration TURN_CHECK = Duration.ofMillis(20);
+    /** How often the next standby's turn is looked at: long enough for the idle cores between looks to mean much. */
+    private static final Duration TURN_CHECK = Duration.ofMillis(100);
+    private static final IdleCores IDLE = new IdleCores();
     private static final List<Started> STARTED = new ArrayList<>();
     private static final List<Pending> PENDING = new ArrayList<>();
     private static final Set<Path> RECORDED = new HashSet<>();
@@ -71,13 +73,19 @@ public final class Standbys {
             launches.forEach(launch -> PENDING.add(new Pending(module, launch, debug)));
             startWhileCoresAreSpare();
             if (!PENDING.isEmpty() && turns == null) {
+                IDLE.sinceLastLook(); // the first turn's look covers its own wait, not the time since boot
                 turns = Threads.start(Standbys::startInTurn, "distest-standby-turns");
             }
         }
         return launches.size();
     }
 
-    /** Until none is pending: whenever fewer than {@link #SPARE_CORES} standby JVMs warm, starts the next. */
+    /**
+     * Until none is pending: whenever fewer than {@link #SPARE_CORES} standby JVMs warm and a core was idle since
+     * the last look, starts the next. A core the build keeps busy (a compiler) is not taken: measured on 2 cores,
+     * four standby JVMs warmed one after another during test-compile made it 0.85 s longer and the test run 0.6 s
+     * shorter.
+     */
     private static void startInTurn() {
         while (true) {
             try {
@@ -85,8 +93,11 @@ public final class Standbys {
             } catch (InterruptedException e) {
                 return;
             }
+            boolean aCoreWasIdle = IDLE.sinceLastLook() >= 1;
             synchronized (Standbys.class) {
-                startWhileCoresAreSpare();
+                if (aCoreWasIdle) {
+                    startWhileCoresAreSpare();
+                }
                 if (PENDING.isEmpty()) {
                     turns = null;
                     return;
