@@ -6,7 +6,8 @@ import java.nio.file.Path;
 
 /**
  * How many of the machine's cores were idle between two looks, from Linux's {@code /proc/stat}: a standby worker
- * JVM starts on a core nobody else wants, never on one a compiler would have had.
+ * JVM starts on a core nobody else wants, never on one a compiler would have had. Not thread-safe: {@link Standbys}
+ * looks under its lock.
  */
 final class IdleCores {
     private static final Path STAT = Path.of("/proc/stat");

@@ -61,6 +61,11 @@ public record StandbyLaunch(String java, List<String> jvmArgs, List<String> clas
                 || arg.equals("-Xdebug"));
     }
 
+    /** The file a JVM started on this launch makes once it is warm (see {@link Standbys}): beside its argument file. */
+    Path warmFile() {
+        return argFile.resolveSibling(workerId + ".warm");
+    }
+
     /** The command line, with neither address nor token: a standby reads both from its standard input. */
     WorkerCommandLine commandLine() {
         return new WorkerCommandLine(java, jvmArgs, classpath, null, workerId, excludedEnvironment, environment, null);

@@ -93,9 +93,8 @@ public final class Standbys {
             } catch (InterruptedException e) {
                 return;
             }
-            boolean aCoreWasIdle = IDLE.sinceLastLook() >= 1;
             synchronized (Standbys.class) {
-                if (aCoreWasIdle) {
+                if (IDLE.sinceLastLook() >= 1) {
                     startWhileCoresAreSpare();
                 }
                 if (PENDING.isEmpty()) {
@@ -128,7 +127,7 @@ public final class Standbys {
         Files.createDirectories(launch.directory());
         Files.createDirectories(launch.logFile().toAbsolutePath().getParent());
         Files.writeString(launch.argFile(), launch.commandLine().argFileContent(), StandardCharsets.UTF_8);
-        Path warmFile = launch.argFile().resolveSibling(launch.workerId() + ".warm");
+        Path warmFile = launch.warmFile();
         Files.deleteIfExists(warmFile);
         ClassPathShape shape = ClassPathShape.of(launch.classpath());
         Process process = launch.commandLine().standbyProcessBuilder(launch.argFile(), launch.directory(),

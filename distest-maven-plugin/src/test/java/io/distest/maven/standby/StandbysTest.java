@@ -204,7 +204,7 @@ class StandbysTest {
     private void awaitWarm(List<StandbyLaunch> launches) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         for (StandbyLaunch launch : launches) {
-            Path warm = launch.argFile().resolveSibling(launch.workerId() + ".warm");
+            Path warm = launch.warmFile();
             while (!Files.exists(warm)) {
                 assertTrue(System.nanoTime() < deadline, launch.workerId() + " never said it was warm: " + debug);
                 Thread.sleep(10);

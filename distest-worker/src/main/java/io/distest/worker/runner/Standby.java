@@ -81,7 +81,7 @@ public final class Standby {
             Files.deleteIfExists(warmFile);
             Files.createFile(warmFile);
         } catch (IOException | RuntimeException e) {
-            // the build waits a few seconds at most
+            // the build starts the next one anyway once this one has had its time (Standbys.WARM_UP_LIMIT)
         }
     }
 
