@@ -8,9 +8,10 @@ public final class Protocol {
      * 4: the provider's re-runs in UseProvider; 5: aborted classes in Configure, the fixture a unit used in
      * UnitFinished; 6: a server's Challenge, and proofs over nonces in Attach and Attached in place of the token; 7: the unit's waits for a core in UnitFinished;
      * 8: UnitUsed, what a unit used of the project (affected-test selection); 9: the processor time a unit used in
-     * UnitFinished; 10: the jars a far worker's class data sharing archive is made from, in SpawnWorker.
+     * UnitFinished; 10: the jars a far worker's class data sharing archive is made from, in SpawnWorker; 11: the
+     * session's home (a lingering server's standby workers for the module's next build) in SyncManifest.
      */
-    public static final int VERSION = 10;
+    public static final int VERSION = 11;
     /** The largest frame either side accepts, in bytes. */
     public static final int MAX_FRAME_BYTES = 16 * 1024 * 1024;
     /** Environment variable through which a worker receives the session token (never its command line). */

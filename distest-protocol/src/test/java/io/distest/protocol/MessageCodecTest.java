@@ -42,6 +42,7 @@ class MessageCodecTest {
                 new Attach(Protocol.VERSION, new byte[] {1, 2}, new byte[] {3}, "s-1", Attach.CONTROL),
                 new Attached(WorkerFacts.ofThisJvm(), new byte[] {4, 5}),
                 new SyncManifest(List.of(new FileEntry("repo/a.jar", 3, "ab01", false), new FileEntry("bin/x", 0, "00", true))),
+                new SyncManifest(List.of(), "0123abcd"),
                 new SyncRequest(List.of(0, 5, 300)),
                 new FileData(5, new byte[] {1, 2, 3}, true),
                 new SyncDone(2, 1024, "/tmp/cache/sessions/s-1"),

@@ -9,8 +9,10 @@ import io.distest.protocol.MessageChannel;
 import io.distest.protocol.SpawnWorker;
 import io.distest.protocol.WorkerFacts;
 import io.distest.shared.Secrets;
+import io.distest.shared.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -75,13 +77,19 @@ public final class RemoteGateway implements Gateway {
         ServerClient.Connector connector = endpoint.start(); // if it fails, that is the error (the plan ends unread)
         plan = awaitPlan(planning);
         client = new ServerClient(connector, endpoint.serverToken(), Secrets.hexId(12), endpoint.describe());
-        ServerClient.SyncStats stats = client.attachAndSync(plan.items(), plan.manifest(), spec.count());
+        ServerClient.SyncStats stats = client.attachAndSync(plan.items(), plan.manifest(), home(), spec.count());
         WorkerFacts facts = client.facts();
         syncMillis = stats.millis();
         log.info(String.format("[%s] %s; synced %d files (%s): sent %d files (%s) in %.2f s", spec.text(),
                 facts.platform(), stats.manifestFiles(), bytes(stats.manifestBytes()), stats.filesSent(),
                 bytes(stats.bytesSent()), stats.millis() / 1000.0));
         client.listenForExits(log::warn);
+    }
+
+    /** The module and the tx spec: a lingering server keeps standby workers for the next session of both. */
+    private String home() {
+        String both = setup.moduleBasedir().toAbsolutePath().normalize() + "\n" + spec.text();
+        return Sha256.hex(both.getBytes(StandardCharsets.UTF_8)).substring(0, 32);
     }
 
     private static SyncPlan awaitPlan(CompletableFuture<SyncPlan> planning) throws IOException {

@@ -67,10 +67,12 @@ public final class ServerClient implements AutoCloseable {
      * Opens the session and syncs: the manifest goes out once the server has proved that it knows the token.
      * What the server runs on is then {@link #facts()}. While the far side syncs, {@code workerConnections} worker
      * connections are opened and attached, for the first spawns to take.
+     *
+     * @param home what this session's runs are, for a lingering server's standby workers (see {@link SyncManifest})
      */
-    SyncStats attachAndSync(List<SyncPlan.Item> items, List<FileEntry> manifest, int workerConnections)
+    SyncStats attachAndSync(List<SyncPlan.Item> items, List<FileEntry> manifest, String home, int workerConnections)
             throws IOException {
-        control = attachedChannel(Attach.CONTROL, new SyncManifest(manifest));
+        control = attachedChannel(Attach.CONTROL, new SyncManifest(manifest, home));
         long start = System.nanoTime(); // as for sync(): from the server's reading the manifest, not the Attach
         prepareWorkerConnections(workerConnections); // the session exists now; the far side syncs meanwhile
         return syncAfterManifest(items, manifest, start);

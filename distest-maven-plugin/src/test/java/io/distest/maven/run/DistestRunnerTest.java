@@ -266,6 +266,43 @@ class DistestRunnerTest {
         }
     }
 
+    @Test
+    void theNextBuildsWorkersAreTheStandbyJvmsTheLingeringServerStartedWhenTheLastSessionEnded() throws Exception {
+        Path farSide = Files.createTempDirectory("distest-ssh-standby");
+        try {
+            harness.sshOptions = SSHD.options(SSHD.writeKnownHosts(temp.resolve("known_hosts")))
+                    .withLinger(Duration.ofSeconds(3));
+            String spec = "2*" + SSHD.sshSpec() + "//chdir=" + farSide;
+
+            assertEquals(4, harness.run(List.of(spec), "PassingFixture", "Slow1Fixture").tests());
+            List<Long> standbys = Poll.value(Duration.ofSeconds(10), () -> standbyPidsUnder(farSide), l -> l.size() == 2);
+            assertEquals(2, standbys.size(), "a standby JVM per worker of the session: " + standbys);
+            log.clear();
+
+            RunSummary second = harness.run(List.of(spec), "PassingFixture", "Slow1Fixture");
+
+            assertEquals(4, second.tests());
+            assertEquals(0, second.failures() + second.errors());
+            List<Long> workers = log.lines().stream().filter(l -> l.matches("\\[gw\\d] .*, pid \\d+, ready in .*"))
+                    .map(l -> Long.parseLong(l.replaceAll(".*, pid (\\d+), ready in .*", "$1"))).sorted().toList();
+            assertEquals(standbys.stream().sorted().toList(), workers, log.text());
+            List<Long> next = Poll.value(Duration.ofSeconds(10), () -> standbyPidsUnder(farSide), l -> l.size() == 2);
+            assertTrue(next.stream().noneMatch(standbys::contains), "fresh standbys for the next build: " + next);
+
+            assertEquals(List.of(), Poll.value(Duration.ofSeconds(20), () -> standbyPidsUnder(farSide), List::isEmpty),
+                    "the standbys end with the server, once it has lingered idle");
+        } finally {
+            RunHarness.deleteTree(farSide);
+        }
+    }
+
+    private static List<Long> standbyPidsUnder(Path root) {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains(root.toString())
+                        && p.info().commandLine().orElse("").contains("WorkerMain standby"))
+                .map(ProcessHandle::pid).toList();
+    }
+
     /** Removes this machine's memory of the server lingering on {@code farSide}: the file naming its port and token. */
     private static void forgetRemembered(Path farSide) throws Exception {
         String state;

@@ -68,54 +68,98 @@ final class RemoteWorker {
      * is closed again if it cannot start.
      */
     static RemoteWorker start(SpawnWorker spawn, Path session, StartPlan plan, PrintStream log) throws IOException {
-        if (spawn.workerId() == null || !spawn.workerId().matches("[A-Za-z0-9_.-]{1,64}")) {
-            throw new IllegalArgumentException("invalid worker id \"" + spawn.workerId() + "\"");
-        }
-        spawn.environment().forEach((name, value) -> {
-            if (name == null || name.isEmpty() || name.indexOf('=') >= 0 || name.indexOf('\0') >= 0
-                    || value == null || value.indexOf('\0') >= 0) {
-                throw new IllegalArgumentException("invalid environment variable \"" + name + "\": a name must be"
-                        + " non-empty without '=' or NUL, a value without NUL");
-            }
-        });
-        if (spawn.java() == null || spawn.java().isEmpty() || spawn.java().indexOf('\0') >= 0) {
-            throw new IllegalArgumentException("invalid java \"" + spawn.java() + "\"");
-        }
-        List<Path> classpath = new ArrayList<>();
-        for (String entry : spawn.classpath()) {
-            classpath.add(SafePaths.resolve(session, entry));
-        }
-        List<String> jvmArgs = inSession(spawn.jvmArgs(), session);
-        Path workingDirectory = SafePaths.createDirectories(session, SafePaths.resolve(session, spawn.workingDirectory()));
-        Path workerFiles = SafePaths.createDirectories(session, session.resolve(".distest"));
-        Path argFile = workerFiles.resolve(spawn.workerId() + ".args");
-        Path logFile = workerFiles.resolve(spawn.workerId() + ".log");
-
-        writeFresh(logFile, new byte[0]);
-        WorkerSocket listener = WorkerSocket.open(workerFiles, spawn.workerId());
+        Layout layout = Layout.of(spawn, session);
+        WorkerSocket listener = WorkerSocket.open(layout.workerFiles(), spawn.workerId());
         try {
+            WorkerCommandLine commandLine = layout.commandLine(spawn, plan, listener.address());
+            Process process = startProcess(spawn, commandLine.processBuilder(layout.argFile(), layout.workingDirectory(),
+                    layout.logFile()));
+            process.getOutputStream().close();
+            log.println("distest server: started worker " + spawn.workerId() + " (pid " + process.pid() + ")");
+            return new RemoteWorker(spawn.workerId(), process, layout.logFile(), listener);
+        } catch (IOException | RuntimeException e) {
+            listener.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Starts the worker's JVM before a session asks for it, checked and laid out as {@link #start} does: it warms up,
+     * then waits on its standard input for the token and the address {@link #handOver} gives it.
+     */
+    static Process startStandby(SpawnWorker spawn, Path session, StartPlan plan) throws IOException {
+        Layout layout = Layout.of(spawn, session);
+        WorkerCommandLine commandLine = layout.commandLine(spawn, plan, "");
+        return startProcess(spawn, commandLine.standbyProcessBuilder(layout.argFile(), layout.workingDirectory(),
+                layout.logFile(), layout.workerFiles().resolve(spawn.workerId() + ".warm")));
+    }
+
+    /** Gives a JVM {@link #startStandby started} for this worker the run's token and a fresh socket to connect to. */
+    static RemoteWorker handOver(SpawnWorker spawn, Process standby, Path session, PrintStream log) throws IOException {
+        Path workerFiles = SafePaths.createDirectories(session, session.resolve(".distest"));
+        WorkerSocket listener = WorkerSocket.open(workerFiles, spawn.workerId());
+        try (OutputStream in = standby.getOutputStream()) {
+            in.write(WorkerCommandLine.standbyHandoff(spawn.workerToken(), listener.address())
+                    .getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            listener.close();
+            throw e;
+        }
+        log.println("distest server: worker " + spawn.workerId() + " took over the standby JVM (pid " + standby.pid()
+                + ") the module's last session left");
+        return new RemoteWorker(spawn.workerId(), standby, workerFiles.resolve(spawn.workerId() + ".log"), listener);
+    }
+
+    /** Where a worker's files go in the session, with what it asks for checked; its log file is made empty. */
+    private record Layout(List<Path> classpath, List<String> jvmArgs, Path workingDirectory, Path workerFiles,
+            Path argFile, Path logFile) {
+        static Layout of(SpawnWorker spawn, Path session) throws IOException {
+            if (spawn.workerId() == null || !spawn.workerId().matches("[A-Za-z0-9_.-]{1,64}")) {
+                throw new IllegalArgumentException("invalid worker id \"" + spawn.workerId() + "\"");
+            }
+            spawn.environment().forEach((name, value) -> {
+                if (name == null || name.isEmpty() || name.indexOf('=') >= 0 || name.indexOf('\0') >= 0
+                        || value == null || value.indexOf('\0') >= 0) {
+                    throw new IllegalArgumentException("invalid environment variable \"" + name + "\": a name must be"
+                            + " non-empty without '=' or NUL, a value without NUL");
+                }
+            });
+            if (spawn.java() == null || spawn.java().isEmpty() || spawn.java().indexOf('\0') >= 0) {
+                throw new IllegalArgumentException("invalid java \"" + spawn.java() + "\"");
+            }
+            List<Path> classpath = new ArrayList<>();
+            for (String entry : spawn.classpath()) {
+                classpath.add(SafePaths.resolve(session, entry));
+            }
+            List<String> jvmArgs = inSession(spawn.jvmArgs(), session);
+            Path workingDirectory = SafePaths.createDirectories(session,
+                    SafePaths.resolve(session, spawn.workingDirectory()));
+            Path workerFiles = SafePaths.createDirectories(session, session.resolve(".distest"));
+            Layout layout = new Layout(classpath, jvmArgs, workingDirectory, workerFiles,
+                    workerFiles.resolve(spawn.workerId() + ".args"), workerFiles.resolve(spawn.workerId() + ".log"));
+            writeFresh(layout.logFile(), new byte[0]);
+            return layout;
+        }
+
+        /** The command line, with what class data sharing adds; writes it to the argument file. */
+        WorkerCommandLine commandLine(SpawnWorker spawn, StartPlan plan, String connectTo) throws IOException {
             FarSharing.Start start = plan.of(classpath, jvmArgs);
             List<String> allJvmArgs = new ArrayList<>(jvmArgs);
             allJvmArgs.addAll(start.jvmArgs());
             WorkerCommandLine commandLine = new WorkerCommandLine(spawn.java(), allJvmArgs, start.classpath(),
-                    listener.address(), spawn.workerId(), spawn.excludedEnvironment(),
-                    spawn.environment(), spawn.workerToken());
+                    connectTo, spawn.workerId(), spawn.excludedEnvironment(), spawn.environment(), spawn.workerToken());
             writeFresh(argFile, commandLine.argFileContent().getBytes(StandardCharsets.UTF_8));
-            ProcessBuilder builder = commandLine.processBuilder(argFile, workingDirectory, logFile);
-            Process process;
-            try {
-                process = builder.start();
-            } catch (IOException e) {
-                throw new IOException("cannot start java \"" + spawn.java() + "\" on "
-                        + io.distest.protocol.WorkerFacts.ofThisJvm().hostName() + ": " + e.getMessage()
-                        + " (set //java= in the tx spec to a JDK 17+ java on that host)", e);
-            }
-            process.getOutputStream().close();
-            log.println("distest server: started worker " + spawn.workerId() + " (pid " + process.pid() + ")");
-            return new RemoteWorker(spawn.workerId(), process, logFile, listener);
-        } catch (IOException | RuntimeException e) {
-            listener.close();
-            throw e;
+            return commandLine;
+        }
+    }
+
+    private static Process startProcess(SpawnWorker spawn, ProcessBuilder builder) throws IOException {
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new IOException("cannot start java \"" + spawn.java() + "\" on "
+                    + io.distest.protocol.WorkerFacts.ofThisJvm().hostName() + ": " + e.getMessage()
+                    + " (set //java= in the tx spec to a JDK 17+ java on that host)", e);
         }
     }
 

@@ -105,4 +105,23 @@ final class SafePaths {
             }
         });
     }
+
+    /**
+     * Deletes the files and links under {@code root}, except those under {@code kept}; the directories stay. Links
+     * are removed, never followed.
+     */
+    static void deleteFiles(Path root, Path kept) throws IOException {
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) {
+                return directory.equals(kept) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                Files.deleteIfExists(file);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
 }

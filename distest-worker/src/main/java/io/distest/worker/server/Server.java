@@ -37,6 +37,7 @@ final class Server implements AutoCloseable {
     private final IdleWatch idle;
     private final ContentStore store;
     private final Semaphore connections;
+    private final WarmHomes homes;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
     /** @throws IOException if the root cannot be trusted (saying why), or the address cannot be bound */
@@ -48,6 +49,7 @@ final class Server implements AutoCloseable {
         this.store = new ContentStore(root.cas(), root.incoming(), root.casIndex(), log);
         this.connections = new Semaphore(options.maxConnections());
         this.idle = new IdleWatch(options.idleMillis(), log);
+        this.homes = new WarmHomes(options.lingerMillis() > 0, log);
         this.listener = ServerSocketChannel.open();
         try {
             listener.socket().setReuseAddress(true);
@@ -154,7 +156,8 @@ final class Server implements AutoCloseable {
         Session[] session = new Session[1];
         try (IdleWatch.Watched watched = idle.watch(client, peer, () -> session[0] != null && session[0].busy())) {
             MessageChannel channel = new MessageChannel(watched.in(), client.getOutputStream(), client);
-            session[0] = new Session(attach.sessionId(), root.sessions(), store, root.cds(), channel, log);
+            session[0] = new Session(attach.sessionId(), root.sessions(), store, root.cds(), homes, channel,
+                    log);
             if (sessions.putIfAbsent(attach.sessionId(), session[0]) != null) {
                 refuse(channel, peer, "session " + attach.sessionId() + " is already in use");
                 return;
@@ -210,6 +213,7 @@ final class Server implements AutoCloseable {
         try {
             admission.close();
             idle.close();
+            homes.close(); // first: the sessions closed now leave nothing behind
             sessions.values().forEach(Session::close);
         } finally {
             root.close();

@@ -29,25 +29,36 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One build's stay on the server: its own directory, laid out from the content store; the worker JVMs it
- * started, which end with it. Lives as long as its control connection.
+ * started, which end with it. Lives as long as its control connection. A session that names its home (see
+ * {@link SyncManifest#home()}) takes over what the home's last session left on a lingering server, if nothing else
+ * has: its directory, emptied of files, and its standby JVMs; and leaves its own when it ends (see {@link WarmHomes}).
  */
 final class Session implements AutoCloseable {
     private final String id;
-    private final Path directory;
+    /** Fresh, or the directory of the home's last session once the first sync took it over. */
+    private volatile Path directory;
     private final ContentStore store;
+    private final WarmHomes homes;
     private final MessageChannel control;
     private final PrintStream log;
     private final Set<RemoteWorker> workers = ConcurrentHashMap.newKeySet();
     private final FarSharing sharing;
+    /** Each worker id's last request, for the standbys this session leaves. */
+    private final Map<String, SpawnWorker> spawns = new ConcurrentHashMap<>();
+    /** The standbys of the home's last session, by worker id; each is taken by its worker's spawn, or ended. */
+    private final Map<String, FarStandby> standbys = new ConcurrentHashMap<>();
+    private volatile String home;
     /** The files of the last sync, each with its content's SHA-256. */
     private volatile Map<Path, String> synced = Map.of();
     private volatile boolean syncing;
 
     /** @param cds the server root's class data sharing cache */
-    Session(String id, Path sessions, ContentStore store, Path cds, MessageChannel control, PrintStream log) {
+    Session(String id, Path sessions, ContentStore store, Path cds, WarmHomes homes, MessageChannel control,
+            PrintStream log) {
         this.id = id;
         this.directory = sessions.resolve(id);
         this.store = store;
+        this.homes = homes;
         this.control = control;
         this.log = log;
         this.sharing = new FarSharing(cds, store, log);
@@ -91,6 +102,9 @@ final class Session implements AutoCloseable {
     }
 
     private void sync(SyncManifest manifest) throws IOException {
+        if (manifest.home() != null && home == null) {
+            moveHome(manifest.home());
+        }
         List<FileEntry> files = manifest.files();
         List<Path> targets = new ArrayList<>();
         try {
@@ -158,6 +172,33 @@ final class Session implements AutoCloseable {
     }
 
     /**
+     * Takes over the home's last session, if one is kept: its directory (emptied of files, as a fresh one; the
+     * directories stay, for a standby's working directory must not change) and its standbys.
+     */
+    private void moveHome(String key) throws IOException {
+        if (!key.matches("[A-Za-z0-9_-]{1,64}")) {
+            refuse("invalid home \"" + key + "\"");
+            throw new IOException("invalid home");
+        }
+        home = key;
+        WarmHomes.Home last = homes.take(key);
+        if (last == null) {
+            return;
+        }
+        try {
+            SafePaths.deleteFiles(last.directory(), last.directory().resolve(".distest"));
+        } catch (IOException e) {
+            homes.end(last);
+            throw e;
+        }
+        SafePaths.deleteTree(directory);
+        directory = last.directory();
+        standbys.putAll(last.standbys());
+        log.println("distest server: session " + id + " took over its home's last directory, with "
+                + standbys.size() + " standby workers");
+    }
+
+    /**
      * Starts the worker this connection asks for and relays its bytes until either side ends.
      *
      * @param spawning told once the worker is asked for (from then on the connection is busy, never idle)
@@ -170,12 +211,22 @@ final class Session implements AutoCloseable {
         spawning.run();
         RemoteWorker worker;
         try {
-            worker = RemoteWorker.start(spawn, directory, (classpath, jvmArgs) -> sharing.start(spawn, classpath, jvmArgs,
-                    synced, directory), log);
+            FarStandby standby = standbys.remove(spawn.workerId());
+            if (standby != null && standby.fits(spawn, FarStandby.shapeOf(spawn, directory, synced))) {
+                worker = RemoteWorker.handOver(spawn, standby.process(), directory, log);
+            } else {
+                if (standby != null) {
+                    standby.end();
+                    log.println("distest server: the standby JVM for " + spawn.workerId() + " does not fit its run"
+                            + " (another command line, or a jar changed): it starts anew");
+                }
+                worker = RemoteWorker.start(spawn, directory, plan(spawn), log);
+            }
         } catch (IOException | IllegalArgumentException e) {
             channel.send(new Refused(e.getMessage()));
             return;
         }
+        spawns.put(spawn.workerId(), spawn);
         workers.add(worker);
         try {
             worker.relay(client);
@@ -184,6 +235,10 @@ final class Session implements AutoCloseable {
             String exit = worker.stop();
             notice(new WorkerExited(spawn.workerId(), exit, worker.tail(20)));
         }
+    }
+
+    private RemoteWorker.StartPlan plan(SpawnWorker spawn) {
+        return (classpath, jvmArgs) -> sharing.start(spawn, classpath, jvmArgs, synced, directory);
     }
 
     /** Tells the client why; the caller then throws, and the server logs that one line. */
@@ -199,13 +254,34 @@ final class Session implements AutoCloseable {
         }
     }
 
+    /** Ends the workers; then leaves the directory and a standby per worker to the home, or removes the directory. */
     @Override
     public void close() {
         workers.forEach(RemoteWorker::stop);
+        standbys.values().forEach(FarStandby::end);
+        standbys.clear();
+        if (home != null && !spawns.isEmpty() && homes.keeping()) {
+            homes.keep(home, new WarmHomes.Home(directory, startStandbys()));
+            return;
+        }
         try {
             SafePaths.deleteTree(directory);
         } catch (IOException e) {
             log.println("distest server: could not remove " + directory + ": " + e.getMessage());
         }
+    }
+
+    /** A standby for each worker this session ran, on its command line; one that cannot start is left out. */
+    private Map<String, FarStandby> startStandbys() {
+        Map<String, FarStandby> started = new HashMap<>();
+        spawns.forEach((workerId, spawn) -> {
+            try {
+                started.put(workerId, FarStandby.start(spawn, directory, synced, plan(spawn)));
+            } catch (IOException | RuntimeException e) {
+                log.println("distest server: no standby for " + workerId + ": " + e.getMessage());
+            }
+        });
+        log.println("distest server: session " + id + " left " + started.size() + " standby workers to its home");
+        return started;
     }
 }
