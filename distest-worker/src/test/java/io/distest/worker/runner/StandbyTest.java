@@ -9,6 +9,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -65,5 +67,19 @@ class StandbyTest {
 
     private static InputStream input(String text) {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void loadsTheWorkersOwnClassesBeforeTheHandOffBeyondItsRunners() throws Exception {
+        Path runners = Path.of(Standby.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .resolve("io/distest/worker/runner");
+        long runnerClasses;
+        try (var files = Files.list(runners)) {
+            runnerClasses = files.filter(f -> f.toString().endsWith(".class")).count();
+        }
+
+        int loaded = Standby.loadWhatTheHandOffRuns();
+
+        assertTrue(loaded > runnerClasses, loaded + " loaded, " + runnerClasses + " in the runner package alone");
     }
 }
