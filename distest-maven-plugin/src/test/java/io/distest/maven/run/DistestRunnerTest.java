@@ -275,7 +275,7 @@ class DistestRunnerTest {
             String spec = "2*" + SSHD.sshSpec() + "//chdir=" + farSide;
 
             assertEquals(4, harness.run(List.of(spec), "PassingFixture", "Slow1Fixture").tests());
-            List<Long> standbys = Poll.value(Duration.ofSeconds(10), () -> standbyPidsUnder(farSide), l -> l.size() == 2);
+            List<Long> standbys = Poll.value(Duration.ofSeconds(10), () -> RunHarness.standbyPidsUnder(farSide), l -> l.size() == 2);
             assertEquals(2, standbys.size(), "a standby JVM per worker of the session: " + standbys);
             log.clear();
 
@@ -286,21 +286,14 @@ class DistestRunnerTest {
             List<Long> workers = log.lines().stream().filter(l -> l.matches("\\[gw\\d] .*, pid \\d+, ready in .*"))
                     .map(l -> Long.parseLong(l.replaceAll(".*, pid (\\d+), ready in .*", "$1"))).sorted().toList();
             assertEquals(standbys.stream().sorted().toList(), workers, log.text());
-            List<Long> next = Poll.value(Duration.ofSeconds(10), () -> standbyPidsUnder(farSide), l -> l.size() == 2);
+            List<Long> next = Poll.value(Duration.ofSeconds(10), () -> RunHarness.standbyPidsUnder(farSide), l -> l.size() == 2);
             assertTrue(next.stream().noneMatch(standbys::contains), "fresh standbys for the next build: " + next);
 
-            assertEquals(List.of(), Poll.value(Duration.ofSeconds(20), () -> standbyPidsUnder(farSide), List::isEmpty),
+            assertEquals(List.of(), Poll.value(Duration.ofSeconds(20), () -> RunHarness.standbyPidsUnder(farSide), List::isEmpty),
                     "the standbys end with the server, once it has lingered idle");
         } finally {
             RunHarness.deleteTree(farSide);
         }
-    }
-
-    private static List<Long> standbyPidsUnder(Path root) {
-        return ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().orElse("").contains(root.toString())
-                        && p.info().commandLine().orElse("").contains("WorkerMain standby"))
-                .map(ProcessHandle::pid).toList();
     }
 
     /** Removes this machine's memory of the server lingering on {@code farSide}: the file naming its port and token. */

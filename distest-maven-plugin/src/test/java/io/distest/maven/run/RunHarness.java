@@ -102,6 +102,14 @@ public final class RunHarness {
         return jar;
     }
 
+    /** The standby worker JVMs a worker server started under {@code farSide} (their command lines name it). */
+    public static List<Long> standbyPidsUnder(Path farSide) {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains(farSide.toString())
+                        && p.info().commandLine().orElse("").contains("WorkerMain standby"))
+                .map(ProcessHandle::pid).toList();
+    }
+
     /** Deletes what is there; a far side may remove its own session meanwhile, so what vanished is not an error. */
     public static void deleteTree(Path root) throws Exception {
         if (!Files.exists(root)) {

@@ -1,0 +1,78 @@
+package io.distest.maven.hostile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.distest.maven.gateway.ssh.SshdServer;
+import io.distest.maven.run.RunHarness;
+import io.distest.testing.Poll;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A lingering worker server keeps, between builds, a standby JVM per worker and the session directory they run in;
+ * a standby takes the next run's token and address from its standard input. Another account on the far host
+ * ({@code nobody}, through {@code runuser}) tries to hand a standby a run of its own, read its environment and the
+ * kept directory; the far root lies in a directory every account can pass through, so only distest's own modes
+ * and the kernel's process boundaries stand in its way. The next build still takes over both standbys.
+ */
+class HostileFarStandbyTest {
+    @RegisterExtension
+    static final SshdServer SSHD = new SshdServer();
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aNeighbourCanNeitherHandAStandbyARunNorReadItNorItsKeptDirectory() throws Exception {
+        Path farSide = Files.createTempDirectory("distest-far-standby",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        try {
+            RunHarness harness = new RunHarness(temp);
+            harness.sshOptions = SSHD.options(SSHD.writeKnownHosts(temp.resolve("known_hosts")))
+                    .withLinger(Duration.ofSeconds(3));
+            String spec = "2*" + SSHD.sshSpec() + "//chdir=" + farSide;
+            assertEquals(4, harness.run(List.of(spec), "PassingFixture", "Slow1Fixture").tests());
+            List<Long> standbys = Poll.value(Duration.ofSeconds(10), () -> RunHarness.standbyPidsUnder(farSide),
+                    l -> l.size() == 2);
+            assertEquals(2, standbys.size(), standbys.toString());
+
+            for (long pid : standbys) {
+                String commandLine = ProcessHandle.of(pid).orElseThrow().info().commandLine().orElseThrow();
+                Path argFile = Path.of(commandLine.replaceAll(".* @(\\S+\\.args) .*", "$1"));
+                Path kept = argFile.getParent().getParent();
+                assertTrue(Files.isRegularFile(argFile) && kept.startsWith(farSide), commandLine);
+                assertNotEquals(0, nobody("sh", "-c", "echo attacker-token unix:/tmp/theirs.sock > /proc/" + pid + "/fd/0"),
+                        "hands the standby a run of its own");
+                assertNotEquals(0, nobody("cat", "/proc/" + pid + "/environ"), "reads its environment");
+                assertNotEquals(0, nobody("ls", "/proc/" + pid + "/cwd/"), "looks into its working directory");
+                assertNotEquals(0, nobody("ls", kept.toString()), "lists the kept session directory");
+                assertNotEquals(0, nobody("cat", argFile.toString()), "reads its command line's argument file");
+            }
+            RunHarness.RecordingLog log = harness.log;
+            log.clear();
+
+            assertEquals(4, harness.run(List.of(spec), "PassingFixture", "Slow1Fixture").tests());
+            List<Long> workers = log.lines().stream().filter(l -> l.matches("\\[gw\\d] .*, pid \\d+, ready in .*"))
+                    .map(l -> Long.parseLong(l.replaceAll(".*, pid (\\d+), ready in .*", "$1"))).sorted().toList();
+            assertEquals(standbys.stream().sorted().toList(), workers, "the build's own standbys ran its tests");
+        } finally {
+            RunHarness.deleteTree(farSide);
+        }
+    }
+
+    private static int nobody(String... command) throws Exception {
+        List<String> full = new java.util.ArrayList<>(List.of("runuser", "-u", Neighbour.ACCOUNT, "--"));
+        full.addAll(List.of(command));
+        Process process = new ProcessBuilder(full).redirectErrorStream(true).start();
+        process.getInputStream().readAllBytes();
+        return process.waitFor();
+    }
+}
