@@ -32,6 +32,11 @@ public final class RemoteGateway implements Gateway {
         /** Makes the server reachable (for ssh: connects, installs and starts it). */
         ServerClient.Connector start() throws IOException;
 
+        /** A session's connections attached before {@link #start()} was called, now the caller's; or null. */
+        default AttachedAhead takeAttachedAhead() {
+            return null;
+        }
+
         String serverToken();
 
         String describe();
@@ -76,13 +81,16 @@ public final class RemoteGateway implements Gateway {
                 () -> ClassDataSharing.Layout.of(setup.testClasspath(), setup.localRepository()));
         ServerClient.Connector connector = endpoint.start(); // if it fails, that is the error (the plan ends unread)
         plan = awaitPlan(planning);
-        client = new ServerClient(connector, endpoint.serverToken(), Secrets.hexId(12), endpoint.describe());
+        AttachedAhead ahead = endpoint.takeAttachedAhead();
+        client = ahead != null ? new ServerClient(connector, endpoint.serverToken(), ahead, endpoint.describe())
+                : new ServerClient(connector, endpoint.serverToken(), Secrets.hexId(12), endpoint.describe());
         ServerClient.SyncStats stats = client.attachAndSync(plan.items(), plan.manifest(), home(), spec.count());
         WorkerFacts facts = client.facts();
         syncMillis = stats.millis();
-        log.info(String.format("[%s] %s; synced %d files (%s): sent %d files (%s) in %.2f s", spec.text(),
+        log.info(String.format("[%s] %s; synced %d files (%s): sent %d files (%s) in %.2f s%s", spec.text(),
                 facts.platform(), stats.manifestFiles(), bytes(stats.manifestBytes()), stats.filesSent(),
-                bytes(stats.bytesSent()), stats.millis() / 1000.0));
+                bytes(stats.bytesSent()), stats.millis() / 1000.0,
+                stats.attachedAhead() ? ", on a session attached beside the build's earlier phases" : ""));
         client.listenForExits(log::warn);
     }
 

@@ -14,6 +14,7 @@ import io.distest.protocol.SyncManifest;
 import io.distest.protocol.SyncRequest;
 import io.distest.protocol.WorkerExited;
 import io.distest.protocol.WorkerFacts;
+import io.distest.shared.Secrets;
 import io.distest.shared.Sha256;
 import io.distest.shared.Threads;
 import java.io.IOException;
@@ -42,11 +43,14 @@ public final class ServerClient implements AutoCloseable {
     }
 
     /** What a sync did, for the build log. */
-    record SyncStats(int manifestFiles, long manifestBytes, int filesSent, long bytesSent, long millis) {}
+    record SyncStats(int manifestFiles, long manifestBytes, int filesSent, long bytesSent, long millis,
+            boolean attachedAhead) {}
 
     private final Connector connector;
     private final String serverToken;
-    private final String sessionId;
+    private String sessionId;
+    /** Connections an early start attached for this client, until {@link #attachAndSync} takes them; or null. */
+    private AttachedAhead ahead;
     private final String where;
     private final Map<String, CompletableFuture<WorkerExited>> exits = new ConcurrentHashMap<>();
     /** Worker connections opened and attached during the sync, each taken by one spawn. */
@@ -63,6 +67,12 @@ public final class ServerClient implements AutoCloseable {
         this.where = where;
     }
 
+    /** A client whose session's connections were attached ahead (see {@link AttachedAhead}). */
+    ServerClient(Connector connector, String serverToken, AttachedAhead ahead, String where) {
+        this(connector, serverToken, ahead.sessionId(), where);
+        this.ahead = ahead;
+    }
+
     /**
      * Opens the session and syncs: the manifest goes out once the server has proved that it knows the token.
      * What the server runs on is then {@link #facts()}. While the far side syncs, {@code workerConnections} worker
@@ -72,10 +82,44 @@ public final class ServerClient implements AutoCloseable {
      */
     SyncStats attachAndSync(List<SyncPlan.Item> items, List<FileEntry> manifest, String home, int workerConnections)
             throws IOException {
-        control = attachedChannel(Attach.CONTROL, new SyncManifest(manifest, home));
+        SyncManifest message = new SyncManifest(manifest, home);
+        if (ahead != null) {
+            SyncStats stats = syncOnAttachedAhead(items, manifest, message);
+            if (stats != null) {
+                return stats;
+            }
+        }
+        control = attachedChannel(Attach.CONTROL, message);
         long start = System.nanoTime(); // as for sync(): from the server's reading the manifest, not the Attach
         prepareWorkerConnections(workerConnections); // the session exists now; the far side syncs meanwhile
-        return syncAfterManifest(items, manifest, start);
+        return syncAfterManifest(items, manifest, start, control.receive());
+    }
+
+    /**
+     * Syncs on the connections attached ahead; null, with them closed and a new session id taken, if the far side
+     * no longer has them (it drops a connection idle for 10 minutes: a long compile), for a fresh attach to follow.
+     */
+    private SyncStats syncOnAttachedAhead(List<SyncPlan.Item> items, List<FileEntry> manifest, SyncManifest message)
+            throws IOException {
+        AttachedAhead taken = ahead;
+        ahead = null;
+        long start = System.nanoTime();
+        Message answer;
+        try {
+            taken.control().channel().send(message);
+            answer = taken.control().channel().receive();
+        } catch (IOException e) {
+            taken.close();
+            sessionId = Secrets.hexId(12);
+            return null;
+        }
+        control = taken.control().channel();
+        facts = taken.control().facts();
+        noteRoundTrip(taken.control().roundTripMillis());
+        prepared.addAll(taken.workers());
+        SyncStats stats = syncAfterManifest(items, manifest, start, answer);
+        return new SyncStats(stats.manifestFiles(), stats.manifestBytes(), stats.filesSent(), stats.bytesSent(),
+                stats.millis(), true);
     }
 
     /**
@@ -124,10 +168,10 @@ public final class ServerClient implements AutoCloseable {
         return channel;
     }
 
-    /** After the manifest went out: sends only the content the far side lacks. */
-    private SyncStats syncAfterManifest(List<SyncPlan.Item> items, List<FileEntry> manifest, long start)
+    /** After the manifest went out and {@code answer} came: sends only the content the far side lacks. */
+    private SyncStats syncAfterManifest(List<SyncPlan.Item> items, List<FileEntry> manifest, long start, Message answer)
             throws IOException {
-        SyncRequest request = expect(SyncRequest.class, control.receive());
+        SyncRequest request = expect(SyncRequest.class, answer);
         long bytesSent = 0;
         for (int index : request.missing()) {
             if (index < 0 || index >= items.size()) {
@@ -138,7 +182,7 @@ public final class ServerClient implements AutoCloseable {
         SyncDone done = expect(SyncDone.class, control.receive());
         long manifestBytes = manifest.stream().mapToLong(FileEntry::size).sum();
         return new SyncStats(manifest.size(), manifestBytes, done.filesReceived(), bytesSent,
-                (System.nanoTime() - start) / 1_000_000);
+                (System.nanoTime() - start) / 1_000_000, false);
     }
 
     /** Streams one file; if it changed since it was hashed, the sync fails rather than send the wrong bytes. */
@@ -226,6 +270,9 @@ public final class ServerClient implements AutoCloseable {
 
     @Override
     public void close() {
+        if (ahead != null) {
+            ahead.close();
+        }
         for (CompletableFuture<MessageChannel> unused; (unused = prepared.poll()) != null; ) {
             unused.whenComplete((channel, failure) -> {
                 if (channel != null) {

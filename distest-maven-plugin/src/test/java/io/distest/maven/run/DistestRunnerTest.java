@@ -357,6 +357,7 @@ class DistestRunnerTest {
             assertTrue(log.text().contains("installed the worker jar"), "the early start's lines are shown: " + log.text());
             assertTrue(log.text().contains("connected to the far worker server beside the build's earlier phases"),
                     log.text());
+            assertTrue(syncLine().endsWith(", on a session attached beside the build's earlier phases"), syncLine());
             assertEquals(early, Poll.value(Duration.ofSeconds(10), () -> serverProcessesUnder(farSide), l -> l.size() == 1),
                     "the server outlives the run, for the next module");
 
@@ -365,6 +366,9 @@ class DistestRunnerTest {
             assertEquals(1, second.tests());
             assertTrue(log.text().contains("on the ssh connection and worker server of an earlier run of this build"),
                     log.text());
+            assertEquals(2, log.lines().stream().filter(l -> l.contains("synced")
+                    && l.endsWith(", on a session attached beside the build's earlier phases")).count(),
+                    "the next module's session was attached ahead too: " + log.text());
             EarlySshStarts.closeAll();
             assertEquals(List.of(), Poll.value(Duration.ofSeconds(10), () -> serverProcessesUnder(farSide), List::isEmpty),
                     "the build's end closes the connection and its server");

@@ -30,7 +30,13 @@ public final class WorkerServerProcess implements AutoCloseable {
             throw new IOException("the worker server did not start: " + first);
         }
         port = Integer.parseInt(first.replaceAll(".*listening on 127\\.0\\.0\\.1:(\\d+).*", "$1"));
-        Thread drain = new Thread(() -> reader.lines().forEach(this::keep));
+        Thread drain = new Thread(() -> {
+            try {
+                reader.lines().forEach(this::keep);
+            } catch (java.io.UncheckedIOException closed) {
+                // the server was stopped: its output ends here
+            }
+        });
         drain.setDaemon(true);
         drain.start();
     }

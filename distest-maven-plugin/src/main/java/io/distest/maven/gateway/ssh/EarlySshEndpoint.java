@@ -1,5 +1,6 @@
 package io.distest.maven.gateway.ssh;
 
+import io.distest.maven.gateway.AttachedAhead;
 import io.distest.maven.gateway.Background;
 import io.distest.maven.gateway.DeferredLog;
 import io.distest.maven.gateway.RemoteGateway;
@@ -32,6 +33,8 @@ final class EarlySshEndpoint implements RemoteGateway.Endpoint {
     private final SshOptions options;
     private final DeferredLog deferred;
     private final CompletableFuture<ServerClient.Connector> started;
+    /** The next run's session, attached once the server is reachable (see {@link AttachedAhead}); or null. */
+    private volatile CompletableFuture<AttachedAhead> ahead;
     private final long beganNanos = System.nanoTime();
     private volatile long readyNanos;
     private SshEndpoint current;
@@ -55,6 +58,18 @@ final class EarlySshEndpoint implements RemoteGateway.Endpoint {
             } finally {
                 readyNanos = System.nanoTime();
                 deleteQuietly(jarDirectory); // only the start reads it (its hash; an upload when the far side lacks it)
+            }
+        });
+        this.ahead = attachAhead(started);
+    }
+
+    /** Attaches the next run's session once {@code reachable} is done, beside the build's earlier phases. */
+    private CompletableFuture<AttachedAhead> attachAhead(CompletableFuture<ServerClient.Connector> reachable) {
+        return reachable.thenApplyAsync(connector -> {
+            try {
+                return AttachedAhead.attach(connector, current.serverToken(), current.describe(), spec.count());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
     }
@@ -92,6 +107,7 @@ final class EarlySshEndpoint implements RemoteGateway.Endpoint {
             log.info("[" + spec.text() + "] the ssh connection " + (runs == 1 ? "opened during the build's earlier"
                     + " phases" : "of an earlier run of this build") + " has ended: connecting again");
             current.close();
+            dropAttachedAhead();
             current = new SshEndpoint(spec, address, options, workerJar, deferred);
             connector = current.start();
         } else if (runs == 1) {
@@ -104,6 +120,32 @@ final class EarlySshEndpoint implements RemoteGateway.Endpoint {
             log.info("[" + spec.text() + "] on the ssh connection and worker server of an earlier run of this build");
         }
         return connector;
+    }
+
+    /**
+     * The session attached ahead, waiting for it if it is still being attached (it began before this run asked);
+     * null if that failed: the run attaches its own, and meets the reason if there is one.
+     */
+    @Override
+    public AttachedAhead takeAttachedAhead() {
+        CompletableFuture<AttachedAhead> taken = ahead;
+        ahead = null;
+        if (taken == null) {
+            return null;
+        }
+        try {
+            return taken.join();
+        } catch (CompletionException e) {
+            return null;
+        }
+    }
+
+    private void dropAttachedAhead() {
+        CompletableFuture<AttachedAhead> dropped = ahead;
+        ahead = null;
+        if (dropped != null) {
+            dropped.thenAccept(AttachedAhead::close);
+        }
     }
 
     private ServerClient.Connector awaitStarted() throws IOException {
@@ -137,8 +179,12 @@ final class EarlySshEndpoint implements RemoteGateway.Endpoint {
      */
     @Override
     public void close() {
-        if (runs > 0 && current.alive() && EarlySshStarts.giveBack(spec, options, this)) {
-            return;
+        dropAttachedAhead(); // a run that attached its own left these unused
+        if (runs > 0 && current.alive()) {
+            ahead = attachAhead(CompletableFuture.completedFuture(connector)); // for the next module's run
+            if (EarlySshStarts.giveBack(spec, options, this)) {
+                return;
+            }
         }
         end();
     }
@@ -148,6 +194,7 @@ final class EarlySshEndpoint implements RemoteGateway.Endpoint {
      * host must not hold up the end of a build that never asked for it).
      */
     void end() {
+        dropAttachedAhead();
         started.whenComplete((ignored, error) -> current.close());
     }
 
