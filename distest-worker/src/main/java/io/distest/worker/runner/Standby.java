@@ -11,8 +11,8 @@ import io.distest.protocol.RunUnit;
 import io.distest.protocol.Shutdown;
 import io.distest.protocol.WorkerFacts;
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -46,6 +46,9 @@ public final class Standby {
     private static final String WARM_UP_TEST = "io.distest.worker.warmup.WarmUpTest";
     /** A token and an address are short; more is not a hand-off from the build. */
     private static final int MAX_LINE = 4096;
+    /** Where the classes a worker runs from its hand-off to its first test are. */
+    private static final List<String> HAND_OFF_PACKAGES = List.of("io/distest/worker/runner/", "io/distest/protocol/",
+            "io/distest/shared/");
 
     /** What the build writes to a standby worker's standard input (see {@code WorkerCommandLine.standbyHandoff}). */
     public record Handoff(String token, String connectTo) {}
@@ -117,9 +120,6 @@ public final class Standby {
         }
         return loaded;
     }
-
-    private static final List<String> HAND_OFF_PACKAGES = List.of("io/distest/worker/runner/", "io/distest/protocol/",
-            "io/distest/shared/");
 
     /** The classes of {@link #HAND_OFF_PACKAGES} in the jar or directory this class came from. */
     private static List<String> ownClasses() {

@@ -1,6 +1,7 @@
 package io.distest.worker.server;
 
 import io.distest.protocol.SpawnWorker;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ record FarStandby(SpawnWorker asked, SortedMap<String, String> shape, Process pr
 
     /** Starts the standby for {@code spawn} in {@code session}, whose files are {@code synced}. */
     static FarStandby start(SpawnWorker spawn, Path session, Map<Path, String> synced, RemoteWorker.StartPlan plan)
-            throws java.io.IOException {
+            throws IOException {
         SortedMap<String, String> shape = shapeOf(spawn, session, synced);
         return new FarStandby(spawn, shape, RemoteWorker.startStandby(spawn, session, plan));
     }
