@@ -32,9 +32,18 @@ public final class AttachedAhead implements AutoCloseable {
     /** Attaches a new session's control connection, then {@code workers} worker connections beside each other. */
     public static AttachedAhead attach(ServerClient.Connector connector, String token, String where, int workers)
             throws IOException {
+        return attach(connector, token, where, workers, ServerHandshake.ANSWER_SECONDS);
+    }
+
+    /**
+     * As {@link #attach(ServerClient.Connector, String, String, int)}, leaving a far side silent for
+     * {@code answerSeconds} (a remembered port, which another account may hold now).
+     */
+    public static AttachedAhead attach(ServerClient.Connector connector, String token, String where, int workers,
+            int answerSeconds) throws IOException {
         String sessionId = Secrets.hexId(12);
         ServerHandshake.Attachment control = ServerHandshake.attach(connector.open(), token, sessionId, Attach.CONTROL,
-                where);
+                where, answerSeconds);
         List<CompletableFuture<MessageChannel>> prepared = new ArrayList<>();
         for (int i = 0; i < workers; i++) {
             prepared.add(Background.supply("distest-attach-ahead-" + i, () -> {

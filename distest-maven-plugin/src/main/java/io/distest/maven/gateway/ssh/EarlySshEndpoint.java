@@ -60,14 +60,17 @@ final class EarlySshEndpoint implements RemoteGateway.Endpoint {
                 deleteQuietly(jarDirectory); // only the start reads it (its hash; an upload when the far side lacks it)
             }
         });
-        this.ahead = attachAhead(started);
+        this.ahead = attachAhead(endpoint.reachable()); // beside the start's last steps (holding a lingering server)
     }
 
-    /** Attaches the next run's session once {@code reachable} is done, beside the build's earlier phases. */
-    private CompletableFuture<AttachedAhead> attachAhead(CompletableFuture<ServerClient.Connector> reachable) {
-        return reachable.thenApplyAsync(connector -> {
+    /** Attaches the next run's session once its server is {@code reachable}, beside the build's earlier phases. */
+    private CompletableFuture<AttachedAhead> attachAhead(CompletableFuture<SshEndpoint.Reachable> reachable) {
+        return reachable.thenApplyAsync(server -> {
             try {
-                return AttachedAhead.attach(connector, current.serverToken(), current.describe(), spec.count());
+                return server.remembered()
+                        ? AttachedAhead.attach(server.connector(), server.token(), current.describe(), spec.count(),
+                                SshEndpoint.REMEMBERED_ANSWER_SECONDS)
+                        : AttachedAhead.attach(server.connector(), server.token(), current.describe(), spec.count());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -181,7 +184,8 @@ final class EarlySshEndpoint implements RemoteGateway.Endpoint {
     public void close() {
         dropAttachedAhead(); // a run that attached its own left these unused
         if (runs > 0 && current.alive()) {
-            ahead = attachAhead(CompletableFuture.completedFuture(connector)); // for the next module's run
+            ahead = attachAhead(CompletableFuture.completedFuture( // for the next module's run, where this one ran
+                    new SshEndpoint.Reachable(connector, current.serverToken(), false)));
             if (EarlySshStarts.giveBack(spec, options, this)) {
                 return;
             }

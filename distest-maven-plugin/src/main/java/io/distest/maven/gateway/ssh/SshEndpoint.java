@@ -42,7 +42,7 @@ public final class SshEndpoint implements RemoteGateway.Endpoint {
     private static final String RUNNING = "DISTEST-SERVER-RUNNING ";
     private static final long SERVER_START_SECONDS = 60;
     /** A remembered server answers in a round trip; what stays silent longer is not waited for (see below). */
-    private static final int REMEMBERED_ANSWER_SECONDS = 3;
+    static final int REMEMBERED_ANSWER_SECONDS = 3;
 
     private final TxSpec spec;
     private final Transport.Ssh address;
@@ -59,6 +59,7 @@ public final class SshEndpoint implements RemoteGateway.Endpoint {
     private int serverPort = -1;
     /** Where this build's server is remembered for the next build (lingering servers only). */
     private Optional<LingerMemory> memory = Optional.empty();
+    private final CompletableFuture<Reachable> reachable = new CompletableFuture<>();
     private String memoryKey;
 
     public SshEndpoint(TxSpec spec, Transport.Ssh address, SshOptions options, Path workerJar, Log log) {
@@ -70,8 +71,31 @@ public final class SshEndpoint implements RemoteGateway.Endpoint {
         SshjConfig.warmUp(); // while the build still plans: sshj's first set-up is CPU-heavy
     }
 
+    /** Where a server answers and its token; {@code remembered}: a port this machine remembered, not yet proved. */
+    record Reachable(ServerClient.Connector connector, String token, boolean remembered) {}
+
+    /**
+     * Completes as soon as this start knows where its server answers: for a server this machine remembered, before
+     * the start has held it (whoever attaches there must still be given the proof of the token), else with
+     * {@link #start()}'s connector; fails if the start fails.
+     */
+    CompletableFuture<Reachable> reachable() {
+        return reachable;
+    }
+
     @Override
     public ServerClient.Connector start() throws IOException {
+        try {
+            ServerClient.Connector connector = connect();
+            reachable.complete(new Reachable(connector, token, false)); // no-op after a remembered port's
+            return connector;
+        } catch (IOException | RuntimeException e) {
+            reachable.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    private ServerClient.Connector connect() throws IOException {
         session = SshSession.connect(SshTarget.of(address), options);
         String hash = Sha256.hexOf(workerJar);
         String java = spec.java().orElse("java");
@@ -150,6 +174,7 @@ public final class SshEndpoint implements RemoteGateway.Endpoint {
             return null;
         }
         int port = known.get().port();
+        reachable.complete(new Reachable(connector(port), known.get().token(), true));
         try {
             lingering = LingeringHold.take(connector(port), known.get().token(), "the worker server the last build"
                     + " left on " + session.describe() + " (port " + port + ")", REMEMBERED_ANSWER_SECONDS);
