@@ -60,8 +60,7 @@ class HostileFarStandbyTest {
             log.clear();
 
             assertEquals(4, harness.run(List.of(spec), "PassingFixture", "Slow1Fixture").tests());
-            List<Long> workers = log.lines().stream().filter(l -> l.matches("\\[gw\\d] .*, pid \\d+, ready in .*"))
-                    .map(l -> Long.parseLong(l.replaceAll(".*, pid (\\d+), ready in .*", "$1"))).sorted().toList();
+            List<Long> workers = log.workerPids();
             assertEquals(standbys.stream().sorted().toList(), workers, "the build's own standbys ran its tests");
         } finally {
             RunHarness.deleteTree(farSide);

@@ -283,8 +283,7 @@ class DistestRunnerTest {
 
             assertEquals(4, second.tests());
             assertEquals(0, second.failures() + second.errors());
-            List<Long> workers = log.lines().stream().filter(l -> l.matches("\\[gw\\d] .*, pid \\d+, ready in .*"))
-                    .map(l -> Long.parseLong(l.replaceAll(".*, pid (\\d+), ready in .*", "$1"))).sorted().toList();
+            List<Long> workers = log.workerPids();
             assertEquals(standbys.stream().sorted().toList(), workers, log.text());
             List<Long> next = Poll.value(Duration.ofSeconds(10), () -> RunHarness.standbyPidsUnder(farSide), l -> l.size() == 2);
             assertTrue(next.stream().noneMatch(standbys::contains), "fresh standbys for the next build: " + next);

@@ -183,6 +183,12 @@ public final class RunHarness {
             return new ArrayList<>(lines);
         }
 
+        /** The process ids of the workers whose start-up lines ({@code [gwN] …, pid N, ready in …}) were logged. */
+        public List<Long> workerPids() {
+            return lines().stream().filter(l -> l.matches("\\[gw\\d+] .*, pid \\d+, ready in .*"))
+                    .map(l -> Long.parseLong(l.replaceAll(".*, pid (\\d+), ready in .*", "$1"))).sorted().toList();
+        }
+
         public String text() {
             return String.join("\n", lines());
         }

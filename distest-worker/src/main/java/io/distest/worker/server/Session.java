@@ -218,7 +218,7 @@ final class Session implements AutoCloseable {
                 if (standby != null) {
                     standby.end();
                     log.println("distest server: the standby JVM for " + spawn.workerId() + " does not fit its run"
-                            + " (another command line, or a jar changed): it starts anew");
+                            + " (it ended, or the command line or a jar changed): a fresh one starts");
                 }
                 worker = RemoteWorker.start(spawn, directory, plan(spawn), log);
             }
