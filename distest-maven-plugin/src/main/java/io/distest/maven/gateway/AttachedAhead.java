@@ -5,8 +5,6 @@ import io.distest.protocol.MessageChannel;
 import io.distest.shared.Quietly;
 import io.distest.shared.Secrets;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -44,16 +42,8 @@ public final class AttachedAhead implements AutoCloseable {
         String sessionId = Secrets.hexId(12);
         ServerHandshake.Attachment control = ServerHandshake.attach(connector.open(), token, sessionId, Attach.CONTROL,
                 where, answerSeconds);
-        List<CompletableFuture<MessageChannel>> prepared = new ArrayList<>();
-        for (int i = 0; i < workers; i++) {
-            prepared.add(Background.supply("distest-attach-ahead-" + i, () -> {
-                try {
-                    return ServerHandshake.attach(connector.open(), token, sessionId, Attach.WORKER, where).channel();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }));
-        }
+        List<CompletableFuture<MessageChannel>> prepared = ServerHandshake.attachWorkers(connector, token, sessionId,
+                where, workers).stream().map(worker -> worker.thenApply(ServerHandshake.Attachment::channel)).toList();
         return new AttachedAhead(sessionId, control, prepared);
     }
 

@@ -19,7 +19,6 @@ import io.distest.shared.Sha256;
 import io.distest.shared.Threads;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.util.List;
@@ -122,20 +121,13 @@ public final class ServerClient implements AutoCloseable {
                 stats.millis(), true);
     }
 
-    /**
-     * Opens and attaches {@code count} worker connections in the background (a tunnel and an Attach round trip
-     * each), so that a spawn after the sync only has to send its request.
-     */
+    /** Worker connections for the first spawns to take, attached while the far side syncs. */
     private void prepareWorkerConnections(int count) {
-        for (int i = 0; i < count; i++) {
-            prepared.add(Background.supply("distest-prepare-" + sessionId + "-" + i, () -> {
-                try {
-                    return attachedChannel(Attach.WORKER, null);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }));
-        }
+        ServerHandshake.attachWorkers(connector, serverToken, sessionId, where, count)
+                .forEach(worker -> prepared.add(worker.thenApply(attachment -> {
+                    noteRoundTrip(attachment.roundTripMillis());
+                    return attachment.channel();
+                })));
     }
 
     /** The link's round trip, for scheduling: the quickest Attach, from sending it to its answer (0 before any). */

@@ -13,6 +13,9 @@ import io.distest.shared.Quietly;
 import io.distest.shared.TokenProof;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -68,6 +71,25 @@ final class ServerHandshake {
             Quietly.close(channel);
             throw e;
         }
+    }
+
+    /**
+     * Opens and attaches {@code count} worker connections of the session beside each other, in the background (a
+     * tunnel and an Attach round trip each), so that a spawn only has to send its request.
+     */
+    static List<CompletableFuture<Attachment>> attachWorkers(ServerClient.Connector connector, String token,
+            String sessionId, String where, int count) {
+        List<CompletableFuture<Attachment>> workers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            workers.add(Background.supply("distest-attach-" + sessionId + "-" + i, () -> {
+                try {
+                    return attach(connector.open(), token, sessionId, Attach.WORKER, where);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }));
+        }
+        return workers;
     }
 
     private static Message receive(MessageChannel channel, String where, int seconds) throws IOException {

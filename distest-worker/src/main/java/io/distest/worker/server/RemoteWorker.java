@@ -96,7 +96,7 @@ final class RemoteWorker {
 
     /** Gives a JVM {@link #startStandby started} for this worker the run's token and a fresh socket to connect to. */
     static RemoteWorker handOver(SpawnWorker spawn, Process standby, Path session, PrintStream log) throws IOException {
-        Path workerFiles = SafePaths.createDirectories(session, session.resolve(".distest"));
+        Path workerFiles = workerFiles(session);
         WorkerSocket listener = WorkerSocket.open(workerFiles, spawn.workerId());
         try (OutputStream in = standby.getOutputStream()) {
             in.write(WorkerCommandLine.standbyHandoff(spawn.workerToken(), listener.address())
@@ -108,6 +108,11 @@ final class RemoteWorker {
         log.println("distest server: worker " + spawn.workerId() + " took over the standby JVM (pid " + standby.pid()
                 + ") the module's last session left");
         return new RemoteWorker(spawn.workerId(), standby, workerFiles.resolve(spawn.workerId() + ".log"), listener);
+    }
+
+    /** The session's directory of worker files (argument files, logs, sockets), made if missing. */
+    static Path workerFiles(Path session) throws IOException {
+        return SafePaths.createDirectories(session, session.resolve(".distest"));
     }
 
     /** Where a worker's files go in the session, with what it asks for checked; its log file is made empty. */
@@ -134,7 +139,7 @@ final class RemoteWorker {
             List<String> jvmArgs = inSession(spawn.jvmArgs(), session);
             Path workingDirectory = SafePaths.createDirectories(session,
                     SafePaths.resolve(session, spawn.workingDirectory()));
-            Path workerFiles = SafePaths.createDirectories(session, session.resolve(".distest"));
+            Path workerFiles = RemoteWorker.workerFiles(session);
             Layout layout = new Layout(classpath, jvmArgs, workingDirectory, workerFiles,
                     workerFiles.resolve(spawn.workerId() + ".args"), workerFiles.resolve(spawn.workerId() + ".log"));
             writeFresh(layout.logFile(), new byte[0]);

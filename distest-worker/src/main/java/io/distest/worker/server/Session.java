@@ -186,7 +186,7 @@ final class Session implements AutoCloseable {
             return;
         }
         try {
-            SafePaths.deleteFiles(last.directory(), last.directory().resolve(".distest"));
+            SafePaths.deleteFiles(last.directory(), RemoteWorker.workerFiles(last.directory()));
         } catch (IOException e) {
             homes.end(last);
             throw e;
