@@ -43,9 +43,9 @@ public final class ExecGateway implements Gateway {
         }
     }
 
-    /** Starts every command and syncs through each at once. */
+    /** Starts every command and syncs through each at once (which pipe a worker takes is known only at its spawn). */
     @Override
-    public void open() throws IOException {
+    public void open(List<WorkerLaunch> firstWorkers) throws IOException {
         List<CompletableFuture<Void>> opening = new ArrayList<>();
         for (Pipe pipe : pipes) {
             opening.add(CompletableFuture.runAsync(() -> {
@@ -96,7 +96,7 @@ public final class ExecGateway implements Gateway {
             endpoint = new ExecEndpoint(spec, exec.wordsFor(index), setup.workerJar(), log);
             gateway = new RemoteGateway(spec, setup, sync, runToken, log, endpoint);
             try {
-                gateway.open();
+                gateway.open(List.of());
             } catch (IOException | RuntimeException e) {
                 gateway.close();
                 throw e;

@@ -2,12 +2,18 @@ package io.distest.maven.gateway;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.List;
 
 /** Somewhere workers can be started: this machine, an ssh account, a socket server. One per tx spec. */
 public interface Gateway extends Closeable {
 
-    /** Connects and brings over what the run needs; called once, before the first {@link #spawn}. */
-    default void open() throws IOException {}
+    /**
+     * Connects and brings over what the run needs; called once, before the first {@link #spawn}.
+     *
+     * @param firstWorkers what the run's first spawns will ask for: a gateway may send these requests ahead, while it
+     *     still syncs, and then {@link #spawn} them at once
+     */
+    default void open(List<WorkerLaunch> firstWorkers) throws IOException {}
 
     /** How long {@link #open} spent bringing files over (0 when nothing is synced). */
     default long syncMillis() {

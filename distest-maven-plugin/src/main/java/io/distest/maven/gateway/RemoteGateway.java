@@ -3,8 +3,10 @@ package io.distest.maven.gateway;
 import io.distest.maven.cds.ClassDataSharing;
 import io.distest.maven.settings.SyncSettings;
 import io.distest.maven.settings.WorkerSetup;
+import io.distest.maven.sync.SyncHashes;
 import io.distest.maven.sync.SyncPlan;
 import io.distest.maven.tx.TxSpec;
+import io.distest.protocol.FileEntry;
 import io.distest.protocol.MessageChannel;
 import io.distest.protocol.SpawnWorker;
 import io.distest.protocol.WorkerFacts;
@@ -67,11 +69,15 @@ public final class RemoteGateway implements Gateway {
     }
 
     @Override
-    public void open() throws IOException {
+    public void open(List<WorkerLaunch> firstWorkers) throws IOException {
         // the local side of the sync (walking and hashing the files) goes on while the far side starts
-        CompletableFuture<SyncPlan> planning = Background.supply("distest-sync-plan", () -> {
+        CompletableFuture<PlannedSync> planning = Background.supply("distest-sync-plan", () -> {
             try {
-                return SyncPlan.of(setup.classpathWithWorkerJar(), sync);
+                SyncPlan plan = SyncPlan.of(setup.classpathWithWorkerJar(), sync);
+                SyncHashes hashes = SyncHashes.ofModule(setup.moduleBasedir());
+                List<FileEntry> manifest = plan.manifest(hashes);
+                hashes.save();
+                return new PlannedSync(plan, manifest);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -80,11 +86,17 @@ public final class RemoteGateway implements Gateway {
         sharing = Background.supply("distest-sharing-layout",
                 () -> ClassDataSharing.Layout.of(setup.testClasspath(), setup.localRepository()));
         ServerClient.Connector connector = endpoint.start(); // if it fails, that is the error (the plan ends unread)
-        plan = awaitPlan(planning);
+        PlannedSync planned = awaitPlan(planning);
+        plan = planned.plan();
         AttachedAhead ahead = endpoint.takeAttachedAhead();
         client = ahead != null ? new ServerClient(connector, endpoint.serverToken(), ahead, endpoint.describe())
                 : new ServerClient(connector, endpoint.serverToken(), Secrets.hexId(12), endpoint.describe());
-        ServerClient.SyncStats stats = client.attachAndSync(plan.items(), plan.manifest(), home(), spec.count());
+        List<SpawnWorker> firstSpawns = new ArrayList<>();
+        for (WorkerLaunch launch : firstWorkers) {
+            firstSpawns.add(spawnRequest(launch));
+        }
+        ServerClient.SyncStats stats = client.attachAndSync(plan.items(), planned.manifest(), home(), spec.count(),
+                firstSpawns);
         WorkerFacts facts = client.facts();
         syncMillis = stats.millis();
         log.info(String.format("[%s] %s; synced %d files (%s): sent %d files (%s) in %.2f s%s", spec.text(),
@@ -100,7 +112,10 @@ public final class RemoteGateway implements Gateway {
         return Sha256.hex(both.getBytes(StandardCharsets.UTF_8)).substring(0, 32);
     }
 
-    private static SyncPlan awaitPlan(CompletableFuture<SyncPlan> planning) throws IOException {
+    /** The files to sync and their manifest, both made beside the far side's start. */
+    private record PlannedSync(SyncPlan plan, List<FileEntry> manifest) {}
+
+    private static PlannedSync awaitPlan(CompletableFuture<PlannedSync> planning) throws IOException {
         try {
             return planning.join();
         } catch (CompletionException e) {
@@ -132,18 +147,22 @@ public final class RemoteGateway implements Gateway {
 
     @Override
     public SpawnedWorker spawn(WorkerLaunch launch) throws IOException {
+        MessageChannel channel = client.spawn(spawnRequest(launch));
+        return new SpawnedWorker(new RemoteWorkerHandle(launch.workerId(), endpoint.describe(), channel,
+                client.exitOf(launch.workerId())), channel);
+    }
+
+    /** What the far server is asked to start for {@code launch}, in its paths. */
+    private SpawnWorker spawnRequest(WorkerLaunch launch) {
         List<String> classpath = setup.classpathWithWorkerJar().stream().map(plan::remotePathOf).toList();
         Map<String, String> environment = new LinkedHashMap<>(launch.environment(setup.jvm()));
         environment.putAll(spec.env());
         ClassDataSharing.Layout layout = sharing.join();
-        SpawnWorker spawn = new SpawnWorker(launch.workerId(), spec.java().orElse("java"),
+        return new SpawnWorker(launch.workerId(), spec.java().orElse("java"),
                 WorkerJvmArgs.of(setup, launch, plan::remotePathOf), classpath,
                 plan.remotePathOf(launch.workingDirectory(setup.jvm())),
                 environment, runToken, List.copyOf(setup.jvm().excludedEnvironment()), sharedJars(layout),
                 layout.allJars());
-        MessageChannel channel = client.spawn(spawn);
-        return new SpawnedWorker(new RemoteWorkerHandle(launch.workerId(), endpoint.describe(), channel,
-                client.exitOf(launch.workerId())), channel);
     }
 
     /**

@@ -14,11 +14,13 @@ import io.distest.protocol.SyncManifest;
 import io.distest.protocol.SyncRequest;
 import io.distest.protocol.WorkerExited;
 import io.distest.protocol.WorkerFacts;
+import io.distest.shared.Quietly;
 import io.distest.shared.Secrets;
 import io.distest.shared.Sha256;
 import io.distest.shared.Threads;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.util.List;
@@ -54,6 +56,11 @@ public final class ServerClient implements AutoCloseable {
     private final Map<String, CompletableFuture<WorkerExited>> exits = new ConcurrentHashMap<>();
     /** Worker connections opened and attached during the sync, each taken by one spawn. */
     private final Queue<CompletableFuture<MessageChannel>> prepared = new ConcurrentLinkedQueue<>();
+    /** Requests sent behind the manifest (see {@link #askAhead}), by worker id, until that worker's spawn takes one. */
+    private final Map<String, AskedAhead> askedAhead = new ConcurrentHashMap<>();
+
+    /** A worker's request sent ahead and its connection, once the request is on its way. */
+    private record AskedAhead(SpawnWorker spawn, CompletableFuture<MessageChannel> channel) {}
     private MessageChannel control;
     private volatile WorkerFacts facts;
     /** The quickest Attach answer so far (the first ones pay the far side's warm-up); -1 before any. */
@@ -79,11 +86,11 @@ public final class ServerClient implements AutoCloseable {
      *
      * @param home what this session's runs are, for a lingering server's standby workers (see {@link SyncManifest})
      */
-    SyncStats attachAndSync(List<SyncPlan.Item> items, List<FileEntry> manifest, String home, int workerConnections)
-            throws IOException {
+    SyncStats attachAndSync(List<SyncPlan.Item> items, List<FileEntry> manifest, String home, int workerConnections,
+            List<SpawnWorker> firstSpawns) throws IOException {
         SyncManifest message = new SyncManifest(manifest, home);
         if (ahead != null) {
-            SyncStats stats = syncOnAttachedAhead(items, manifest, message);
+            SyncStats stats = syncOnAttachedAhead(items, manifest, message, firstSpawns);
             if (stats != null) {
                 return stats;
             }
@@ -91,23 +98,56 @@ public final class ServerClient implements AutoCloseable {
         control = attachedChannel(Attach.CONTROL, message);
         long start = System.nanoTime(); // as for sync(): from the server's reading the manifest, not the Attach
         prepareWorkerConnections(workerConnections); // the session exists now; the far side syncs meanwhile
+        askAhead(firstSpawns);
         return syncAfterManifest(items, manifest, start, control.receive());
+    }
+
+    /**
+     * Sends the first workers' requests on the prepared connections, each as soon as its connection is attached: the
+     * far side starts them (or hands their standbys over) once its sync is done, not a round trip after.
+     */
+    private void askAhead(List<SpawnWorker> spawns) {
+        for (SpawnWorker spawn : spawns) {
+            CompletableFuture<MessageChannel> connection = prepared.poll();
+            if (connection == null) {
+                return;
+            }
+            exits.put(spawn.workerId(), new CompletableFuture<>());
+            askedAhead.put(spawn.workerId(), new AskedAhead(spawn, connection.thenApply(channel -> {
+                try {
+                    channel.send(spawn);
+                    return channel;
+                } catch (IOException e) {
+                    Quietly.close(channel);
+                    throw new UncheckedIOException(e);
+                }
+            })));
+        }
     }
 
     /**
      * Syncs on the connections attached ahead; null, with them closed and a new session id taken, if the far side
      * no longer has them (it drops a connection idle for 10 minutes: a long compile), for a fresh attach to follow.
      */
-    private SyncStats syncOnAttachedAhead(List<SyncPlan.Item> items, List<FileEntry> manifest, SyncManifest message)
-            throws IOException {
+    private SyncStats syncOnAttachedAhead(List<SyncPlan.Item> items, List<FileEntry> manifest, SyncManifest message,
+            List<SpawnWorker> firstSpawns) throws IOException {
         AttachedAhead taken = ahead;
         ahead = null;
         long start = System.nanoTime();
         Message answer;
         try {
             taken.control().channel().send(message);
+        } catch (IOException e) {
+            taken.close();
+            sessionId = Secrets.hexId(12);
+            return null;
+        }
+        prepared.addAll(taken.workers());
+        askAhead(firstSpawns);
+        try {
             answer = taken.control().channel().receive();
         } catch (IOException e) {
+            closeAskedAhead();
             taken.close();
             sessionId = Secrets.hexId(12);
             return null;
@@ -115,7 +155,6 @@ public final class ServerClient implements AutoCloseable {
         control = taken.control().channel();
         facts = taken.control().facts();
         noteRoundTrip(taken.control().roundTripMillis());
-        prepared.addAll(taken.workers());
         SyncStats stats = syncAfterManifest(items, manifest, start, answer);
         return new SyncStats(stats.manifestFiles(), stats.manifestBytes(), stats.filesSent(), stats.bytesSent(),
                 stats.millis(), true);
@@ -223,6 +262,18 @@ public final class ServerClient implements AutoCloseable {
 
     /** Asks the server to start a worker; the returned channel then carries that worker's own messages. */
     MessageChannel spawn(SpawnWorker spawn) throws IOException {
+        AskedAhead asked = askedAhead.remove(spawn.workerId());
+        if (asked != null) {
+            try {
+                MessageChannel channel = asked.channel().join();
+                if (asked.spawn().equals(spawn)) {
+                    return channel;
+                }
+                Quietly.close(channel); // not what the run asks for now: that worker ends with its connection
+            } catch (RuntimeException e) {
+                // that connection did not make it: a fresh one below says why if this one fails too
+            }
+        }
         exits.put(spawn.workerId(), new CompletableFuture<>());
         CompletableFuture<MessageChannel> ready = prepared.poll();
         if (ready != null) {
@@ -260,11 +311,18 @@ public final class ServerClient implements AutoCloseable {
         return type.cast(message);
     }
 
+    /** Closes the connections of requests sent ahead that no spawn took: their workers end with them. */
+    private void closeAskedAhead() {
+        askedAhead.values().forEach(asked -> asked.channel().thenAccept(Quietly::close));
+        askedAhead.clear();
+    }
+
     @Override
     public void close() {
         if (ahead != null) {
             ahead.close();
         }
+        closeAskedAhead();
         for (CompletableFuture<MessageChannel> unused; (unused = prepared.poll()) != null; ) {
             unused.whenComplete((channel, failure) -> {
                 if (channel != null) {

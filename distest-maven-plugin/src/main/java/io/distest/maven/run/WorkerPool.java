@@ -131,7 +131,11 @@ final class WorkerPool implements AutoCloseable {
     /** One spec's start-up, on its own thread: it touches nothing of the pool but its gateway and the event queue. */
     private void startChain(TxSpec spec, List<Integer> numbers) {
         try {
-            Gateway gateway = openGateway(spec);
+            List<WorkerLaunch> first = new ArrayList<>();
+            for (int i = 0; i < numbers.size(); i++) {
+                first.add(launch(workerId(spec, i, numbers.get(i)), numbers.get(i), spec, 0));
+            }
+            Gateway gateway = openGateway(spec, first);
             if (gateway.spawnsConcurrently() && numbers.size() > 1) {
                 List<Thread> spawns = new ArrayList<>();
                 for (int index = 0; index < numbers.size(); index++) {
@@ -157,11 +161,11 @@ final class WorkerPool implements AutoCloseable {
     }
 
     /** Connects and syncs the spec's gateway; one that cannot be reached is replaced by local workers if asked. */
-    private Gateway openGateway(TxSpec spec) throws IOException {
+    private Gateway openGateway(TxSpec spec, List<WorkerLaunch> firstWorkers) throws IOException {
         Gateway gateway = gateways.get(spec);
         long openingNanos = nanoClock.getAsLong();
         try {
-            gateway.open();
+            gateway.open(firstWorkers);
             if (!(spec.transport() instanceof Transport.Popen)) { // popen has nothing to open
                 events.add(new RunEvent.GatewayOpened(spec, openingNanos, nanoClock.getAsLong(), gateway.syncMillis()));
             }

@@ -90,11 +90,11 @@ public final class SyncPlan {
         return "extra/" + bucket + "/" + root.getFileName();
     }
 
-    /** The manifest: every item with its size and content hash. */
-    public List<FileEntry> manifest() throws IOException {
+    /** The manifest: every item with its size and content hash (a file unchanged since {@code hashes} kept its hash is not read). */
+    public List<FileEntry> manifest(SyncHashes hashes) throws IOException {
         List<FileEntry> entries = new ArrayList<>();
         for (Item item : items.values()) {
-            entries.add(new FileEntry(item.remote(), Files.size(item.local()), Sha256.hexOf(item.local()), item.executable()));
+            entries.add(new FileEntry(item.remote(), Files.size(item.local()), hashes.sha256(item.local()), item.executable()));
         }
         return entries;
     }

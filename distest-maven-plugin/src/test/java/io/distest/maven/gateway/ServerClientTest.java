@@ -41,7 +41,7 @@ class ServerClientTest {
     void aRunSyncsOnTheSessionAttachedAheadAndItsWorkerConnections() throws Exception {
         AttachedAhead ahead = AttachedAhead.attach(connector, TOKEN, "the server", 2);
         try (ServerClient client = new ServerClient(connector, TOKEN, ahead, "the server")) {
-            ServerClient.SyncStats stats = client.attachAndSync(List.of(), List.of(), null, 2);
+            ServerClient.SyncStats stats = client.attachAndSync(List.of(), List.of(), null, 2, List.of());
 
             assertTrue(stats.attachedAhead());
             assertNotNull(client.facts());
@@ -53,7 +53,7 @@ class ServerClientTest {
         AttachedAhead ahead = AttachedAhead.attach(connector, TOKEN, "the server", 1);
         Quietly.close(ahead.control().channel()); // as the far side does to a connection idle for 10 minutes
         try (ServerClient client = new ServerClient(connector, TOKEN, ahead, "the server")) {
-            ServerClient.SyncStats stats = client.attachAndSync(List.of(), List.of(), null, 1);
+            ServerClient.SyncStats stats = client.attachAndSync(List.of(), List.of(), null, 1, List.of());
 
             assertFalse(stats.attachedAhead());
             assertEquals(0, stats.manifestFiles());

@@ -1,5 +1,6 @@
 package io.distest.worker.server;
 
+import io.distest.shared.FileStamp;
 import io.distest.shared.PrivateFiles;
 import io.distest.shared.Sha256;
 import java.io.IOException;
@@ -9,11 +10,9 @@ import java.io.PrintStream;
 import java.nio.channels.Channels;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Objects;
@@ -40,9 +39,9 @@ final class ContentStore {
     private final Path root;
     private final Path incoming;
     private final PrintStream log;
-    private final Map<String, Stamp> verified = new ConcurrentHashMap<>();
+    private final Map<String, FileStamp> verified = new ConcurrentHashMap<>();
     /** Stamps read from the index: trusted once a file is seen with exactly that stamp, then moved to verified. */
-    private final Map<String, Stamp> indexed = new ConcurrentHashMap<>();
+    private final Map<String, FileStamp> indexed = new ConcurrentHashMap<>();
     private final Path index;
     private volatile boolean indexStale;
     private final java.util.concurrent.atomic.AtomicInteger hashed = new java.util.concurrent.atomic.AtomicInteger();
@@ -58,7 +57,7 @@ final class ContentStore {
         this.log = log;
         if (index != null) {
             StampIndex.read(index, log).forEach((sha256, line) -> {
-                Stamp stamp = Stamp.parse(line);
+                FileStamp stamp = FileStamp.parse(line);
                 if (stamp != null && Sha256.isHex(sha256)) {
                     indexed.put(sha256, stamp);
                 }
@@ -72,7 +71,7 @@ final class ContentStore {
             return false;
         }
         Path stored = pathOf(sha256);
-        Stamp before = Stamp.of(stored);
+        FileStamp before = FileStamp.of(stored);
         if (before == null) {
             return false;
         }
@@ -118,7 +117,7 @@ final class ContentStore {
      */
     void materialize(String sha256, Path target, boolean executable) throws IOException {
         Path stored = pathOf(sha256);
-        Stamp before = Stamp.of(stored);
+        FileStamp before = FileStamp.of(stored);
         if (before == null || !before.equals(verified.get(sha256))) {
             if (!has(sha256)) { // hashes it again, and discards it if it is not what it claims
                 throw new IOException("cache entry " + sha256 + " changed after it was verified and was discarded;"
@@ -133,7 +132,7 @@ final class ContentStore {
                         PrivateFiles.mode(executable ? PrivateFiles.EXECUTABLE : PrivateFiles.FILE)))) {
             in.transferTo(out);
         }
-        if (!Objects.equals(before, Stamp.of(stored)) && !hash(target).equals(sha256)) { // changed while copied
+        if (!Objects.equals(before, FileStamp.of(stored)) && !hash(target).equals(sha256)) { // changed while copied
             Files.deleteIfExists(target);
             discard(sha256, "it changed while it was copied");
             throw new IOException("cache entry " + sha256 + " changed while it was copied and was discarded;"
@@ -157,7 +156,7 @@ final class ContentStore {
         Map<String, String> lines = new java.util.TreeMap<>();
         try {
             Map<String, String> onDisk = StampIndex.read(index, log); // other servers on this root may have added some
-            onDisk.forEach((sha256, line) -> keepIfUnchanged(lines, sha256, Stamp.parse(line)));
+            onDisk.forEach((sha256, line) -> keepIfUnchanged(lines, sha256, FileStamp.parse(line)));
             indexed.forEach((sha256, stamp) -> keepIfUnchanged(lines, sha256, stamp));
             verified.forEach((sha256, stamp) -> keepIfUnchanged(lines, sha256, stamp));
             StampIndex.write(index, incoming, lines);
@@ -168,12 +167,12 @@ final class ContentStore {
     }
 
     /** Drops stamps of entries that are gone or changed: the index never grows past the store. */
-    private void keepIfUnchanged(Map<String, String> lines, String sha256, Stamp stamp) {
+    private void keepIfUnchanged(Map<String, String> lines, String sha256, FileStamp stamp) {
         if (stamp == null || !Sha256.isHex(sha256)) {
             return;
         }
         try {
-            if (stamp.equals(Stamp.of(pathOf(sha256)))) {
+            if (stamp.equals(FileStamp.of(pathOf(sha256)))) {
                 lines.put(sha256, stamp.format());
             }
         } catch (IOException e) {
@@ -205,48 +204,6 @@ final class ContentStore {
             }
         }
         return Sha256.hex(digest);
-    }
-
-    /**
-     * What identifies one state of a file without reading it. The change time cannot be set back by a user, so
-     * content rewritten and re-dated still shows.
-     */
-    private record Stamp(boolean regular, String fileKey, long size, long modified, String changed) {
-        static Stamp of(Path path) throws IOException {
-            BasicFileAttributes attributes;
-            try {
-                attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            } catch (NoSuchFileException e) {
-                return null;
-            }
-            Object changed;
-            try {
-                changed = Files.getAttribute(path, "unix:ctime", LinkOption.NOFOLLOW_LINKS);
-            } catch (UnsupportedOperationException | IllegalArgumentException e) {
-                changed = null;
-            }
-            return new Stamp(attributes.isRegularFile(), Objects.toString(attributes.fileKey(), null), attributes.size(),
-                    attributes.lastModifiedTime().toMillis(), Objects.toString(changed, null));
-        }
-
-        /** One index line's fields after the hash; only stamps with an inode and a change time are worth keeping. */
-        String format() {
-            return regular + "\t" + fileKey + "\t" + size + "\t" + modified + "\t" + changed;
-        }
-
-        /** The stamp {@link #format} wrote, or null if {@code line} is not one (that entry is then hashed again). */
-        static Stamp parse(String line) {
-            String[] fields = line == null ? new String[0] : line.split("\t", -1);
-            if (fields.length != 5 || !fields[0].equals("true") || fields[1].isEmpty() || fields[1].equals("null")
-                    || fields[4].isEmpty() || fields[4].equals("null")) {
-                return null;
-            }
-            try {
-                return new Stamp(true, fields[1], Long.parseLong(fields[2]), Long.parseLong(fields[3]), fields[4]);
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
     }
 
     final class Incoming implements AutoCloseable {
@@ -295,7 +252,7 @@ final class ContentStore {
                 return;
             }
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            verified.put(sha256, Stamp.of(target)); // its bytes were hashed as they arrived
+            verified.put(sha256, FileStamp.of(target)); // its bytes were hashed as they arrived
             indexStale = true;
         }
 

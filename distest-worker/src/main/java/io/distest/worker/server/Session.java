@@ -25,7 +25,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 
 /**
  * One build's stay on the server: its own directory, laid out from the content store; the worker JVMs it
@@ -51,6 +53,8 @@ final class Session implements AutoCloseable {
     /** The files of the last sync, each with its content's SHA-256. */
     private volatile Map<Path, String> synced = Map.of();
     private volatile boolean syncing;
+    /** Done once the first sync has laid the files out; failed if the session ends first. */
+    private final CompletableFuture<Void> firstSync = new CompletableFuture<>();
 
     /** @param cds the server root's class data sharing cache */
     Session(String id, Path sessions, ContentStore store, Path cds, WarmHomes homes, MessageChannel control,
@@ -89,6 +93,7 @@ final class Session implements AutoCloseable {
                     syncing = true;
                     try {
                         sync(manifest);
+                        firstSync.complete(null);
                     } finally {
                         syncing = false;
                     }
@@ -98,6 +103,8 @@ final class Session implements AutoCloseable {
             }
         } catch (EOFException e) {
             log.println("distest server: session " + id + " closed by the client");
+        } finally {
+            firstSync.completeExceptionally(new IOException("the session ended before its files were synced"));
         }
     }
 
@@ -211,6 +218,7 @@ final class Session implements AutoCloseable {
         spawning.run();
         RemoteWorker worker;
         try {
+            awaitFirstSync(); // a client may ask for its workers right behind its manifest
             FarStandby standby = standbys.remove(spawn.workerId());
             if (standby != null && standby.fits(spawn, FarStandby.shapeOf(spawn, directory, synced))) {
                 worker = RemoteWorker.handOver(spawn, standby.process(), directory, log);
@@ -237,6 +245,18 @@ final class Session implements AutoCloseable {
         }
     }
 
+    /** Waits for the first sync to lay the session's files out (as long as it takes: the session ends otherwise). */
+    private void awaitFirstSync() throws IOException {
+        try {
+            firstSync.get();
+        } catch (ExecutionException e) {
+            throw new IOException(e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("the server is ending");
+        }
+    }
+
     private RemoteWorker.StartPlan plan(SpawnWorker spawn) {
         return (classpath, jvmArgs) -> sharing.start(spawn, classpath, jvmArgs, synced, directory);
     }
@@ -257,6 +277,7 @@ final class Session implements AutoCloseable {
     /** Ends the workers; then leaves the directory and a standby per worker to the home, or removes the directory. */
     @Override
     public void close() {
+        firstSync.completeExceptionally(new IOException("the session ended before its files were synced"));
         workers.forEach(RemoteWorker::stop);
         standbys.values().forEach(FarStandby::end);
         standbys.clear();

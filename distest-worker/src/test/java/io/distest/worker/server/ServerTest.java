@@ -16,6 +16,7 @@ import io.distest.protocol.Message;
 import io.distest.protocol.MessageChannel;
 import io.distest.protocol.Refused;
 import io.distest.protocol.Shutdown;
+import io.distest.protocol.SpawnWorker;
 import io.distest.protocol.SyncDone;
 import io.distest.protocol.SyncManifest;
 import io.distest.protocol.SyncRequest;
@@ -25,6 +26,7 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,6 +35,10 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -210,6 +216,45 @@ class ServerTest {
             assertTrue(Files.isDirectory(session));
         }
         running.await(() -> !Files.exists(session), "the session directory to go");
+    }
+
+    @Test
+    void aWorkerAskedForBehindTheManifestIsAnsweredOnlyOnceTheSyncHasLaidTheFilesOut() throws Exception {
+        try (MessageChannel control = attached("ahead"); MessageChannel worker = connect()) {
+            assertInstanceOf(Attached.class, ClientHandshake.attach(worker, TOKEN, "ahead", Attach.WORKER));
+            control.send(new SyncManifest(List.of(new FileEntry("project/a.txt", 5, sha256("hello"), false))));
+            worker.send(new SpawnWorker("gw0", "java", List.of(), List.of(), "project", Map.of("BAD=NAME", "x"), "t"));
+            CompletableFuture<Message> answer = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return worker.receive();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            assertEquals(new SyncRequest(List.of(0)), control.receive());
+
+            assertThrows(TimeoutException.class, () -> answer.get(300, TimeUnit.MILLISECONDS),
+                    "the spawn waits while the sync still waits for content");
+
+            control.send(new FileData(0, "hello".getBytes(StandardCharsets.UTF_8), true));
+            assertInstanceOf(SyncDone.class, control.receive());
+            Refused refused = assertInstanceOf(Refused.class, answer.get(10, TimeUnit.SECONDS));
+            assertTrue(refused.reason().contains("BAD=NAME"), "it was then taken up: " + refused.reason());
+        }
+    }
+
+    @Test
+    void aWorkerAskedForInASessionThatEndsBeforeItsSyncIsRefused() throws Exception {
+        MessageChannel control = attached("gone");
+        try (MessageChannel worker = connect()) {
+            assertInstanceOf(Attached.class, ClientHandshake.attach(worker, TOKEN, "gone", Attach.WORKER));
+            worker.send(new SpawnWorker("gw0", "java", List.of(), List.of(), "project", Map.of(), "t"));
+
+            control.close();
+
+            Refused refused = assertInstanceOf(Refused.class, worker.receive());
+            assertTrue(refused.reason().contains("ended before its files were synced"), refused.reason());
+        }
     }
 
     private static String sha256(String text) {

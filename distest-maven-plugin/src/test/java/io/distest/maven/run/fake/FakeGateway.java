@@ -77,7 +77,7 @@ public final class FakeGateway implements Gateway {
     }
 
     @Override
-    public void open() {
+    public void open(List<WorkerLaunch> firstWorkers) {
         onOpen.run();
     }
 
