@@ -8,6 +8,7 @@ import io.distest.maven.settings.WorkerPolicy;
 import io.distest.maven.tx.TxSpecs;
 import io.distest.shared.UserCache;
 import io.distest.testing.Poll;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -267,7 +268,7 @@ class DistestRunnerTest {
     }
 
     @Test
-    void theNextBuildsWorkersAreTheStandbyJvmsTheLingeringServerStartedWhenTheLastSessionEnded() throws Exception {
+    void theNextBuildTakesOverTheStandbyJvmsAndTheUnchangedFilesTheLastSessionLeftOnTheLingeringServer() throws Exception {
         Path farSide = Files.createTempDirectory("distest-ssh-standby");
         try {
             harness.sshOptions = SSHD.options(SSHD.writeKnownHosts(temp.resolve("known_hosts")))
@@ -277,12 +278,17 @@ class DistestRunnerTest {
             assertEquals(4, harness.run(List.of(spec), "PassingFixture", "Slow1Fixture").tests());
             List<Long> standbys = Poll.value(Duration.ofSeconds(10), () -> RunHarness.standbyPidsUnder(farSide), l -> l.size() == 2);
             assertEquals(2, standbys.size(), "a standby JVM per worker of the session: " + standbys);
+            Path keptJar = syncedFileUnder(farSide, "junit-jupiter-api-");
+            Object jarInode = Files.getAttribute(keptJar, "unix:ino");
+            Path changedClass = syncedFileUnder(farSide, "PassingFixture.class");
+            Files.write(changedClass, new byte[] {1, 2, 3}); // as a test that writes into the files it was given
             log.clear();
 
             RunSummary second = harness.run(List.of(spec), "PassingFixture", "Slow1Fixture");
 
             assertEquals(4, second.tests());
-            assertEquals(0, second.failures() + second.errors());
+            assertEquals(0, second.failures() + second.errors(), "the changed class was laid out again: " + log.text());
+            assertEquals(jarInode, Files.getAttribute(keptJar, "unix:ino"), "an unchanged file stays, not copied again");
             List<Long> workers = log.workerPids();
             assertEquals(standbys.stream().sorted().toList(), workers, log.text());
             List<Long> next = Poll.value(Duration.ofSeconds(10), () -> RunHarness.standbyPidsUnder(farSide), l -> l.size() == 2);
@@ -292,6 +298,16 @@ class DistestRunnerTest {
                     "the standbys end with the server, once it has lingered idle");
         } finally {
             RunHarness.deleteTree(farSide);
+        }
+    }
+
+    /** The one file a far session laid out whose name starts with {@code prefix}. */
+    private static Path syncedFileUnder(Path farSide, String prefix) throws IOException {
+        try (Stream<Path> files = Files.walk(farSide.resolve("run"))) {
+            List<Path> found = files.filter(f -> f.toString().contains("/sessions/"))
+                    .filter(f -> f.getFileName().toString().startsWith(prefix) && Files.isRegularFile(f)).toList();
+            assertEquals(1, found.size(), "files named " + prefix + "…: " + found);
+            return found.get(0);
         }
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Set;
 
 /**
  * Paths sent by a client are relative and must stay inside the directory they are resolved against; inside a
@@ -107,10 +108,10 @@ final class SafePaths {
     }
 
     /**
-     * Deletes the files and links under {@code root}, except those under {@code kept}; the directories stay. Links
-     * are removed, never followed.
+     * Deletes the files and links under {@code root}, except those under {@code kept} and the {@code unchanged} ones
+     * (absolute, normalized); the directories stay. Links are removed, never followed.
      */
-    static void deleteFiles(Path root, Path kept) throws IOException {
+    static void deleteFiles(Path root, Path kept, Set<Path> unchanged) throws IOException {
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) {
@@ -119,7 +120,9 @@ final class SafePaths {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                Files.deleteIfExists(file);
+                if (!unchanged.contains(file.toAbsolutePath().normalize())) {
+                    Files.deleteIfExists(file);
+                }
                 return FileVisitResult.CONTINUE;
             }
         });

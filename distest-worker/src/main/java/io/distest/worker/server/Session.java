@@ -1,5 +1,6 @@
 package io.distest.worker.server;
 
+import io.distest.shared.FileStamp;
 import io.distest.shared.PrivateFiles;
 import io.distest.protocol.FileData;
 import io.distest.protocol.FileEntry;
@@ -50,6 +51,10 @@ final class Session implements AutoCloseable {
     /** The standbys of the home's last session, by worker id; each is taken by its worker's spawn, or ended. */
     private final Map<String, FarStandby> standbys = new ConcurrentHashMap<>();
     private volatile String home;
+    /** What the syncs laid out, for the home's next session (see {@link WarmHomes.LaidOut}). */
+    private final Map<Path, WarmHomes.LaidOut> laidOut = new ConcurrentHashMap<>();
+    /** Files of the home's last session that this session's manifest asks for unchanged: they stay where they are. */
+    private Map<Path, WarmHomes.LaidOut> unchanged = Map.of();
     /** The files of the last sync, each with its content's SHA-256. */
     private volatile Map<Path, String> synced = Map.of();
     private volatile boolean syncing;
@@ -109,10 +114,10 @@ final class Session implements AutoCloseable {
     }
 
     private void sync(SyncManifest manifest) throws IOException {
-        if (manifest.home() != null && home == null) {
-            moveHome(manifest.home());
-        }
         List<FileEntry> files = manifest.files();
+        if (manifest.home() != null && home == null) {
+            moveHome(manifest.home(), files);
+        }
         List<Path> targets = new ArrayList<>();
         try {
             for (FileEntry entry : files) {
@@ -158,12 +163,19 @@ final class Session implements AutoCloseable {
         }
         for (int i = 0; i < files.size(); i++) {
             FileEntry entry = files.get(i);
+            Path target = targets.get(i);
             try {
-                SafePaths.createDirectories(directory, targets.get(i).getParent());
-                if (Files.isDirectory(targets.get(i), LinkOption.NOFOLLOW_LINKS)) {
+                WarmHomes.LaidOut before = unchanged.get(target);
+                if (before != null && before.stillIs(entry.sha256(), entry.executable(), target)) {
+                    laidOut.put(target, before);
+                    continue;
+                }
+                SafePaths.createDirectories(directory, target.getParent());
+                if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
                     throw new IOException("a directory is in the way");
                 }
-                store.materialize(entry.sha256(), targets.get(i), entry.executable());
+                store.materialize(entry.sha256(), target, entry.executable());
+                laidOut.put(target, new WarmHomes.LaidOut(entry.sha256(), entry.executable(), FileStamp.of(target)));
             } catch (IOException e) {
                 refuse(entry.path() + ": " + e.getMessage());
                 throw new IOException(entry.path() + ": " + e.getMessage(), e);
@@ -179,10 +191,11 @@ final class Session implements AutoCloseable {
     }
 
     /**
-     * Takes over the home's last session, if one is kept: its directory (emptied of files, as a fresh one; the
-     * directories stay, for a standby's working directory must not change) and its standbys.
+     * Takes over the home's last session, if one is kept: its directory and its standbys. The directory is emptied of
+     * files, as a fresh one, but for those {@code files} asks for that are still as the last session laid them out;
+     * the directories stay, for a standby's working directory must not change.
      */
-    private void moveHome(String key) throws IOException {
+    private void moveHome(String key, List<FileEntry> files) throws IOException {
         if (!key.matches("[A-Za-z0-9_-]{1,64}")) {
             refuse("invalid home \"" + key + "\"");
             throw new IOException("invalid home");
@@ -193,7 +206,8 @@ final class Session implements AutoCloseable {
             return;
         }
         try {
-            SafePaths.deleteFiles(last.directory(), RemoteWorker.workerFiles(last.directory()));
+            unchanged = unchangedFiles(last, files);
+            SafePaths.deleteFiles(last.directory(), RemoteWorker.workerFiles(last.directory()), unchanged.keySet());
         } catch (IOException e) {
             homes.end(last);
             throw e;
@@ -202,7 +216,27 @@ final class Session implements AutoCloseable {
         directory = last.directory();
         standbys.putAll(last.standbys());
         log.println("distest server: session " + id + " took over its home's last directory, with "
-                + standbys.size() + " standby workers");
+                + standbys.size() + " standby workers and " + unchanged.size() + " of " + files.size()
+                + " files unchanged");
+    }
+
+    /** The files of the home's last session that {@code files} asks for with the same content and that nothing touched. */
+    private static Map<Path, WarmHomes.LaidOut> unchangedFiles(WarmHomes.Home last, List<FileEntry> files)
+            throws IOException {
+        Map<Path, WarmHomes.LaidOut> kept = new HashMap<>();
+        for (FileEntry entry : files) {
+            Path target;
+            try {
+                target = SafePaths.resolve(last.directory(), entry.path());
+            } catch (IllegalArgumentException e) {
+                continue; // refused below, with the rest of the manifest
+            }
+            WarmHomes.LaidOut before = last.laidOut().get(target);
+            if (before != null && before.stillIs(entry.sha256(), entry.executable(), target)) {
+                kept.put(target, before);
+            }
+        }
+        return kept;
     }
 
     /**
@@ -282,7 +316,7 @@ final class Session implements AutoCloseable {
         standbys.values().forEach(FarStandby::end);
         standbys.clear();
         if (home != null && !spawns.isEmpty() && homes.keeping()) {
-            homes.keep(home, new WarmHomes.Home(directory, startStandbys()));
+            homes.keep(home, new WarmHomes.Home(directory, startStandbys(), Map.copyOf(laidOut)));
             return;
         }
         try {

@@ -1,5 +1,6 @@
 package io.distest.worker.server;
 
+import io.distest.shared.FileStamp;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -19,8 +20,22 @@ final class WarmHomes implements AutoCloseable {
     /** Idle JVMs cost memory on the far host: a few modules' worth, the least recently kept ended first. */
     static final int MAX_HOMES = 8;
 
-    /** @param standbys by worker id */
-    record Home(Path directory, Map<String, FarStandby> standbys) {}
+    /**
+     * @param standbys by worker id
+     * @param laidOut the files the session laid out, each as it left them (see {@link LaidOut})
+     */
+    record Home(Path directory, Map<String, FarStandby> standbys, Map<Path, LaidOut> laidOut) {}
+
+    /**
+     * A file a sync laid out: the content it was given and its stamp just after. The next session of the home keeps
+     * the file, instead of deleting and copying it again, only if it is asked for the same content and still has
+     * that stamp: a test that wrote to it, or put a link or a directory there, changed the stamp.
+     */
+    record LaidOut(String sha256, boolean executable, FileStamp stamp) {
+        boolean stillIs(String sha256, boolean executable, Path file) throws IOException {
+            return this.sha256.equals(sha256) && this.executable == executable && stamp.equals(FileStamp.of(file));
+        }
+    }
 
     private final boolean lingering;
     private final PrintStream log;
