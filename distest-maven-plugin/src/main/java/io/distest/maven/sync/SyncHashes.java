@@ -51,8 +51,13 @@ public final class SyncHashes {
 
     /** The module's memory in this user's cache; one that keeps nothing when the cache cannot be made private. */
     public static SyncHashes ofModule(Path moduleBasedir) {
-        return UserCache.at(UserCache.directory("sync-hashes"), "sync content hashes")
-                .map(directory -> at(directory.resolve(keyOf(moduleBasedir) + ".tsv")))
+        return in(UserCache.directory("sync-hashes"), moduleBasedir, SETTLE);
+    }
+
+    /** The module's memory in {@code cache}, if that can be had private (see {@link UserCache#at}). */
+    static SyncHashes in(Path cache, Path moduleBasedir, Duration settle) {
+        return UserCache.at(cache, "sync content hashes")
+                .map(directory -> at(directory.resolve(fileName(moduleBasedir)), settle))
                 .orElseGet(SyncHashes::none);
     }
 
@@ -61,12 +66,10 @@ public final class SyncHashes {
         return new SyncHashes(null, SETTLE, Map.of());
     }
 
-    /** The memory kept in {@code file} (in a private directory); empty if absent, not private or not one. */
-    static SyncHashes at(Path file) {
-        return at(file, SETTLE);
-    }
-
-    /** As {@link #at(Path)}, keeping the hash of a file touched {@code settle} or longer before its hashing. */
+    /**
+     * The memory kept in {@code file} (in a private directory; empty if absent, not private or not one), keeping the
+     * hash of a file touched {@code settle} or longer before its hashing.
+     */
     static SyncHashes at(Path file, Duration settle) {
         return new SyncHashes(file, settle, read(file));
     }
@@ -131,8 +134,9 @@ public final class SyncHashes {
         }
     }
 
-    private static String keyOf(Path moduleBasedir) {
+    /** The module's file in the cache: named by a hash of its directory. */
+    static String fileName(Path moduleBasedir) {
         String module = moduleBasedir.toAbsolutePath().normalize().toString();
-        return Sha256.hex(module.getBytes(StandardCharsets.UTF_8)).substring(0, 32);
+        return Sha256.hex(module.getBytes(StandardCharsets.UTF_8)).substring(0, 32) + ".tsv";
     }
 }

@@ -1,6 +1,7 @@
 package io.distest.maven.hostile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,7 +38,7 @@ class HostileFarStandbyTest {
         try {
             RunHarness harness = new RunHarness(temp);
             harness.sshOptions = SSHD.options(SSHD.writeKnownHosts(temp.resolve("known_hosts")))
-                    .withLinger(Duration.ofSeconds(3));
+                    .withLinger(Duration.ofSeconds(10));
             String spec = "2*" + SSHD.sshSpec() + "//chdir=" + farSide;
             assertEquals(4, harness.run(List.of(spec), "PassingFixture", "Slow1Fixture").tests());
             List<Long> standbys = Poll.value(Duration.ofSeconds(10), () -> RunHarness.standbyPidsUnder(farSide),
@@ -61,7 +62,9 @@ class HostileFarStandbyTest {
 
             assertEquals(4, harness.run(List.of(spec), "PassingFixture", "Slow1Fixture").tests());
             List<Long> workers = log.workerPids();
-            assertEquals(standbys.stream().sorted().toList(), workers, "the build's own standbys ran its tests");
+            // a worker whose hand-off comes after the other has run both classes never says hello: not counted
+            assertFalse(workers.isEmpty(), log.text());
+            assertTrue(standbys.containsAll(workers), "the build's own standbys ran its tests: " + log.text());
         } finally {
             RunHarness.deleteTree(farSide);
         }

@@ -271,8 +271,9 @@ class DistestRunnerTest {
     void theNextBuildTakesOverTheStandbyJvmsAndTheUnchangedFilesTheLastSessionLeftOnTheLingeringServer() throws Exception {
         Path farSide = Files.createTempDirectory("distest-ssh-standby");
         try {
+            // the standbys start in turn once the server is quiet: the server lingers well beyond that
             harness.sshOptions = SSHD.options(SSHD.writeKnownHosts(temp.resolve("known_hosts")))
-                    .withLinger(Duration.ofSeconds(3));
+                    .withLinger(Duration.ofSeconds(10));
             String spec = "2*" + SSHD.sshSpec() + "//chdir=" + farSide;
 
             assertEquals(4, harness.run(List.of(spec), "PassingFixture", "Slow1Fixture").tests());
@@ -290,11 +291,13 @@ class DistestRunnerTest {
             assertEquals(0, second.failures() + second.errors(), "the changed class was laid out again: " + log.text());
             assertEquals(jarInode, Files.getAttribute(keptJar, "unix:ino"), "an unchanged file stays, not copied again");
             List<Long> workers = log.workerPids();
-            assertEquals(standbys.stream().sorted().toList(), workers, log.text());
+            // a worker whose hand-off comes after the other has run both classes never says hello: not counted
+            assertFalse(workers.isEmpty(), log.text());
+            assertTrue(standbys.containsAll(workers), "the workers were the standby JVMs: " + log.text());
             List<Long> next = Poll.value(Duration.ofSeconds(10), () -> RunHarness.standbyPidsUnder(farSide), l -> l.size() == 2);
             assertTrue(next.stream().noneMatch(standbys::contains), "fresh standbys for the next build: " + next);
 
-            assertEquals(List.of(), Poll.value(Duration.ofSeconds(20), () -> RunHarness.standbyPidsUnder(farSide), List::isEmpty),
+            assertEquals(List.of(), Poll.value(Duration.ofSeconds(40), () -> RunHarness.standbyPidsUnder(farSide), List::isEmpty),
                     "the standbys end with the server, once it has lingered idle");
         } finally {
             RunHarness.deleteTree(farSide);

@@ -49,7 +49,8 @@ final class Server implements AutoCloseable {
         this.store = new ContentStore(root.cas(), root.incoming(), root.casIndex(), log);
         this.connections = new Semaphore(options.maxConnections());
         this.idle = new IdleWatch(options.idleMillis(), log);
-        this.homes = new WarmHomes(options.lingerMillis() > 0, log);
+        this.homes = new WarmHomes(options.lingerMillis() > 0, log,
+                () -> sessions.values().stream().anyMatch(Session::busy));
         this.listener = ServerSocketChannel.open();
         try {
             listener.socket().setReuseAddress(true);
