@@ -49,8 +49,7 @@ final class Server implements AutoCloseable {
         this.store = new ContentStore(root.cas(), root.incoming(), root.casIndex(), log);
         this.connections = new Semaphore(options.maxConnections());
         this.idle = new IdleWatch(options.idleMillis(), log);
-        this.homes = new WarmHomes(options.lingerMillis() > 0, log,
-                () -> sessions.values().stream().anyMatch(Session::busy));
+        this.homes = new WarmHomes(options.lingerMillis() > 0, log);
         this.listener = ServerSocketChannel.open();
         try {
             listener.socket().setReuseAddress(true);

@@ -316,7 +316,7 @@ final class Session implements AutoCloseable {
         standbys.values().forEach(FarStandby::end);
         standbys.clear();
         if (home != null && !spawns.isEmpty() && homes.keeping()) {
-            homes.keep(home, new WarmHomes.Home(directory, Map.copyOf(laidOut)), standbyStarts());
+            homes.keep(home, new WarmHomes.Home(directory, startStandbys(), Map.copyOf(laidOut)));
             return;
         }
         try {
@@ -326,15 +326,17 @@ final class Session implements AutoCloseable {
         }
     }
 
-    /** A standby for each worker this session ran, on its command line, for the home to start in turn. */
-    private Map<String, WarmHomes.StandbyStart> standbyStarts() {
-        Map<String, WarmHomes.StandbyStart> starts = new HashMap<>();
-        Path session = directory;
-        Map<Path, String> files = synced;
-        spawns.forEach((workerId, spawn) -> starts.put(workerId,
-                () -> FarStandby.start(spawn, session, files, plan(spawn))));
-        log.println("distest server: session " + id + " leaves " + starts.size() + " standby workers to its home,"
-                + " to start once the server is quiet");
-        return starts;
+    /** A standby for each worker this session ran, on its command line; one that cannot start is left out. */
+    private Map<String, FarStandby> startStandbys() {
+        Map<String, FarStandby> started = new HashMap<>();
+        spawns.forEach((workerId, spawn) -> {
+            try {
+                started.put(workerId, FarStandby.start(spawn, directory, synced, plan(spawn)));
+            } catch (IOException | RuntimeException e) {
+                log.println("distest server: no standby for " + workerId + ": " + e.getMessage());
+            }
+        });
+        log.println("distest server: session " + id + " left " + started.size() + " standby workers to its home");
+        return started;
     }
 }
