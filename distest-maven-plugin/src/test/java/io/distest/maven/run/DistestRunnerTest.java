@@ -271,7 +271,7 @@ class DistestRunnerTest {
     void theNextBuildTakesOverTheStandbyJvmsAndTheUnchangedFilesTheLastSessionLeftOnTheLingeringServer() throws Exception {
         Path farSide = Files.createTempDirectory("distest-ssh-standby");
         try {
-            // the standbys start in turn once the server is quiet: the server lingers well beyond that
+            // long enough for the standbys to start and the next build to come, on a loaded machine too
             harness.sshOptions = SSHD.options(SSHD.writeKnownHosts(temp.resolve("known_hosts")))
                     .withLinger(Duration.ofSeconds(10));
             String spec = "2*" + SSHD.sshSpec() + "//chdir=" + farSide;
