@@ -43,6 +43,9 @@ public final class ServerClient implements AutoCloseable {
         Duplex open() throws IOException;
     }
 
+    /** A worker's request sent ahead and its connection, once the request is on its way. */
+    private record AskedAhead(SpawnWorker spawn, CompletableFuture<MessageChannel> channel) {}
+
     /** What a sync did, for the build log. */
     record SyncStats(int manifestFiles, long manifestBytes, int filesSent, long bytesSent, long millis,
             boolean attachedAhead) {}
@@ -58,9 +61,6 @@ public final class ServerClient implements AutoCloseable {
     private final Queue<CompletableFuture<MessageChannel>> prepared = new ConcurrentLinkedQueue<>();
     /** Requests sent behind the manifest (see {@link #askAhead}), by worker id, until that worker's spawn takes one. */
     private final Map<String, AskedAhead> askedAhead = new ConcurrentHashMap<>();
-
-    /** A worker's request sent ahead and its connection, once the request is on its way. */
-    private record AskedAhead(SpawnWorker spawn, CompletableFuture<MessageChannel> channel) {}
     private MessageChannel control;
     private volatile WorkerFacts facts;
     /** The quickest Attach answer so far (the first ones pay the far side's warm-up); -1 before any. */

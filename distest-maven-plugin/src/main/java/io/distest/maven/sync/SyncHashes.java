@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * The content hashes of the files a module's last sync sent, each with the {@link FileStamp} its file had when it
@@ -32,6 +33,8 @@ public final class SyncHashes {
     static final String HEADER = "distest sync hashes v1";
     /** A file touched this recently when hashed is hashed again next time. */
     static final Duration SETTLE = Duration.ofSeconds(2);
+    /** A module's memory unwritten this long is removed. */
+    static final Duration FORGOTTEN_AFTER = Duration.ofDays(30);
     /** A memory larger than this is not read. */
     private static final long MAX_BYTES = 16L * 1024 * 1024;
 
@@ -85,14 +88,18 @@ public final class SyncHashes {
         }
         Instant hashedAt = Instant.now().minus(settle);
         String sha256 = Sha256.hexOf(local);
-        if (before != null && before.keepable() && !before.touchedSince(hashedAt) && before.equals(FileStamp.of(local))) {
+        boolean settled = before != null && before.keepable() && !before.touchedSince(hashedAt);
+        if (settled && before.equals(FileStamp.of(local))) { // and not changed while it was read
             now.put(key, new Entry(before, sha256));
             changed = true;
         }
         return sha256;
     }
 
-    /** Writes what this sync hashed or used (and nothing else: files no longer synced are forgotten). */
+    /**
+     * Writes what this sync hashed or used (and nothing else: files no longer synced are forgotten), and removes the
+     * memories of modules no build synced for {@link #FORGOTTEN_AFTER} (a module moved, a test's temporary one).
+     */
     public void save() throws IOException {
         if (file == null || (!changed && now.size() == kept.size())) {
             return;
@@ -101,6 +108,18 @@ public final class SyncHashes {
         new TreeMap<>(now).forEach((path, entry) -> text.append(entry.sha256()).append('\t')
                 .append(entry.stamp().format()).append('\t').append(path).append('\n'));
         AtomicFiles.writeString(file, text.toString());
+        forgetOldModules(file.getParent(), Instant.now().minus(FORGOTTEN_AFTER));
+    }
+
+    private static void forgetOldModules(Path directory, Instant before) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path other : (Iterable<Path>) files::iterator) {
+                if (other.getFileName().toString().matches("[0-9a-f]{32}\\.tsv")
+                        && Files.getLastModifiedTime(other, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(before)) {
+                    Files.deleteIfExists(other);
+                }
+            }
+        }
     }
 
     private static Map<String, Entry> read(Path file) {

@@ -90,11 +90,12 @@ public final class SyncPlan {
         return "extra/" + bucket + "/" + root.getFileName();
     }
 
-    /** The manifest: every item with its size and content hash (a file unchanged since {@code hashes} kept its hash is not read). */
+    /** The manifest: every item with its size and content hash (not read for a file {@code hashes} knows unchanged). */
     public List<FileEntry> manifest(SyncHashes hashes) throws IOException {
         List<FileEntry> entries = new ArrayList<>();
         for (Item item : items.values()) {
-            entries.add(new FileEntry(item.remote(), Files.size(item.local()), hashes.sha256(item.local()), item.executable()));
+            Path local = item.local();
+            entries.add(new FileEntry(item.remote(), Files.size(local), hashes.sha256(local), item.executable()));
         }
         return entries;
     }

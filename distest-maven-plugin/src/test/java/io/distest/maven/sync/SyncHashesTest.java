@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,6 +87,18 @@ class SyncHashesTest {
         String text = Files.readString(memory);
         assertTrue(text.contains(kept.toString()), text);
         assertFalse(text.contains(dropped.toString()), text);
+    }
+
+    @Test
+    void aModuleNoBuildSyncedForAMonthIsForgottenWhenAnotherSaves() throws Exception {
+        Path old = Files.writeString(cache.resolve(SyncHashes.fileName(project.resolve("gone"))), SyncHashes.HEADER + "\n");
+        Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(Duration.ofDays(31))));
+        Path recent = Files.writeString(cache.resolve(SyncHashes.fileName(project.resolve("other"))), SyncHashes.HEADER + "\n");
+
+        hashedOnce(write("lib.jar", "content"));
+
+        assertFalse(Files.exists(old), "unwritten for 31 days");
+        assertTrue(Files.exists(recent));
     }
 
     private Path write(String name, String content) throws Exception {

@@ -220,7 +220,7 @@ final class Session implements AutoCloseable {
                 + " files unchanged");
     }
 
-    /** The files of the home's last session that {@code files} asks for with the same content and that nothing touched. */
+    /** The files of the home's last session that {@code files} asks for with the same content, untouched since. */
     private static Map<Path, WarmHomes.LaidOut> unchangedFiles(WarmHomes.Home last, List<FileEntry> files)
             throws IOException {
         Map<Path, WarmHomes.LaidOut> kept = new HashMap<>();
