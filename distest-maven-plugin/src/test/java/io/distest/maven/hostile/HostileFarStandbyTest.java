@@ -10,7 +10,6 @@ import io.distest.maven.run.RunHarness;
 import io.distest.testing.Poll;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,8 +32,7 @@ class HostileFarStandbyTest {
 
     @Test
     void aNeighbourCanNeitherHandAStandbyARunNorReadItNorItsKeptDirectory() throws Exception {
-        Path farSide = Files.createTempDirectory("distest-far-standby",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        Path farSide = AsNeighbour.placeOthersCanPassThrough("distest-far-standby");
         try {
             RunHarness harness = new RunHarness(temp);
             harness.sshOptions = SSHD.options(SSHD.writeKnownHosts(temp.resolve("known_hosts")))
@@ -50,12 +48,12 @@ class HostileFarStandbyTest {
                 Path argFile = Path.of(commandLine.replaceAll(".* @(\\S+\\.args) .*", "$1"));
                 Path kept = argFile.getParent().getParent();
                 assertTrue(Files.isRegularFile(argFile) && kept.startsWith(farSide), commandLine);
-                assertNotEquals(0, nobody("sh", "-c", "echo attacker-token unix:/tmp/theirs.sock > /proc/" + pid + "/fd/0"),
+                assertNotEquals(0, AsNeighbour.run("sh", "-c", "echo attacker-token unix:/tmp/theirs.sock > /proc/" + pid + "/fd/0").exit(),
                         "hands the standby a run of its own");
-                assertNotEquals(0, nobody("cat", "/proc/" + pid + "/environ"), "reads its environment");
-                assertNotEquals(0, nobody("ls", "/proc/" + pid + "/cwd/"), "looks into its working directory");
-                assertNotEquals(0, nobody("ls", kept.toString()), "lists the kept session directory");
-                assertNotEquals(0, nobody("cat", argFile.toString()), "reads its command line's argument file");
+                assertNotEquals(0, AsNeighbour.run("cat", "/proc/" + pid + "/environ").exit(), "reads its environment");
+                assertNotEquals(0, AsNeighbour.run("ls", "/proc/" + pid + "/cwd/").exit(), "looks into its working directory");
+                assertNotEquals(0, AsNeighbour.run("ls", kept.toString()).exit(), "lists the kept session directory");
+                assertNotEquals(0, AsNeighbour.run("cat", argFile.toString()).exit(), "reads its command line's argument file");
             }
             RunHarness.RecordingLog log = harness.log;
             log.clear();
@@ -68,13 +66,5 @@ class HostileFarStandbyTest {
         } finally {
             RunHarness.deleteTree(farSide);
         }
-    }
-
-    private static int nobody(String... command) throws Exception {
-        List<String> full = new java.util.ArrayList<>(List.of("runuser", "-u", Neighbour.ACCOUNT, "--"));
-        full.addAll(List.of(command));
-        Process process = new ProcessBuilder(full).redirectErrorStream(true).start();
-        process.getInputStream().readAllBytes();
-        return process.waitFor();
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.distest.maven.hostile.AsNeighbour;
 import io.distest.protocol.Hello;
 import io.distest.protocol.MessageChannel;
 import io.distest.shared.UserCache;
@@ -16,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -31,16 +31,13 @@ import org.junit.jupiter.api.Test;
  * so that only distest's own modes stand in its way.
  */
 class HostileNeighbourStandbyTest {
-    private static final String NEIGHBOUR = "nobody";
-
     private Path shared;
     private Path module;
     private final Path theirs = Path.of("/tmp", "distest-standby-theirs-" + System.nanoTime());
 
     @BeforeEach
     void sharedPlace() throws IOException {
-        shared = Files.createTempDirectory("distest-standby-hostile",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        shared = AsNeighbour.placeOthersCanPassThrough("distest-standby-hostile");
         module = Files.createDirectories(shared.resolve("module"));
         Files.setPosixFilePermissions(module, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
@@ -48,7 +45,7 @@ class HostileNeighbourStandbyTest {
     @AfterEach
     void cleanUp() throws Exception {
         Standbys.endUnclaimed(module);
-        neighbour("rm", "-rf", theirs.toString());
+        AsNeighbour.run("rm", "-rf", theirs.toString());
         io.distest.maven.run.RunHarness.deleteTree(shared);
     }
 
@@ -61,13 +58,13 @@ class HostileNeighbourStandbyTest {
         Path file = onlyFileIn(cache);
         String before = Files.readString(file);
 
-        assertNotEquals(0, neighbour("ls", cache.toString()).exit(), "lists the cache");
-        assertNotEquals(0, neighbour("cat", file.toString()).exit(), "reads a launch");
-        assertNotEquals(0, neighbour("sh", "-c", "echo 'arg\t-javaagent:/tmp/evil.jar' >> " + file).exit(),
+        assertNotEquals(0, AsNeighbour.run("ls", cache.toString()).exit(), "lists the cache");
+        assertNotEquals(0, AsNeighbour.run("cat", file.toString()).exit(), "reads a launch");
+        assertNotEquals(0, AsNeighbour.run("sh", "-c", "echo 'arg\t-javaagent:/tmp/evil.jar' >> " + file).exit(),
                 "appends to a launch");
-        assertNotEquals(0, neighbour("sh", "-c", "echo x > " + cache.resolve("planted.launches")).exit(),
+        assertNotEquals(0, AsNeighbour.run("sh", "-c", "echo x > " + cache.resolve("planted.launches")).exit(),
                 "plants a launch");
-        assertNotEquals(0, neighbour("mv", shared.resolve("distest").toString(), shared.resolve("moved").toString()).exit(),
+        assertNotEquals(0, AsNeighbour.run("mv", shared.resolve("distest").toString(), shared.resolve("moved").toString()).exit(),
                 "moves the cache away to put its own in its place");
 
         assertEquals(before, Files.readString(file));
@@ -76,7 +73,7 @@ class HostileNeighbourStandbyTest {
 
     @Test
     void aCacheTheNeighbourMadeIsNotUsed() throws Exception {
-        assertEquals(0, neighbour("mkdir", "-p", "-m", "0777", theirs.resolve("distest/standby").toString()).exit());
+        assertEquals(0, AsNeighbour.run("mkdir", "-p", "-m", "0777", theirs.resolve("distest/standby").toString()).exit());
 
         assertEquals(Optional.empty(), UserCache.at(theirs.resolve("distest/standby"), "standby workers' launches"),
                 "a directory of another account's, where it could plant command lines");
@@ -98,11 +95,11 @@ class HostileNeighbourStandbyTest {
                         connection).receive();
                 assertEquals(token, hello.token(), "it got the token");
 
-                Result commandLine = neighbour("cat", "/proc/" + standby.pid() + "/cmdline");
+                AsNeighbour.Result commandLine = AsNeighbour.run("cat", "/proc/" + standby.pid() + "/cmdline");
                 assertEquals(0, commandLine.exit(), "a command line is there for all to read");
                 assertTrue(commandLine.output().contains("standby"), commandLine.output());
                 assertFalse(commandLine.output().contains(token), "the token on the command line");
-                assertNotEquals(0, neighbour("cat", "/proc/" + standby.pid() + "/environ").exit());
+                assertNotEquals(0, AsNeighbour.run("cat", "/proc/" + standby.pid() + "/environ").exit());
                 assertFalse(Files.readString(Path.of("/proc/" + standby.pid() + "/environ"), StandardCharsets.ISO_8859_1)
                         .contains(token), "the token in its environment");
             }
@@ -115,15 +112,5 @@ class HostileNeighbourStandbyTest {
             assertEquals(1, all.size(), all.toString());
             return all.get(0);
         }
-    }
-
-    private record Result(int exit, String output) {}
-
-    private static Result neighbour(String... command) throws Exception {
-        List<String> line = new ArrayList<>(List.of("runuser", "-u", NEIGHBOUR, "--"));
-        line.addAll(List.of(command));
-        Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new Result(process.waitFor(), output);
     }
 }

@@ -4,16 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.distest.maven.hostile.AsNeighbour;
 import io.distest.shared.FileStamp;
 import io.distest.shared.Sha256;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +23,6 @@ import org.junit.jupiter.api.Test;
  * modes stand in its way.
  */
 class HostileSyncHashesTest {
-    private static final String NEIGHBOUR = "nobody";
     private static final String FORGED = "0".repeat(64);
 
     private Path shared;
@@ -35,8 +32,7 @@ class HostileSyncHashesTest {
 
     @BeforeEach
     void sharedPlace() throws IOException {
-        shared = Files.createTempDirectory("distest-sync-hashes-hostile",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        shared = AsNeighbour.placeOthersCanPassThrough("distest-sync-hashes-hostile");
         module = Files.createDirectories(shared.resolve("module"));
         Files.setPosixFilePermissions(module, PosixFilePermissions.fromString("rwxr-xr-x"));
         jar = Files.writeString(module.resolve("lib.jar"), "the real content");
@@ -45,7 +41,7 @@ class HostileSyncHashesTest {
 
     @AfterEach
     void cleanUp() throws Exception {
-        neighbour("rm", "-rf", theirs.toString());
+        AsNeighbour.run("rm", "-rf", theirs.toString());
         io.distest.maven.run.RunHarness.deleteTree(shared);
     }
 
@@ -59,11 +55,11 @@ class HostileSyncHashesTest {
         String before = Files.readString(file);
         assertTrue(before.contains(jar.toString()), before);
 
-        assertNotEquals(0, neighbour("ls", cache.toString()).exit(), "lists the cache");
-        assertNotEquals(0, neighbour("cat", file.toString()).exit(), "reads the kept hashes");
-        assertNotEquals(0, neighbour("sh", "-c", "echo '" + forgedLine() + "' >> " + file).exit(), "appends a forged hash");
-        assertNotEquals(0, neighbour("sh", "-c", "echo x > " + cache.resolve("planted.tsv")).exit(), "plants a file");
-        assertNotEquals(0, neighbour("mv", shared.resolve("distest").toString(), shared.resolve("moved").toString()).exit(),
+        assertNotEquals(0, AsNeighbour.run("ls", cache.toString()).exit(), "lists the cache");
+        assertNotEquals(0, AsNeighbour.run("cat", file.toString()).exit(), "reads the kept hashes");
+        assertNotEquals(0, AsNeighbour.run("sh", "-c", "echo '" + forgedLine() + "' >> " + file).exit(), "appends a forged hash");
+        assertNotEquals(0, AsNeighbour.run("sh", "-c", "echo x > " + cache.resolve("planted.tsv")).exit(), "plants a file");
+        assertNotEquals(0, AsNeighbour.run("mv", shared.resolve("distest").toString(), shared.resolve("moved").toString()).exit(),
                 "moves the cache away to put its own in its place");
 
         assertEquals(before, Files.readString(file));
@@ -75,8 +71,8 @@ class HostileSyncHashesTest {
         Path forged = Files.writeString(shared.resolve("forged.tsv"), SyncHashes.HEADER + "\n" + forgedLine() + "\n");
         Files.setPosixFilePermissions(forged, PosixFilePermissions.fromString("rw-r--r--"));
         Path cache = theirs.resolve("distest/sync-hashes");
-        assertEquals(0, neighbour("mkdir", "-p", "-m", "0777", cache.toString()).exit());
-        assertEquals(0, neighbour("cp", forged.toString(), cache.resolve(SyncHashes.fileName(module)).toString()).exit());
+        assertEquals(0, AsNeighbour.run("mkdir", "-p", "-m", "0777", cache.toString()).exit());
+        assertEquals(0, AsNeighbour.run("cp", forged.toString(), cache.resolve(SyncHashes.fileName(module)).toString()).exit());
 
         assertEquals(Sha256.hexOf(jar), SyncHashes.in(cache, module, Duration.ZERO).sha256(jar),
                 "a hash from another account's directory, with the file's true stamp, is not taken");
@@ -85,15 +81,5 @@ class HostileSyncHashesTest {
     /** A line that would make {@link #jar} pass for other content: its true stamp, a hash it does not have. */
     private String forgedLine() throws IOException {
         return FORGED + "\t" + FileStamp.of(jar).format() + "\t" + jar.toAbsolutePath().normalize();
-    }
-
-    private record Result(int exit, String output) {}
-
-    private static Result neighbour(String... command) throws Exception {
-        List<String> line = new ArrayList<>(List.of("runuser", "-u", NEIGHBOUR, "--"));
-        line.addAll(List.of(command));
-        Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new Result(process.waitFor(), output);
     }
 }
